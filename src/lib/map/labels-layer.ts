@@ -1,0 +1,47 @@
+import { TextLayer } from '@deck.gl/layers';
+import { CollisionFilterExtension, type CollisionFilterExtensionProps } from '@deck.gl/extensions';
+import type { TextLayerProps } from '@deck.gl/layers';
+
+export interface BasemapLabel {
+	name: string;
+	lon: number;
+	lat: number;
+	kind: 'country' | 'capital' | 'city';
+	rank: number;
+	minZoom: number;
+}
+
+const STYLE = {
+	country: { size: 13, color: [92, 88, 82, 255], weight: 600 },
+	capital: { size: 12, color: [40, 40, 40, 255], weight: 600 },
+	city: { size: 11, color: [70, 70, 70, 255], weight: 400 }
+} as const;
+
+/** Country and city names, drawn above the heat so they stay readable; colliding labels yield by rank. */
+export function createLabelsLayer(labels: BasemapLabel[], zoom: number) {
+	const visible = labels.filter((l) => zoom >= l.minZoom);
+	const props: TextLayerProps<BasemapLabel> & CollisionFilterExtensionProps<BasemapLabel> = {
+		id: `basemap-labels`,
+		data: visible,
+		getPosition: (d) => [d.lon, d.lat],
+		getText: (d) => (d.kind === 'country' ? d.name.toUpperCase() : d.name),
+		getSize: (d) => STYLE[d.kind].size,
+		getColor: (d) => [...STYLE[d.kind].color],
+		fontFamily: 'system-ui, "DejaVu Sans", sans-serif',
+		fontWeight: 600,
+		characterSet: 'auto',
+		getTextAnchor: (d) => (d.kind === 'country' ? 'middle' : 'start'),
+		getPixelOffset: (d) => (d.kind === 'country' ? [0, 0] : [5, 0]),
+		getAlignmentBaseline: 'center',
+		outlineWidth: 3,
+		outlineColor: [255, 255, 255, 220],
+		fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
+		extensions: [new CollisionFilterExtension()],
+		collisionGroup: 'labels',
+		collisionEnabled: true,
+		getCollisionPriority: (d: BasemapLabel) => Math.max(-1000, Math.min(1000, -d.rank * 80)),
+		collisionTestProps: { sizeScale: 1.4 },
+		updateTriggers: { getText: zoom }
+	};
+	return new TextLayer<BasemapLabel, CollisionFilterExtensionProps<BasemapLabel>>(props);
+}

@@ -1,0 +1,72 @@
+/**
+ * The page fixture every browser test uses: it fails the test on any uncaught page error, any console
+ * error, and any request that leaves 127.0.0.1 (those are also aborted, so nothing leaks meanwhile).
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
+import { isLocal } from './chromium';
+
+export interface Watch {
+	pageErrors: string[];
+	consoleErrors: string[];
+	offsiteRequests: string[];
+	/** Console errors a test provokes on purpose (a hostile file, a lost context) are matched here. */
+	allowConsole: RegExp[];
+}
+
+export const test = base.extend<{ watch: Watch }>({
+	watch: async ({ context, page }, use) => {
+		const watch: Watch = { pageErrors: [], consoleErrors: [], offsiteRequests: [], allowConsole: [] };
+		await context.route('**/*', (route) => {
+			const url = route.request().url();
+			if (isLocal(url)) return route.continue();
+			watch.offsiteRequests.push(url);
+			return route.abort('blockedbyclient');
+		});
+		context.on('request', (r) => {
+			if (!isLocal(r.url())) watch.offsiteRequests.push(r.url());
+		});
+		page.on('pageerror', (e) => watch.pageErrors.push(String(e)));
+		page.on('console', (m) => {
+			if (m.type() !== 'error') return;
+			const text = m.text();
+			if (!watch.allowConsole.some((re) => re.test(text))) watch.consoleErrors.push(text);
+		});
+		await use(watch);
+		expect(watch.pageErrors, 'uncaught page errors').toEqual([]);
+		expect(watch.consoleErrors, 'console errors').toEqual([]);
+		expect([...new Set(watch.offsiteRequests)], 'requests that left 127.0.0.1').toEqual([]);
+	}
+});
+
+export { expect };
+
+/** Opens the dashboard and waits until the heat map has been drawn once. */
+export async function openDashboard(page: Page, query = ''): Promise<void> {
+	await page.goto(`/${query}`);
+	await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, {
+		timeout: 30_000
+	});
+}
+
+/** Screen position of a longitude/latitude on the dashboard's map. */
+export async function project(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+	return page.evaluate((ll) => (window as unknown as { __atlas: { project(ll: [number, number]): { x: number; y: number } } }).__atlas.project(ll), lngLat);
+}
+
+/** Mean RGB of a square of the page around (x, y), read from a screenshot. */
+export async function meanColor(page: Page, x: number, y: number, half = 6): Promise<[number, number, number]> {
+	const png = PNG.sync.read(await page.screenshot({ clip: { x: x - half, y: y - half, width: half * 2, height: half * 2 } }));
+	let r = 0, g = 0, b = 0;
+	const n = png.width * png.height;
+	for (let i = 0; i < png.data.length; i += 4) {
+		r += png.data[i]!;
+		g += png.data[i + 1]!;
+		b += png.data[i + 2]!;
+	}
+	return [r / n, g / n, b / n];
+}
+
+export function colorDistance(a: number[], b: number[]): number {
+	return Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
+}
