@@ -13,7 +13,7 @@ export function createHeatmapLayer({ points, radiusPixels, intensity }: HeatmapO
 		id: 'hometown-heat',
 		data: points,
 		getPosition: (d) => [d.lon, d.lat],
-		getWeight: 1,
+		getWeight: (d) => d.weight,
 		radiusPixels,
 		intensity,
 		threshold: 0.04,

@@ -1,17 +1,68 @@
-/** A member as the map draws it: geocoded, with time as a day number (see core/time/days). */
-export interface MemberPoint {
+/**
+ * The member record every part of the app shares. Dates are day numbers since TIME_ORIGIN
+ * (core/time/days); a partial date ("2015-11", "2015") covers [day, dayEnd].
+ */
+export type Role = 'inner' | 'wider' | 'unknown';
+export type TriState = 'yes' | 'no' | 'unknown';
+export type DatePrecision = 'day' | 'month' | 'year';
+
+export interface MemberRecord {
+	/** Pseudonymous id, unique within a dataset. */
 	id: string;
+	/** The place text as written in the source (last-known hometown). */
 	hometown: string;
+	/** ISO 3166-1 alpha-2 of the hometown when known, else ''. */
 	country: string;
+	/** WGS84; NaN until geocoded or given. Never 0,0 for "unknown". */
 	lon: number;
 	lat: number;
-	/** Day of the first known terrorism-related act, days since TIME_ORIGIN. */
+	/** First known terrorism-related act: first and last day the written date can mean. NaN if unknown. */
 	day: number;
-	role: string;
+	dayEnd: number;
+	datePrecision: DatePrecision | 'unknown';
+	role: Role;
+	arrested: TriState;
+	died: TriState;
+	/** Ethno-national origin, free text from a controlled list in the demo. */
+	descent: string;
+	/** Country of last residence before joining, for members from outside Europe (ISO alpha-2 or ''). */
+	lastResidence: string;
+	/** Recruitment organisation, or ''. */
+	recruiter: string;
+	/** Ids from geodata/events.json. */
+	plots: string[];
+	source: string;
+	/** Heat weight (1 for a person; imported incident files may weight by a count column). */
+	weight: number;
 }
+
+/** A record the map can draw: geocoded. */
+export type MemberPoint = MemberRecord;
 
 export interface MemberDataset {
 	/** True for the bundled demo: the UI labels it synthetic wherever it appears. */
 	synthetic: boolean;
 	members: MemberPoint[];
+}
+
+export function emptyRecord(id: string): MemberRecord {
+	return {
+		id,
+		hometown: '',
+		country: '',
+		lon: NaN,
+		lat: NaN,
+		day: NaN,
+		dayEnd: NaN,
+		datePrecision: 'unknown',
+		role: 'unknown',
+		arrested: 'unknown',
+		died: 'unknown',
+		descent: '',
+		lastResidence: '',
+		recruiter: '',
+		plots: [],
+		source: '',
+		weight: 1
+	};
 }
