@@ -1,5 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import type { MemberDataset, MemberPoint } from '$lib/core/data/member';
+import { DEFAULT_DOMAIN, isActiveAt, type TimeMode } from '$lib/core/time/membership';
+import type { FilterField } from '$lib/core/url/codec';
 
 export interface MapView {
 	longitude: number;
@@ -8,7 +10,7 @@ export interface MapView {
 }
 
 /** Frames Europe, North Africa and Syria/Iraq at 1280x800. */
-export type MapLayerId = 'heat' | 'labels';
+export type MapLayerId = 'heat' | 'labels' | 'routes' | 'plots';
 
 export const INITIAL_VIEW: MapView = { longitude: 14, latitude: 43.5, zoom: 3.35 };
 
@@ -24,10 +26,33 @@ export class AppState {
 	loadError = $state<string | null>(null);
 	view = $state<MapView>({ ...INITIAL_VIEW });
 	heat = $state({ ...HEAT_DEFAULTS });
-	layers = $state<Record<MapLayerId, boolean>>({ heat: true, labels: true });
+	layers = $state<Record<MapLayerId, boolean>>({ heat: true, labels: true, routes: true, plots: true });
 
-	/** The points the heat map draws: later filters and the timeline narrow this. */
-	visibleMembers = $derived<MemberPoint[]>(this.dataset.members);
+	// Timeline (issue 5)
+	timeDomain = $state<[number, number]>([...DEFAULT_DOMAIN]);
+	/** The slider's date, a day number since TIME_ORIGIN. Starts at the end: everyone visible. */
+	time = $state(DEFAULT_DOMAIN[1]);
+	timeMode = $state<TimeMode>('cumulative');
+	windowMonths = $state(6);
+
+	// Routes (issue 6): ids from geodata/routes.geojson; null = every route.
+	visibleRoutes = $state<string[] | null>(null);
+
+	// Filters (issue 7): empty list = no filter on that field.
+	filters = $state<Record<FilterField, string[]>>({ role: [], arrested: [], died: [], descent: [], residence: [], recruiter: [] });
+	/** Privacy threshold k: towns with fewer members are folded into their region (0 = off). */
+	privacyK = $state(0);
+
+	/** Notes about link parameters that were ignored, shown to the user. */
+	urlNotes = $state<string[]>([]);
+
+	/** Members that pass the filters, before the timeline: the histogram and table count these. */
+	filteredMembers = $derived<MemberPoint[]>(this.dataset.members);
+
+	/** The points the heat map draws: filtered, then narrowed to the timeline's date. */
+	visibleMembers = $derived<MemberPoint[]>(
+		this.filteredMembers.filter((m) => isActiveAt(m, this.time, this.timeMode, this.windowMonths * 30.44))
+	);
 
 	setDataset(dataset: MemberDataset, name: string) {
 		this.dataset = dataset;

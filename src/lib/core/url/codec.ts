@@ -1,0 +1,121 @@
+/**
+ * App state <-> URL query. Pure and round-trip tested. Every parameter is optional; a value that
+ * does not parse falls back to its default and adds a note the UI shows (never an exception).
+ *
+ *   v=lon,lat,zoom       map view
+ *   t=YYYY-MM-DD         timeline date
+ *   mode=cumulative|window, w=months   time mode and window width
+ *   layers=heat,labels,routes,plots   visible layers (absent = defaults)
+ *   routes=id,id         visible routes ('-' = none)
+ *   f.<field>=a|b        filters (role, arrested, died, descent, residence, recruiter)
+ *   k=N                  privacy threshold (0 = off)
+ *   theme=light|dark
+ */
+export interface UrlState {
+	view?: { longitude: number; latitude: number; zoom: number };
+	time?: string;
+	mode?: 'cumulative' | 'window';
+	windowMonths?: number;
+	layers?: string[];
+	routes?: string[];
+	filters?: Record<string, string[]>;
+	privacyK?: number;
+	theme?: 'light' | 'dark';
+}
+
+export const FILTER_FIELDS = ['role', 'arrested', 'died', 'descent', 'residence', 'recruiter'] as const;
+export type FilterField = (typeof FILTER_FIELDS)[number];
+
+const MAX_VALUE_LENGTH = 200;
+const ID = /^[A-Za-z0-9_.-]{1,64}$/;
+
+export interface DecodeResult {
+	state: UrlState;
+	/** One line per parameter that was ignored, for a visible note. */
+	notes: string[];
+}
+
+export function encodeUrlState(state: UrlState): string {
+	const p = new URLSearchParams();
+	if (state.view) {
+		const { longitude, latitude, zoom } = state.view;
+		p.set('v', `${longitude.toFixed(4)},${latitude.toFixed(4)},${zoom.toFixed(2)}`);
+	}
+	if (state.time) p.set('t', state.time);
+	if (state.mode) p.set('mode', state.mode);
+	if (state.windowMonths !== undefined) p.set('w', String(state.windowMonths));
+	if (state.layers) p.set('layers', state.layers.join(','));
+	if (state.routes) p.set('routes', state.routes.length ? state.routes.join(',') : '-');
+	for (const [field, values] of Object.entries(state.filters ?? {})) {
+		if (values.length) p.set(`f.${field}`, values.join('|'));
+	}
+	if (state.privacyK !== undefined) p.set('k', String(state.privacyK));
+	if (state.theme) p.set('theme', state.theme);
+	return p.toString();
+}
+
+export function decodeUrlState(query: string): DecodeResult {
+	const state: UrlState = {};
+	const notes: string[] = [];
+	let params: URLSearchParams;
+	try {
+		params = new URLSearchParams(query);
+	} catch {
+		return { state, notes: ['The link could not be read; defaults are shown.'] };
+	}
+	const ignore = (key: string, why: string) => notes.push(`Ignored "${key}" in the link: ${why}.`);
+	for (const [key, raw] of params) {
+		const value = raw.slice(0, MAX_VALUE_LENGTH + 1);
+		if (value.length > MAX_VALUE_LENGTH) {
+			ignore(key, 'value too long');
+			continue;
+		}
+		switch (key) {
+			case 'v': {
+				const parts = value.split(',').map(Number);
+				const [lon, lat, zoom] = parts;
+				if (parts.length === 3 && parts.every(Number.isFinite) && Math.abs(lon!) <= 180 && Math.abs(lat!) <= 85 && zoom! >= 0 && zoom! <= 20)
+					state.view = { longitude: lon!, latitude: lat!, zoom: zoom! };
+				else ignore(key, 'not a map view lon,lat,zoom');
+				break;
+			}
+			case 't':
+				if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) state.time = value;
+				else ignore(key, 'not a date YYYY-MM-DD');
+				break;
+			case 'mode':
+				if (value === 'cumulative' || value === 'window') state.mode = value;
+				else ignore(key, 'mode is cumulative or window');
+				break;
+			case 'w': {
+				const months = Number(value);
+				if (Number.isInteger(months) && months >= 1 && months <= 36) state.windowMonths = months;
+				else ignore(key, 'window is 1 to 36 months');
+				break;
+			}
+			case 'layers':
+			case 'routes': {
+				const ids = value === '-' || value === '' ? [] : value.split(',');
+				if (ids.every((id) => ID.test(id))) state[key] = ids;
+				else ignore(key, 'unknown characters in a list of ids');
+				break;
+			}
+			case 'k': {
+				const k = Number(value);
+				if (Number.isInteger(k) && k >= 0 && k <= 100) state.privacyK = k;
+				else ignore(key, 'threshold is a whole number 0 to 100');
+				break;
+			}
+			case 'theme':
+				if (value === 'light' || value === 'dark') state.theme = value;
+				else ignore(key, 'theme is light or dark');
+				break;
+			default:
+				if (key.startsWith('f.') && (FILTER_FIELDS as readonly string[]).includes(key.slice(2))) {
+					const values = value.split('|').filter((v) => v.length > 0 && v.length <= 80);
+					state.filters = { ...state.filters, [key.slice(2)]: values };
+				} else ignore(key, 'unknown parameter');
+		}
+	}
+	return { state, notes };
+}

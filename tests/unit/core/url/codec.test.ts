@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { decodeUrlState, encodeUrlState, type UrlState } from '$lib/core/url/codec';
+
+const ROUND_TRIPS: { title: string; state: UrlState }[] = [
+	{ title: 'empty', state: {} },
+	{ title: 'view', state: { view: { longitude: 4.3517, latitude: 50.8503, zoom: 6.5 } } },
+	{ title: 'time and window', state: { time: '2015-11-13', mode: 'window', windowMonths: 6 } },
+	{ title: 'no routes', state: { routes: [] } },
+	{ title: 'some routes and layers', state: { routes: ['western-balkans', 'central-med'], layers: ['heat', 'labels'] } },
+	{ title: 'filters with spaces', state: { filters: { role: ['inner'], descent: ['Moroccan', 'Sub-Saharan African'] } } },
+	{ title: 'threshold and theme', state: { privacyK: 3, theme: 'dark' } }
+];
+
+const BAD: { title: string; query: string; note: RegExp }[] = [
+	{ title: 'a view off the world', query: 'v=400,10,3', note: /"v"/ },
+	{ title: 'a date that is not one', query: 't=2015-13-45x', note: /"t"/ },
+	{ title: 'an unknown mode', query: 'mode=<script>', note: /"mode"/ },
+	{ title: 'a window too wide', query: 'w=1000', note: /"w"/ },
+	{ title: 'markup in route ids', query: 'routes=<img src=x onerror=alert(1)>', note: /"routes"/ },
+	{ title: 'an unknown parameter', query: 'foo=bar', note: /"foo"/ },
+	{ title: 'a huge value', query: `t=${'9'.repeat(5000)}`, note: /too long/ }
+];
+
+describe('URL codec', () => {
+	it.each(ROUND_TRIPS)('round-trips $title', ({ state }) => {
+		const { state: back, notes } = decodeUrlState(encodeUrlState(state));
+		expect(notes).toEqual([]);
+		expect(back).toEqual(state);
+	});
+
+	it.each(BAD)('ignores $title with a note', ({ query, note }) => {
+		const { state, notes } = decodeUrlState(query);
+		expect(notes.join('\n')).toMatch(note);
+		expect(JSON.stringify(state)).not.toMatch(/script|onerror/);
+	});
+});
