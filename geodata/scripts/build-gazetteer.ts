@@ -140,6 +140,7 @@ function applyAliases(places: Place[], rows: AliasRow[], log: (m: string) => voi
 			best = places.length - 1;
 			log(`alias ${row.alias}: ${row.place} (${row.country}) not in the sources, added at ${lat},${lon}`);
 		}
+		if (normalizeName(places[best]!.name) === normalizeName(row.alias) && bestKm <= 20) log(`alias ${row.alias}: redundant, the source has this name`);
 		aliases[normalizeName(row.alias)] = best;
 	}
 	return aliases;

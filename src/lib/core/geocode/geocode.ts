@@ -54,6 +54,8 @@ const BASE_CONFIDENCE: Record<MatchKind, number> = { curated: 0.95, exact: 1, al
 interface Hit {
 	index: number;
 	kind: MatchKind;
+	/** Fuzzy hits on an alternate name rank below those on a place's own or curated name. */
+	viaAlternate?: boolean;
 }
 
 interface Ranked extends Hit {
@@ -84,7 +86,7 @@ function unresolved(reason: string): GeocodeResult {
 function lookup(gaz: Gazetteer, key: string): Hit[] {
 	const hits: Hit[] = [];
 	const curated = gaz.curated.get(key);
-	if (curated !== undefined) hits.push({ index: curated, kind: 'curated' });
+	if (curated !== undefined) hits.push({ index: curated, kind: normalizeName(gaz.name[curated]!) === key ? 'exact' : 'curated' });
 	for (const index of postingsOf(gaz.primary.get(key))) hits.push({ index, kind: 'exact' });
 	for (const index of postingsOf(gaz.alternate.get(key))) hits.push({ index, kind: 'alias' });
 	return hits;
@@ -102,7 +104,7 @@ function fuzzyLookup(gaz: Gazetteer, key: string, inCountry: string): Hit[] {
 		const curated = gaz.curated.get(edit);
 		if (curated !== undefined) one.push({ index: curated, kind: 'fuzzy1' });
 		for (const index of postingsOf(gaz.primary.get(edit))) one.push({ index, kind: 'fuzzy1' });
-		for (const index of postingsOf(gaz.alternate.get(edit))) one.push({ index, kind: 'fuzzy1' });
+		for (const index of postingsOf(gaz.alternate.get(edit))) one.push({ index, kind: 'fuzzy1', viaAlternate: true });
 	}
 	const kept = keep(one);
 	if (kept.length || key.length < 7) return kept;
@@ -113,7 +115,7 @@ function fuzzyLookup(gaz: Gazetteer, key: string, inCountry: string): Hit[] {
 		checked.add(candidate);
 		if (editDistance(key, candidate, 2) > 2) continue;
 		for (const index of postingsOf(gaz.primary.get(candidate))) two.push({ index, kind: 'fuzzy2' });
-		for (const index of postingsOf(gaz.alternate.get(candidate))) two.push({ index, kind: 'fuzzy2' });
+		for (const index of postingsOf(gaz.alternate.get(candidate))) two.push({ index, kind: 'fuzzy2', viaAlternate: true });
 	}
 	return keep(two);
 }
@@ -160,7 +162,7 @@ function rankHits(gaz: Gazetteer, hits: Hit[], hint: string, near: { lat: number
 	const best = new Map<number, Hit>();
 	for (const h of hits) {
 		const cur = best.get(h.index);
-		if (!cur || TIER[h.kind] < TIER[cur.kind]) best.set(h.index, h);
+		if (!cur || TIER[h.kind] < TIER[cur.kind] || (TIER[h.kind] === TIER[cur.kind] && cur.viaAlternate && !h.viaAlternate)) best.set(h.index, h);
 	}
 	const ranked: Ranked[] = [...best.values()].map((h) => ({
 		...h,
@@ -172,6 +174,7 @@ function rankHits(gaz: Gazetteer, hits: Hit[], hint: string, near: { lat: number
 			Number(b.inHint) - Number(a.inHint) ||
 			Number(b.nearQualifier) - Number(a.nearQualifier) ||
 			TIER[a.kind] - TIER[b.kind] ||
+			Number(!!a.viaAlternate) - Number(!!b.viaAlternate) ||
 			gaz.weight[b.index]! - gaz.weight[a.index]!
 	);
 	// One place listed once: drop entries close to a better one of the same country.
@@ -236,7 +239,9 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string): Geoco
 	}
 
 	let key = parsed.key;
-	let hits = lookup(gaz, key);
+	// A curated alias may spell out the whole field ("Saint-Denis (93)").
+	const whole = gaz.curated.get(normalizeName(text));
+	let hits: Hit[] = whole !== undefined ? [{ index: whole, kind: 'curated' }] : lookup(gaz, key);
 	for (const v of parsed.variants) hits.push(...lookup(gaz, v));
 	// "Molenbeek Belgium": a country name glued to the end without a comma.
 	if (!hits.length) {
@@ -261,6 +266,7 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string): Geoco
 	}
 	if (!hits.length) return unresolved(['no place of that name in the gazetteer', ...notes].join('; '));
 
+	if (whole !== undefined) parsed.qualifiers = [];
 	const near = qualifierLocation(gaz, parsed.qualifiers, hint);
 	if (parsed.qualifiers.length && !near) notes.push(`"${parsed.qualifiers.join(', ').slice(0, 40)}" not understood`);
 	const ranked = rankHits(gaz, hits, hint, near);
@@ -287,7 +293,9 @@ function decide(gaz: Gazetteer, rankedIn: Ranked[], hint: string, notes: string[
 	}
 	const best = ranked[0]!;
 	// The nearest equally good match elsewhere: the best one's share of the two is how sure we are.
-	const rival = ranked.slice(1).find((r) => r.inHint === best.inHint && r.nearQualifier === best.nearQualifier && TIER[r.kind] <= TIER[best.kind]);
+	const rival = ranked
+		.slice(1)
+		.find((r) => r.inHint === best.inHint && r.nearQualifier === best.nearQualifier && TIER[r.kind] <= TIER[best.kind] && (!r.viaAlternate || !!best.viaAlternate));
 	const share = rival ? w[best.index]! / (w[best.index]! + w[rival.index]!) : 1;
 	if (rival && best.kind !== 'curated' && share < CLEAR_WINNER_SHARE) {
 		ambiguous = true;
