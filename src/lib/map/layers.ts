@@ -15,7 +15,7 @@ export interface LayerContext {
  */
 export function buildLayers(app: AppState, ctx: LayerContext): Layer[] {
 	const layers: (Layer | false)[] = [
-		app.layers.heat && createHeatmapLayer({ points: app.visibleMembers, ...app.heat }),
+		app.layers.heat && createHeatmapLayer({ index: app.timeIndex, range: app.visibleRange, colorDomain: app.heatColorDomain, ...app.heat }),
 		app.layers.labels && createLabelsLayer(ctx.labels, ctx.labelZoom)
 	];
 	return layers.filter((layer): layer is Layer => !!layer);

@@ -19,7 +19,7 @@ export interface TimeIndex {
 
 export function buildTimeIndex(points: readonly MemberPoint[]): TimeIndex {
 	const dated = points.filter((m) => !Number.isNaN(m.day) && Number.isFinite(m.lon) && Number.isFinite(m.lat));
-	const order = dated.map((_, i) => i).sort((a, b) => dated[a]!.day - dated[b]!.day || a - b);
+	const order = sortedOrder(dated);
 	const n = order.length;
 	const members = new Array<MemberPoint>(n);
 	const days = new Float64Array(n);
@@ -34,6 +34,25 @@ export function buildTimeIndex(points: readonly MemberPoint[]): TimeIndex {
 		weights[k] = Number.isFinite(m.weight) ? m.weight : 1;
 	}
 	return { members, days, positions, weights, undated: points.length - n };
+}
+
+const INDEX_BITS = 2 ** 21;
+
+/**
+ * Indices of `dated` in (day, input order) order. Whole days pack with the index into one float64
+ * key and sort natively (about 10x faster than a comparator at 1M points); otherwise a stable sort.
+ */
+function sortedOrder(dated: readonly { day: number }[]): ArrayLike<number> {
+	const n = dated.length;
+	if (n < INDEX_BITS && dated.every((m) => Number.isInteger(m.day) && Math.abs(m.day) < 2 ** 31)) {
+		const keys = new Float64Array(n);
+		for (let i = 0; i < n; i++) keys[i] = dated[i]!.day * INDEX_BITS + i;
+		keys.sort();
+		const order = new Uint32Array(n);
+		for (let k = 0; k < n; k++) order[k] = keys[k]! - Math.floor(keys[k]! / INDEX_BITS) * INDEX_BITS;
+		return order;
+	}
+	return dated.map((_, i) => i).sort((a, b) => dated[a]!.day - dated[b]!.day || a - b);
 }
 
 /** Index of the first element > value in a sorted array. */

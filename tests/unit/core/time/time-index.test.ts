@@ -45,3 +45,12 @@ describe('time index', () => {
 		}
 	});
 });
+
+describe('time index sort', () => {
+	it('orders negative, fractional and tied days the same way as a comparator sort', () => {
+		const whole = [5, -3, 5, 0, -3, 1000].map((day, i) => member(`w${i}`, day));
+		expect(buildTimeIndex(whole).members.map((m) => m.id)).toEqual(['w1', 'w4', 'w3', 'w0', 'w2', 'w5']);
+		const fractional = [5.5, -3, 5.25].map((day, i) => member(`f${i}`, day));
+		expect(buildTimeIndex(fractional).members.map((m) => m.id)).toEqual(['f1', 'f2', 'f0']);
+	});
+});
