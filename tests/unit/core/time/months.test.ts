@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromIso as d } from '$lib/core/time/days';
 import { addMonths, countPerMonth, monthsIn } from '$lib/core/time/months';
+import { longDate, shortMonth } from '$lib/core/time/format';
 
 const ADD = [
 	{ title: 'one month on', input: ['2015-11-13', 1], expected: '2015-12-13' },
@@ -33,4 +34,16 @@ describe('months', () => {
 		expect(counts[35]).toBe(1);
 		expect(counts.reduce((a, b) => a + b, 0)).toBe(5);
 	});
+});
+
+
+describe('date labels', () => {
+	it.each([
+		{ title: 'the Paris attacks', input: '2015-11-13', expected: '13 November 2015' },
+		{ title: 'a leap day', input: '2016-02-29', expected: '29 February 2016' },
+		{ title: 'the origin', input: '2014-01-01', expected: '1 January 2014' }
+	])('longDate: $title', ({ input, expected }) => {
+		expect(longDate(d(input))).toBe(expected);
+	});
+	it('shortMonth', () => expect(shortMonth(11)).toBe('Nov'));
 });
