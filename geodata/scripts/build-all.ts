@@ -1,6 +1,8 @@
 /** Builds every static asset the browser fetches (static/generated/) from geodata/ and registry packages. */
 import { buildBasemap } from './build-basemap.ts';
 import { buildDemoData } from './build-demo-data.ts';
+import { buildRoutes } from './build-routes.ts';
 
 buildBasemap();
 buildDemoData();
+buildRoutes();
