@@ -2,6 +2,7 @@ import type { Layer } from '@deck.gl/core';
 import type { AppState } from '$lib/state/app-state.svelte';
 import { createHeatmapLayer } from './heatmap-layer';
 import { createLabelsLayer, type BasemapLabel } from './labels-layer';
+import { createRoutesLayers } from './routes-layer';
 
 export interface LayerContext {
 	labels: BasemapLabel[];
@@ -15,6 +16,7 @@ export interface LayerContext {
  */
 export function buildLayers(app: AppState, ctx: LayerContext): Layer[] {
 	const layers: (Layer | false)[] = [
+		...(app.layers.routes ? createRoutesLayers({ data: app.routeData, visible: app.visibleRoutes, day: app.time, year: app.routeYear, motionPhase: app.routeMotion ? app.routeMotionPhase : null, onHover: (h) => app.setRouteHover(h) }) : []),
 		app.layers.heat && createHeatmapLayer({ points: app.visibleMembers, ...app.heat }),
 		app.layers.labels && createLabelsLayer(ctx.labels, ctx.labelZoom)
 	];
