@@ -8,6 +8,10 @@ import { readEvents } from '$lib/core/time/events';
 import { heatColorDomain, stableTopPeople } from '$lib/core/heat-domain';
 import eventsFile from '../../../geodata/events.json';
 import type { FilterField } from '$lib/core/url/codec';
+import type { RouteCollection } from '$lib/core/routes/types';
+import { routeYearOfDay } from '$lib/core/routes/figures';
+import * as routeSelection from '$lib/core/routes/visibility';
+import type { RouteHoverInfo } from '$lib/map/routes-layer';
 
 export interface MapView {
 	longitude: number;
@@ -50,8 +54,47 @@ export class AppState {
 	readonly events = readEvents(eventsFile).events;
 	// ------------------------------------------------------------------------------------------
 
-	// Routes (issue 6): ids from geodata/routes.geojson; null = every route.
+	// ── Routes (issue 6) ────────────────────────────────────────────────────────────────────
+	/** Ids from geodata/routes.geojson; null = every route. Change it through the methods below. */
 	visibleRoutes = $state<string[] | null>(null);
+	/** The built routes (static/generated/routes/routes.json); null until loaded or when loading failed. */
+	routeData = $state.raw<RouteCollection | null>(null);
+	/** Moving dots along the routes for presenters; off by default (it redraws continuously). */
+	routeMotion = $state(false);
+	/** 0..1 phase of the moving dots, advanced by the animation loop while routeMotion is on. */
+	routeMotionPhase = $state(0);
+	/** The route (or date marker) under the pointer, for the tooltip. */
+	routeHover = $state.raw<RouteHoverInfo | null>(null);
+	/** Which year's Frontex figures the routes show: the timeline's year, clamped to 2014-2016. */
+	routeYear = $derived(routeYearOfDay(this.time));
+	routeIds = $derived(this.routeData?.routes.map((r) => r.id) ?? []);
+
+	setRouteData(data: RouteCollection) {
+		this.routeData = data;
+	}
+	isRouteVisible(id: string): boolean {
+		return routeSelection.isRouteVisible(this.visibleRoutes, id);
+	}
+	setRouteVisible(id: string, visible: boolean) {
+		this.visibleRoutes = routeSelection.setRouteVisible(this.visibleRoutes, id, visible, this.routeIds);
+	}
+	setAllRoutesVisible(visible: boolean) {
+		this.visibleRoutes = routeSelection.setAllRoutesVisible(visible);
+	}
+	/** From a link: the list as given (null = all); unknown ids are harmless and stay hidden. */
+	setVisibleRoutes(ids: string[] | null) {
+		this.visibleRoutes = ids === null ? null : routeSelection.normalise(ids, this.routeIds);
+	}
+	setRouteMotion(on: boolean) {
+		this.routeMotion = on;
+	}
+	advanceRouteMotion(fraction: number) {
+		this.routeMotionPhase = (this.routeMotionPhase + fraction) % 1;
+	}
+	setRouteHover(hover: RouteHoverInfo | null) {
+		this.routeHover = hover;
+	}
+	// ── end Routes ──────────────────────────────────────────────────────────────────────────
 
 	// Filters (issue 7): empty list = no filter on that field.
 	filters = $state<Record<FilterField, string[]>>({ role: [], arrested: [], died: [], descent: [], residence: [], recruiter: [] });

@@ -14,7 +14,7 @@ import type { AppState } from './app-state.svelte';
 const WRITE_MS = 400;
 
 /** Parameters this module reads and writes; any other key in the URL is preserved as it is. */
-const OWNED_KEYS = ['t', 'mode', 'w'];
+const OWNED_KEYS = ['t', 'mode', 'w', 'routes'];
 
 export function applyUrlToState(app: AppState, query: string): void {
 	const { state, notes } = decodeUrlState(query);
@@ -22,6 +22,8 @@ export function applyUrlToState(app: AppState, query: string): void {
 	if (state.time) app.setTime(dayFromIso(state.time));
 	if (state.mode) app.setTimeMode(state.mode);
 	if (state.windowMonths !== undefined) app.setWindowMonths(state.windowMonths);
+	// Routes (issue 6): absent = all, '-' = none
+	if (state.routes) app.setVisibleRoutes(state.routes);
 	// Only notes about parameters someone reads; unknown keys owned by nobody yet stay quiet.
 	app.urlNotes = notes;
 }
@@ -31,7 +33,9 @@ export function urlStateOf(app: AppState): UrlState {
 		// Timeline (issue 5)
 		time: isoFromDay(app.time),
 		mode: app.timeMode,
-		windowMonths: app.timeMode === 'window' ? app.windowMonths : undefined
+		windowMonths: app.timeMode === 'window' ? app.windowMonths : undefined,
+		// Routes (issue 6)
+		routes: app.visibleRoutes ?? undefined
 	};
 }
 
