@@ -2,6 +2,7 @@ import { getContext, setContext } from 'svelte';
 import type { MemberDataset, MemberPoint } from '$lib/core/data/member';
 import { DEFAULT_DOMAIN, isActiveAt, type TimeMode } from '$lib/core/time/membership';
 import type { FilterField } from '$lib/core/url/codec';
+import { applyFilters, emptyFilters, toggleFilter } from '$lib/core/filters/filters';
 
 export interface MapView {
 	longitude: number;
@@ -39,7 +40,7 @@ export class AppState {
 	visibleRoutes = $state<string[] | null>(null);
 
 	// Filters (issue 7): empty list = no filter on that field.
-	filters = $state<Record<FilterField, string[]>>({ role: [], arrested: [], died: [], descent: [], residence: [], recruiter: [] });
+	filters = $state<Record<FilterField, string[]>>(emptyFilters());
 	/** Privacy threshold k: towns with fewer members are folded into their region (0 = off). */
 	privacyK = $state(0);
 
@@ -47,7 +48,7 @@ export class AppState {
 	urlNotes = $state<string[]>([]);
 
 	/** Members that pass the filters, before the timeline: the histogram and table count these. */
-	filteredMembers = $derived<MemberPoint[]>(this.dataset.members);
+	filteredMembers = $derived<MemberPoint[]>(applyFilters(this.dataset.members, this.filters));
 
 	/** The points the heat map draws: filtered, then narrowed to the timeline's date. */
 	visibleMembers = $derived<MemberPoint[]>(
@@ -70,6 +71,42 @@ export class AppState {
 
 	setView(view: MapView) {
 		this.view = view;
+	}
+
+	// ---- Workflow (issue 7): filters, hotspot fly-to, privacy, present mode, theme ----
+
+	/** Threshold applied to exports (PNG, CSV, GeoJSON); on by default, independent of the screen's k. */
+	exportPrivacyK = $state(3);
+	/** A request for the map to fly somewhere (hotspot row, scene); MapView reacts. id makes repeats distinct. */
+	flyRequest = $state.raw<{ view: MapView; id: number } | null>(null);
+	theme = $state<'light' | 'dark'>('light');
+
+	toggleFilterValue(field: FilterField, value: string) {
+		this.filters = toggleFilter(this.filters, field, value);
+	}
+
+	setFilters(filters: Record<FilterField, string[]>) {
+		this.filters = filters;
+	}
+
+	clearFilters() {
+		this.filters = emptyFilters();
+	}
+
+	setPrivacyK(k: number) {
+		this.privacyK = Math.max(0, Math.min(100, Math.round(k)));
+	}
+
+	setExportPrivacyK(k: number) {
+		this.exportPrivacyK = Math.max(0, Math.min(100, Math.round(k)));
+	}
+
+	flyTo(view: MapView) {
+		this.flyRequest = { view, id: (this.flyRequest?.id ?? 0) + 1 };
+	}
+
+	setTheme(theme: 'light' | 'dark') {
+		this.theme = theme;
 	}
 }
 
