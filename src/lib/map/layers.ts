@@ -2,6 +2,7 @@ import type { Layer } from '@deck.gl/core';
 import type { AppState } from '$lib/state/app-state.svelte';
 import { createHeatmapLayer } from './heatmap-layer';
 import { createLabelsLayer, type BasemapLabel } from './labels-layer';
+import { createTownsLayer } from './towns-layer';
 
 export interface LayerContext {
 	labels: BasemapLabel[];
@@ -16,6 +17,7 @@ export interface LayerContext {
 export function buildLayers(app: AppState, ctx: LayerContext): Layer[] {
 	const layers: (Layer | false)[] = [
 		app.layers.heat && createHeatmapLayer({ points: app.visibleMembers, ...app.heat }),
+		app.layers.heat && createTownsLayer(app.namedTowns),
 		app.layers.labels && createLabelsLayer(ctx.labels, ctx.labelZoom)
 	];
 	return layers.filter((layer): layer is Layer => !!layer);

@@ -3,6 +3,7 @@ import type { MemberDataset, MemberPoint } from '$lib/core/data/member';
 import { DEFAULT_DOMAIN, isActiveAt, type TimeMode } from '$lib/core/time/membership';
 import type { FilterField } from '$lib/core/url/codec';
 import { applyFilters, emptyFilters, toggleFilter } from '$lib/core/filters/filters';
+import { namedTowns, type HotspotRow } from '$lib/core/hotspots/hotspots';
 
 export interface MapView {
 	longitude: number;
@@ -80,6 +81,8 @@ export class AppState {
 	/** A request for the map to fly somewhere (hotspot row, scene); MapView reacts. id makes repeats distinct. */
 	flyRequest = $state.raw<{ view: MapView; id: number } | null>(null);
 	theme = $state<'light' | 'dark'>('light');
+	/** Towns on the map that may be named (tooltips, labels): at least privacyK members at this date. */
+	namedTowns = $derived<HotspotRow[]>(namedTowns(this.visibleMembers, this.privacyK));
 
 	toggleFilterValue(field: FilterField, value: string) {
 		this.filters = toggleFilter(this.filters, field, value);
