@@ -130,3 +130,75 @@ test.describe('filters and hotspot table', () => {
 		await expect(tooltip).toContainText(`${lonely.hometown} (${lonely.country}): 1 member`);
 	});
 });
+
+/** The map alone (panels hidden), as PNG pixels. */
+async function mapPixels(page: Page) {
+	await page.addStyleTag({ content: '.dashboard > :not(.map):not(.webgl-missing) { visibility: hidden !important; } .deck-tooltip { display: none !important; }' });
+	const { PNG } = await import('pngjs');
+	return PNG.sync.read(await page.screenshot());
+}
+
+/** Share of pixels that differ by more than a small tolerance per channel. */
+function differingShare(a: { data: Buffer }, b: { data: Buffer }) {
+	let differ = 0;
+	for (let i = 0; i < a.data.length; i += 4) {
+		if (Math.abs(a.data[i]! - b.data[i]!) > 8 || Math.abs(a.data[i + 1]! - b.data[i + 1]!) > 8 || Math.abs(a.data[i + 2]! - b.data[i + 2]!) > 8) differ++;
+	}
+	return differ / (a.data.length / 4);
+}
+
+async function stablePixels(page: Page) {
+	let last = await mapPixels(page);
+	for (let i = 0; i < 20; i++) {
+		await page.waitForTimeout(400);
+		const next = await mapPixels(page);
+		if (differingShare(last, next) === 0) return next;
+		last = next;
+	}
+	return last;
+}
+
+test.describe('permalinks', () => {
+	test('a link restores the same view, time, filters, threshold and theme: the same pixels', async ({ page, context }) => {
+		await openDashboard(page);
+		const all = await members(page);
+		const role = all.some((m) => m.role === 'inner') ? 'inner' : all[0]!.role;
+		await page.getByTestId(`filter-role-${role}`).check();
+		await page.getByTestId('privacy-toggle').check();
+		await page.getByTestId('theme-toggle').click();
+		await page.evaluate(() => {
+			const app = (window as unknown as W).__atlasState as unknown as { time: number; flyTo(v: object): void };
+			app.time = 700;
+			app.flyTo({ longitude: 4.5, latitude: 50.5, zoom: 5 });
+		});
+		await expect.poll(() => page.url(), { timeout: 20_000 }).toContain('v=4.5000%2C50.5000%2C5.00');
+		const url = page.url();
+		expect(url).toContain(`f.role=${role}`);
+		expect(url).toContain('k=3');
+		expect(url).toContain('theme=dark');
+		expect(url).toContain('t=2015-12-02');
+		const original = await stablePixels(page);
+
+		const second = await context.newPage();
+		await openDashboard(second, url.slice(url.indexOf('?')));
+		await expect(second.getByTestId(`filter-role-${role}`)).toBeChecked();
+		await expect(second.getByTestId('privacy-toggle')).toBeChecked();
+		const restored = await stablePixels(second);
+		expect(differingShare(original, restored), 'share of differing pixels').toBeLessThan(0.002);
+		// And the link is not a no-op: the default view looks different.
+		const third = await context.newPage();
+		await openDashboard(third);
+		expect(differingShare(original, await stablePixels(third))).toBeGreaterThan(0.2);
+	});
+
+	test('the copy-link button gives the current link; bad parameters become a visible note', async ({ page, context }) => {
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		await openDashboard(page, '?k=banana&theme=dark');
+		await expect(page.getByTestId('url-notes')).toContainText('Ignored "k"');
+		await page.getByTestId('copy-link').click();
+		const field = page.getByTestId('copy-link-fallback');
+		const copied = (await field.count()) ? await field.inputValue() : await page.evaluate(() => navigator.clipboard.readText());
+		expect(copied).toContain('theme=dark');
+		expect(copied).not.toContain('banana');
+	});
+});
