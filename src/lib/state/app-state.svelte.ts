@@ -71,6 +71,15 @@ export class AppState {
 	setView(view: MapView) {
 		this.view = view;
 	}
+
+	// Hardening (issue 9): what the link held that could not be used, shown by UrlNotes until dismissed.
+	setUrlNotes(notes: string[]) {
+		this.urlNotes = notes;
+	}
+
+	dismissUrlNotes() {
+		this.urlNotes = [];
+	}
 }
 
 const KEY = Symbol('app-state');
