@@ -251,6 +251,15 @@ export class AppState {
 	setTheme(theme: 'light' | 'dark') {
 		this.theme = theme;
 	}
+
+	// Hardening (issue 9): what the link held that could not be used, shown by UrlNotes until dismissed.
+	setUrlNotes(notes: string[]) {
+		this.urlNotes = notes;
+	}
+
+	dismissUrlNotes() {
+		this.urlNotes = [];
+	}
 }
 
 const KEY = Symbol('app-state');
