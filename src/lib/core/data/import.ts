@@ -135,7 +135,9 @@ function importCsv(report: ImportReport, text: string, options: ImportOptions): 
 	Papa.parse<string[]>(text, {
 		header: false,
 		skipEmptyLines: false,
-		delimitersToGuess: [',', ';', '\t', '|'],
+		// The header row decides; Papa's guess (over the first rows) is only the tie-breaker.
+		delimiter: headerDelimiter(text) ?? '',
+		delimitersToGuess: [...DELIMITERS],
 		chunkSize: 1 << 20,
 		chunk: (result, parser) => {
 			if (report.delimiter === null) report.delimiter = result.meta.delimiter;
@@ -153,7 +155,12 @@ function importCsv(report: ImportReport, text: string, options: ImportOptions): 
 					return;
 				}
 				const quote = quoteErrors.get(i);
-				if (quote) return rows.reject(rowNumber, '', `unbalanced quotes (${quote}); the rest of the row may be merged into one field`);
+				if (quote) {
+					// An open quote runs on to the next quote, maybe the end of the file: say how many lines it took.
+					const swallowed = cells.join('').split(/\r\n|\r|\n/).slice(1).filter((line) => line.trim()).length;
+					const lost = swallowed ? `; it runs over the next ${swallowed} line${swallowed === 1 ? '' : 's'}, which were not read as rows` : '';
+					return rows.reject(rowNumber, '', `unbalanced quotes (${quote}); the rest of the row may be merged into one field${lost}`);
+				}
 				rows.add(cells, rowNumber);
 			});
 			options.onProgress?.(Math.min(1, result.meta.cursor / text.length));
@@ -163,6 +170,32 @@ function importCsv(report: ImportReport, text: string, options: ImportOptions): 
 	if (!rows.hasHeader) return fail(report, 'The file has no header row.');
 	if (report.rowsRead === 0) return fail(report, 'The file has a header but no data rows.');
 	return rows.finish();
+}
+
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/**
+ * The delimiter of the header row: the candidate it holds most often outside quotes; ',' when it holds
+ * none (a one-column file); undefined on a tie. Guessing from the data instead goes wrong when quoted
+ * cells hold another candidate: `hometown` over `"Molenbeek; Brussels"` was read as ';'-separated and
+ * the broken quote swallowed the rows after it (found by tests/unit/fuzz/importer.test.ts).
+ */
+export function headerDelimiter(text: string): string | undefined {
+	const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+	let inQuotes = false;
+	let started = false;
+	for (let i = 0; i < Math.min(text.length, 1 << 16); i++) {
+		const ch = text[i]!;
+		if (ch === '"') inQuotes = !inQuotes;
+		else if (inQuotes) continue;
+		else if (ch === '\n' || ch === '\r') {
+			if (started) break;
+		} else if (counts.has(ch)) counts.set(ch, counts.get(ch)! + 1), (started = true);
+		else if (ch.trim()) started = true;
+	}
+	const [best, second] = [...counts].sort((a, b) => b[1] - a[1]);
+	if (best![1] === 0) return ',';
+	return best![1] > second![1] ? best![0] : undefined;
 }
 
 // ---- JSON / GeoJSON -------------------------------------------------------------------------------
@@ -219,7 +252,8 @@ function flatten(item: unknown): { values: Record<string, string>; problem?: str
 	const o = item as Record<string, unknown>;
 	const isFeature = o.type === 'Feature';
 	const source = (isFeature ? (o.properties ?? {}) : o) as Record<string, unknown>;
-	const values: Record<string, string> = {};
+	// No prototype: a record without "toString" must not read Object.prototype.toString for that column.
+	const values: Record<string, string> = Object.create(null);
 	for (const [k, v] of Object.entries(source ?? {})) {
 		if (v === null || v === undefined) values[k] = '';
 		else if (Array.isArray(v)) values[k] = v.map(String).join('|');
