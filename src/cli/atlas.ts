@@ -19,3 +19,4 @@ if (!load) {
 	process.exit(1);
 }
 process.exit(await (await load())(commandArgs));
+export {};
