@@ -2,7 +2,9 @@
 import { buildBasemap } from './build-basemap.ts';
 import { buildDemoData } from './build-demo-data.ts';
 import { buildGazetteer } from './build-gazetteer.ts';
+import { buildRoutes } from './build-routes.ts';
 
 buildBasemap();
 buildDemoData();
 buildGazetteer();
+buildRoutes();

@@ -1,5 +1,5 @@
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { Layer } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
 /**
@@ -8,7 +8,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
  * interleaving throws on every frame with MapLibre 6, see DESIGN.md).
  */
 export function attachDeckOverlay(map: MapLibreMap, onAfterRender: () => void = () => {}) {
-	const overlay = new MapLibreOverlay({ layers: [], useDevicePixels: 1, onAfterRender });
+	const overlay = new MapLibreOverlay({ layers: [], useDevicePixels: 1, onAfterRender, getTooltip });
 	map.addControl(overlay);
 	return {
 		setLayers(layers: Layer[]) {
@@ -20,4 +20,25 @@ export function attachDeckOverlay(map: MapLibreMap, onAfterRender: () => void = 
 		}
 	};
 }
+/**
+ * Hover text for any pickable layer that carries a `tooltipText(object)` prop. Returned as `text`,
+ * which deck.gl sets with textContent: data never becomes markup.
+ */
+function getTooltip(info: PickingInfo) {
+	const tooltipText = (info.layer?.props as { tooltipText?: (o: unknown) => string } | undefined)?.tooltipText;
+	if (!info.object || !tooltipText) return null;
+	return { text: tooltipText(info.object), style: TOOLTIP_STYLE };
+}
+
+const TOOLTIP_STYLE = {
+	background: 'rgba(255,255,255,0.97)',
+	color: '#222',
+	font: '13px system-ui, "DejaVu Sans", sans-serif',
+	padding: '6px 8px',
+	borderRadius: '4px',
+	boxShadow: '0 1px 4px rgba(0,0,0,0.25)',
+	maxWidth: '22rem',
+	whiteSpace: 'pre-line'
+};
+
 export type DeckOverlay = ReturnType<typeof attachDeckOverlay>;
