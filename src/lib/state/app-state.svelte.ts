@@ -13,6 +13,9 @@ import { routeYearOfDay } from '$lib/core/routes/figures';
 import * as routeSelection from '$lib/core/routes/visibility';
 import type { RouteHoverInfo } from '$lib/map/routes-layer';
 
+import { applyFilters, emptyFilters, toggleFilter } from '$lib/core/filters/filters';
+import { namedTowns, type HotspotRow } from '$lib/core/hotspots/hotspots';
+
 export interface MapView {
 	longitude: number;
 	latitude: number;
@@ -97,7 +100,7 @@ export class AppState {
 	// ── end Routes ──────────────────────────────────────────────────────────────────────────
 
 	// Filters (issue 7): empty list = no filter on that field.
-	filters = $state<Record<FilterField, string[]>>({ role: [], arrested: [], died: [], descent: [], residence: [], recruiter: [] });
+	filters = $state<Record<FilterField, string[]>>(emptyFilters());
 	/** Privacy threshold k: towns with fewer members are folded into their region (0 = off). */
 	privacyK = $state(0);
 
@@ -105,7 +108,7 @@ export class AppState {
 	urlNotes = $state<string[]>([]);
 
 	/** Members that pass the filters, before the timeline: the histogram and table count these. */
-	filteredMembers = $derived<MemberPoint[]>(this.dataset.members);
+	filteredMembers = $derived<MemberPoint[]>(applyFilters(this.dataset.members, this.filters));
 
 	// ---- Timeline views (issue 5): the time-sorted index is rebuilt only when the members change;
 	// each frame is then two binary searches (see core/time/time-index.ts).
@@ -210,6 +213,53 @@ export class AppState {
 		this.time = atEnd ? this.timeDomain[1] : clampDay(this.time, this.timeDomain);
 	}
 	// ------------------------------------------------------------------------------------------
+
+	// ---- Workflow (issue 7): filters, hotspot fly-to, privacy, present mode, theme ----
+
+	/** Threshold applied to exports (PNG, CSV, GeoJSON); on by default, independent of the screen's k. */
+	exportPrivacyK = $state(3);
+	/** A request for the map to fly somewhere (hotspot row, scene); MapView reacts. id makes repeats distinct. */
+	flyRequest = $state.raw<{ view: MapView; id: number } | null>(null);
+	theme = $state<'light' | 'dark'>('light');
+	/** Towns on the map that may be named (tooltips, labels): at least privacyK members at this date. */
+	namedTowns = $derived<HotspotRow[]>(namedTowns(this.visibleMembers, this.privacyK));
+
+	toggleFilterValue(field: FilterField, value: string) {
+		this.filters = toggleFilter(this.filters, field, value);
+	}
+
+	setFilters(filters: Record<FilterField, string[]>) {
+		this.filters = filters;
+	}
+
+	clearFilters() {
+		this.filters = emptyFilters();
+	}
+
+	setPrivacyK(k: number) {
+		this.privacyK = Math.max(0, Math.min(100, Math.round(k)));
+	}
+
+	setExportPrivacyK(k: number) {
+		this.exportPrivacyK = Math.max(0, Math.min(100, Math.round(k)));
+	}
+
+	flyTo(view: MapView) {
+		this.flyRequest = { view, id: (this.flyRequest?.id ?? 0) + 1 };
+	}
+
+	setTheme(theme: 'light' | 'dark') {
+		this.theme = theme;
+	}
+
+	// Hardening (issue 9): what the link held that could not be used, shown by UrlNotes until dismissed.
+	setUrlNotes(notes: string[]) {
+		this.urlNotes = notes;
+	}
+
+	dismissUrlNotes() {
+		this.urlNotes = [];
+	}
 }
 
 const KEY = Symbol('app-state');
