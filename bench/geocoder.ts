@@ -16,7 +16,7 @@ import { GAZETTEER_PATH } from '../src/cli/gazetteer-node';
 
 const N = 100_000;
 const RUNS = 3;
-const SCAN_SAMPLE = 100;
+const SCAN_SAMPLE = 50;
 
 /** Deterministic PRNG (mulberry32) so every run geocodes the same list. */
 function rng(seed: number) {
