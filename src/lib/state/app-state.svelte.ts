@@ -26,6 +26,11 @@ export interface MapView {
 export type MapLayerId = 'heat' | 'labels' | 'routes' | 'plots';
 
 export const INITIAL_VIEW: MapView = { longitude: 14, latitude: 43.5, zoom: 3.35 };
+/** What the first view must frame, whatever the screen: Morocco to Iraq, the Sahel's edge to Scandinavia. */
+export const INITIAL_BOUNDS: [[number, number], [number, number]] = [
+	[-11, 24],
+	[48, 60]
+];
 
 export const HEAT_DEFAULTS = { radiusPixels: 38, intensity: 1.2 } as const;
 
@@ -38,6 +43,8 @@ export class AppState {
 	datasetName = $state('Synthetic demo network');
 	loadError = $state<string | null>(null);
 	view = $state<MapView>({ ...INITIAL_VIEW });
+	/** True when a link gave the view: the map opens there instead of fitting INITIAL_BOUNDS. */
+	viewFromLink = $state(false);
 	heat = $state({ ...HEAT_DEFAULTS });
 	layers = $state<Record<MapLayerId, boolean>>({ heat: true, labels: true, routes: true, plots: true });
 
@@ -140,6 +147,11 @@ export class AppState {
 
 	setView(view: MapView) {
 		this.view = view;
+	}
+
+	openAtLinkedView(view: MapView) {
+		this.view = view;
+		this.viewFromLink = true;
 	}
 
 	// ---- Timeline methods (issue 5) ------------------------------------------------------------
