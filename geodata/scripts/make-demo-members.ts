@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Papa from 'papaparse';
-import { readCities } from './gazetteer-source.ts';
+import { readCities } from './gazetteer-source';
 
 export const SEED = 20170131; // the study's data cut-off, late January 2017
 export const DEMO_CSV = 'geodata/members.demo.csv';

@@ -71,8 +71,8 @@ function countries(): Map<string, string> {
 			}
 		}
 	}
-	for (const [alias, code] of [['uk', 'GB'], ['england', 'GB'], ['great britain', 'GB'], ['holland', 'NL'], ['the netherlands', 'NL'], ['usa', 'US'], ['syria', 'SY'], ['russia', 'RU'], ['turkey', 'TR'], ['kosovo', 'XK']])
-		countryIndex.set(alias, code);
+	const aliases: [string, string][] = [['uk', 'GB'], ['england', 'GB'], ['great britain', 'GB'], ['holland', 'NL'], ['the netherlands', 'NL'], ['usa', 'US'], ['syria', 'SY'], ['russia', 'RU'], ['turkey', 'TR'], ['kosovo', 'XK']];
+	for (const [alias, code] of aliases) countryIndex.set(alias, code);
 	return countryIndex;
 }
 
