@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import type { MemberDataset, MemberPoint } from '$lib/core/data/member';
+import type { MemberDataset, MemberPoint, MemberRecord } from '$lib/core/data/member';
 import { DEFAULT_DOMAIN, isActiveAt, type TimeMode } from '$lib/core/time/membership';
 import type { FilterField } from '$lib/core/url/codec';
 
@@ -59,6 +59,28 @@ export class AppState {
 		this.datasetName = name;
 		this.loadError = null;
 	}
+
+	// ---- Import (issue 3) ------------------------------------------------------------------
+	/** Imported rows with a place name but no coordinates; the geocoder (issue 4) places them. */
+	pendingGeocode = $state.raw<MemberRecord[]>([]);
+
+	/**
+	 * Replaces the dataset with an imported file's records (never synthetic). Rows without
+	 * coordinates wait in pendingGeocode; the timeline widens to cover the file's dates.
+	 */
+	importDataset(records: MemberRecord[], name: string) {
+		const located = records.filter((r) => Number.isFinite(r.lat) && Number.isFinite(r.lon));
+		this.pendingGeocode = records.filter((r) => !(Number.isFinite(r.lat) && Number.isFinite(r.lon)));
+		let [start, end] = DEFAULT_DOMAIN;
+		for (const r of located) {
+			if (r.day < start) start = r.day;
+			if (r.dayEnd > end) end = r.dayEnd;
+		}
+		this.timeDomain = [start, end];
+		this.time = end;
+		this.setDataset({ synthetic: false, members: located }, name);
+	}
+	// ---- end import -------------------------------------------------------------------------
 
 	setLoadError(message: string) {
 		this.loadError = message;
