@@ -33,9 +33,9 @@ describe('atlas validate', () => {
 		} else expect(report.errors.join(' ')).toMatch(expected.error!);
 	}, 30_000);
 
-	it('without arguments prints usage and fails', () => {
-		const { code, stdout } = atlas();
-		expect(code).toBe(2);
-		expect(stdout).toMatch(/atlas validate <file>/);
+	it('without a file prints usage and fails', () => {
+		const { code, stderr } = atlas('validate');
+		expect(code).toBe(1);
+		expect(stderr).toMatch(/atlas -- validate <file>/);
 	}, 30_000);
 });
