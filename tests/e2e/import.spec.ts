@@ -32,6 +32,8 @@ async function dropFile(page: Page, name: string, content: string, type = 'text/
 
 test.describe('import', () => {
 	test('choosing the Missing Migrants file: full report, placeholder row reported, heat moves to the migration routes', async ({ page }) => {
+		// 1.8 MB parsed in software on a shared machine: allow time, assert nothing about speed.
+		test.setTimeout(180_000);
 		await openDashboard(page);
 		const brussels = await project(page, [4.35, 50.85]);
 		const centralMed = await project(page, [13.5, 34.6]);
@@ -39,7 +41,7 @@ test.describe('import', () => {
 
 		await page.getByTestId('import-file').setInputFiles(MISSING_MIGRANTS);
 		const report = page.getByTestId('import-report');
-		await expect(report).toContainText('6,353 rows read');
+		await expect(report).toContainText('6,353 rows read', { timeout: 90_000 });
 		await expect(page.getByTestId('import-accepted')).toHaveText('6,352');
 		await expect(page.getByTestId('import-rejected-count')).toHaveText('1');
 		const rejected = page.getByTestId('import-rejected');

@@ -138,7 +138,7 @@ function importCsv(report: ImportReport, text: string, options: ImportOptions): 
 		header: false,
 		skipEmptyLines: false,
 		delimitersToGuess: [',', ';', '\t', '|'],
-		chunkSize: 1 << 20,
+		chunkSize: 1 << 18, // 256 KB: progress about every few thousand rows
 		chunk: (result: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
 			if (report.delimiter === null) report.delimiter = result.meta.delimiter;
 			const quoteErrors = new Map<number, string>();
