@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import type { MemberDataset, MemberPoint } from '$lib/core/data/member';
+import type { MemberDataset, MemberPoint, MemberRecord } from '$lib/core/data/member';
 import { DEFAULT_DOMAIN, domainFor, type TimeMode } from '$lib/core/time/membership';
 import { buildTimeIndex, visibleRange, type TimeIndex } from '$lib/core/time/time-index';
 import { addMonths } from '$lib/core/time/months';
@@ -136,6 +136,21 @@ export class AppState {
 		this.loadError = null;
 		this.#fitTimeDomain();
 	}
+
+	// ---- Import (issue 3) ------------------------------------------------------------------
+	/** Imported rows with a place name but no coordinates; the geocoder (issue 4) places them. */
+	pendingGeocode = $state.raw<MemberRecord[]>([]);
+
+	/**
+	 * Replaces the dataset with an imported file's records (never synthetic). Rows without
+	 * coordinates wait in pendingGeocode; setDataset widens the timeline to the file's dates.
+	 */
+	importDataset(records: MemberRecord[], name: string) {
+		const placed = (r: MemberRecord) => Number.isFinite(r.lat) && Number.isFinite(r.lon);
+		this.pendingGeocode = records.filter((r) => !placed(r));
+		this.setDataset({ synthetic: false, members: records.filter(placed) }, name);
+	}
+	// ---- end import -------------------------------------------------------------------------
 
 	setLoadError(message: string) {
 		this.loadError = message;
