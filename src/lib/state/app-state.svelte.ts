@@ -8,6 +8,13 @@ import { readEvents } from '$lib/core/time/events';
 import { heatColorDomain, stableTopPeople } from '$lib/core/heat-domain';
 import eventsFile from '../../../geodata/events.json';
 import type { FilterField } from '$lib/core/url/codec';
+import type { RouteCollection } from '$lib/core/routes/types';
+import { routeYearOfDay } from '$lib/core/routes/figures';
+import * as routeSelection from '$lib/core/routes/visibility';
+import type { RouteHoverInfo } from '$lib/map/routes-layer';
+
+import { applyFilters, emptyFilters, toggleFilter } from '$lib/core/filters/filters';
+import { namedTowns, type HotspotRow } from '$lib/core/hotspots/hotspots';
 
 export interface MapView {
 	longitude: number;
@@ -50,11 +57,50 @@ export class AppState {
 	readonly events = readEvents(eventsFile).events;
 	// ------------------------------------------------------------------------------------------
 
-	// Routes (issue 6): ids from geodata/routes.geojson; null = every route.
+	// ── Routes (issue 6) ────────────────────────────────────────────────────────────────────
+	/** Ids from geodata/routes.geojson; null = every route. Change it through the methods below. */
 	visibleRoutes = $state<string[] | null>(null);
+	/** The built routes (static/generated/routes/routes.json); null until loaded or when loading failed. */
+	routeData = $state.raw<RouteCollection | null>(null);
+	/** Moving dots along the routes for presenters; off by default (it redraws continuously). */
+	routeMotion = $state(false);
+	/** 0..1 phase of the moving dots, advanced by the animation loop while routeMotion is on. */
+	routeMotionPhase = $state(0);
+	/** The route (or date marker) under the pointer, for the tooltip. */
+	routeHover = $state.raw<RouteHoverInfo | null>(null);
+	/** Which year's Frontex figures the routes show: the timeline's year, clamped to 2014-2016. */
+	routeYear = $derived(routeYearOfDay(this.time));
+	routeIds = $derived(this.routeData?.routes.map((r) => r.id) ?? []);
+
+	setRouteData(data: RouteCollection) {
+		this.routeData = data;
+	}
+	isRouteVisible(id: string): boolean {
+		return routeSelection.isRouteVisible(this.visibleRoutes, id);
+	}
+	setRouteVisible(id: string, visible: boolean) {
+		this.visibleRoutes = routeSelection.setRouteVisible(this.visibleRoutes, id, visible, this.routeIds);
+	}
+	setAllRoutesVisible(visible: boolean) {
+		this.visibleRoutes = routeSelection.setAllRoutesVisible(visible);
+	}
+	/** From a link: the list as given (null = all); unknown ids are harmless and stay hidden. */
+	setVisibleRoutes(ids: string[] | null) {
+		this.visibleRoutes = ids === null ? null : routeSelection.normalise(ids, this.routeIds);
+	}
+	setRouteMotion(on: boolean) {
+		this.routeMotion = on;
+	}
+	advanceRouteMotion(fraction: number) {
+		this.routeMotionPhase = (this.routeMotionPhase + fraction) % 1;
+	}
+	setRouteHover(hover: RouteHoverInfo | null) {
+		this.routeHover = hover;
+	}
+	// ── end Routes ──────────────────────────────────────────────────────────────────────────
 
 	// Filters (issue 7): empty list = no filter on that field.
-	filters = $state<Record<FilterField, string[]>>({ role: [], arrested: [], died: [], descent: [], residence: [], recruiter: [] });
+	filters = $state<Record<FilterField, string[]>>(emptyFilters());
 	/** Privacy threshold k: towns with fewer members are folded into their region (0 = off). */
 	privacyK = $state(0);
 
@@ -62,7 +108,7 @@ export class AppState {
 	urlNotes = $state<string[]>([]);
 
 	/** Members that pass the filters, before the timeline: the histogram and table count these. */
-	filteredMembers = $derived<MemberPoint[]>(this.dataset.members);
+	filteredMembers = $derived<MemberPoint[]>(applyFilters(this.dataset.members, this.filters));
 
 	// ---- Timeline views (issue 5): the time-sorted index is rebuilt only when the members change;
 	// each frame is then two binary searches (see core/time/time-index.ts).
@@ -167,6 +213,53 @@ export class AppState {
 		this.time = atEnd ? this.timeDomain[1] : clampDay(this.time, this.timeDomain);
 	}
 	// ------------------------------------------------------------------------------------------
+
+	// ---- Workflow (issue 7): filters, hotspot fly-to, privacy, present mode, theme ----
+
+	/** Threshold applied to exports (PNG, CSV, GeoJSON); on by default, independent of the screen's k. */
+	exportPrivacyK = $state(3);
+	/** A request for the map to fly somewhere (hotspot row, scene); MapView reacts. id makes repeats distinct. */
+	flyRequest = $state.raw<{ view: MapView; id: number } | null>(null);
+	theme = $state<'light' | 'dark'>('light');
+	/** Towns on the map that may be named (tooltips, labels): at least privacyK members at this date. */
+	namedTowns = $derived<HotspotRow[]>(namedTowns(this.visibleMembers, this.privacyK));
+
+	toggleFilterValue(field: FilterField, value: string) {
+		this.filters = toggleFilter(this.filters, field, value);
+	}
+
+	setFilters(filters: Record<FilterField, string[]>) {
+		this.filters = filters;
+	}
+
+	clearFilters() {
+		this.filters = emptyFilters();
+	}
+
+	setPrivacyK(k: number) {
+		this.privacyK = Math.max(0, Math.min(100, Math.round(k)));
+	}
+
+	setExportPrivacyK(k: number) {
+		this.exportPrivacyK = Math.max(0, Math.min(100, Math.round(k)));
+	}
+
+	flyTo(view: MapView) {
+		this.flyRequest = { view, id: (this.flyRequest?.id ?? 0) + 1 };
+	}
+
+	setTheme(theme: 'light' | 'dark') {
+		this.theme = theme;
+	}
+
+	// Hardening (issue 9): what the link held that could not be used, shown by UrlNotes until dismissed.
+	setUrlNotes(notes: string[]) {
+		this.urlNotes = notes;
+	}
+
+	dismissUrlNotes() {
+		this.urlNotes = [];
+	}
 }
 
 const KEY = Symbol('app-state');
