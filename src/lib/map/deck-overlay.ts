@@ -63,7 +63,7 @@ export function attachDeckOverlay(map: MapLibreMap, onAfterRender: () => void = 
  * Hover text for any pickable layer that carries a `tooltipText(object)` prop. Returned as `text`,
  * which deck.gl sets with textContent: data never becomes markup.
  */
-function getTooltip(info: PickingInfo) {
+export function getTooltip(info: PickingInfo) {
 	const tooltipText = (info.layer?.props as { tooltipText?: (o: unknown) => string } | undefined)?.tooltipText;
 	if (!info.object || !tooltipText) return null;
 	return { text: tooltipText(info.object), style: TOOLTIP_STYLE };
