@@ -18,7 +18,7 @@ export function buildLayers(app: AppState, ctx: LayerContext): Layer[] {
 	const layers: (Layer | false)[] = [
 		app.layers.heat && createHeatmapLayer({ points: app.visibleMembers, ...app.heat }),
 		app.layers.heat && createTownsLayer(app.namedTowns),
-		app.layers.labels && createLabelsLayer(ctx.labels, ctx.labelZoom)
+		app.layers.labels && createLabelsLayer(ctx.labels, ctx.labelZoom, app.theme === 'dark')
 	];
 	return layers.filter((layer): layer is Layer => !!layer);
 }

@@ -136,6 +136,8 @@ export function sortRows(rows: HotspotRow[], key: SortKey, direction: SortDirect
 	const sign = direction === 'ascending' ? 1 : -1;
 	const compare = (a: HotspotRow, b: HotspotRow) => {
 		if (a.folded !== b.folded) return a.folded ? 1 : -1;
+		// The catch-all "Other places" closes the table.
+		if (a.key === 'other:*' || b.key === 'other:*') return a.key === 'other:*' ? 1 : -1;
 		const primary = key === 'count' ? a.count - b.count : key === 'country' ? countryName(a.country).localeCompare(countryName(b.country)) : a.name.localeCompare(b.name);
 		return sign * primary || b.count - a.count || a.name.localeCompare(b.name);
 	};
