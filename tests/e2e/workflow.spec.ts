@@ -160,6 +160,7 @@ async function stablePixels(page: Page) {
 
 test.describe('permalinks', () => {
 	test('a link restores the same view, time, filters, threshold and theme: the same pixels', async ({ page, context }) => {
+		test.setTimeout(120_000);
 		await openDashboard(page);
 		const all = await members(page);
 		const role = all.some((m) => m.role === 'inner') ? 'inner' : all[0]!.role;
@@ -200,5 +201,80 @@ test.describe('permalinks', () => {
 		const copied = (await field.count()) ? await field.inputValue() : await page.evaluate(() => navigator.clipboard.readText());
 		expect(copied).toContain('theme=dark');
 		expect(copied).not.toContain('banana');
+	});
+});
+
+type App = { time: number; view: { longitude: number; latitude: number; zoom: number }; flyTo(v: object): void; presenting: boolean; filters: Record<string, string[]> };
+const app = (page: Page) => page.evaluate(() => {
+	const a = (window as unknown as W).__atlasState as unknown as App;
+	return { time: a.time, view: { ...a.view }, presenting: a.presenting, role: [...a.filters.role!] };
+});
+
+test.describe('present mode', () => {
+	test('scenes step with PageDown/PageUp and the arrow keys, Space plays, Esc leaves; scenes travel in the link', async ({ page, context }) => {
+		test.setTimeout(150_000);
+		await openDashboard(page);
+		// Scene 1: Brussels late 2015, inner circle only. Scene 2: the whole map, mid 2014.
+		await page.evaluate(() => {
+			const a = (window as unknown as W).__atlasState as unknown as App;
+			a.time = 680;
+			a.flyTo({ longitude: 4.35, latitude: 50.85, zoom: 7 });
+		});
+		await expect.poll(async () => (await app(page)).view.zoom, { timeout: 20_000 }).toBeCloseTo(7, 1);
+		await page.getByTestId('filter-role-inner').check();
+		await page.getByTestId('scenes').locator('summary').click();
+		await page.getByTestId('scene-name').fill('Brussels');
+		await page.getByTestId('scene-add').click();
+		await page.getByTestId('filters-clear').click();
+		await page.evaluate(() => {
+			const a = (window as unknown as W).__atlasState as unknown as App;
+			a.time = 200;
+			a.flyTo({ longitude: 14, latitude: 43.5, zoom: 3.35 });
+		});
+		await expect.poll(async () => (await app(page)).view.zoom, { timeout: 20_000 }).toBeCloseTo(3.35, 1);
+		await page.getByTestId('scene-name').fill('Europe 2014');
+		await page.getByTestId('scene-add').click();
+
+		await page.getByTestId('present').click();
+		const present = page.getByTestId('present-mode');
+		await expect(present).toBeVisible();
+		await expect(page.getByTestId('hotspot-table')).toBeHidden();
+		await expect(page.getByTestId('legend')).toBeVisible();
+
+		await page.keyboard.press('PageDown');
+		await expect(page.getByTestId('present-scene')).toHaveText('Brussels (1 / 2)');
+		await expect.poll(async () => (await app(page)).view.zoom, { timeout: 20_000 }).toBeCloseTo(7, 1);
+		expect(await app(page)).toMatchObject({ time: 680, role: ['inner'] });
+		await expect(page.getByTestId('present-date')).toHaveText('12 November 2015');
+
+		await page.keyboard.press('ArrowRight');
+		await expect(page.getByTestId('present-scene')).toHaveText('Europe 2014 (2 / 2)');
+		await expect.poll(async () => (await app(page)).view.zoom, { timeout: 20_000 }).toBeCloseTo(3.35, 1);
+		expect(await app(page)).toMatchObject({ time: 200, role: [] });
+
+		await page.keyboard.press('PageUp');
+		await expect(page.getByTestId('present-scene')).toHaveText('Brussels (1 / 2)');
+		await page.keyboard.press('ArrowLeft');
+		await expect(page.getByTestId('present-scene')).toHaveText('Brussels (1 / 2)');
+
+		await page.keyboard.press('Space');
+		await expect(present).toHaveAttribute('data-playing', 'true');
+		await expect.poll(async () => (await app(page)).time).toBeGreaterThan(700);
+		await page.keyboard.press('Space');
+		await expect(present).toHaveAttribute('data-playing', 'false');
+
+		await page.keyboard.press('Escape');
+		await expect(present).toBeHidden();
+		await expect(page.getByTestId('hotspot-table')).toBeVisible();
+
+		// The link carries the scenes.
+		await expect.poll(() => page.url()).toContain('scenes=');
+		const url = page.url();
+		const other = await context.newPage();
+		await openDashboard(other, url.slice(url.indexOf('?')));
+		await expect(other.getByTestId('scenes').getByRole('button', { name: 'Europe 2014', exact: true })).toBeVisible();
+		await other.getByTestId('present').click();
+		await other.keyboard.press('PageDown');
+		await expect(other.getByTestId('present-scene')).toHaveText('Brussels (1 / 2)');
 	});
 });
