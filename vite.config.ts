@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { bundleModules } from './scripts/bundle-modules-plugin.js';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), bundleModules()],
 	server: { host: '127.0.0.1' },
 	preview: { host: '127.0.0.1' },
 	test: {

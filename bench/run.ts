@@ -8,7 +8,9 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { launchChromium, startServer, type BenchContext, type BenchSection } from './context';
 
-const MODULES: Record<string, () => Promise<{ run(ctx: BenchContext): Promise<BenchSection> }>> = {};
+const MODULES: Record<string, () => Promise<{ run(ctx: BenchContext): Promise<BenchSection> }>> = {
+	basemap: () => import('./basemap')
+};
 
 const only = process.argv.slice(2);
 const chosen = Object.keys(MODULES).filter((name) => !only.length || only.includes(name));

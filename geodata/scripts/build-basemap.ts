@@ -78,8 +78,8 @@ export interface BasemapLabel {
 	lon: number;
 	lat: number;
 	kind: 'country' | 'capital' | 'city';
-	/** Lower draws first and wins collisions. */
-	rank: number;
+	/** -1000..1000; higher wins where labels collide. Cities outrank country names: a country reads from its shape. */
+	priority: number;
 	minZoom: number;
 }
 
@@ -96,23 +96,23 @@ function buildLabels(): BasemapLabel[] {
 		const a = area(c);
 		// Big countries first, and small ones only once zoomed in enough to have room.
 		const minZoom = a > 2e11 ? 0 : a > 4e10 ? 3.5 : a > 1e10 ? 4.5 : 5.5;
-		labels.push({ name: c.properties.name, lon: lon!, lat: lat!, kind: 'country', rank: -Math.log10(a), minZoom });
+		labels.push({ name: c.properties.name, lon: lon!, lat: lat!, kind: 'country', priority: Math.round(Math.log10(a) * 30), minZoom });
 	}
 	for (const city of readCities()) {
 		if (!inRegion([city.lon, city.lat])) continue;
 		const capital = city.featureCode === 'PPLC';
 		if (!capital && city.population < 1_000_000) continue;
-		const minZoom = city.population > 4_000_000 ? 3 : capital || city.population > 2_000_000 ? 4 : 5;
+		const minZoom = capital ? (city.population > 600_000 ? 3 : 4.5) : city.population > 3_000_000 ? 4 : 5.5;
 		labels.push({
 			name: city.name,
 			lon: round(city.lon),
 			lat: round(city.lat),
 			kind: capital ? 'capital' : 'city',
-			rank: -Math.log10(city.population + 1) + (capital ? -1 : 0),
+			priority: Math.round(500 + Math.log10(city.population + 1) * 40 + (capital ? 100 : 0)),
 			minZoom
 		});
 	}
-	return labels.sort((a, b) => a.rank - b.rank);
+	return labels.sort((a, b) => b.priority - a.priority);
 }
 
 export function buildBasemap() {

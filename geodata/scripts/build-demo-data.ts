@@ -1,33 +1,21 @@
 /**
  * Turns geodata/members.demo.csv into static/generated/data/members.demo.json, the points the
- * first view draws, so the browser needs no gazetteer to show the demo.
+ * first view draws, so the browser needs no gazetteer to show the demo. The CSV is read by the same
+ * importer analysts use; any rejected row or missing coordinate stops the build.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import Papa from 'papaparse';
-import { dayFromIso } from '../../src/lib/core/time/days.ts';
-import { emptyRecord, type MemberRecord } from '../../src/lib/core/data/member.ts';
+import { importText } from '../../src/lib/core/data/import.ts';
+import { datasetToJson } from '../../src/lib/core/data/serialize.ts';
 
 const OUT_DIR = 'static/generated/data';
 
 export function buildDemoData() {
-	const csv = readFileSync('geodata/members.demo.csv', 'utf8');
-	const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
-	if (parsed.errors.length) throw new Error(`members.demo.csv: ${JSON.stringify(parsed.errors[0])}`);
-	const members: MemberRecord[] = parsed.data.map((row) => {
-		const day = dayFromIso(row.first_act_date!);
-		return {
-			...emptyRecord(row.id!),
-			hometown: row.hometown!,
-			country: row.country!,
-			lon: Number(row.lon),
-			lat: Number(row.lat),
-			day,
-			dayEnd: day,
-			datePrecision: 'day',
-			role: row.role === 'inner' ? 'inner' : 'wider'
-		};
-	});
+	const result = importText(readFileSync('geodata/members.demo.csv', 'utf8'), { fileName: 'members.demo.csv' });
+	const { report } = result;
+	if (report.rejected.length || report.needsGeocoding.length || report.warnings.length) {
+		throw new Error(`members.demo.csv does not import cleanly: ${JSON.stringify(report).slice(0, 800)}`);
+	}
 	mkdirSync(OUT_DIR, { recursive: true });
-	writeFileSync(`${OUT_DIR}/members.demo.json`, JSON.stringify({ synthetic: true, members }));
-	console.log(`demo data: ${members.length} members`);
+	writeFileSync(`${OUT_DIR}/members.demo.json`, datasetToJson({ synthetic: true, members: result.records }));
+	console.log(`demo data: ${result.records.length} members`);
 }

@@ -7,14 +7,15 @@ export interface BasemapLabel {
 	lon: number;
 	lat: number;
 	kind: 'country' | 'capital' | 'city';
-	rank: number;
+	/** -1000..1000; higher wins where labels collide. */
+	priority: number;
 	minZoom: number;
 }
 
 const STYLE = {
-	country: { size: 13, color: [92, 88, 82, 255], weight: 600 },
-	capital: { size: 12, color: [40, 40, 40, 255], weight: 600 },
-	city: { size: 11, color: [70, 70, 70, 255], weight: 400 }
+	country: { size: 12, color: [125, 118, 108, 255] },
+	capital: { size: 12.5, color: [50, 50, 50, 255] },
+	city: { size: 12, color: [70, 70, 70, 255] }
 } as const;
 
 /** Country and city names, drawn above the heat so they stay readable; colliding labels yield by rank. */
@@ -24,7 +25,8 @@ export function createLabelsLayer(labels: BasemapLabel[], zoom: number, dark = f
 		id: `basemap-labels`,
 		data: visible,
 		getPosition: (d) => [d.lon, d.lat],
-		getText: (d) => (d.kind === 'country' ? d.name.toUpperCase() : d.name),
+		// A city's dot is part of its label, so a label hidden by a collision takes its dot along.
+		getText: (d) => (d.kind === 'country' ? d.name.toUpperCase() : `\u2022 ${d.name}`),
 		getSize: (d) => STYLE[d.kind].size,
 		// Dark theme (issue 7): light names with a dark halo.
 		getColor: (d) => (dark ? [255 - STYLE[d.kind].color[0], 255 - STYLE[d.kind].color[1], 255 - STYLE[d.kind].color[2], 255] : [...STYLE[d.kind].color]),
@@ -32,7 +34,7 @@ export function createLabelsLayer(labels: BasemapLabel[], zoom: number, dark = f
 		fontWeight: 600,
 		characterSet: 'auto',
 		getTextAnchor: (d) => (d.kind === 'country' ? 'middle' : 'start'),
-		getPixelOffset: (d) => (d.kind === 'country' ? [0, 0] : [5, 0]),
+		getPixelOffset: (d) => (d.kind === 'country' ? [0, 0] : [-4, 0]),
 		getAlignmentBaseline: 'center',
 		outlineWidth: 3,
 		outlineColor: dark ? [20, 26, 34, 220] : [255, 255, 255, 220],
@@ -40,8 +42,8 @@ export function createLabelsLayer(labels: BasemapLabel[], zoom: number, dark = f
 		extensions: [new CollisionFilterExtension()],
 		collisionGroup: 'labels',
 		collisionEnabled: true,
-		getCollisionPriority: (d: BasemapLabel) => Math.max(-1000, Math.min(1000, -d.rank * 80)),
-		collisionTestProps: { sizeScale: 1.4 },
+		getCollisionPriority: (d: BasemapLabel) => d.priority,
+		collisionTestProps: { sizeScale: 1.3 },
 		updateTriggers: { getText: zoom, getColor: dark }
 	};
 	return new TextLayer<BasemapLabel, CollisionFilterExtensionProps<BasemapLabel>>(props);

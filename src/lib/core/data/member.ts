@@ -34,6 +34,8 @@ export interface MemberRecord {
 	source: string;
 	/** Heat weight (1 for a person; imported incident files may weight by a count column). */
 	weight: number;
+	/** A free category from imported files (e.g. Missing Migrants' `Migration Route`), or ''. */
+	category: string;
 }
 
 /** A record the map can draw: geocoded. */
@@ -63,6 +65,7 @@ export function emptyRecord(id: string): MemberRecord {
 		recruiter: '',
 		plots: [],
 		source: '',
-		weight: 1
+		weight: 1,
+		category: ''
 	};
 }

@@ -1,0 +1,106 @@
+/**
+ * Which column holds which field. Headers are compared after folding case, accents and punctuation,
+ * so `First act date`, `first_act_date` and `FIRST-ACT DATE` are the same name. Each field takes the
+ * column whose name comes earliest in its list; a column serves at most one field.
+ */
+export const FIELDS = [
+	'id', 'hometown', 'country', 'lat', 'lon', 'coordinates', 'date', 'year', 'month', 'role', 'arrested', 'died',
+	'descent', 'lastResidence', 'recruiter', 'plots', 'source', 'weight', 'category'
+] as const;
+export type Field = (typeof FIELDS)[number];
+export type ColumnMapping = Record<string, Field | 'ignore'>;
+
+/** Recognised names, best first. Includes the IOM Missing Migrants columns. */
+export const FIELD_NAMES: Record<Field, string[]> = {
+	id: ['id', 'member id', 'pseudonym', 'person id', 'record id', 'web id', 'incident id', 'event id', 'uid', 'uuid', 'code', 'ref', 'reference'],
+	hometown: ['hometown', 'home town', 'last known hometown', 'last hometown', 'town', 'city', 'place', 'place name', 'municipality', 'commune', 'locality', 'location', 'location name', 'location description', 'residence', 'last residence city', 'name'],
+	country: ['country', 'country code', 'iso2', 'iso', 'iso 3166', 'country iso', 'hometown country', 'nation', 'country of incident'],
+	lat: ['lat', 'latitude', 'lat dd', 'y', 'breite'],
+	lon: ['lon', 'lng', 'long', 'longitude', 'lon dd', 'x', 'laenge'],
+	coordinates: ['coordinates', 'location coordinates', 'coords', 'lat lon', 'lat long', 'latlon', 'latlng', 'lat lng', 'geo', 'point', 'position'],
+	date: ['first act', 'first act date', 'date of first act', 'first known act', 'date', 'reported date', 'incident date', 'event date', 'date of incident', 'when'],
+	year: ['year', 'reported year', 'incident year', 'first act year'],
+	month: ['month', 'reported month', 'incident month'],
+	role: ['role', 'circle', 'membership', 'network role', 'inner circle'],
+	arrested: ['arrested', 'arrest', 'was arrested'],
+	died: ['died', 'dead', 'deceased', 'killed', 'died in incident'],
+	descent: ['descent', 'origin', 'ethno national origin', 'ethnic origin', 'ethnicity', 'ancestry'],
+	lastResidence: ['last residence', 'last residence country', 'country of last residence', 'residence country', 'residence before joining'],
+	recruiter: ['recruiter', 'recruitment organisation', 'recruitment organization', 'recruiting organisation', 'recruiting organization', 'organisation', 'organization', 'org', 'network', 'group'],
+	plots: ['plots', 'plot', 'plot ids', 'plot id', 'events', 'event ids'],
+	source: ['source', 'sources', 'information source', 'source note', 'note', 'notes'],
+	weight: ['weight', 'total dead and missing', 'count', 'n', 'number', 'total', 'value'],
+	category: ['category', 'migration route', 'route', 'type', 'class', 'kind']
+};
+
+/** `First-act Date` -> `first act date`; `Île` -> `ile`. */
+export function foldHeader(header: string): string {
+	return header
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, ' ')
+		.trim();
+}
+
+export interface ColumnPlan {
+	/** Field -> column index. */
+	fieldColumn: Partial<Record<Field, number>>;
+	/** One entry per column: its header and the field it feeds, or null. */
+	columns: { index: number; header: string; field: Field | null }[];
+	duplicateHeaders: { index: number; header: string; firstIndex: number }[];
+}
+
+/**
+ * Plans which column feeds which field. `mapping` (header -> field or 'ignore') from the user's
+ * column-mapping step wins over the recognised names.
+ */
+export function planColumns(headers: string[], mapping: ColumnMapping = {}): ColumnPlan {
+	const fieldColumn: Partial<Record<Field, number>> = {};
+	const taken = new Set<number>();
+	const firstByName = new Map<string, number>();
+	const duplicateHeaders: ColumnPlan['duplicateHeaders'] = [];
+	const folded = headers.map((h, index) => {
+		const name = foldHeader(h);
+		if (name && firstByName.has(name)) {
+			duplicateHeaders.push({ index, header: h, firstIndex: firstByName.get(name)! });
+			return null; // a duplicate never feeds a field: which of the two is meant is a guess
+		}
+		if (name) firstByName.set(name, index);
+		return name;
+	});
+	// The user's choices first.
+	headers.forEach((h, index) => {
+		const chosen = mapping[h];
+		if (!chosen || folded[index] === null) return;
+		taken.add(index);
+		if (chosen !== 'ignore' && fieldColumn[chosen] === undefined) fieldColumn[chosen] = index;
+	});
+	// Then recognised names, best rank first across all fields.
+	const candidates: { field: Field; index: number; rank: number }[] = [];
+	folded.forEach((name, index) => {
+		if (!name || taken.has(index)) return;
+		for (const field of FIELDS) {
+			const rank = FIELD_NAMES[field].indexOf(name);
+			if (rank >= 0) candidates.push({ field, index, rank });
+		}
+	});
+	candidates.sort((a, b) => a.rank - b.rank || a.index - b.index);
+	for (const c of candidates) {
+		if (fieldColumn[c.field] !== undefined || taken.has(c.index)) continue;
+		fieldColumn[c.field] = c.index;
+		taken.add(c.index);
+	}
+	const fieldOf = new Map(Object.entries(fieldColumn).map(([f, i]) => [i, f as Field]));
+	return {
+		fieldColumn,
+		columns: headers.map((header, index) => ({ index, header, field: fieldOf.get(index) ?? null })),
+		duplicateHeaders
+	};
+}
+
+/** Whether a plan can place rows at all: coordinates or a place name. */
+export function planLocates(plan: ColumnPlan): boolean {
+	const f = plan.fieldColumn;
+	return (f.lat !== undefined && f.lon !== undefined) || f.coordinates !== undefined || f.hometown !== undefined;
+}

@@ -1,0 +1,408 @@
+/**
+ * The importer the app (in a Web Worker) and the `atlas validate` command share. Reads CSV (any
+ * delimiter, quotes, BOM, CRLF), GeoJSON and JSON arrays into MemberRecords, and accounts for every
+ * row: rowsRead = accepted + rejected, each rejection with its row number, field and reason.
+ *
+ * Row numbers are what a spreadsheet shows: in a CSV the header is row 1, so the first data row is 2;
+ * in JSON and GeoJSON the first object or feature is row 1.
+ */
+import Papa from 'papaparse';
+import { emptyRecord, type MemberRecord } from './member';
+import { parseDate } from './dates';
+import { planColumns, planLocates, type ColumnMapping, type ColumnPlan, type Field } from './columns';
+import { dayFromYmd } from '../time/days';
+import { isPlaceholder, looksLikeFormula, looksLikeMarkup, readCoordinatePair, readCountry, readNumber, readRole, readTriState } from './values';
+
+export interface RowIssue {
+	/** Row number (see above); 0 for the file as a whole. */
+	row: number;
+	/** The field or column concerned ('' for the whole row). */
+	field: string;
+	reason: string;
+}
+
+export interface ImportReport {
+	file: string;
+	format: 'csv' | 'json' | 'geojson' | 'unknown';
+	encoding: string;
+	delimiter: string | null;
+	rowsRead: number;
+	accepted: number;
+	rejected: RowIssue[];
+	warnings: RowIssue[];
+	/** Warnings beyond MAX_WARNINGS are counted here, not listed. */
+	warningsOmitted: number;
+	/** Accepted rows with a place name but no coordinates: the geocoder places them in the app. */
+	needsGeocoding: { row: number; id: string; hometown: string; country: string }[];
+	columnCount: number;
+	/** Each column and the field it feeds (null: not used); at most MAX_LISTED_COLUMNS listed. */
+	columns: { header: string; field: Field | null }[];
+	/** Why nothing could be read (empty file, binary, not CSV/JSON ...). Empty when the file was read. */
+	errors: string[];
+}
+
+export interface ImportResult {
+	records: MemberRecord[];
+	report: ImportReport;
+}
+
+export interface ImportOptions {
+	fileName?: string;
+	/** The user's column choices (header -> field or 'ignore'). */
+	mapping?: ColumnMapping;
+	/** Called with 0..1 while rows are read. */
+	onProgress?: (fraction: number) => void;
+}
+
+export const MAX_COLUMNS = 2000;
+export const MAX_WARNINGS = 2000;
+export const MAX_LISTED_COLUMNS = 200;
+export const MAX_TEXT = 500;
+/** Dates outside this range are kept but flagged: likely typos (1915 for 2015) or placeholders. */
+export const PLAUSIBLE_YEARS: [number, number] = [1970, 2035];
+
+function emptyReport(file: string): ImportReport {
+	return {
+		file, format: 'unknown', encoding: 'utf-8', delimiter: null, rowsRead: 0, accepted: 0, rejected: [], warnings: [],
+		warningsOmitted: 0, needsGeocoding: [], columnCount: 0, columns: [], errors: []
+	};
+}
+
+/** Decodes bytes (UTF-8 with or without BOM, UTF-16 with BOM or by its zero bytes, else Windows-1252) and imports them. */
+export function importBytes(bytes: Uint8Array, options: ImportOptions = {}): ImportResult {
+	const report = emptyReport(options.fileName ?? '');
+	if (bytes.length === 0) return fail(report, 'The file is empty.');
+	let text: string;
+	const b0 = bytes[0], b1 = bytes[1];
+	const head = bytes.subarray(0, Math.min(bytes.length, 8192));
+	const zeros = head.reduce((n, b) => n + (b === 0 ? 1 : 0), 0);
+	if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || (zeros > head.length / 4 && zeros < head.length * 0.6 && oddZeros(head))) {
+		const le = b0 === 0xff || (b0 !== 0xfe && head[1] === 0);
+		report.encoding = le ? 'utf-16le' : 'utf-16be';
+		text = new TextDecoder(report.encoding).decode(bytes);
+	} else if (zeros > 0) {
+		return fail(report, 'This looks like a binary file (it contains zero bytes), not CSV, GeoJSON or JSON text.');
+	} else {
+		try {
+			text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+		} catch {
+			text = new TextDecoder('windows-1252').decode(bytes);
+			report.encoding = 'windows-1252';
+			warn(report, 0, '', 'The file is not valid UTF-8; it was read as Windows-1252 (Latin-1). Check accented place names.');
+		}
+	}
+	return importInto(report, text, options);
+}
+
+function oddZeros(head: Uint8Array): boolean {
+	let even = 0, odd = 0;
+	for (let i = 0; i < head.length; i++) if (head[i] === 0) (i % 2 ? odd++ : even++);
+	return odd > 8 * even || even > 8 * odd;
+}
+
+/** Imports text already decoded. */
+export function importText(text: string, options: ImportOptions = {}): ImportResult {
+	return importInto(emptyReport(options.fileName ?? ''), text, options);
+}
+
+function fail(report: ImportReport, message: string): ImportResult {
+	report.errors.push(message);
+	return { records: [], report };
+}
+
+function warn(report: ImportReport, row: number, field: string, reason: string) {
+	if (report.warnings.length < MAX_WARNINGS) report.warnings.push({ row, field, reason });
+	else report.warningsOmitted++;
+}
+
+function importInto(report: ImportReport, rawText: string, options: ImportOptions): ImportResult {
+	const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+	if (!text.trim()) return fail(report, 'The file is empty.');
+	const controls = (text.slice(0, 8192).match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
+	if (controls > 16) return fail(report, 'This looks like a binary file (many control or undecodable characters), not CSV, GeoJSON or JSON text.');
+	const first = text.trimStart()[0];
+	if (first === '{' || first === '[') return importJson(report, text, options);
+	return importCsv(report, text, options);
+}
+
+// ---- CSV ------------------------------------------------------------------------------------------
+
+function importCsv(report: ImportReport, text: string, options: ImportOptions): ImportResult {
+	report.format = 'csv';
+	const rows = new RowReader(report, options);
+	let rowNumber = 0;
+	let fatal = '';
+	Papa.parse<string[]>(text, {
+		header: false,
+		skipEmptyLines: false,
+		delimitersToGuess: [',', ';', '\t', '|'],
+		chunkSize: 1 << 20,
+		chunk: (result, parser) => {
+			if (report.delimiter === null) report.delimiter = result.meta.delimiter;
+			const quoteErrors = new Map<number, string>();
+			for (const e of result.errors) if (e.row !== undefined && e.type === 'Quotes') quoteErrors.set(e.row, e.message);
+			result.data.forEach((cells, i) => {
+				rowNumber++;
+				if (cells.length === 1 && cells[0]!.trim() === '') return; // a blank line, not a row
+				if (!rows.hasHeader) {
+					const problem = rows.setHeader(cells);
+					if (problem) {
+						fatal = problem;
+						parser.abort();
+					}
+					return;
+				}
+				const quote = quoteErrors.get(i);
+				if (quote) return rows.reject(rowNumber, '', `unbalanced quotes (${quote}); the rest of the row may be merged into one field`);
+				rows.add(cells, rowNumber);
+			});
+			options.onProgress?.(Math.min(1, result.meta.cursor / text.length));
+		}
+	});
+	if (fatal) return fail(report, fatal);
+	if (!rows.hasHeader) return fail(report, 'The file has no header row.');
+	if (report.rowsRead === 0) return fail(report, 'The file has a header but no data rows.');
+	return rows.finish();
+}
+
+// ---- JSON / GeoJSON -------------------------------------------------------------------------------
+
+function importJson(report: ImportReport, text: string, options: ImportOptions): ImportResult {
+	report.format = 'json';
+	report.delimiter = null;
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch (e) {
+		return fail(report, `Not valid JSON: ${(e as Error).message}`);
+	}
+	let items: unknown[];
+	const obj = value as { type?: unknown; features?: unknown };
+	if (Array.isArray(value)) {
+		items = value;
+		if (items.some((x) => (x as { type?: unknown })?.type === 'Feature')) report.format = 'geojson';
+	} else if (obj && typeof obj === 'object' && obj.type === 'FeatureCollection') {
+		report.format = 'geojson';
+		if (!Array.isArray(obj.features)) return fail(report, 'This FeatureCollection has no "features" array.');
+		items = obj.features;
+	} else if (obj && typeof obj === 'object' && obj.type === 'Feature') {
+		report.format = 'geojson';
+		items = [obj];
+		warn(report, 0, '', 'The GeoJSON is a single Feature, not a FeatureCollection; it was read as one row.');
+	} else if (obj && typeof obj === 'object' && typeof obj.type === 'string') {
+		return fail(report, `This GeoJSON is a ${String(obj.type).slice(0, 40)}, not a FeatureCollection of points: nothing to import. Save the points as a FeatureCollection.`);
+	} else {
+		return fail(report, 'This JSON is neither an array of records nor a GeoJSON FeatureCollection.');
+	}
+	if (!items.length) return fail(report, 'The file holds no records.');
+
+	// Headers: every property name, in order of first appearance, plus lat/lon from point geometries.
+	const headers: string[] = [];
+	const seen = new Set<string>();
+	const flat = items.map((item) => flatten(item));
+	for (const f of flat) if (f) for (const k of Object.keys(f.values)) if (!seen.has(k) && headers.length <= MAX_COLUMNS) (seen.add(k), headers.push(k));
+	const rows = new RowReader(report, options);
+	const problem = rows.setHeader(headers);
+	if (problem) return fail(report, problem);
+	flat.forEach((f, i) => {
+		if (!f) return rows.reject(i + 1, '', 'not an object');
+		if (f.problem) return rows.reject(i + 1, 'geometry', f.problem);
+		rows.add(headers.map((h) => f.values[h] ?? ''), i + 1);
+		if (i % 5000 === 0) options.onProgress?.(i / flat.length);
+	});
+	return rows.finish();
+}
+
+/** A JSON record or GeoJSON feature as header -> text; a Point geometry becomes `lat`/`lon`. */
+function flatten(item: unknown): { values: Record<string, string>; problem?: string } | null {
+	if (!item || typeof item !== 'object' || Array.isArray(item)) return null;
+	const o = item as Record<string, unknown>;
+	const isFeature = o.type === 'Feature';
+	const source = (isFeature ? (o.properties ?? {}) : o) as Record<string, unknown>;
+	const values: Record<string, string> = {};
+	for (const [k, v] of Object.entries(source ?? {})) {
+		if (v === null || v === undefined) values[k] = '';
+		else if (Array.isArray(v)) values[k] = v.map(String).join('|');
+		else values[k] = typeof v === 'object' ? JSON.stringify(v) : String(v);
+	}
+	if (!isFeature) return { values };
+	const g = o.geometry as { type?: unknown; coordinates?: unknown } | null | undefined;
+	if (!g) return { values };
+	if (g.type !== 'Point') return { values, problem: `geometry is a ${String(g.type).slice(0, 40)}; only Points can be drawn` };
+	const c = g.coordinates;
+	if (!Array.isArray(c) || typeof c[0] !== 'number' || typeof c[1] !== 'number') return { values, problem: 'Point without two numeric coordinates' };
+	values['lat'] = String(c[1]);
+	values['lon'] = String(c[0]);
+	return { values };
+}
+
+// ---- Rows -----------------------------------------------------------------------------------------
+
+class RowReader {
+	hasHeader = false;
+	private plan!: ColumnPlan;
+	private headers: string[] = [];
+	private records: MemberRecord[] = [];
+	private ids = new Map<string, number>();
+	private generatedIds = 0;
+	private shortRows = 0;
+
+	constructor(
+		private report: ImportReport,
+		private options: ImportOptions
+	) {}
+
+	/** Returns a message when the header makes the file unreadable. */
+	setHeader(cells: string[]): string | null {
+		this.hasHeader = true;
+		this.report.columnCount = cells.length;
+		if (cells.length > MAX_COLUMNS) return `The header has ${cells.length.toLocaleString('en')} columns; the importer reads at most ${MAX_COLUMNS}. Is this the right file?`;
+		this.headers = cells.map((c) => c.trim());
+		this.plan = planColumns(this.headers, this.options.mapping);
+		this.report.columns = this.plan.columns.slice(0, MAX_LISTED_COLUMNS).map(({ header, field }) => ({ header, field }));
+		for (const d of this.plan.duplicateHeaders) {
+			warn(this.report, 0, d.header, `duplicate column name (columns ${d.firstIndex + 1} and ${d.index + 1}); the second is not used`);
+		}
+		if (!planLocates(this.plan)) {
+			warn(this.report, 0, '', 'No column gives coordinates (lat/lon or "lat, lon") or a place name (hometown); map one in the column-mapping step.');
+		}
+		return null;
+	}
+
+	reject(row: number, field: string, reason: string) {
+		this.report.rowsRead++;
+		this.report.rejected.push({ row, field, reason });
+	}
+
+	add(cells: string[], row: number) {
+		const { report, plan, headers } = this;
+		if (cells.length > headers.length) {
+			const extra = cells.slice(headers.length);
+			if (extra.some((c) => c.trim() !== '')) {
+				return this.reject(row, '', `${cells.length} fields where the header has ${headers.length}: the values are probably shifted (an unquoted delimiter?)`);
+			}
+		} else if (cells.length < headers.length) this.shortRows++;
+		const col = (f: Field) => {
+			const i = plan.fieldColumn[f];
+			return i === undefined ? '' : (cells[i] ?? '').trim();
+		};
+		// A stand-in row is reported, never kept or silently dropped.
+		for (let i = 0; i < Math.min(cells.length, headers.length); i++) {
+			if (isPlaceholder(cells[i] ?? '')) return this.reject(row, headers[i] || `column ${i + 1}`, `placeholder row ('${cells[i]!.trim().slice(0, 40)}' in ${headers[i] || `column ${i + 1}`})`);
+		}
+		const r = emptyRecord(col('id'));
+		if (!r.id) r.id = `row-${row}`, this.generatedIds++;
+
+		for (const f of ['hometown', 'descent', 'recruiter', 'source', 'category'] as const) {
+			let v = col(f);
+			if (!v) continue;
+			if (looksLikeFormula(v)) warn(report, row, f, `starts with '${v[0]}': kept as text, never evaluated (beware when exporting to a spreadsheet)`);
+			if (looksLikeMarkup(v)) warn(report, row, f, 'contains HTML or script markup: kept as plain text, never rendered');
+			if (v.length > MAX_TEXT) {
+				warn(report, row, f, `${v.length} characters: cut to ${MAX_TEXT}`);
+				v = v.slice(0, MAX_TEXT);
+			}
+			r[f] = v;
+		}
+
+		for (const [f, key] of [['country', 'country'], ['lastResidence', 'lastResidence']] as const) {
+			const v = col(f);
+			const code = readCountry(v);
+			if (code === null) warn(report, row, f, `'${v.slice(0, 60)}' is not a country name or ISO code: left blank`);
+			else r[key] = code;
+		}
+
+		// Where: lat/lon columns, else one "lat, lon" column, else a place name for the geocoder.
+		let located = false;
+		let coordProblem = '';
+		const latText = col('lat'), lonText = col('lon'), pairText = col('coordinates');
+		if (latText || lonText || pairText) {
+			let lat: number | null = null, lon: number | null = null;
+			let field: Field = 'lat';
+			if (latText || lonText) {
+				lat = readNumber(latText);
+				lon = readNumber(lonText);
+				if (lat === null) coordProblem = `latitude '${latText.slice(0, 40)}' is not a number`;
+				else if (lon === null) (coordProblem = `longitude '${lonText.slice(0, 40)}' is not a number`), (field = 'lon');
+			} else {
+				field = 'coordinates';
+				const pair = readCoordinatePair(pairText);
+				if (pair) ({ lat, lon } = pair);
+				else coordProblem = `'${pairText.slice(0, 40)}' is not a "lat, lon" pair`;
+			}
+			if (lat !== null && lon !== null) {
+				if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+					coordProblem = `coordinate out of range (lat ${lat}, lon ${lon}; lat must be -90..90, lon -180..180)${Math.abs(lat) <= 180 && Math.abs(lon) <= 90 ? '; lat and lon may be swapped' : ''}`;
+				} else if (lat === 0 && lon === 0) {
+					coordProblem = '0,0 is a missing value, not a place';
+				} else {
+					r.lat = lat;
+					r.lon = lon;
+					located = true;
+				}
+			}
+			if (coordProblem) {
+				if (!r.hometown) return this.reject(row, field, coordProblem);
+				warn(report, row, field, `${coordProblem}: the place name will be geocoded instead`);
+			}
+		}
+		if (!located) {
+			if (!r.hometown) return this.reject(row, 'hometown', 'no coordinates and no place name');
+			report.needsGeocoding.push({ row, id: r.id, hometown: r.hometown, country: r.country });
+		}
+
+		// When: a date column, else year (+ month) columns.
+		const dateText = col('date');
+		const yearText = col('year'), monthText = col('month');
+		const parsed = dateText ? parseDate(dateText) : yearText ? parseDate(monthText ? `${monthText} ${yearText}` : yearText) : null;
+		if (parsed) {
+			r.day = parsed.day;
+			r.dayEnd = parsed.dayEnd;
+			r.datePrecision = parsed.precision;
+			const year = Number(parsed.iso.slice(0, 4));
+			if (year < PLAUSIBLE_YEARS[0] || year > PLAUSIBLE_YEARS[1]) warn(report, row, 'date', `${parsed.iso} is outside ${PLAUSIBLE_YEARS[0]}-${PLAUSIBLE_YEARS[1]}: a typo?`);
+		} else if (dateText || yearText) {
+			warn(report, row, 'date', `'${(dateText || `${monthText} ${yearText}`).slice(0, 40)}' is not a date this importer reads (e.g. 2015-11-13, 13/11/2015, November 13, 2015, Nov 2015, 2015): no date, not on the timeline`);
+		}
+
+		const role = col('role');
+		if (role) {
+			const v = readRole(role);
+			if (v) r.role = v;
+			else warn(report, row, 'role', `'${role.slice(0, 40)}' is neither inner nor wider: unknown`);
+		}
+		for (const f of ['arrested', 'died'] as const) {
+			const text = col(f);
+			if (!text) continue;
+			const v = readTriState(text);
+			if (v) r[f] = v;
+			else warn(report, row, f, `'${text.slice(0, 40)}' is not yes/no: unknown`);
+		}
+		const plots = col('plots');
+		if (plots) r.plots = plots.split(/\s*[|;,]\s*/).filter(Boolean).slice(0, 50);
+		const weight = col('weight');
+		if (weight) {
+			const w = readNumber(weight);
+			if (w === null || w < 0) warn(report, row, 'weight', `'${weight.slice(0, 40)}' is not a count: weight 1`);
+			else r.weight = w;
+		}
+
+		const earlier = this.ids.get(r.id);
+		if (earlier !== undefined) warn(report, row, 'id', `duplicate id '${r.id.slice(0, 40)}' (first in row ${earlier})`);
+		else this.ids.set(r.id, row);
+
+		report.rowsRead++;
+		report.accepted++;
+		this.records.push(r);
+	}
+
+	finish(): ImportResult {
+		if (this.generatedIds) warn(this.report, 0, 'id', `${this.generatedIds} rows had no id: named row-N after their row number`);
+		if (this.shortRows) warn(this.report, 0, '', `${this.shortRows} rows had fewer fields than the header: the missing fields were read as empty`);
+		this.options.onProgress?.(1);
+		return { records: this.records, report: this.report };
+	}
+}
+
+/** Day-number helper for callers that only have a year and month (kept here for the CLI and tests). */
+export const dayOfMonthStart = (year: number, month: number) => dayFromYmd(year, month, 1);
