@@ -15,6 +15,7 @@ import type { RouteHoverInfo } from '$lib/map/routes-layer';
 
 import { applyFilters, emptyFilters, toggleFilter } from '$lib/core/filters/filters';
 import { namedTowns, type HotspotRow } from '$lib/core/hotspots/hotspots';
+import type { Scene } from '$lib/core/project/scenes';
 
 export interface MapView {
 	longitude: number;
@@ -250,6 +251,37 @@ export class AppState {
 	theme = $state<'light' | 'dark'>('light');
 	/** Towns on the map that may be named (tooltips, labels): at least privacyK members at this date. */
 	namedTowns = $derived<HotspotRow[]>(namedTowns(this.visibleMembers, this.privacyK));
+
+	// Present mode and scenes
+	scenes = $state.raw<Scene[]>([]);
+	/** The scene shown last (-1: none yet). */
+	sceneIndex = $state(-1);
+	presenting = $state(false);
+
+	setScenes(scenes: Scene[]) {
+		this.scenes = scenes;
+		this.sceneIndex = Math.min(this.sceneIndex, scenes.length - 1);
+	}
+
+	addScene(scene: Scene) {
+		this.scenes = [...this.scenes, scene];
+	}
+
+	removeScene(index: number) {
+		this.setScenes(this.scenes.filter((_, i) => i !== index));
+	}
+
+	moveScene(index: number, by: -1 | 1) {
+		const to = index + by;
+		if (to < 0 || to >= this.scenes.length) return;
+		const next = [...this.scenes];
+		[next[index], next[to]] = [next[to]!, next[index]!];
+		this.scenes = next;
+	}
+
+	setPresenting(on: boolean) {
+		this.presenting = on;
+	}
 
 	toggleFilterValue(field: FilterField, value: string) {
 		this.filters = toggleFilter(this.filters, field, value);
