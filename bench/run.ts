@@ -9,6 +9,7 @@ import os from 'node:os';
 import { launchChromium, startServer, type BenchContext, type BenchSection } from './context';
 
 const MODULES: Record<string, () => Promise<{ run(ctx: BenchContext): Promise<BenchSection> }>> = {
+	startup: () => import('./startup'),
 	basemap: () => import('./basemap')
 };
 
