@@ -1,10 +1,12 @@
 import type { Layer } from '@deck.gl/core';
 import type { AppState } from '$lib/state/app-state.svelte';
 import { createHeatmapLayer } from './heatmap-layer';
-import { createLabelsLayer, type BasemapLabel } from './labels-layer';
+import type { BasemapLabel, createLabelsLayer } from './labels-layer';
 
 export interface LayerContext {
 	labels: BasemapLabel[];
+	/** The label layer's factory, loaded with import() after the first heat frame (MapView): not in the first bundle. */
+	createLabelsLayer?: typeof createLabelsLayer;
 	/** Zoom rounded to half steps: label sets change only there. */
 	labelZoom: number;
 }
@@ -16,7 +18,7 @@ export interface LayerContext {
 export function buildLayers(app: AppState, ctx: LayerContext): Layer[] {
 	const layers: (Layer | false)[] = [
 		app.layers.heat && createHeatmapLayer({ points: app.visibleMembers, ...app.heat }),
-		app.layers.labels && createLabelsLayer(ctx.labels, ctx.labelZoom)
+		app.layers.labels && !!ctx.createLabelsLayer && ctx.createLabelsLayer(ctx.labels, ctx.labelZoom)
 	];
 	return layers.filter((layer): layer is Layer => !!layer);
 }
