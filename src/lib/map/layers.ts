@@ -1,7 +1,11 @@
 import type { Layer } from '@deck.gl/core';
 import type { AppState } from '$lib/state/app-state.svelte';
 import { createHeatmapLayer } from './heatmap-layer';
+import { createPlotsLayer } from './plots-layer';
+import { windowStartExclusive } from '$lib/core/time/membership';
 import type { BasemapLabel, createLabelsLayer } from './labels-layer';
+import { createRoutesLayers } from './routes-layer';
+import { createTownsLayer } from './towns-layer';
 
 export interface LayerContext {
 	labels: BasemapLabel[];
@@ -17,7 +21,10 @@ export interface LayerContext {
  */
 export function buildLayers(app: AppState, ctx: LayerContext): Layer[] {
 	const layers: (Layer | false)[] = [
-		app.layers.heat && createHeatmapLayer({ points: app.visibleMembers, ...app.heat }),
+		...(app.layers.routes ? createRoutesLayers({ data: app.routeData, visible: app.visibleRoutes, day: app.time, year: app.routeYear, motionPhase: app.routeMotion ? app.routeMotionPhase : null, onHover: (h) => app.setRouteHover(h) }) : []),
+		app.layers.heat && createHeatmapLayer({ index: app.timeIndex, range: app.visibleRange, colorDomain: app.heatColorDomain, ...app.heat }),
+		app.layers.heat && createTownsLayer(app.namedTowns),
+		app.layers.plots && createPlotsLayer({ events: app.events, day: app.time, mode: app.timeMode, windowStart: windowStartExclusive(app.time, app.windowMonths) }),
 		app.layers.labels && !!ctx.createLabelsLayer && ctx.createLabelsLayer(ctx.labels, ctx.labelZoom)
 	];
 	return layers.filter((layer): layer is Layer => !!layer);

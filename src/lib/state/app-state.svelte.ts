@@ -1,7 +1,20 @@
 import { getContext, setContext } from 'svelte';
 import type { MemberDataset, MemberPoint } from '$lib/core/data/member';
-import { DEFAULT_DOMAIN, isActiveAt, type TimeMode } from '$lib/core/time/membership';
+import { DEFAULT_DOMAIN, domainFor, type TimeMode } from '$lib/core/time/membership';
+import { buildTimeIndex, visibleRange, type TimeIndex } from '$lib/core/time/time-index';
+import { addMonths } from '$lib/core/time/months';
+import { advanceClock, clampDay, playStart } from '$lib/core/time/playback';
+import { readEvents } from '$lib/core/time/events';
+import { heatColorDomain, stableTopPeople } from '$lib/core/heat-domain';
+import eventsFile from '../../../geodata/events.json';
 import type { FilterField } from '$lib/core/url/codec';
+import type { RouteCollection } from '$lib/core/routes/types';
+import { routeYearOfDay } from '$lib/core/routes/figures';
+import * as routeSelection from '$lib/core/routes/visibility';
+import type { RouteHoverInfo } from '$lib/map/routes-layer';
+
+import { applyFilters, emptyFilters, toggleFilter } from '$lib/core/filters/filters';
+import { namedTowns, type HotspotRow } from '$lib/core/hotspots/hotspots';
 
 export interface MapView {
 	longitude: number;
@@ -13,6 +26,11 @@ export interface MapView {
 export type MapLayerId = 'heat' | 'labels' | 'routes' | 'plots';
 
 export const INITIAL_VIEW: MapView = { longitude: 14, latitude: 43.5, zoom: 3.35 };
+/** What the first view must frame, whatever the screen: Morocco to Iraq, the Sahel's edge to Scandinavia. */
+export const INITIAL_BOUNDS: [[number, number], [number, number]] = [
+	[-11, 24],
+	[48, 60]
+];
 
 export const HEAT_DEFAULTS = { radiusPixels: 38, intensity: 1.2 } as const;
 
@@ -25,21 +43,71 @@ export class AppState {
 	datasetName = $state('Synthetic demo network');
 	loadError = $state<string | null>(null);
 	view = $state<MapView>({ ...INITIAL_VIEW });
+	/** True when a link gave the view: the map opens there instead of fitting INITIAL_BOUNDS. */
+	viewFromLink = $state(false);
 	heat = $state({ ...HEAT_DEFAULTS });
 	layers = $state<Record<MapLayerId, boolean>>({ heat: true, labels: true, routes: true, plots: true });
 
-	// Timeline (issue 5)
+	// ---- Timeline (issue 5) -------------------------------------------------------------------
 	timeDomain = $state<[number, number]>([...DEFAULT_DOMAIN]);
 	/** The slider's date, a day number since TIME_ORIGIN. Starts at the end: everyone visible. */
 	time = $state(DEFAULT_DOMAIN[1]);
 	timeMode = $state<TimeMode>('cumulative');
 	windowMonths = $state(6);
+	playing = $state(false);
+	/** Playback speed: 1 = one month per second. */
+	speed = $state<number>(1);
+	loop = $state(false);
+	/** Heat colours: false = fixed in people for the whole dataset (default); true = rescaled to the frame. */
+	heatRescale = $state(false);
+	/** Plots and policy dates (geodata/events.json), sorted, with day numbers. */
+	readonly events = readEvents(eventsFile).events;
+	// ------------------------------------------------------------------------------------------
 
-	// Routes (issue 6): ids from geodata/routes.geojson; null = every route.
+	// ── Routes (issue 6) ────────────────────────────────────────────────────────────────────
+	/** Ids from geodata/routes.geojson; null = every route. Change it through the methods below. */
 	visibleRoutes = $state<string[] | null>(null);
+	/** The built routes (static/generated/routes/routes.json); null until loaded or when loading failed. */
+	routeData = $state.raw<RouteCollection | null>(null);
+	/** Moving dots along the routes for presenters; off by default (it redraws continuously). */
+	routeMotion = $state(false);
+	/** 0..1 phase of the moving dots, advanced by the animation loop while routeMotion is on. */
+	routeMotionPhase = $state(0);
+	/** The route (or date marker) under the pointer, for the tooltip. */
+	routeHover = $state.raw<RouteHoverInfo | null>(null);
+	/** Which year's Frontex figures the routes show: the timeline's year, clamped to 2014-2016. */
+	routeYear = $derived(routeYearOfDay(this.time));
+	routeIds = $derived(this.routeData?.routes.map((r) => r.id) ?? []);
+
+	setRouteData(data: RouteCollection) {
+		this.routeData = data;
+	}
+	isRouteVisible(id: string): boolean {
+		return routeSelection.isRouteVisible(this.visibleRoutes, id);
+	}
+	setRouteVisible(id: string, visible: boolean) {
+		this.visibleRoutes = routeSelection.setRouteVisible(this.visibleRoutes, id, visible, this.routeIds);
+	}
+	setAllRoutesVisible(visible: boolean) {
+		this.visibleRoutes = routeSelection.setAllRoutesVisible(visible);
+	}
+	/** From a link: the list as given (null = all); unknown ids are harmless and stay hidden. */
+	setVisibleRoutes(ids: string[] | null) {
+		this.visibleRoutes = ids === null ? null : routeSelection.normalise(ids, this.routeIds);
+	}
+	setRouteMotion(on: boolean) {
+		this.routeMotion = on;
+	}
+	advanceRouteMotion(fraction: number) {
+		this.routeMotionPhase = (this.routeMotionPhase + fraction) % 1;
+	}
+	setRouteHover(hover: RouteHoverInfo | null) {
+		this.routeHover = hover;
+	}
+	// ── end Routes ──────────────────────────────────────────────────────────────────────────
 
 	// Filters (issue 7): empty list = no filter on that field.
-	filters = $state<Record<FilterField, string[]>>({ role: [], arrested: [], died: [], descent: [], residence: [], recruiter: [] });
+	filters = $state<Record<FilterField, string[]>>(emptyFilters());
 	/** Privacy threshold k: towns with fewer members are folded into their region (0 = off). */
 	privacyK = $state(0);
 
@@ -47,17 +115,26 @@ export class AppState {
 	urlNotes = $state<string[]>([]);
 
 	/** Members that pass the filters, before the timeline: the histogram and table count these. */
-	filteredMembers = $derived<MemberPoint[]>(this.dataset.members);
+	filteredMembers = $derived<MemberPoint[]>(applyFilters(this.dataset.members, this.filters));
 
-	/** The points the heat map draws: filtered, then narrowed to the timeline's date. */
-	visibleMembers = $derived<MemberPoint[]>(
-		this.filteredMembers.filter((m) => isActiveAt(m, this.time, this.timeMode, this.windowMonths * 30.44))
-	);
+	// ---- Timeline views (issue 5): the time-sorted index is rebuilt only when the members change;
+	// each frame is then two binary searches (see core/time/time-index.ts).
+	timeIndex = $derived<TimeIndex>(buildTimeIndex(this.filteredMembers));
+	/** [start, end) into timeIndex of the members active at `time`. */
+	visibleRange = $derived<[number, number]>(visibleRange(this.timeIndex.days, this.time, this.timeMode, this.windowMonths));
+	visibleCount = $derived(this.visibleRange[1] - this.visibleRange[0]);
+	/** The points the heat map draws: filtered, then narrowed to the timeline's date (a copy: read sparingly while playing). */
+	visibleMembers = $derived<MemberPoint[]>(this.timeIndex.members.slice(this.visibleRange[0], this.visibleRange[1]));
+	/** People at the top heat colour, from the whole dataset so it holds at every date, zoom and filter. */
+	heatTopPeople = $derived(stableTopPeople(this.dataset.members));
+	/** The fixed colour domain the heat layer uses, or null when rescaling to the frame. */
+	heatColorDomain = $derived<[number, number] | null>(this.heatRescale ? null : heatColorDomain(this.heatTopPeople, this.heat.intensity));
 
 	setDataset(dataset: MemberDataset, name: string) {
 		this.dataset = dataset;
 		this.datasetName = name;
 		this.loadError = null;
+		this.#fitTimeDomain();
 	}
 
 	setLoadError(message: string) {
@@ -70,6 +147,130 @@ export class AppState {
 
 	setView(view: MapView) {
 		this.view = view;
+	}
+
+	openAtLinkedView(view: MapView) {
+		this.view = view;
+		this.viewFromLink = true;
+	}
+
+	// ---- Timeline methods (issue 5) ------------------------------------------------------------
+	setTime(day: number) {
+		this.time = clampDay(day, this.timeDomain);
+	}
+
+	setTimeMode(mode: TimeMode) {
+		this.timeMode = mode;
+	}
+
+	setWindowMonths(months: number) {
+		this.windowMonths = Math.min(36, Math.max(1, Math.round(months)));
+	}
+
+	/** Moves the date by whole calendar months (same day of the month, clamped to its end). */
+	stepMonths(months: number) {
+		this.setTime(addMonths(this.time, months));
+	}
+
+	setSpeed(speed: number) {
+		this.speed = Math.min(16, Math.max(0.5, speed));
+	}
+
+	setLoop(loop: boolean) {
+		this.loop = loop;
+	}
+
+	setHeatRescale(rescale: boolean) {
+		this.heatRescale = rescale;
+	}
+
+	togglePlay() {
+		if (this.playing) this.pause();
+		else this.play();
+	}
+
+	#frame = 0;
+
+	/** Plays from the current date (from the start when at the end), one animation frame at a time. */
+	play() {
+		if (this.playing || typeof requestAnimationFrame === 'undefined') return;
+		this.playing = true;
+		let clock = playStart(this.time, this.timeDomain);
+		this.time = clock;
+		let last = performance.now();
+		const tick = (now: number) => {
+			if (!this.playing) return;
+			// A date set meanwhile by the user (a drag, a key) wins over the clock.
+			if (Math.floor(clock) !== this.time) clock = this.time;
+			const step = advanceClock(clock, now - last, this.speed, this.timeDomain, this.loop);
+			last = now;
+			clock = step.clock;
+			this.time = Math.floor(clock);
+			if (step.stopped) this.playing = false;
+			else this.#frame = requestAnimationFrame(tick);
+		};
+		this.#frame = requestAnimationFrame(tick);
+	}
+
+	pause() {
+		this.playing = false;
+		cancelAnimationFrame(this.#frame);
+	}
+
+	/** The domain grows to whole years around the dataset's dates; a date at the old end follows the end. */
+	#fitTimeDomain() {
+		const days = this.dataset.members.map((m) => m.day);
+		const atEnd = this.time >= this.timeDomain[1];
+		this.timeDomain = domainFor(days);
+		this.time = atEnd ? this.timeDomain[1] : clampDay(this.time, this.timeDomain);
+	}
+	// ------------------------------------------------------------------------------------------
+
+	// ---- Workflow (issue 7): filters, hotspot fly-to, privacy, present mode, theme ----
+
+	/** Threshold applied to exports (PNG, CSV, GeoJSON); on by default, independent of the screen's k. */
+	exportPrivacyK = $state(3);
+	/** A request for the map to fly somewhere (hotspot row, scene); MapView reacts. id makes repeats distinct. */
+	flyRequest = $state.raw<{ view: MapView; id: number } | null>(null);
+	theme = $state<'light' | 'dark'>('light');
+	/** Towns on the map that may be named (tooltips, labels): at least privacyK members at this date. */
+	namedTowns = $derived<HotspotRow[]>(namedTowns(this.visibleMembers, this.privacyK));
+
+	toggleFilterValue(field: FilterField, value: string) {
+		this.filters = toggleFilter(this.filters, field, value);
+	}
+
+	setFilters(filters: Record<FilterField, string[]>) {
+		this.filters = filters;
+	}
+
+	clearFilters() {
+		this.filters = emptyFilters();
+	}
+
+	setPrivacyK(k: number) {
+		this.privacyK = Math.max(0, Math.min(100, Math.round(k)));
+	}
+
+	setExportPrivacyK(k: number) {
+		this.exportPrivacyK = Math.max(0, Math.min(100, Math.round(k)));
+	}
+
+	flyTo(view: MapView) {
+		this.flyRequest = { view, id: (this.flyRequest?.id ?? 0) + 1 };
+	}
+
+	setTheme(theme: 'light' | 'dark') {
+		this.theme = theme;
+	}
+
+	// Hardening (issue 9): what the link held that could not be used, shown by UrlNotes until dismissed.
+	setUrlNotes(notes: string[]) {
+		this.urlNotes = notes;
+	}
+
+	dismissUrlNotes() {
+		this.urlNotes = [];
 	}
 }
 

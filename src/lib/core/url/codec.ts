@@ -11,6 +11,8 @@
  *   k=N                  privacy threshold (0 = off)
  *   theme=light|dark
  */
+import { dayFromIso } from '../time/days';
+
 export interface UrlState {
 	view?: { longitude: number; latitude: number; zoom: number };
 	time?: string;
@@ -27,7 +29,13 @@ export const FILTER_FIELDS = ['role', 'arrested', 'died', 'descent', 'residence'
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 const MAX_VALUE_LENGTH = 200;
-const ID = /^[A-Za-z0-9_.-]{1,64}$/;
+/** Starts with a letter or digit, so no id can be the '-' that means "none". */
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+const DECIMAL = /^-?\d{1,4}(\.\d{1,8})?$/;
+const WHOLE = /^\d{1,4}$/;
+/** Filter values come from data (descent, country ...), so most text is fine, but never markup or control characters. */
+const FILTER_VALUE = /^[^<>\u0000-\u001f\u007f]{1,80}$/;
+const MAX_NOTES = 5;
 
 export interface DecodeResult {
 	state: UrlState;
@@ -63,7 +71,13 @@ export function decodeUrlState(query: string): DecodeResult {
 	} catch {
 		return { state, notes: ['The link could not be read; defaults are shown.'] };
 	}
-	const ignore = (key: string, why: string) => notes.push(`Ignored "${key}" in the link: ${why}.`);
+	let unnoted = 0;
+	const ignore = (key: string, why: string) => {
+		// The key is text from whoever wrote the link: quote it only when it is plainly a parameter name.
+		const name = /^[A-Za-z0-9_.-]{1,40}$/.test(key) ? `"${key}"` : 'a parameter with unusual characters';
+		if (notes.length < MAX_NOTES) notes.push(`Ignored ${name} in the link: ${why}.`);
+		else unnoted++;
+	};
 	for (const [key, raw] of params) {
 		const value = raw.slice(0, MAX_VALUE_LENGTH + 1);
 		if (value.length > MAX_VALUE_LENGTH) {
@@ -72,15 +86,16 @@ export function decodeUrlState(query: string): DecodeResult {
 		}
 		switch (key) {
 			case 'v': {
-				const parts = value.split(',').map(Number);
+				const texts = value.split(',');
+				const parts = texts.map(Number);
 				const [lon, lat, zoom] = parts;
-				if (parts.length === 3 && parts.every(Number.isFinite) && Math.abs(lon!) <= 180 && Math.abs(lat!) <= 85 && zoom! >= 0 && zoom! <= 20)
+				if (parts.length === 3 && texts.every((t) => DECIMAL.test(t)) && Math.abs(lon!) <= 180 && Math.abs(lat!) <= 85 && zoom! >= 0 && zoom! <= 20)
 					state.view = { longitude: lon!, latitude: lat!, zoom: zoom! };
 				else ignore(key, 'not a map view lon,lat,zoom');
 				break;
 			}
 			case 't':
-				if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) state.time = value;
+				if (Number.isFinite(dayFromIso(value)) && value.trim() === value) state.time = value;
 				else ignore(key, 'not a date YYYY-MM-DD');
 				break;
 			case 'mode':
@@ -89,7 +104,7 @@ export function decodeUrlState(query: string): DecodeResult {
 				break;
 			case 'w': {
 				const months = Number(value);
-				if (Number.isInteger(months) && months >= 1 && months <= 36) state.windowMonths = months;
+				if (WHOLE.test(value) && months >= 1 && months <= 36) state.windowMonths = months;
 				else ignore(key, 'window is 1 to 36 months');
 				break;
 			}
@@ -102,7 +117,7 @@ export function decodeUrlState(query: string): DecodeResult {
 			}
 			case 'k': {
 				const k = Number(value);
-				if (Number.isInteger(k) && k >= 0 && k <= 100) state.privacyK = k;
+				if (WHOLE.test(value) && k >= 0 && k <= 100) state.privacyK = k;
 				else ignore(key, 'threshold is a whole number 0 to 100');
 				break;
 			}
@@ -112,10 +127,13 @@ export function decodeUrlState(query: string): DecodeResult {
 				break;
 			default:
 				if (key.startsWith('f.') && (FILTER_FIELDS as readonly string[]).includes(key.slice(2))) {
-					const values = value.split('|').filter((v) => v.length > 0 && v.length <= 80);
+					const given = value.split('|').filter((v) => v.length > 0);
+					const values = given.filter((v) => FILTER_VALUE.test(v));
+					if (values.length < given.length) ignore(key, 'a value is too long or holds markup');
 					state.filters = { ...state.filters, [key.slice(2)]: values };
 				} else ignore(key, 'unknown parameter');
 		}
 	}
+	if (unnoted) notes.push(`Ignored ${unnoted} more parameter${unnoted === 1 ? '' : 's'} in the link.`);
 	return { state, notes };
 }

@@ -1,0 +1,52 @@
+/**
+ * A heat colour scale fixed in people, so a colour means the same at every date and zoom.
+ *
+ * deck.gl's HeatmapLayer sums, per texel, weight x a Gaussian kernel whose peak is KERNEL_PEAK
+ * (weights-fs.glsl in @deck.gl/aggregation-layers 9.4). So N people at one spot peak at N x KERNEL_PEAK,
+ * and a colour domain in those units reads directly as "people close together (within a few pixels)".
+ */
+export const KERNEL_PEAK = 1 / (1.77245385 * 0.166666);
+
+/** Below this many people's worth of heat the colour fades out (alpha ramps from 0). */
+const FADE_BELOW_PEOPLE = 0.25;
+
+/** 1, 2, 5, 10, 20, 50 ... : the smallest such number >= x (and >= 1). */
+export function niceCeil(x: number): number {
+	if (!(x > 1)) return 1;
+	const p = 10 ** Math.floor(Math.log10(x));
+	for (const f of [1, 2, 5, 10]) if (f * p >= x) return f * p;
+	return 10 * p;
+}
+
+/**
+ * People at the top colour for a dataset: the heaviest 1 x 1 degree cell (about the kernel's width at
+ * the default zoom), rounded up to a nice number. Computed from the whole dataset, not a frame, so it
+ * stays fixed while the timeline plays. O(n), once per dataset.
+ */
+export function stableTopPeople(points: ArrayLike<{ lon: number; lat: number; weight: number }>): number {
+	const cells = new Map<number, number>();
+	let top = 0;
+	for (let i = 0; i < points.length; i++) {
+		const p = points[i]!;
+		if (!Number.isFinite(p.lon) || !Number.isFinite(p.lat)) continue;
+		const key = (Math.floor(p.lat) + 90) * 1000 + (Math.floor(p.lon) + 180);
+		const sum = (cells.get(key) ?? 0) + (Number.isFinite(p.weight) ? p.weight : 1);
+		cells.set(key, sum);
+		if (sum > top) top = sum;
+	}
+	return niceCeil(top);
+}
+
+/**
+ * The HeatmapLayer colour domain (texel units) that puts the top colour at `topPeople` and fades out
+ * below a quarter person. `intensity` multiplies texel values in the shader, so it is divided out
+ * here: the legend's numbers stay true whatever the intensity.
+ */
+export function heatColorDomain(topPeople: number, intensity: number): [number, number] {
+	return [FADE_BELOW_PEOPLE * KERNEL_PEAK * intensity, topPeople * KERNEL_PEAK * intensity];
+}
+
+/** People at the legend's stops: the ramp's start, middle and top. */
+export function legendStops(topPeople: number): number[] {
+	return [1, topPeople / 2, topPeople].map((p) => Math.round(p * 10) / 10);
+}

@@ -1,0 +1,160 @@
+/**
+ * Hotspot counts: members by hometown, by metropolitan area (places within a radius merged, named
+ * after the place with most members) and by country, with shares; and the privacy threshold that
+ * folds any place with fewer than k members into "other places in <country>".
+ */
+import distance from '@turf/distance';
+import type { MemberRecord } from '../data/member';
+import { countryName } from '../filters/filters';
+
+export type HotspotLevel = 'town' | 'metro' | 'country';
+
+export interface HotspotRow {
+	key: string;
+	/** Place, metro area or country name; for folded rows "Other places in Belgium". */
+	name: string;
+	/** ISO alpha-2, '' when unknown or for the all-countries fold. */
+	country: string;
+	/** Where the map flies for this row; NaN for folded rows (they have no single place). */
+	lon: number;
+	lat: number;
+	count: number;
+	/** count / all geocoded members counted (0..1). */
+	share: number;
+	/** Places merged into a metro area (its own name first); folded rows list nothing (privacy). */
+	places: string[];
+	/** True for rows that gather places under the privacy threshold. */
+	folded: boolean;
+}
+
+export interface HotspotTable {
+	rows: HotspotRow[];
+	/** Members counted (geocoded ones). */
+	total: number;
+	/** Members without coordinates: not on the map, not in the table. */
+	ungeocoded: number;
+	/** Members under the threshold even after folding into "other places": left out entirely. */
+	suppressed: number;
+}
+
+const isPlaced = (m: MemberRecord) => Number.isFinite(m.lon) && Number.isFinite(m.lat);
+const placeKey = (m: MemberRecord) => `${m.country}|${m.hometown.trim().toLowerCase()}`;
+
+/** Members grouped by hometown (country + name). The first member's coordinates stand for the place. */
+export function townCounts(members: MemberRecord[]): HotspotRow[] {
+	const byKey = new Map<string, HotspotRow>();
+	for (const m of members) {
+		if (!isPlaced(m)) continue;
+		const key = placeKey(m);
+		const row = byKey.get(key);
+		if (row) row.count++;
+		else byKey.set(key, { key, name: m.hometown.trim(), country: m.country, lon: m.lon, lat: m.lat, count: 1, share: 0, places: [m.hometown.trim()], folded: false });
+	}
+	return withShares([...byKey.values()]);
+}
+
+/** Places within radiusKm of a bigger place merged into it (greedy, biggest first: Molenbeek into Brussels). */
+export function metroCounts(members: MemberRecord[], radiusKm: number): HotspotRow[] {
+	const towns = sortRows(townCounts(members), 'count', 'descending');
+	const metros: HotspotRow[] = [];
+	for (const town of towns) {
+		const home = metros.find((m) => distance([m.lon, m.lat], [town.lon, town.lat], { units: 'kilometers' }) <= radiusKm);
+		if (home) {
+			home.count += town.count;
+			home.places.push(town.name);
+		} else metros.push({ ...town, key: `metro:${town.key}`, places: [town.name] });
+	}
+	return withShares(metros);
+}
+
+export function countryCounts(members: MemberRecord[]): HotspotRow[] {
+	const byCountry = new Map<string, HotspotRow>();
+	for (const m of members) {
+		if (!isPlaced(m)) continue;
+		const row = byCountry.get(m.country);
+		if (row) {
+			row.count++;
+			// The country's most common place is where the map flies.
+		} else byCountry.set(m.country, { key: `country:${m.country}`, name: m.country ? countryName(m.country) : 'Unknown country', country: m.country, lon: NaN, lat: NaN, count: 1, share: 0, places: [], folded: false });
+	}
+	const biggestTown = new Map<string, HotspotRow>();
+	for (const t of townCounts(members)) if ((biggestTown.get(t.country)?.count ?? 0) < t.count) biggestTown.set(t.country, t);
+	for (const row of byCountry.values()) {
+		const t = biggestTown.get(row.country);
+		if (t) [row.lon, row.lat] = [t.lon, t.lat];
+	}
+	return withShares([...byCountry.values()]);
+}
+
+function withShares(rows: HotspotRow[]): HotspotRow[] {
+	const total = rows.reduce((s, r) => s + r.count, 0);
+	for (const r of rows) r.share = total ? r.count / total : 0;
+	return rows;
+}
+
+/**
+ * The privacy threshold k: rows under k are folded into "other places in <country>"; folds still
+ * under k go into one "other places" row; if that too is under k its members are counted as
+ * suppressed and shown nowhere. k <= 1 changes nothing.
+ */
+export function applyPrivacy(rows: HotspotRow[], k: number, level: HotspotLevel): { rows: HotspotRow[]; suppressed: number } {
+	if (k <= 1) return { rows, suppressed: 0 };
+	const total = rows.reduce((s, r) => s + r.count, 0);
+	const kept = rows.filter((r) => r.count >= k);
+	const small = rows.filter((r) => r.count < k);
+	const fold = (key: string, name: string, country: string, count: number): HotspotRow => ({
+		key, name, country, lon: NaN, lat: NaN, count, share: total ? count / total : 0, places: [], folded: true
+	});
+	let rest = 0;
+	if (level !== 'country') {
+		const byCountry = new Map<string, number>();
+		for (const r of small) byCountry.set(r.country, (byCountry.get(r.country) ?? 0) + r.count);
+		for (const [country, count] of byCountry) {
+			if (count >= k && country) kept.push(fold(`other:${country}`, `Other places in ${countryName(country)}`, country, count));
+			else rest += count;
+		}
+	} else rest = small.reduce((s, r) => s + r.count, 0);
+	let suppressed = 0;
+	if (rest >= k) kept.push(fold('other:*', level === 'country' ? 'Other countries' : 'Other places', '', rest));
+	else suppressed = rest;
+	return { rows: kept, suppressed };
+}
+
+/** The whole table for one level, threshold applied. */
+export function hotspotTable(members: MemberRecord[], level: HotspotLevel, opts: { radiusKm: number; k: number }): HotspotTable {
+	const rows = level === 'town' ? townCounts(members) : level === 'metro' ? metroCounts(members, opts.radiusKm) : countryCounts(members);
+	const total = rows.reduce((s, r) => s + r.count, 0);
+	const { rows: shown, suppressed } = applyPrivacy(rows, opts.k, level);
+	return { rows: shown, total, ungeocoded: members.length - total, suppressed };
+}
+
+export type SortKey = 'name' | 'count' | 'country';
+export type SortDirection = 'ascending' | 'descending';
+
+/** Sorted copy; folded "other places" rows always last so the named hotspots lead. */
+export function sortRows(rows: HotspotRow[], key: SortKey, direction: SortDirection): HotspotRow[] {
+	const sign = direction === 'ascending' ? 1 : -1;
+	const compare = (a: HotspotRow, b: HotspotRow) => {
+		if (a.folded !== b.folded) return a.folded ? 1 : -1;
+		const primary = key === 'count' ? a.count - b.count : key === 'country' ? countryName(a.country).localeCompare(countryName(b.country)) : a.name.localeCompare(b.name);
+		return sign * primary || b.count - a.count || a.name.localeCompare(b.name);
+	};
+	return [...rows].sort(compare);
+}
+
+/**
+ * Towns a reader may see by name (labels, tooltips): those with at least k members. Below k a town
+ * is only part of its country's "other places".
+ */
+export function namedTowns(members: MemberRecord[], k: number): HotspotRow[] {
+	return townCounts(members).filter((t) => t.count >= Math.max(1, k));
+}
+
+/** Tooltip text for the towns near the pointer, biggest first; plain text (shown as text, never HTML). */
+export function tooltipText(towns: HotspotRow[], max = 6): string | null {
+	if (!towns.length) return null;
+	const sorted = sortRows(towns, 'count', 'descending');
+	const lines = sorted.slice(0, max).map((t) => `${t.name}${t.country ? ` (${t.country})` : ''}: ${t.count} member${t.count === 1 ? '' : 's'}`);
+	if (sorted.length > max) lines.push(`and ${sorted.length - max} more places`);
+	return lines.join('\n');
+}

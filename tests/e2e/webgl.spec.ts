@@ -1,0 +1,98 @@
+/**
+ * The map on locked-down laptops and projectors: WebGL can be missing, or lost mid-talk (GPU reset,
+ * driver update, sleep). A lost context comes back without a reload and without losing the view or the date.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect, openDashboard, project, meanColor, colorDistance } from './fixtures';
+
+type Which = 'map' | 'deck';
+
+/** Loses (or restores) the WebGL context of MapLibre's canvas or deck's, as a GPU reset would. */
+async function context(page: Page, which: Which, action: 'loseContext' | 'restoreContext'): Promise<void> {
+	await page.evaluate(
+		([which, action]) => {
+			const atlas = (window as unknown as { __atlas: { map: { getCanvas(): HTMLCanvasElement } } }).__atlas;
+			const mapCanvas = atlas.map.getCanvas();
+			const canvas = which === 'map' ? mapCanvas : [...document.querySelectorAll('[data-testid="map"] canvas')].find((c) => c !== mapCanvas);
+			if (!(canvas instanceof HTMLCanvasElement)) throw new Error(`no ${which} canvas`);
+			// getContext returns the canvas's existing context. A lost context hands out no extensions,
+			// so the one used to lose it is kept to restore it.
+			const kept = ((window as unknown as { __lose: Record<string, WEBGL_lose_context | null> }).__lose ??= {});
+			kept[which] ??= canvas.getContext('webgl2')?.getExtension('WEBGL_lose_context') ?? null;
+			if (!kept[which]) throw new Error('WEBGL_lose_context is not available');
+			kept[which][action]();
+		},
+		[which, action] as const
+	);
+}
+
+async function snapshot(page: Page) {
+	return page.evaluate(() => {
+		const s = (window as unknown as { __atlasState: { view: object; time: number; timeMode: string } }).__atlasState;
+		const a = (window as unknown as { __atlas: { map: { getCenter(): { lng: number; lat: number }; getZoom(): number } } }).__atlas;
+		const c = a.map.getCenter();
+		return { view: { ...s.view }, time: s.time, mode: s.timeMode, center: [c.lng, c.lat], zoom: a.map.getZoom(), marker: (window as unknown as { __noReload?: boolean }).__noReload };
+	});
+}
+
+const frames = (page: Page) => page.evaluate(() => (window as unknown as { __atlas: { frames: number } }).__atlas.frames);
+
+test.describe('lost WebGL context', () => {
+	test('deck loses its context: the heat comes back without a reload, view and date unchanged', async ({ page }) => {
+		await openDashboard(page, '?v=4.35,50.85,5');
+		// A date inside the timeline that still shows Brussels' members (set as the timeline would).
+		await page.evaluate(() => {
+			(window as unknown as { __noReload: boolean }).__noReload = true;
+			const s = (window as unknown as { __atlasState: { time: number } }).__atlasState;
+			s.time = s.time - 10;
+		});
+		await page.waitForTimeout(600);
+		const brussels = await project(page, [4.35, 50.85]);
+		const before = { state: await snapshot(page), color: await meanColor(page, brussels.x, brussels.y) };
+
+		await context(page, 'deck', 'loseContext');
+		await page.waitForTimeout(600);
+		const lostColor = await meanColor(page, brussels.x, brussels.y);
+		expect(colorDistance(lostColor, before.color), 'the lost context really took the heat away').toBeGreaterThan(40);
+
+		const framesWhileLost = await frames(page);
+		await context(page, 'deck', 'restoreContext');
+		await page.waitForFunction(() => (window as unknown as { __atlas: { deckRestores(): number } }).__atlas.deckRestores() === 1);
+		await expect.poll(() => frames(page), 'the new overlay draws').toBeGreaterThan(framesWhileLost);
+		await page.waitForTimeout(600);
+		expect(colorDistance(await meanColor(page, brussels.x, brussels.y), before.color), 'heat drawn again').toBeLessThan(12);
+		expect(await snapshot(page)).toEqual(before.state);
+	});
+
+	test('MapLibre loses its context: the basemap comes back, heat and state unchanged', async ({ page }) => {
+		await openDashboard(page, '?v=4.35,50.85,5');
+		await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+		const brussels = await project(page, [4.35, 50.85]);
+		const sea = await project(page, [2.5, 54]);
+		await page.waitForTimeout(600);
+		const before = { state: await snapshot(page), heat: await meanColor(page, brussels.x, brussels.y), sea: await meanColor(page, sea.x, sea.y) };
+
+		await context(page, 'map', 'loseContext');
+		await page.waitForTimeout(600);
+		expect(colorDistance(await meanColor(page, sea.x, sea.y), before.sea), 'the lost context really took the basemap away').toBeGreaterThan(10);
+		await context(page, 'map', 'restoreContext');
+		await page.evaluate(() => (window as unknown as { __atlas: { map: { triggerRepaint(): void } } }).__atlas.map.triggerRepaint());
+		await page.waitForTimeout(1500);
+		expect(colorDistance(await meanColor(page, sea.x, sea.y), before.sea), 'the North Sea is drawn again').toBeLessThan(12);
+		expect(colorDistance(await meanColor(page, brussels.x, brussels.y), before.heat), 'heat still drawn').toBeLessThan(12);
+		expect(await snapshot(page)).toEqual(before.state);
+	});
+});
+
+test('without WebGL2 the page explains why and the data still loads', async ({ page }) => {
+	await page.addInitScript(() => {
+		const original = HTMLCanvasElement.prototype.getContext;
+		HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+			if (type === 'webgl2' || type === 'webgl') return null;
+			return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
+		} as typeof original;
+	});
+	await page.goto('/');
+	await expect(page.getByTestId('webgl-missing')).toContainText('WebGL2');
+	await expect(page.getByTestId('legend')).toContainText(/[1-9]\d* of [1-9]\d* members shown/);
+});

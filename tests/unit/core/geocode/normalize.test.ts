@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeName, isLatinKey } from '$lib/core/geocode/normalize';
+
+const TESTS = [
+	{ title: 'case and diacritics', input: 'Malmö', expected: 'malmo' },
+	{ title: 'Turkish dotless i and cedilla', input: 'Şanlıurfa', expected: 'sanliurfa' },
+	{ title: 'German sharp s', input: 'Gießen', expected: 'giessen' },
+	{ title: 'Danish o-slash and ae', input: 'Næstved Ø', expected: 'naestved o' },
+	{ title: 'hyphens become spaces', input: 'Molenbeek-Saint-Jean', expected: 'molenbeek st jean' },
+	{ title: 'St. with a dot', input: 'St. Pölten', expected: 'st polten' },
+	{ title: 'Sankt', input: 'Sankt Gallen', expected: 'st gallen' },
+	{ title: 'Dutch Sint', input: 'Sint-Jans-Molenbeek', expected: 'st jans molenbeek' },
+	{ title: 'Sainte and Ste', input: 'Sainte-Maxime', expected: normalizeName('Ste Maxime') },
+	{ title: "Dutch 's-", input: "'s-Gravenhage", expected: 'gravenhage' },
+	{ title: "Dutch 's- with a typographic apostrophe", input: '’s-Hertogenbosch', expected: 'hertogenbosch' },
+	{ title: 'Arabic article Al-', input: 'Al-Raqqa', expected: 'raqqa' },
+	{ title: 'Arabic article Ar with a space', input: 'Ar Raqqah', expected: 'raqqah' },
+	{ title: 'Arabic article El-', input: 'El Jadida', expected: 'jadida' },
+	{ title: 'a lone article stays', input: 'As', expected: 'as' },
+	{ title: 'inner apostrophe joins', input: "Villeneuve-d'Ascq", expected: 'villeneuve dascq' },
+	{ title: "French L'", input: "L'Aquila", expected: 'aquila' },
+	{ title: 'punctuation and spaces', input: '  Brussels,  (BE) ', expected: 'brussels be' },
+	{ title: 'control and bidi characters', input: 'Bru\u0000ss\u200Fels', expected: 'bru ss els' },
+	{ title: 'dotted capitals of transliteration', input: 'Ḥalab', expected: 'halab' },
+	{ title: 'nothing but punctuation', input: '--,;', expected: '' }
+];
+
+describe('normalizeName', () => {
+	it.each(TESTS)('$title: $input -> $expected', ({ input, expected }) => {
+		expect(normalizeName(input)).toBe(expected);
+	});
+
+	it.each([
+		{ key: 'bruxelles', latin: true },
+		{ key: 'حلب', latin: false },
+		{ key: 'москва', latin: false }
+	])('isLatinKey($key) is $latin', ({ key, latin }) => {
+		expect(isLatinKey(normalizeName(key))).toBe(latin);
+	});
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { emptyRecord, type MemberPoint } from '$lib/core/data/member';
+import { isActiveAt, type TimeMode } from '$lib/core/time/membership';
+import { buildTimeIndex, upperBound, visibleRange } from '$lib/core/time/time-index';
+
+const member = (id: string, day: number, lon = 4, lat = 50, weight = 1): MemberPoint => ({ ...emptyRecord(id), day, dayEnd: day, lon, lat, weight });
+
+describe('time index', () => {
+	it('sorts by day, keeps ties in input order, packs positions and weights', () => {
+		const index = buildTimeIndex([member('c', 30, 3, 33, 2), member('a', 10, 1, 11), member('b', 30, 2, 22)]);
+		expect(index.members.map((m) => m.id)).toEqual(['a', 'c', 'b']);
+		expect([...index.days]).toEqual([10, 30, 30]);
+		expect([...index.positions]).toEqual([1, 11, 3, 33, 2, 22]);
+		expect([...index.weights]).toEqual([1, 2, 1]);
+	});
+
+	it('leaves out members without a date or a position and counts them', () => {
+		const index = buildTimeIndex([member('a', NaN), member('b', 5, NaN, NaN), member('c', 5)]);
+		expect(index.members.map((m) => m.id)).toEqual(['c']);
+		expect(index.undated).toBe(2);
+	});
+
+	const UPPER = [
+		{ title: 'empty', input: { sorted: [], value: 3 }, expected: 0 },
+		{ title: 'before all', input: { sorted: [1, 2, 3], value: 0 }, expected: 0 },
+		{ title: 'on a run of ties', input: { sorted: [1, 2, 2, 2, 3], value: 2 }, expected: 4 },
+		{ title: 'after all', input: { sorted: [1, 2, 3], value: 9 }, expected: 3 }
+	];
+	it.each(UPPER)('upperBound: $title', ({ input, expected }) => {
+		expect(upperBound(input.sorted, input.value)).toBe(expected);
+	});
+
+	it('selects exactly the members isActiveAt selects, for every day, mode and window', () => {
+		// A deterministic spread of days with ties, across the domain and a little outside it.
+		const points = Array.from({ length: 400 }, (_, i) => member(`m${i}`, ((i * 7919) % 1200) - 50));
+		const index = buildTimeIndex(points);
+		for (const mode of ['cumulative', 'window'] as TimeMode[]) {
+			for (const months of [3, 6, 12]) {
+				for (let day = -60; day <= 1200; day += 13) {
+					const [start, end] = visibleRange(index.days, day, mode, months);
+					const expected = points.filter((m) => isActiveAt(m, day, mode, months)).map((m) => m.id).sort();
+					expect(index.members.slice(start, end).map((m) => m.id).sort()).toEqual(expected);
+				}
+			}
+		}
+	});
+});
+
+describe('time index sort', () => {
+	it('orders negative, fractional and tied days the same way as a comparator sort', () => {
+		const whole = [5, -3, 5, 0, -3, 1000].map((day, i) => member(`w${i}`, day));
+		expect(buildTimeIndex(whole).members.map((m) => m.id)).toEqual(['w1', 'w4', 'w3', 'w0', 'w2', 'w5']);
+		const fractional = [5.5, -3, 5.25].map((day, i) => member(`f${i}`, day));
+		expect(buildTimeIndex(fractional).members.map((m) => m.id)).toEqual(['f1', 'f2', 'f0']);
+	});
+});
