@@ -311,7 +311,7 @@ export class AppState {
 		this.theme = theme;
 	}
 
-	// Hardening (issue 9): what the link held that could not be used, shown by UrlNotes until dismissed.
+	// Hardening (issue 9): what the link held that could not be used, shown by the Toolbar until dismissed.
 	setUrlNotes(notes: string[]) {
 		this.urlNotes = notes;
 	}
