@@ -6,10 +6,7 @@ type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
 	geocode: async () => (await import('./geocode')).geocodeCommand,
-	validate: async () => async () => {
-		console.error('validate: not on this branch yet');
-		return 1;
-	}
+	validate: async () => (await import('./validate')).validateCommand
 };
 
 const [commandName, ...commandArgs] = process.argv.slice(2);
