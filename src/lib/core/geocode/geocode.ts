@@ -123,7 +123,7 @@ interface ParsedText {
 	notes: string[];
 }
 
-/** Splits "City, Country", "City (Country)", "City, Region", "1080 Molenbeek", "Bruxelles/Brussel". */
+/** Splits "City, Country", "City (Country)", "City - Region", "1080 Molenbeek", "Bruxelles/Brussel". */
 function parseText(gaz: Gazetteer, text: string): ParsedText {
 	const notes: string[] = [];
 	const qualifiers: string[] = [];
@@ -131,7 +131,8 @@ function parseText(gaz: Gazetteer, text: string): ParsedText {
 		qualifiers.push(inner);
 		return ' ';
 	});
-	const parts = rest.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+	// Commas, semicolons and a spaced dash separate parts ("Schaerbeek - Brussels"); a hyphen does not.
+	const parts = rest.split(/[,;]|\s[-–—]\s/).map((p) => p.trim()).filter(Boolean);
 	rest = parts.shift() ?? '';
 	qualifiers.push(...parts);
 	let countryFromText = '';
