@@ -107,8 +107,10 @@ export function safeFileName(base: string, extension: string): string {
 		.replace(/\p{M}/gu, '')
 		.replace(/[^A-Za-z0-9._-]+/g, '-')
 		.replace(/-{2,}/g, '-')
-		.replace(/^[-.]+|[-.]+$/g, '')
-		.slice(0, 80);
+		.slice(0, 80)
+		.replace(/^[-._]+|[-.]+$/g, '');
 	const ext = extension.replace(/[^A-Za-z0-9]/g, '').slice(0, 8);
-	return `${cleaned || 'hometown-atlas'}.${ext || 'txt'}`;
+	// Windows refuses device names as files whatever the extension (con.csv, NUL.png, com1.json).
+	const device = /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(cleaned);
+	return `${device ? `atlas-${cleaned}` : cleaned || 'hometown-atlas'}.${ext || 'txt'}`;
 }
