@@ -6,7 +6,12 @@ import type { Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, openDashboard } from './fixtures';
+import { test, expect, openDashboard, project } from './fixtures';
+
+const XSS_CSV = 'tests/fixtures/xss-members.csv';
+const PAYLOADS = readFileSync('tests/fixtures/xss-payloads.txt', 'utf8')
+	.split('\n')
+	.filter((line) => line.length > 0 && !line.startsWith('# '));
 
 /** Records what a payload could do if it ran: dialogs, new script/iframe/object elements, the __xss marker. */
 async function armTripwires(page: Page): Promise<{ dialogs: string[] }> {
@@ -96,6 +101,76 @@ test('the tripwires see injected markup, and the CSP stops its inline handler', 
 	await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="data:," onerror="window.__xss=1" onload="window.__xss=1">'));
 	await expect.poll(async () => (await tripped(page)).added.length).toBe(1);
 	expect((await tripped(page)).marker, 'the CSP blocks inline event handlers').toBeUndefined();
+});
+
+test.describe('a file whose every text field carries a script-injection payload', () => {
+	test('is imported and shown in the report, tooltips, filters and hotspot table as text: nothing runs, nothing is fetched', async ({ page }) => {
+		test.setTimeout(300_000);
+		const { dialogs } = await armTripwires(page);
+		await openDashboard(page);
+		await page.getByTestId('import-file').setInputFiles(XSS_CSV);
+		await expect(page.getByTestId('import-report')).toContainText(`${PAYLOADS.length} rows read`, { timeout: 120_000 });
+		// Every list of the report open: warnings quote the bad values, the column list names the payload column.
+		for (const details of await page.getByTestId('import').locator('details').all()) await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));
+		await expect(page.getByTestId('import-warnings')).toContainText('window.__xss');
+		await expect(page.getByTestId('import-needs-geocoding')).toContainText('window.__xss');
+
+		// Tooltips: hover every member's spot.
+		const members = await page.evaluate(() =>
+			(window as unknown as { __atlasState: { dataset: { members: { lon: number; lat: number; hometown: string }[] } } }).__atlasState.dataset.members
+				.filter((m) => Number.isFinite(m.lon))
+				.map(({ lon, lat, hometown }) => ({ lon, lat, hometown }))
+		);
+		expect(members.length).toBeGreaterThan(40);
+		let tooltipsSeen = 0;
+		for (const m of members) {
+			const at = await project(page, [m.lon, m.lat]);
+			await page.mouse.move(at.x, at.y);
+			const tip = page.locator('.deck-tooltip');
+			if (await tip.isVisible().catch(() => false)) tooltipsSeen++;
+		}
+		expect(tooltipsSeen, 'tooltips showed for the payload towns').toBeGreaterThan(10);
+		await page.mouse.move(5, 5);
+
+		// Filters: every option (their labels are the payloads) on and off again.
+		for (const option of await page.locator('[data-testid^="filter-"] input[type="checkbox"], input[data-testid^="filter-"]').all()) {
+			if (!(await option.isVisible())) continue;
+			await option.check();
+			await option.uncheck();
+		}
+		// Hotspot table at every level, and a row clicked (it flies the map there).
+		const table = page.getByTestId('hotspot-table');
+		for (const level of ['town', 'metro', 'country']) {
+			await page.getByTestId(`hotspot-level-${level}`).check();
+			await expect(table.locator('tbody tr').first()).toBeVisible();
+		}
+		await page.getByTestId('hotspot-level-town').check();
+		await expect(table, 'payloads are shown, as text').toContainText('<script>window.__xss=1</script>');
+		await table.locator('tbody tr').first().click();
+		await page.waitForTimeout(1500);
+
+		expect(dialogs).toEqual([]);
+		expect(await tripped(page)).toEqual({ added: [], marker: undefined });
+	});
+
+	test('in the geocoder review panel: rows, reasons and candidates are text', async ({ page }) => {
+		test.setTimeout(180_000);
+		const { dialogs } = await armTripwires(page);
+		await page.addInitScript((list) => ((window as unknown as { __reviewList: unknown }).__reviewList = list), [
+			...PAYLOADS.map((p) => ({ hometown: p, country: p })),
+			{ hometown: 'Tripoli', country: '<b>LY</b>' }
+		]);
+		await page.goto('/test/geocode-review');
+		const panel = page.getByTestId('geocode-review');
+		await expect(page.getByTestId('geocode-progress')).toContainText(`${PAYLOADS.length + 1} / ${PAYLOADS.length + 1}`, { timeout: 90_000 });
+		const rows = panel.locator('[data-testid^="review-row-"]');
+		expect(await rows.count()).toBeGreaterThan(PAYLOADS.length / 2);
+		await expect(panel).toContainText('window.__xss');
+		for (const row of await rows.all()) await row.click();
+		await page.waitForTimeout(500);
+		expect(dialogs).toEqual([]);
+		expect(await tripped(page)).toEqual({ added: [], marker: undefined });
+	});
 });
 
 test.describe('Content-Security-Policy', () => {
