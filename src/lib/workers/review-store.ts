@@ -27,7 +27,17 @@ export async function saveChoice(choice: ReviewChoice): Promise<void> {
 
 export async function saveChoices(choices: readonly ReviewChoice[]): Promise<void> {
 	const tx = (await open()).transaction('choices', 'readwrite');
-	await Promise.all([...choices.map((c) => tx.store.put(c)), tx.done]);
+	try {
+		await Promise.all([...choices.map((c) => tx.store.put(c)), tx.done]);
+	} catch (error) {
+		// All or nothing: a put that throws must not let the earlier ones commit on their own.
+		try {
+			tx.abort();
+		} catch {
+			// already finished or aborted
+		}
+		throw error;
+	}
 }
 
 export async function deleteChoice(fingerprint: string, placeKey: string): Promise<void> {
