@@ -153,6 +153,17 @@ export class AppState {
 	}
 	// ---- end import -------------------------------------------------------------------------
 
+	// ---- Geocoding (issue 4) ------------------------------------------------------------------
+	/**
+	 * Adds records the geocoder (or the analyst in the review panel) has placed to the dataset and
+	 * keeps the rest pending. Build both lists with applyGeocodes (core/geocode/apply.ts).
+	 */
+	placeGeocoded(placed: MemberRecord[], stillPending: MemberRecord[]) {
+		this.pendingGeocode = stillPending;
+		if (placed.length) this.setDataset({ ...this.dataset, members: [...this.dataset.members, ...placed] }, this.datasetName);
+	}
+	// ---- end geocoding -----------------------------------------------------------------------
+
 	setLoadError(message: string) {
 		this.loadError = message;
 	}
