@@ -89,6 +89,10 @@ test.describe('import', () => {
 		// The script in a field is text, never run.
 		await page.getByText(/^Warnings/).click();
 		await expect(page.getByTestId('import-warnings')).toContainText('HTML or script markup');
+
+		await page.getByTestId('import-show-demo').click();
+		await expect(page.getByTestId('synthetic-banner')).toBeVisible();
+		expect(await state(page)).toMatchObject({ synthetic: true, members: 352, pending: 0 });
 	});
 
 	test('unrecognised columns can be mapped and the file read again', async ({ page }) => {
