@@ -4,7 +4,8 @@
  */
 import type { Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, ftruncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, openDashboard, project } from './fixtures';
 
@@ -170,6 +171,24 @@ test.describe('a file whose every text field carries a script-injection payload'
 		await page.waitForTimeout(500);
 		expect(dialogs).toEqual([]);
 		expect(await tripped(page)).toEqual({ added: [], marker: undefined });
+	});
+});
+
+test.describe('large inputs', () => {
+	test('a file too large for the tab is refused with a clear message before it is read; the page keeps working', async ({ page }) => {
+		// A sparse 300 MB file: the size is real, the disk cost is nil, and the dialog must refuse it unread.
+		const file = join(mkdtempSync(join(tmpdir(), 'atlas-big-')), 'members-huge.csv');
+		const fd = openSync(file, 'w');
+		ftruncateSync(fd, 300 * 1024 * 1024);
+		closeSync(fd);
+		await openDashboard(page);
+		const before = await page.evaluate(() => (window as unknown as { __atlasState: { dataset: { members: unknown[] } } }).__atlasState.dataset.members.length);
+		await page.getByTestId('import-file').setInputFiles(file);
+		await expect(page.getByTestId('import-error')).toContainText('"members-huge.csv" is 300 MB; this page reads files up to 256 MB');
+		await expect(page.getByTestId('import-error')).toContainText('npm run atlas -- validate');
+		await expect(page.getByTestId('import-progress')).toHaveCount(0);
+		expect(await page.evaluate(() => (window as unknown as { __atlasState: { dataset: { members: unknown[] } } }).__atlasState.dataset.members.length)).toBe(before);
+		await expect(page.getByTestId('legend')).toBeVisible();
 	});
 });
 
