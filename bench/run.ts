@@ -14,7 +14,8 @@ const MODULES: Record<string, () => Promise<{ run(ctx: BenchContext): Promise<Be
 	startup: () => import('./startup'),
 	basemap: () => import('./basemap'),
 	import: () => import('./import'),
-	geocoder: () => import('./geocoder')
+	geocoder: () => import('./geocoder'),
+	'large-import': () => import('./large-import')
 };
 const TIME_LIMIT_S = 600;
 
