@@ -24,6 +24,8 @@ export function createTownsLayer(towns: HotspotRow[]) {
 /** Tooltip for the deck overlay: every named town within TOOLTIP_RADIUS_PX of the pointer, as text. */
 export function townsTooltip(info: PickingInfo, towns: HotspotRow[], theme: 'light' | 'dark') {
 	if (!info.object || !info.viewport) return null;
+	// Routes have their own tooltip (RouteTooltip.svelte); their features are not towns.
+	if (info.layer?.id.startsWith('routes-')) return null;
 	const near = towns.filter((t) => {
 		const [x, y] = info.viewport!.project([t.lon, t.lat]);
 		return Math.hypot(x! - info.x, y! - info.y) <= TOOLTIP_RADIUS_PX;
