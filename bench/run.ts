@@ -9,7 +9,8 @@ import os from 'node:os';
 import { launchChromium, startServer, type BenchContext, type BenchSection } from './context';
 
 const MODULES: Record<string, () => Promise<{ run(ctx: BenchContext): Promise<BenchSection> }>> = {
-	basemap: () => import('./basemap')
+	basemap: () => import('./basemap'),
+	timeline: () => import('./timeline')
 };
 
 const only = process.argv.slice(2);

@@ -3,6 +3,7 @@ import type { MemberDataset, MemberPoint } from '$lib/core/data/member';
 import { DEFAULT_DOMAIN, domainFor, type TimeMode } from '$lib/core/time/membership';
 import { buildTimeIndex, visibleRange, type TimeIndex } from '$lib/core/time/time-index';
 import { addMonths } from '$lib/core/time/months';
+import { buildHeatCells, type HeatCells } from '$lib/core/time/heat-cells';
 import { advanceClock, clampDay, playStart } from '$lib/core/time/playback';
 import { readEvents } from '$lib/core/time/events';
 import { heatColorDomain, stableTopPeople } from '$lib/core/heat-domain';
@@ -53,6 +54,11 @@ export class AppState {
 	loop = $state(false);
 	/** Heat colours: false = fixed in people for the whole dataset (default); true = rescaled to the frame. */
 	heatRescale = $state(false);
+	/**
+	 * How the heat map narrows the members to the date: 'slice' (the app's way, see heatmap-layer.ts) or
+	 * 'cpu-filter' (filter the array every frame, kepler.gl's way), kept only as bench/timeline.ts's baseline.
+	 */
+	heatFilterStrategy = $state<'slice' | 'cpu-filter'>('slice');
 	/** Plots and policy dates (geodata/events.json), sorted, with day numbers. */
 	readonly events = readEvents(eventsFile).events;
 	// ------------------------------------------------------------------------------------------
@@ -116,6 +122,8 @@ export class AppState {
 	/** [start, end) into timeIndex of the members active at `time`. */
 	visibleRange = $derived<[number, number]>(visibleRange(this.timeIndex.days, this.time, this.timeMode, this.windowMonths));
 	visibleCount = $derived(this.visibleRange[1] - this.visibleRange[0]);
+	/** Per-cell monthly sums the heat layer draws whole months from (core/time/heat-cells.ts). */
+	heatCells = $derived<HeatCells>(buildHeatCells(this.timeIndex));
 	/** The points the heat map draws: filtered, then narrowed to the timeline's date (a copy: read sparingly while playing). */
 	visibleMembers = $derived<MemberPoint[]>(this.timeIndex.members.slice(this.visibleRange[0], this.visibleRange[1]));
 	/** People at the top heat colour, from the whole dataset so it holds at every date, zoom and filter. */
