@@ -28,6 +28,9 @@ export type MapLayerId = 'heat' | 'labels' | 'routes' | 'plots';
 
 export const INITIAL_VIEW: MapView = { longitude: 14, latitude: 43.5, zoom: 3.35 };
 
+/** While playing, the member lists follow the date this often (see AppState.listDay). */
+const LIST_REFRESH_MS = 500;
+
 export const HEAT_DEFAULTS = { radiusPixels: 38, intensity: 1.2 } as const;
 
 /**
@@ -124,8 +127,16 @@ export class AppState {
 	visibleCount = $derived(this.visibleRange[1] - this.visibleRange[0]);
 	/** Per-cell monthly sums the heat layer draws whole months from (core/time/heat-cells.ts). */
 	heatCells = $derived<HeatCells>(buildHeatCells(this.timeIndex));
-	/** The points the heat map draws: filtered, then narrowed to the timeline's date (a copy: read sparingly while playing). */
-	visibleMembers = $derived<MemberPoint[]>(this.timeIndex.members.slice(this.visibleRange[0], this.visibleRange[1]));
+	/**
+	 * The date the member lists (visibleMembers: hotspot table, town tooltips) follow. While playing it is
+	 * refreshed twice a second, so their O(members) work does not run on every frame; paused, it is `time`.
+	 */
+	listDay = $state(DEFAULT_DOMAIN[1]);
+	#listRange = $derived<[number, number]>(
+		this.playing ? visibleRange(this.timeIndex.days, this.listDay, this.timeMode, this.windowMonths) : this.visibleRange
+	);
+	/** The members shown at the list date: filtered, then narrowed to the timeline (a copy: read sparingly). */
+	visibleMembers = $derived<MemberPoint[]>(this.timeIndex.members.slice(...this.#listRange));
 	/** People at the top heat colour, from the whole dataset so it holds at every date, zoom and filter. */
 	heatTopPeople = $derived(stableTopPeople(this.dataset.members));
 	/** The fixed colour domain the heat layer uses, or null when rescaling to the frame. */
@@ -194,6 +205,8 @@ export class AppState {
 		let clock = playStart(this.time, this.timeDomain);
 		this.time = clock;
 		let last = performance.now();
+		let lastList = last;
+		this.listDay = clock;
 		const tick = (now: number) => {
 			if (!this.playing) return;
 			// A date set meanwhile by the user (a drag, a key) wins over the clock.
@@ -202,6 +215,10 @@ export class AppState {
 			last = now;
 			clock = step.clock;
 			this.time = Math.floor(clock);
+			if (now - lastList >= LIST_REFRESH_MS) {
+				this.listDay = this.time;
+				lastList = now;
+			}
 			if (step.stopped) this.playing = false;
 			else this.#frame = requestAnimationFrame(tick);
 		};
