@@ -63,10 +63,12 @@ export function attachDeckOverlay(map: MapLibreMap, onAfterRender: () => void = 
  * Hover text for any pickable layer that carries a `tooltipText(object)` prop. Returned as `text`,
  * which deck.gl sets with textContent: data never becomes markup.
  */
-export function getTooltip(info: PickingInfo) {
-	const tooltipText = (info.layer?.props as { tooltipText?: (o: unknown) => string } | undefined)?.tooltipText;
+function getTooltip(info: PickingInfo) {
+	const tooltipText = (info.layer?.props as { tooltipText?: (o: unknown, info: PickingInfo) => string | null } | undefined)?.tooltipText;
 	if (!info.object || !tooltipText) return null;
-	return { text: tooltipText(info.object), style: TOOLTIP_STYLE };
+	// The pick info lets a layer list several objects near the pointer (hometowns, issue 7).
+	const text = tooltipText(info.object, info);
+	return text ? { text, style: TOOLTIP_STYLE } : null;
 }
 
 const TOOLTIP_STYLE = {
