@@ -1,4 +1,5 @@
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
+import type { UpdateParameters } from '@deck.gl/core';
 import type { TimeIndex } from '$lib/core/time/time-index';
 import { heatFrame, MAX_CELL_ZOOM, type HeatCells } from '$lib/core/time/heat-cells';
 import type { MemberPoint } from '$lib/core/data/member';
@@ -45,6 +46,12 @@ export interface HeatmapOptions {
  */
 class StableHeatmapLayer extends HeatmapLayer<unknown, { fixedColorDomain: [number, number] | null }> {
 	static layerName = 'StableHeatmapLayer';
+
+	// A new domain (or none: rescale to the frame) needs a fresh weight map and max pass.
+	override updateState(opts: UpdateParameters<this>): void {
+		if (opts.props.fixedColorDomain !== opts.oldProps.fixedColorDomain) this.state.isWeightMapDirty = true;
+		super.updateState(opts);
+	}
 
 	override _updateWeightmap(): void {
 		super._updateWeightmap();
