@@ -79,7 +79,7 @@ function installHelpers() {
 			};
 			requestAnimationFrame(check);
 		});
-	const frames = (n: number) => new Promise<void>((r) => { let k = 0; const f = () => (++k >= n ? r() : requestAnimationFrame(f)); requestAnimationFrame(f); });
+	const waitFrames = (n: number) => new Promise<void>((r) => { let k = 0; const f = () => (++k >= n ? r() : requestAnimationFrame(f)); requestAnimationFrame(f); });
 	const only = (ids: string[]) => LAYERS.forEach((id) => w.__atlasState.setLayerVisible(id, ids.includes(id)));
 	/** Distinct member days from START on: stepping through them changes the visible set every frame. */
 	const dates = (start: number, n: number) => {
@@ -144,7 +144,7 @@ function installHelpers() {
 		/** (a) MapLibre alone, forced to redraw every frame, for ms: frames per second. */
 		bareMap: async (ms: number) => {
 			only([]);
-			await frames(3);
+			await waitFrames(3);
 			const map = w.__atlas.map;
 			let frames = 0;
 			const onRender = () => {
