@@ -296,11 +296,14 @@ ${rows.join('\n')}
 
 ${verdicts.map((v) => `- ${v}`).join('\n')}
 
-**What limits it.** WebGL runs in software (SwiftShader) on 2 shared cores. Our per-frame JavaScript is two
-binary searches and two subarray views; the cost left is deck.gl's HeatmapLayer itself: uploading the
-visible points and splatting each into the 512x512 weights texture as a point sprite of the kernel's
-radius, which grows with the points visible at the date. That is why the 1M case cannot approach the bare
-map here; on a GPU the same splatting is cheap. The CPU filter pays an O(all members) pass plus accessor
-packing on top; MapLibre re-tiles the GeoJSON in its worker on every filter change.`
+**What limits it.** WebGL runs in software (SwiftShader) on 2 shared cores (load average 10-15 while these
+figures were taken: compare the ratios, not the rates). Our per-frame JavaScript is two binary searches
+and, once whole months are in view, one weighted point per 2 km cell for those months plus the points of
+the two partial months (core/time/heat-cells.ts), so deck.gl uploads and splats thousands of points, not
+the members visible: that is why 1M plays nearly as fast as 10k. What is left is deck.gl's HeatmapLayer
+pass itself (weights texture, colour pass) and the basemap frame. The CPU filter pays an O(all members)
+pass plus accessor packing and splats every visible member; MapLibre re-filters and re-tiles the GeoJSON
+in its worker on every filter change. Small data (demo, 10k) is dominated by fixed per-frame costs, so
+the strategies tie there within the noise.`
 	};
 }
