@@ -15,7 +15,8 @@ const MODULES: Record<string, () => Promise<{ run(ctx: BenchContext): Promise<Be
 	basemap: () => import('./basemap'),
 	import: () => import('./import'),
 	geocoder: () => import('./geocoder'),
-	'large-import': () => import('./large-import')
+	'large-import': () => import('./large-import'),
+	timeline: () => import('./timeline')
 };
 const TIME_LIMIT_S = 600;
 

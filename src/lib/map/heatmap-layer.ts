@@ -1,5 +1,9 @@
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
+import type { UpdateParameters } from '@deck.gl/core';
 import type { TimeIndex } from '$lib/core/time/time-index';
+import { heatFrame, MAX_CELL_ZOOM, type HeatCells } from '$lib/core/time/heat-cells';
+import type { MemberPoint } from '$lib/core/data/member';
+import { isActiveAt, type TimeMode } from '$lib/core/time/membership';
 import { HEAT_RAMP_RGB } from '$lib/core/heat-scale';
 
 export interface HeatmapOptions {
@@ -7,10 +11,15 @@ export interface HeatmapOptions {
 	index: TimeIndex;
 	/** [start, end) of the members shown at the slider's date (AppState.visibleRange). */
 	range: [number, number];
+	/** Per-cell monthly sums of the same index (AppState.heatCells), and the map's zoom to decide on them. */
+	cells: HeatCells;
+	zoom: number;
 	radiusPixels: number;
 	intensity: number;
 	/** Fixed colour domain in texel units (core/heat-domain), or null to rescale to every frame. */
 	colorDomain: [number, number] | null;
+	/** Benchmark baseline only (bench/timeline.ts): filter this array on the CPU every frame instead of slicing. */
+	cpuFilterBaseline?: { members: MemberPoint[]; day: number; mode: TimeMode; windowMonths: number } | null;
 }
 
 /*
@@ -23,6 +32,10 @@ export interface HeatmapOptions {
  *  - CHOSEN: members sorted by date once (core/time/time-index), positions and weights packed into
  *    typed arrays; a frame is two binary searches and subarray views handed to deck as binary
  *    attributes. No accessor runs, only the visible points are uploaded and splatted.
+ *  - and, since splatting every visible point is what remains (software GL: per fragment), whole
+ *    months are drawn as one weighted point per 2 km cell (core/time/heat-cells: the heat is a sum, and
+ *    2 km is nothing to a kernel tens of km wide); only the partial months at the ends go point by
+ *    point. Zoomed in past MAX_CELL_ZOOM the points themselves are drawn.
  */
 
 /**
@@ -33,6 +46,12 @@ export interface HeatmapOptions {
  */
 class StableHeatmapLayer extends HeatmapLayer<unknown, { fixedColorDomain: [number, number] | null }> {
 	static layerName = 'StableHeatmapLayer';
+
+	// A new domain (or none: rescale to the frame) needs a fresh weight map and max pass.
+	override updateState(opts: UpdateParameters<this>): void {
+		if (opts.props.fixedColorDomain !== opts.oldProps.fixedColorDomain) this.state.isWeightMapDirty = true;
+		super.updateState(opts);
+	}
 
 	override _updateWeightmap(): void {
 		super._updateWeightmap();
@@ -45,26 +64,38 @@ class StableHeatmapLayer extends HeatmapLayer<unknown, { fixedColorDomain: [numb
 	}
 }
 
-/** Binary data for deck, memoised so an unchanged range hands deck the same object (no re-upload). */
-let lastData: { index: TimeIndex; start: number; end: number; data: unknown } | null = null;
+/** Binary data for deck, memoised so an unchanged frame hands deck the same object (no re-upload). */
+let lastData: { cells: HeatCells; start: number; end: number; useCells: boolean; data: unknown } | null = null;
 
-function binaryData(index: TimeIndex, [start, end]: [number, number]) {
-	if (lastData && lastData.index === index && lastData.start === start && lastData.end === end) return lastData.data;
+function binaryData(index: TimeIndex, cells: HeatCells, [start, end]: [number, number], useCells: boolean) {
+	const last = lastData;
+	if (last && last.cells === cells && last.start === start && last.end === end && last.useCells === useCells) return last.data;
+	const frame = useCells
+		? heatFrame(index, cells, [start, end])
+		: { length: end - start, positions: index.positions.subarray(2 * start, 2 * end), weights: index.weights.subarray(start, end) };
 	const data = {
-		length: end - start,
+		length: frame.length,
 		attributes: {
-			getPosition: { value: index.positions.subarray(2 * start, 2 * end), size: 2 },
-			getWeight: { value: index.weights.subarray(start, end), size: 1 }
+			getPosition: { value: frame.positions, size: 2 },
+			getWeight: { value: frame.weights, size: 1 }
 		}
 	};
-	lastData = { index, start, end, data };
+	lastData = { cells, start, end, useCells, data };
 	return data;
 }
 
-export function createHeatmapLayer({ index, range, radiusPixels, intensity, colorDomain }: HeatmapOptions) {
+function cpuFilteredData({ members, day, mode, windowMonths }: NonNullable<HeatmapOptions['cpuFilterBaseline']>) {
+	return {
+		data: members.filter((m) => isActiveAt(m, day, mode, windowMonths)) as never,
+		getPosition: ((m: MemberPoint) => [m.lon, m.lat]) as never,
+		getWeight: ((m: MemberPoint) => m.weight) as never
+	};
+}
+
+export function createHeatmapLayer({ index, range, cells, zoom, radiusPixels, intensity, colorDomain, cpuFilterBaseline }: HeatmapOptions) {
 	return new StableHeatmapLayer({
 		id: 'hometown-heat',
-		data: binaryData(index, range) as never,
+		...(cpuFilterBaseline ? cpuFilteredData(cpuFilterBaseline) : { data: binaryData(index, cells, range, zoom <= MAX_CELL_ZOOM) as never }),
 		radiusPixels,
 		intensity,
 		threshold: 0.04,

@@ -31,7 +31,7 @@ export async function loadRoutesLayer(): Promise<void> {
 export function buildLayers(app: AppState, ctx: LayerContext): Layer[] {
 	const layers: (Layer | false)[] = [
 		...(app.layers.routes && routesFactory ? routesFactory({ data: app.routeData, visible: app.visibleRoutes, day: app.time, year: app.routeYear, motionPhase: app.routeMotion ? app.routeMotionPhase : null, onHover: (h) => app.setRouteHover(h) }) : []),
-		app.layers.heat && createHeatmapLayer({ index: app.timeIndex, range: app.visibleRange, colorDomain: app.heatColorDomain, ...app.heat }),
+		app.layers.heat && createHeatmapLayer({ index: app.timeIndex, range: app.visibleRange, cells: app.heatCells, zoom: app.view.zoom, colorDomain: app.heatColorDomain, ...app.heat, cpuFilterBaseline: app.heatFilterStrategy === 'cpu-filter' ? { members: app.filteredMembers, day: app.time, mode: app.timeMode, windowMonths: app.windowMonths } : null }),
 		app.layers.heat && createTownsLayer(app.namedTowns),
 		app.layers.plots && createPlotsLayer({ events: app.events, day: app.time, mode: app.timeMode, windowStart: windowStartExclusive(app.time, app.windowMonths) }),
 		app.layers.labels && !!ctx.createLabelsLayer && ctx.createLabelsLayer(ctx.labels, ctx.labelZoom, app.theme === 'dark')

@@ -3,6 +3,7 @@ import type { MemberDataset, MemberPoint, MemberRecord } from '$lib/core/data/me
 import { DEFAULT_DOMAIN, domainFor, type TimeMode } from '$lib/core/time/membership';
 import { buildTimeIndex, visibleRange, type TimeIndex } from '$lib/core/time/time-index';
 import { addMonths } from '$lib/core/time/months';
+import { buildHeatCells, type HeatCells } from '$lib/core/time/heat-cells';
 import { advanceClock, clampDay, playStart } from '$lib/core/time/playback';
 import { readEvents } from '$lib/core/time/events';
 import { heatColorDomain, stableTopPeople } from '$lib/core/heat-domain';
@@ -33,6 +34,9 @@ export const INITIAL_BOUNDS: [[number, number], [number, number]] = [
 	[48, 60]
 ];
 
+/** While playing, the member lists follow the date this often (see AppState.listDay). */
+const LIST_REFRESH_MS = 500;
+
 export const HEAT_DEFAULTS = { radiusPixels: 38, intensity: 1.2 } as const;
 
 /**
@@ -61,6 +65,11 @@ export class AppState {
 	loop = $state(false);
 	/** Heat colours: false = fixed in people for the whole dataset (default); true = rescaled to the frame. */
 	heatRescale = $state(false);
+	/**
+	 * How the heat map narrows the members to the date: 'slice' (the app's way, see heatmap-layer.ts) or
+	 * 'cpu-filter' (filter the array every frame, kepler.gl's way), kept only as bench/timeline.ts's baseline.
+	 */
+	heatFilterStrategy = $state<'slice' | 'cpu-filter'>('slice');
 	/** Plots and policy dates (geodata/events.json), sorted, with day numbers. */
 	readonly events = readEvents(eventsFile).events;
 	// ------------------------------------------------------------------------------------------
@@ -124,8 +133,18 @@ export class AppState {
 	/** [start, end) into timeIndex of the members active at `time`. */
 	visibleRange = $derived<[number, number]>(visibleRange(this.timeIndex.days, this.time, this.timeMode, this.windowMonths));
 	visibleCount = $derived(this.visibleRange[1] - this.visibleRange[0]);
-	/** The points the heat map draws: filtered, then narrowed to the timeline's date (a copy: read sparingly while playing). */
-	visibleMembers = $derived<MemberPoint[]>(this.timeIndex.members.slice(this.visibleRange[0], this.visibleRange[1]));
+	/** Per-cell monthly sums the heat layer draws whole months from (core/time/heat-cells.ts). */
+	heatCells = $derived<HeatCells>(buildHeatCells(this.timeIndex));
+	/**
+	 * The date the member lists (visibleMembers: hotspot table, town tooltips) follow. While playing it is
+	 * refreshed twice a second, so their O(members) work does not run on every frame; paused, it is `time`.
+	 */
+	listDay = $state(DEFAULT_DOMAIN[1]);
+	#listRange = $derived<[number, number]>(
+		this.playing ? visibleRange(this.timeIndex.days, this.listDay, this.timeMode, this.windowMonths) : this.visibleRange
+	);
+	/** The members shown at the list date: filtered, then narrowed to the timeline (a copy: read sparingly). */
+	visibleMembers = $derived<MemberPoint[]>(this.timeIndex.members.slice(...this.#listRange));
 	/** People at the top heat colour, from the whole dataset so it holds at every date, zoom and filter. */
 	heatTopPeople = $derived(stableTopPeople(this.dataset.members));
 	/** The fixed colour domain the heat layer uses, or null when rescaling to the frame. */
@@ -231,6 +250,8 @@ export class AppState {
 		let clock = playStart(this.time, this.timeDomain);
 		this.time = clock;
 		let last = performance.now();
+		let lastList = last;
+		this.listDay = clock;
 		const tick = (now: number) => {
 			if (!this.playing) return;
 			// A date set meanwhile by the user (a drag, a key) wins over the clock.
@@ -239,6 +260,10 @@ export class AppState {
 			last = now;
 			clock = step.clock;
 			this.time = Math.floor(clock);
+			if (now - lastList >= LIST_REFRESH_MS) {
+				this.listDay = this.time;
+				lastList = now;
+			}
 			if (step.stopped) this.playing = false;
 			else this.#frame = requestAnimationFrame(tick);
 		};
