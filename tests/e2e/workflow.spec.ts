@@ -64,13 +64,20 @@ test.describe('filters and hotspot table', () => {
 					break;
 				}
 				if (!kept.length || !lost) continue;
+				// The bare basemap there (heat off), and the heat before filtering.
+				const setHeat = (on: boolean) => page.evaluate((v) => ((window as unknown as W).__atlasState as unknown as { setLayerVisible(id: string, v: boolean): void }).setLayerVisible('heat', v), on);
+				await setHeat(false);
+				await page.waitForTimeout(500);
+				const bare = await meanColor(page, at.x, at.y, 3);
+				await setHeat(true);
+				await expect.poll(async () => colorDistance(bare, await meanColor(page, at.x, at.y, 3)), `heat shows at ${lost.hometown}`).toBeGreaterThan(12);
 				const before = await meanColor(page, at.x, at.y, 3);
 				await page.getByTestId(`filter-${field}-${value}`).check();
 				await expect(page.getByTestId('filtered-count')).toHaveText(`${kept.length} of ${all.length}`);
 				await expect.poll(async () => (await tableRows(page)).reduce((s, r) => s + r.count, 0)).toBe(kept.length);
 				expect((await tableRows(page)).map((r) => r.name)).not.toContain(lost.hometown);
 				await expect(page.getByTestId('legend')).toContainText(`${kept.length} of ${all.length} members shown`);
-				await expect.poll(async () => colorDistance(before, await meanColor(page, at.x, at.y, 3)), `heat at ${lost.hometown} fades when filtering ${field}=${value}`).toBeGreaterThan(40);
+				await expect.poll(async () => colorDistance(bare, await meanColor(page, at.x, at.y, 3)), `heat at ${lost.hometown} goes when filtering ${field}=${value}`).toBeLessThan(6);
 				await page.getByTestId('filters-clear').click();
 				await expect(page.getByTestId('filtered-count')).toHaveText(`${all.length} of ${all.length}`);
 				await expect.poll(async () => colorDistance(before, await meanColor(page, at.x, at.y, 3)), 'heat comes back').toBeLessThan(10);
@@ -124,6 +131,12 @@ test.describe('filters and hotspot table', () => {
 	test('with k = 3 no row of the table has fewer than 3 members, and tooltips name only such towns', async ({ page }) => {
 		await openDashboard(page);
 		const all = await members(page);
+		// Only the hometown tooltips: routes and plots have their own.
+		await page.evaluate(() => {
+			const a = (window as unknown as W).__atlasState as unknown as { setLayerVisible(id: string, v: boolean): void };
+			a.setLayerVisible('routes', false);
+			a.setLayerVisible('plots', false);
+		});
 		await page.getByTestId('privacy-toggle').check();
 		for (const level of ['town', 'metro', 'country']) {
 			await page.getByTestId(`hotspot-level-${level}`).check();
@@ -152,7 +165,8 @@ test.describe('filters and hotspot table', () => {
 		await expect(tooltip).toBeVisible();
 		await expect(tooltip).toContainText(`${bigName} (${big[0]!.country}): ${big.length} members`);
 		await page.mouse.move(far.x, far.y);
-		await expect(tooltip).toBeHidden();
+		await page.waitForTimeout(600);
+		await expect(tooltip).not.toContainText(lonely!.hometown);
 		await page.getByTestId('privacy-toggle').uncheck();
 		await page.mouse.move(far.x + 1, far.y);
 		await expect(tooltip).toContainText(`${lonely!.hometown} (${lonely!.country}): 1 member`);
@@ -304,5 +318,147 @@ test.describe('present mode', () => {
 		await other.getByTestId('present').click();
 		await other.keyboard.press('PageDown');
 		await expect(other.getByTestId('present-scene')).toHaveText('Brussels (1 / 2)');
+	});
+});
+
+test.describe('exports', () => {
+	async function openExport(page: Page) {
+		await page.getByTestId('export-menu-button').click();
+		await expect(page.getByTestId('export-menu')).toBeVisible();
+	}
+	async function downloadOf(page: Page, testId: string, timeout = 30_000) {
+		const [download] = await Promise.all([page.waitForEvent('download', { timeout }), page.getByTestId(testId).click()]);
+		const path = await download.path();
+		const { readFileSync } = await import('node:fs');
+		return { name: download.suggestedFilename(), bytes: readFileSync(path!) };
+	}
+
+	test('the PNG has the map with heat, the legend, the date, the attribution and the synthetic label', async ({ page }) => {
+		await openDashboard(page);
+		const brussels = await project(page, [4.35, 50.85]);
+		await openExport(page);
+		const { name, bytes } = await downloadOf(page, 'export-png');
+		expect(name).toMatch(/^hometown-atlas-synthetic-\d{4}-\d{2}-\d{2}\.png$/);
+		await expect(page.getByTestId('export-menu')).toHaveAttribute('data-drawn', 'map,map,date,legend,synthetic,attribution');
+		const { PNG } = await import('pngjs');
+		const { exportLayout } = await import('../../src/lib/core/export/layout');
+		const png = PNG.sync.read(bytes);
+		expect([png.width, png.height]).toEqual([1280, 800]);
+		const at = (x: number, y: number) => {
+			const i = (Math.round(y) * png.width + Math.round(x)) * 4;
+			return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+		};
+		const layout = exportLayout(png.width, png.height, true);
+		// The ramp's hot end (#bd0026) and the synthetic label's orange bar (#e67e22) are where the layout says.
+		expect(colorDistance(at(layout.ramp.x + layout.ramp.width - 2, layout.ramp.y + layout.ramp.height / 2), [0xbd, 0x00, 0x26])).toBeLessThan(30);
+		expect(colorDistance(at(layout.synthetic.x + 2, layout.synthetic.y + layout.synthetic.height / 2), [0xe6, 0x7e, 0x22])).toBeLessThan(10);
+		// Heat over Brussels: far from any basemap colour (sea #dce6ee, land #f6f4ef).
+		const heat = at(brussels.x, brussels.y);
+		expect(Math.min(colorDistance(heat, [0xdc, 0xe6, 0xee]), colorDistance(heat, [0xf6, 0xf4, 0xef])), `heat colour ${heat}`).toBeGreaterThan(60);
+	});
+
+	test('with k = 3 no place in the CSV or GeoJSON export holds fewer than 3 members; formula cells are neutralised', async ({ page }) => {
+		await openDashboard(page);
+		await openExport(page);
+		await expect(page.getByTestId('export-k')).toHaveValue('3');
+		const csv = await downloadOf(page, 'export-csv');
+		expect(csv.name).toMatch(/\.csv$/);
+		const Papa = (await import('papaparse')).default;
+		const rows = Papa.parse<Record<string, string>>(csv.bytes.toString('utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
+		expect(rows.length).toBeGreaterThan(0);
+		const perPlace = new Map<string, number>();
+		for (const r of rows) perPlace.set(`${r.country}|${r.hometown}`, (perPlace.get(`${r.country}|${r.hometown}`) ?? 0) + 1);
+		for (const [place, n] of perPlace) expect(n, place).toBeGreaterThanOrEqual(3);
+		for (const r of rows) for (const cell of Object.values(r)) expect(cell).not.toMatch(/^[=+@\t\r]|^-(?!\d)/);
+		await expect(page.getByTestId('export-status')).toContainText('members exported');
+
+		const geo = JSON.parse((await downloadOf(page, 'export-geojson')).bytes.toString('utf8')) as { features: { properties: { hometown: string; country: string } }[] };
+		const geoPerPlace = new Map<string, number>();
+		for (const f of geo.features) geoPerPlace.set(`${f.properties.country}|${f.properties.hometown}`, (geoPerPlace.get(`${f.properties.country}|${f.properties.hometown}`) ?? 0) + 1);
+		for (const [place, n] of geoPerPlace) expect(n, place).toBeGreaterThanOrEqual(3);
+		expect(geo.features.length).toBe(rows.length);
+	});
+
+	test('the WebM video is non-empty, plays, and its frames hold heat', async ({ page }) => {
+		test.setTimeout(180_000);
+		await openDashboard(page);
+		await openExport(page);
+		await page.getByLabel('Video size').selectOption('854x480');
+		await page.getByLabel('Video length (speed)').selectOption('3');
+		const video = await downloadOf(page, 'export-video', 150_000);
+		expect(video.name).toBe('hometown-atlas-timeline-854x480.webm');
+		expect(video.bytes.length).toBeGreaterThan(10_000);
+		expect(video.bytes.subarray(0, 4).toString('hex'), 'WebM (EBML) header').toBe('1a45dfa3');
+		// Decode the last frame in the page and count heat-coloured pixels (reds and oranges of the ramp).
+		const heatPixels = await page.evaluate(async (b64) => {
+			const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+			const el = document.createElement('video');
+			el.muted = true;
+			el.src = URL.createObjectURL(new Blob([bytes], { type: 'video/webm' }));
+			await new Promise((resolve, reject) => {
+				el.onended = resolve;
+				el.onerror = () => reject(new Error('video error'));
+				el.play().catch(reject);
+			});
+			const c = document.createElement('canvas');
+			c.width = el.videoWidth;
+			c.height = el.videoHeight;
+			const ctx = c.getContext('2d')!;
+			ctx.drawImage(el, 0, 0);
+			const data = ctx.getImageData(0, 0, c.width, c.height).data;
+			let n = 0;
+			for (let i = 0; i < data.length; i += 4) if (data[i]! > 200 && data[i + 1]! < 150 && data[i + 2]! < 90) n++;
+			return { n, width: c.width, height: c.height };
+		}, video.bytes.toString('base64'));
+		expect(heatPixels.width).toBe(854);
+		expect(heatPixels.n, 'heat-coloured pixels in the last frame').toBeGreaterThan(200);
+	});
+});
+
+test.describe('saved work', () => {
+	type S = { datasetName: string; dataset: { synthetic: boolean; members: unknown[] }; savedAt: string | null; importDataset(d: unknown, n: string): void };
+	const state = (page: Page) => page.evaluate(() => {
+		const a = (window as unknown as W).__atlasState as unknown as S;
+		return { name: a.datasetName, count: a.dataset.members.length, synthetic: a.dataset.synthetic, savedAt: a.savedAt };
+	});
+
+	test('reload keeps an imported dataset; the project file round-trips; "delete everything" forgets it', async ({ page }) => {
+		test.setTimeout(150_000);
+		await openDashboard(page);
+		// The import UI is another issue's: import through the state's method, as it will.
+		await page.evaluate(() => {
+			const a = (window as unknown as W).__atlasState as unknown as S & { dataset: { members: { plots: string[] }[] } };
+			const members = a.dataset.members.slice(0, 40).map((m) => ({ ...m, plots: [...m.plots] }));
+			a.importDataset({ synthetic: false, members }, 'Test import');
+		});
+		await expect.poll(async () => (await state(page)).savedAt).not.toBeNull();
+		await page.reload();
+		await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, { timeout: 30_000 });
+		await expect.poll(async () => (await state(page)).name).toBe('Test import');
+		expect(await state(page)).toMatchObject({ count: 40, synthetic: false });
+		await expect(page.getByTestId('synthetic-banner')).toBeHidden();
+
+		await page.getByTestId('export-menu-button').click();
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-project').click()]);
+		const projectPath = (await download.path())!;
+		const { readFileSync } = await import('node:fs');
+		const project = JSON.parse(readFileSync(projectPath, 'utf8')) as { format: string; datasetName: string; dataset: { members: unknown[] } };
+		expect(project).toMatchObject({ format: 'hometown-atlas-project', datasetName: 'Test import' });
+		expect(project.dataset.members).toHaveLength(40);
+
+		page.once('dialog', (d) => d.accept());
+		await page.getByTestId('storage-clear').click();
+		await expect(page.getByTestId('export-status')).toContainText('Delete stored work: done');
+		expect(await state(page)).toMatchObject({ name: 'Synthetic demo network', synthetic: true });
+		await page.reload();
+		await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, { timeout: 30_000 });
+		await page.waitForTimeout(1000);
+		expect(await state(page)).toMatchObject({ name: 'Synthetic demo network', synthetic: true });
+
+		// Opening the project file brings the dataset back, exactly.
+		await page.getByTestId('export-menu-button').click();
+		await page.getByTestId('import-project').setInputFiles(projectPath);
+		await expect(page.getByTestId('export-status')).toContainText('Open project: done');
+		expect(await state(page)).toMatchObject({ name: 'Test import', count: 40, synthetic: false });
 	});
 });
