@@ -43,6 +43,7 @@ const FIELD_OF: Record<string, keyof Member> = { role: 'role', arrested: 'arrest
 
 test.describe('filters and hotspot table', () => {
 	test('each filter changes the heat and the table consistently', async ({ page }) => {
+		test.setTimeout(300_000);
 		await openDashboard(page);
 		// Only the heat: plot markers and labels sit on some towns.
 		await page.evaluate(() => {
