@@ -1,5 +1,5 @@
 /**
- * `npm run test:size`: the JavaScript the first view loads on the main thread, gzipped, against the
+ * `npm run test:size [-- --modules]`: the JavaScript the first view loads on the main thread, gzipped, against the
  * issue's budget. Deterministic (size, not time), so it can fail `npm test`.
  *
  * First view = every script build/index.html names (modulepreload links and the inline bootstrap's
@@ -93,7 +93,7 @@ export async function measureFirstView(root: string) {
 const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`;
 
 async function main() {
-	const root = process.argv[2] ?? 'build';
+	const root = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'build';
 	if (!existsSync(`${root}/index.html`)) throw new Error(`${root}/index.html missing: run npm run build first`);
 	const { rows, total } = await measureFirstView(root);
 
@@ -113,6 +113,16 @@ async function main() {
 				const owner = ownerOf(id);
 				byOwner.set(owner, (byOwner.get(owner) ?? 0) + (r.gzip * len) / rendered);
 			}
+		}
+		if (process.argv.includes('--modules')) {
+			console.log('\nBy module (estimate, largest 60):');
+			const byModule: [string, number][] = [];
+			for (const r of rows) {
+				const chunk = modules[r.file] ?? {};
+				const rendered = Object.values(chunk).reduce((s, n) => s + n, 0) || 1;
+				for (const [id, len] of Object.entries(chunk)) byModule.push([id, (r.gzip * len) / rendered]);
+			}
+			for (const [id, bytes] of byModule.sort((a, b) => b[1] - a[1]).slice(0, 60)) console.log(`  ${kb(bytes).padStart(10)}  ${id}`);
 		}
 		console.log('\nBy owner (estimate: each chunk split by its modules\' pre-minification length):');
 		for (const [owner, bytes] of [...byOwner].sort((a, b) => b[1] - a[1])) {

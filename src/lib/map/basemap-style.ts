@@ -68,7 +68,15 @@ export function addDetailWhenNeeded(map: MapLibreMap): void {
 		added = true;
 		map.off('zoom', check);
 		map.addSource('50m', { type: 'geojson', data: url('countries-50m.json'), attribution: 'Natural Earth' });
-		for (const layer of landLayers('50m', { minzoom: DETAIL_ZOOM })) map.addLayer(layer);
+		for (const layer of landLayers('50m', { minzoom: DETAIL_ZOOM })) {
+			// Take the 110m twin's current paint, so a theme applied before now (theme.ts) carries over.
+			const twin = layer.id.replace('50m', '110m');
+			for (const key of Object.keys(layer.paint ?? {})) {
+				const value = map.getPaintProperty(twin, key);
+				if (value !== undefined) (layer.paint as Record<string, unknown>)[key] = value;
+			}
+			map.addLayer(layer);
+		}
 		map.on('sourcedata', onSourceData);
 	};
 	map.on('zoom', check);

@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import type { MemberDataset, MemberPoint } from '$lib/core/data/member';
+import type { MemberDataset, MemberPoint, MemberRecord } from '$lib/core/data/member';
 import { DEFAULT_DOMAIN, domainFor, type TimeMode } from '$lib/core/time/membership';
 import { buildTimeIndex, visibleRange, type TimeIndex } from '$lib/core/time/time-index';
 import { addMonths } from '$lib/core/time/months';
@@ -27,6 +27,11 @@ export interface MapView {
 export type MapLayerId = 'heat' | 'labels' | 'routes' | 'plots';
 
 export const INITIAL_VIEW: MapView = { longitude: 14, latitude: 43.5, zoom: 3.35 };
+/** What the first view must frame, whatever the screen: Morocco to Iraq, the Sahel's edge to Scandinavia. */
+export const INITIAL_BOUNDS: [[number, number], [number, number]] = [
+	[-11, 24],
+	[48, 60]
+];
 
 export const HEAT_DEFAULTS = { radiusPixels: 38, intensity: 1.2 } as const;
 
@@ -39,6 +44,8 @@ export class AppState {
 	datasetName = $state('Synthetic demo network');
 	loadError = $state<string | null>(null);
 	view = $state<MapView>({ ...INITIAL_VIEW });
+	/** True when a link gave the view: the map opens there instead of fitting INITIAL_BOUNDS. */
+	viewFromLink = $state(false);
 	heat = $state({ ...HEAT_DEFAULTS });
 	layers = $state<Record<MapLayerId, boolean>>({ heat: true, labels: true, routes: true, plots: true });
 
@@ -131,6 +138,21 @@ export class AppState {
 		this.#fitTimeDomain();
 	}
 
+	// ---- Import (issue 3) ------------------------------------------------------------------
+	/** Imported rows with a place name but no coordinates; the geocoder (issue 4) places them. */
+	pendingGeocode = $state.raw<MemberRecord[]>([]);
+
+	/**
+	 * Replaces the dataset with an imported file's records (never synthetic). Rows without
+	 * coordinates wait in pendingGeocode; setDataset widens the timeline to the file's dates.
+	 */
+	importDataset(records: MemberRecord[], name: string) {
+		const placed = (r: MemberRecord) => Number.isFinite(r.lat) && Number.isFinite(r.lon);
+		this.pendingGeocode = records.filter((r) => !placed(r));
+		this.setDataset({ synthetic: false, members: records.filter(placed) }, name);
+	}
+	// ---- end import -------------------------------------------------------------------------
+
 	setLoadError(message: string) {
 		this.loadError = message;
 	}
@@ -141,6 +163,11 @@ export class AppState {
 
 	setView(view: MapView) {
 		this.view = view;
+	}
+
+	openAtLinkedView(view: MapView) {
+		this.view = view;
+		this.viewFromLink = true;
 	}
 
 	// ---- Timeline methods (issue 5) ------------------------------------------------------------
@@ -281,20 +308,14 @@ export class AppState {
 	}
 
 	// Saved work (IndexedDB, project files)
-	/** 'import' datasets are the user's: they are saved in the browser and in project files. */
-	datasetSource = $state<'demo' | 'import'>('demo');
+	/** A dataset that is not the synthetic demo is the user's: saved in the browser and in project files. */
+	isUserData = $derived(!this.dataset.synthetic && this.dataset.members.length > 0);
 	/** Column mappings of imports by source, and geocoding choices by place text (opaque here). */
 	importMappings = $state.raw<Record<string, unknown>>({});
 	geocodeChoices = $state.raw<Record<string, unknown>>({});
 	/** When the work was last saved in this browser (ISO), and why it could not be. */
 	savedAt = $state<string | null>(null);
 	storageError = $state<string | null>(null);
-
-	/** An imported dataset: shown, and kept across reloads. */
-	importDataset(dataset: MemberDataset, name: string) {
-		this.datasetSource = 'import';
-		this.setDataset(dataset, name);
-	}
 
 	setImportMapping(source: string, mapping: unknown) {
 		this.importMappings = { ...this.importMappings, [source]: mapping };
@@ -306,7 +327,6 @@ export class AppState {
 
 	/** Back to a fresh start (after "delete everything stored"). */
 	forgetWork() {
-		this.datasetSource = 'demo';
 		this.importMappings = {};
 		this.geocodeChoices = {};
 		this.setScenes([]);
@@ -328,7 +348,7 @@ export class AppState {
 		this.theme = theme;
 	}
 
-	// Hardening (issue 9): what the link held that could not be used, shown by UrlNotes until dismissed.
+	// Hardening (issue 9): what the link held that could not be used, shown by the Toolbar until dismissed.
 	setUrlNotes(notes: string[]) {
 		this.urlNotes = notes;
 	}

@@ -33,7 +33,7 @@ export function applyUrl(app: AppState, search: string): URLSearchParams {
 }
 
 export function applyUrlState(app: AppState, state: UrlState) {
-	if (state.view) app.setView({ ...state.view });
+	if (state.view) app.openAtLinkedView({ ...state.view });
 	// Timeline (issue 5)
 	if (state.time) {
 		const day = dayFromIso(state.time);

@@ -11,7 +11,7 @@ export async function startSavedWork(app: AppState): Promise<() => void> {
 	try {
 		const work = await loadWork();
 		if (work) {
-			if (work.dataset.members.length && !work.dataset.synthetic) app.importDataset(work.dataset, work.datasetName);
+			if (work.dataset.members.length && !work.dataset.synthetic) app.setDataset(work.dataset, work.datasetName);
 			app.importMappings = work.mappings ?? {};
 			app.geocodeChoices = work.geocodeChoices ?? {};
 			// Scenes from a shared link win over the ones stored here.
@@ -23,7 +23,7 @@ export async function startSavedWork(app: AppState): Promise<() => void> {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	return $effect.root(() => {
 		$effect(() => {
-			const imported = app.datasetSource === 'import';
+			const imported = app.isUserData;
 			const work = {
 				datasetName: imported ? app.datasetName : '',
 				dataset: imported ? app.dataset : { synthetic: true, members: [] },
