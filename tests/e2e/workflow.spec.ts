@@ -37,6 +37,16 @@ async function project(page: Page, lngLat: [number, number]) {
 	return { x: p.x + box.x, y: p.y + box.y };
 }
 
+/** Page positions of many places at once (one round trip). */
+async function projectAll(page: Page, places: [number, number][]) {
+	const box = (await page.getByTestId('map').boundingBox())!;
+	const points = await page.evaluate(
+		(lls) => lls.map((ll) => (window as unknown as { __atlas: { project(ll: [number, number]): { x: number; y: number } } }).__atlas.project(ll)),
+		places
+	);
+	return points.map((p) => ({ x: p.x + box.x, y: p.y + box.y }));
+}
+
 /** Whether a page position is on the map and clear of the boxes drawn over it (legend, toolbar, buttons). */
 let openMapBoxes: { x: number; y: number; width: number; height: number }[] = [];
 let mapBox = { x: 0, y: 0, width: 0, height: 0 };
@@ -74,6 +84,8 @@ test.describe('filters and hotspot table', () => {
 		});
 		await measureOpenMap(page);
 		const all = await members(page);
+		const positions = await projectAll(page, all.map((m) => [m.lon, m.lat]));
+		const screen = new Map(all.map((m, i) => [m.id, positions[i]!]));
 		let tested = 0;
 		for (const [field, key] of Object.entries(FIELD_OF)) {
 			const values = [...new Set(all.map((m) => (String(m[key] ?? '').trim() || 'none')))];
@@ -87,7 +99,7 @@ test.describe('filters and hotspot table', () => {
 				let at = { x: 0, y: 0 };
 				for (const m of all.filter((m) => !keptTowns.has(m.hometown) && size(m) >= 2).sort((a, b) => size(b) - size(a))) {
 					if (kept.some((k) => degreesApart(k, m) < 1.5)) continue;
-					at = await project(page, [m.lon, m.lat]);
+					at = screen.get(m.id)!;
 					if (!inOpenMap(at)) continue;
 					lost = m;
 					break;
@@ -348,6 +360,7 @@ test.describe('present mode', () => {
 		await openDashboard(other, url.slice(url.indexOf('?')));
 		await expect(other.getByTestId('scenes').getByRole('button', { name: 'Europe 2014', exact: true })).toBeVisible();
 		await other.getByTestId('present').click();
+		await expect(other.getByTestId('present-mode')).toBeVisible();
 		await other.keyboard.press('PageDown');
 		await expect(other.getByTestId('present-scene')).toHaveText('Brussels (1 / 2)');
 	});
@@ -367,6 +380,12 @@ test.describe('exports', () => {
 
 	test('the PNG has the map with heat, the legend, the date, the attribution and the synthetic label', async ({ page }) => {
 		await openDashboard(page);
+		// Only the heat over Brussels (its label dot and plot marker sit on the very spot).
+		await page.evaluate(() => {
+			const a = (window as unknown as W).__atlasState as unknown as { setLayerVisible(id: string, v: boolean): void };
+			for (const id of ['routes', 'plots', 'labels']) a.setLayerVisible(id, false);
+		});
+		await page.waitForTimeout(500);
 		// "As on screen": the image is the map's box, so positions are the map's own.
 		const brussels = await mapProject(page, [4.35, 50.85]);
 		const box = (await page.getByTestId('map').boundingBox())!;
