@@ -13,7 +13,8 @@ const MODULES: Record<string, () => Promise<{ run(ctx: BenchContext): Promise<Be
 	bundle: () => import('./bundle'),
 	startup: () => import('./startup'),
 	basemap: () => import('./basemap'),
-	import: () => import('./import')
+	import: () => import('./import'),
+	geocoder: () => import('./geocoder')
 };
 const TIME_LIMIT_S = 600;
 

@@ -151,7 +151,24 @@ export class AppState {
 		this.pendingGeocode = records.filter((r) => !placed(r));
 		this.setDataset({ synthetic: false, members: records.filter(placed) }, name);
 	}
+
+	/** Back to a bundled dataset (the demo): the imported file and its rows awaiting the geocoder are dropped. */
+	restoreDataset(dataset: MemberDataset, name: string) {
+		this.pendingGeocode = [];
+		this.setDataset(dataset, name);
+	}
 	// ---- end import -------------------------------------------------------------------------
+
+	// ---- Geocoding (issue 4) ------------------------------------------------------------------
+	/**
+	 * Adds records the geocoder (or the analyst in the review panel) has placed to the dataset and
+	 * keeps the rest pending. Build both lists with applyGeocodes (core/geocode/apply.ts).
+	 */
+	placeGeocoded(placed: MemberRecord[], stillPending: MemberRecord[]) {
+		this.pendingGeocode = stillPending;
+		if (placed.length) this.setDataset({ ...this.dataset, members: [...this.dataset.members, ...placed] }, this.datasetName);
+	}
+	// ---- end geocoding -----------------------------------------------------------------------
 
 	setLoadError(message: string) {
 		this.loadError = message;
