@@ -83,6 +83,8 @@ test.describe('filters and hotspot table', () => {
 			for (const id of ['routes', 'plots', 'labels']) a.setLayerVisible(id, false);
 		});
 		await measureOpenMap(page);
+		// Every filter field open (only Role is open at first).
+		await page.getByTestId('filters').locator('details:not([open]) > summary').evaluateAll((summaries) => summaries.forEach((s) => (s as HTMLElement).click()));
 		const all = await members(page);
 		const positions = await projectAll(page, all.map((m) => [m.lon, m.lat]));
 		const screen = new Map(all.map((m, i) => [m.id, positions[i]!]));
