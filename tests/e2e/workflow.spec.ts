@@ -30,21 +30,15 @@ async function tableRows(page: Page) {
 }
 
 
-/** Page position of a longitude/latitude (the fixture's is relative to the map's box). */
-async function project(page: Page, lngLat: [number, number]) {
-	const box = (await page.getByTestId('map').boundingBox())!;
-	const p = await mapProject(page, lngLat);
-	return { x: p.x + box.x, y: p.y + box.y };
-}
+/** Page position of a longitude/latitude. */
+const project = (page: Page, lngLat: [number, number]) => mapProject(page, lngLat);
 
 /** Page positions of many places at once (one round trip). */
 async function projectAll(page: Page, places: [number, number][]) {
-	const box = (await page.getByTestId('map').boundingBox())!;
-	const points = await page.evaluate(
+	return page.evaluate(
 		(lls) => lls.map((ll) => (window as unknown as { __atlas: { project(ll: [number, number]): { x: number; y: number } } }).__atlas.project(ll)),
 		places
 	);
-	return points.map((p) => ({ x: p.x + box.x, y: p.y + box.y }));
 }
 
 /** Whether a page position is on the map and clear of the boxes drawn over it (legend, toolbar, buttons). */
@@ -388,9 +382,10 @@ test.describe('exports', () => {
 			for (const id of ['routes', 'plots', 'labels']) a.setLayerVisible(id, false);
 		});
 		await page.waitForTimeout(500);
-		// "As on screen": the image is the map's box, so positions are the map's own.
-		const brussels = await mapProject(page, [4.35, 50.85]);
+		// "As on screen": the image is the map's box, so positions are relative to it.
 		const box = (await page.getByTestId('map').boundingBox())!;
+		const onPage = await mapProject(page, [4.35, 50.85]);
+		const brussels = { x: onPage.x - box.x, y: onPage.y - box.y };
 		await openExport(page);
 		const { name, bytes } = await downloadOf(page, 'export-png');
 		expect(name).toMatch(/^hometown-atlas-synthetic-\d{4}-\d{2}-\d{2}\.png$/);
