@@ -3,7 +3,7 @@
  * permalinks, present mode, exports, saved work, themes.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, openDashboard, project, meanColor, colorDistance } from './fixtures';
+import { test, expect, openDashboard, project as mapProject, meanColor, colorDistance } from './fixtures';
 
 interface Member {
 	id: string;
@@ -30,8 +30,34 @@ async function tableRows(page: Page) {
 }
 
 
-/** Inside the part of the map no panel covers at 1280x800 (right of the legend, left of the panel). */
-const inOpenMap = (p: { x: number; y: number }) => p.x > 360 && p.x < 890 && p.y > 165 && p.y < 690;
+/** Page position of a longitude/latitude. */
+const project = (page: Page, lngLat: [number, number]) => mapProject(page, lngLat);
+
+/** Page positions of many places at once (one round trip). */
+async function projectAll(page: Page, places: [number, number][]) {
+	return page.evaluate(
+		(lls) => lls.map((ll) => (window as unknown as { __atlas: { project(ll: [number, number]): { x: number; y: number } } }).__atlas.project(ll)),
+		places
+	);
+}
+
+/** Whether a page position is on the map and clear of the boxes drawn over it (legend, toolbar, buttons). */
+let openMapBoxes: { x: number; y: number; width: number; height: number }[] = [];
+let mapBox = { x: 0, y: 0, width: 0, height: 0 };
+async function measureOpenMap(page: Page) {
+	mapBox = (await page.getByTestId('map').boundingBox())!;
+	openMapBoxes = [];
+	for (const sel of ['[data-testid="legend"]', '[data-testid="toolbar"]', '.controls-toggle', '.maplibregl-ctrl-top-right', '.maplibregl-ctrl-bottom-right']) {
+		const box = await page.locator(sel).first().boundingBox();
+		if (box) openMapBoxes.push(box);
+	}
+}
+const inOpenMap = (p: { x: number; y: number }) =>
+	p.x > mapBox.x + 20 &&
+	p.x < mapBox.x + mapBox.width - 20 &&
+	p.y > mapBox.y + 20 &&
+	p.y < mapBox.y + mapBox.height - 20 &&
+	openMapBoxes.every((b) => p.x < b.x - 15 || p.x > b.x + b.width + 15 || p.y < b.y - 15 || p.y > b.y + b.height + 15);
 const degreesApart = (a: Member, b: Member) => Math.hypot(a.lon - b.lon, a.lat - b.lat);
 function kmApart(a: { lon: number; lat: number }, b: { lon: number; lat: number }) {
 	const r = Math.PI / 180;
@@ -43,8 +69,19 @@ const FIELD_OF: Record<string, keyof Member> = { role: 'role', arrested: 'arrest
 
 test.describe('filters and hotspot table', () => {
 	test('each filter changes the heat and the table consistently', async ({ page }) => {
+		test.setTimeout(300_000);
 		await openDashboard(page);
+		// Only the heat: plot markers and labels sit on some towns.
+		await page.evaluate(() => {
+			const a = (window as unknown as W).__atlasState as unknown as { setLayerVisible(id: string, v: boolean): void };
+			for (const id of ['routes', 'plots', 'labels']) a.setLayerVisible(id, false);
+		});
+		await measureOpenMap(page);
+		// Every filter field open (only Role is open at first).
+		await page.getByTestId('filters').locator('details:not([open]) > summary').evaluateAll((summaries) => summaries.forEach((s) => (s as HTMLElement).click()));
 		const all = await members(page);
+		const positions = await projectAll(page, all.map((m) => [m.lon, m.lat]));
+		const screen = new Map(all.map((m, i) => [m.id, positions[i]!]));
 		let tested = 0;
 		for (const [field, key] of Object.entries(FIELD_OF)) {
 			const values = [...new Set(all.map((m) => (String(m[key] ?? '').trim() || 'none')))];
@@ -58,19 +95,26 @@ test.describe('filters and hotspot table', () => {
 				let at = { x: 0, y: 0 };
 				for (const m of all.filter((m) => !keptTowns.has(m.hometown) && size(m) >= 2).sort((a, b) => size(b) - size(a))) {
 					if (kept.some((k) => degreesApart(k, m) < 1.5)) continue;
-					at = await project(page, [m.lon, m.lat]);
+					at = screen.get(m.id)!;
 					if (!inOpenMap(at)) continue;
 					lost = m;
 					break;
 				}
 				if (!kept.length || !lost) continue;
+				// The bare basemap there (heat off), and the heat before filtering.
+				const setHeat = (on: boolean) => page.evaluate((v) => ((window as unknown as W).__atlasState as unknown as { setLayerVisible(id: string, v: boolean): void }).setLayerVisible('heat', v), on);
+				await setHeat(false);
+				await page.waitForTimeout(500);
+				const bare = await meanColor(page, at.x, at.y, 3);
+				await setHeat(true);
+				await expect.poll(async () => colorDistance(bare, await meanColor(page, at.x, at.y, 3)), `heat shows at ${lost.hometown}`).toBeGreaterThan(12);
 				const before = await meanColor(page, at.x, at.y, 3);
 				await page.getByTestId(`filter-${field}-${value}`).check();
 				await expect(page.getByTestId('filtered-count')).toHaveText(`${kept.length} of ${all.length}`);
 				await expect.poll(async () => (await tableRows(page)).reduce((s, r) => s + r.count, 0)).toBe(kept.length);
 				expect((await tableRows(page)).map((r) => r.name)).not.toContain(lost.hometown);
 				await expect(page.getByTestId('legend')).toContainText(`${kept.length} of ${all.length} members shown`);
-				await expect.poll(async () => colorDistance(before, await meanColor(page, at.x, at.y, 3)), `heat at ${lost.hometown} fades when filtering ${field}=${value}`).toBeGreaterThan(40);
+				await expect.poll(async () => colorDistance(bare, await meanColor(page, at.x, at.y, 3)), `heat at ${lost.hometown} goes when filtering ${field}=${value}`).toBeLessThan(6);
 				await page.getByTestId('filters-clear').click();
 				await expect(page.getByTestId('filtered-count')).toHaveText(`${all.length} of ${all.length}`);
 				await expect.poll(async () => colorDistance(before, await meanColor(page, at.x, at.y, 3)), 'heat comes back').toBeLessThan(10);
@@ -93,8 +137,9 @@ test.describe('filters and hotspot table', () => {
 
 		await page.getByTestId('hotspot-level-metro').check();
 		await expect(table).toHaveAttribute('data-level', 'metro');
+		// Named after the largest place once the place sizes (the basemap's named places) are in.
+		await expect.poll(async () => (await tableRows(page)).find((r) => r.name === 'Brussels')?.count, { message: 'the Brussels communes merge into Brussels' }).toBe(brusselsCommunes);
 		const metros = await tableRows(page);
-		expect(metros.find((r) => r.name === 'Brussels')?.count, 'the Brussels communes merge into Brussels').toBe(brusselsCommunes);
 		expect(metros.length).toBeLessThan(towns.length);
 
 		await page.getByTestId('hotspot-level-country').check();
@@ -124,6 +169,13 @@ test.describe('filters and hotspot table', () => {
 	test('with k = 3 no row of the table has fewer than 3 members, and tooltips name only such towns', async ({ page }) => {
 		await openDashboard(page);
 		const all = await members(page);
+		// Only the hometown tooltips: routes and plots have their own.
+		await page.evaluate(() => {
+			const a = (window as unknown as W).__atlasState as unknown as { setLayerVisible(id: string, v: boolean): void };
+			a.setLayerVisible('routes', false);
+			a.setLayerVisible('plots', false);
+		});
+		await measureOpenMap(page);
 		await page.getByTestId('privacy-toggle').check();
 		for (const level of ['town', 'metro', 'country']) {
 			await page.getByTestId(`hotspot-level-${level}`).check();
@@ -152,18 +204,20 @@ test.describe('filters and hotspot table', () => {
 		await expect(tooltip).toBeVisible();
 		await expect(tooltip).toContainText(`${bigName} (${big[0]!.country}): ${big.length} members`);
 		await page.mouse.move(far.x, far.y);
-		await expect(tooltip).toBeHidden();
+		await page.waitForTimeout(600);
+		await expect(tooltip).not.toContainText(lonely!.hometown);
 		await page.getByTestId('privacy-toggle').uncheck();
 		await page.mouse.move(far.x + 1, far.y);
 		await expect(tooltip).toContainText(`${lonely!.hometown} (${lonely!.country}): 1 member`);
 	});
 });
 
-/** The map alone (panels hidden), as PNG pixels. */
+/** The map alone (boxes over it hidden), as PNG pixels. */
 async function mapPixels(page: Page) {
-	await page.addStyleTag({ content: '.dashboard > :not(.map):not(.webgl-missing) { visibility: hidden !important; } .deck-tooltip { display: none !important; }' });
+	await page.addStyleTag({ content: '.legend-slot, .toolbar-slot, .controls-toggle, .deck-tooltip, [data-testid="url-notes"] { visibility: hidden !important; }' });
 	const { PNG } = await import('pngjs');
-	return PNG.sync.read(await page.screenshot());
+	const clip = (await page.getByTestId('map').boundingBox())!;
+	return PNG.sync.read(await page.screenshot({ clip }));
 }
 
 /** Share of pixels that differ by more than a small tolerance per channel. */
@@ -302,7 +356,159 @@ test.describe('present mode', () => {
 		await openDashboard(other, url.slice(url.indexOf('?')));
 		await expect(other.getByTestId('scenes').getByRole('button', { name: 'Europe 2014', exact: true })).toBeVisible();
 		await other.getByTestId('present').click();
+		await expect(other.getByTestId('present-mode')).toBeVisible();
 		await other.keyboard.press('PageDown');
 		await expect(other.getByTestId('present-scene')).toHaveText('Brussels (1 / 2)');
+	});
+});
+
+test.describe('exports', () => {
+	async function openExport(page: Page) {
+		await page.getByTestId('export-menu-button').click();
+		await expect(page.getByTestId('export-menu')).toBeVisible();
+	}
+	async function downloadOf(page: Page, testId: string, timeout = 30_000) {
+		const [download] = await Promise.all([page.waitForEvent('download', { timeout }), page.getByTestId(testId).click()]);
+		const path = await download.path();
+		const { readFileSync } = await import('node:fs');
+		return { name: download.suggestedFilename(), bytes: readFileSync(path!) };
+	}
+
+	test('the PNG has the map with heat, the legend, the date, the attribution and the synthetic label', async ({ page }) => {
+		await openDashboard(page);
+		// Only the heat over Brussels (its label dot and plot marker sit on the very spot).
+		await page.evaluate(() => {
+			const a = (window as unknown as W).__atlasState as unknown as { setLayerVisible(id: string, v: boolean): void };
+			for (const id of ['routes', 'plots', 'labels']) a.setLayerVisible(id, false);
+		});
+		await page.waitForTimeout(500);
+		// "As on screen": the image is the map's box, so positions are relative to it.
+		const box = (await page.getByTestId('map').boundingBox())!;
+		const onPage = await mapProject(page, [4.35, 50.85]);
+		const brussels = { x: onPage.x - box.x, y: onPage.y - box.y };
+		await openExport(page);
+		const { name, bytes } = await downloadOf(page, 'export-png');
+		expect(name).toMatch(/^hometown-atlas-synthetic-\d{4}-\d{2}-\d{2}\.png$/);
+		await expect(page.getByTestId('export-menu')).toHaveAttribute('data-drawn', 'map,map,date,legend,synthetic,attribution');
+		const { PNG } = await import('pngjs');
+		const { exportLayout } = await import('../../src/lib/core/export/layout');
+		const png = PNG.sync.read(bytes);
+		expect([png.width, png.height]).toEqual([Math.round(box.width), Math.round(box.height)]);
+		const at = (x: number, y: number) => {
+			const i = (Math.round(y) * png.width + Math.round(x)) * 4;
+			return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+		};
+		const layout = exportLayout(png.width, png.height, true);
+		// The ramp's hot end (#bd0026) and the synthetic label's orange bar (#e67e22) are where the layout says.
+		expect(colorDistance(at(layout.ramp.x + layout.ramp.width - 2, layout.ramp.y + layout.ramp.height / 2), [0xbd, 0x00, 0x26])).toBeLessThan(30);
+		expect(colorDistance(at(layout.synthetic.x + 2, layout.synthetic.y + layout.synthetic.height / 2), [0xe6, 0x7e, 0x22])).toBeLessThan(10);
+		// Heat over Brussels: far from any basemap colour (sea #dce6ee, land #f6f4ef).
+		const heat = at(brussels.x, brussels.y);
+		expect(Math.min(colorDistance(heat, [0xdc, 0xe6, 0xee]), colorDistance(heat, [0xf6, 0xf4, 0xef])), `heat colour ${heat}`).toBeGreaterThan(60);
+	});
+
+	test('with k = 3 no place in the CSV or GeoJSON export holds fewer than 3 members; formula cells are neutralised', async ({ page }) => {
+		await openDashboard(page);
+		await openExport(page);
+		await expect(page.getByTestId('export-k')).toHaveValue('3');
+		const csv = await downloadOf(page, 'export-csv');
+		expect(csv.name).toMatch(/\.csv$/);
+		const Papa = (await import('papaparse')).default;
+		const rows = Papa.parse<Record<string, string>>(csv.bytes.toString('utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
+		expect(rows.length).toBeGreaterThan(0);
+		const perPlace = new Map<string, number>();
+		for (const r of rows) perPlace.set(`${r.country}|${r.hometown}`, (perPlace.get(`${r.country}|${r.hometown}`) ?? 0) + 1);
+		for (const [place, n] of perPlace) expect(n, place).toBeGreaterThanOrEqual(3);
+		for (const r of rows) for (const cell of Object.values(r)) expect(cell).not.toMatch(/^[=+@\t\r]|^-(?!\d)/);
+		await expect(page.getByTestId('export-status')).toContainText('members exported');
+
+		const geo = JSON.parse((await downloadOf(page, 'export-geojson')).bytes.toString('utf8')) as { features: { properties: { hometown: string; country: string } }[] };
+		const geoPerPlace = new Map<string, number>();
+		for (const f of geo.features) geoPerPlace.set(`${f.properties.country}|${f.properties.hometown}`, (geoPerPlace.get(`${f.properties.country}|${f.properties.hometown}`) ?? 0) + 1);
+		for (const [place, n] of geoPerPlace) expect(n, place).toBeGreaterThanOrEqual(3);
+		expect(geo.features.length).toBe(rows.length);
+	});
+
+	test('the WebM video is non-empty, plays, and its frames hold heat', async ({ page }) => {
+		test.setTimeout(180_000);
+		await openDashboard(page);
+		await openExport(page);
+		await page.getByLabel('Video size').selectOption('854x480');
+		await page.getByLabel('Video length (speed)').selectOption('3');
+		const video = await downloadOf(page, 'export-video', 150_000);
+		expect(video.name).toBe('hometown-atlas-timeline-854x480.webm');
+		expect(video.bytes.length).toBeGreaterThan(10_000);
+		expect(video.bytes.subarray(0, 4).toString('hex'), 'WebM (EBML) header').toBe('1a45dfa3');
+		// Decode the last frame in the page and count heat-coloured pixels (reds and oranges of the ramp).
+		const heatPixels = await page.evaluate(async (b64) => {
+			const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+			const el = document.createElement('video');
+			el.muted = true;
+			el.src = URL.createObjectURL(new Blob([bytes], { type: 'video/webm' }));
+			await new Promise((resolve, reject) => {
+				el.onended = resolve;
+				el.onerror = () => reject(new Error('video error'));
+				el.play().catch(reject);
+			});
+			const c = document.createElement('canvas');
+			c.width = el.videoWidth;
+			c.height = el.videoHeight;
+			const ctx = c.getContext('2d')!;
+			ctx.drawImage(el, 0, 0);
+			const data = ctx.getImageData(0, 0, c.width, c.height).data;
+			let n = 0;
+			for (let i = 0; i < data.length; i += 4) if (data[i]! > 200 && data[i + 1]! < 150 && data[i + 2]! < 90) n++;
+			return { n, width: c.width, height: c.height };
+		}, video.bytes.toString('base64'));
+		expect(heatPixels.width).toBe(854);
+		expect(heatPixels.n, 'heat-coloured pixels in the last frame').toBeGreaterThan(200);
+	});
+});
+
+test.describe('saved work', () => {
+	type S = { datasetName: string; dataset: { synthetic: boolean; members: { plots: string[] }[] }; savedAt: string | null; importDataset(records: unknown[], n: string): void };
+	const state = (page: Page) => page.evaluate(() => {
+		const a = (window as unknown as W).__atlasState as unknown as S;
+		return { name: a.datasetName, count: a.dataset.members.length, synthetic: a.dataset.synthetic, savedAt: a.savedAt };
+	});
+
+	test('reload keeps an imported dataset; the project file round-trips; "delete everything" forgets it', async ({ page }) => {
+		test.setTimeout(150_000);
+		await openDashboard(page);
+		// The import UI is another issue's: import through the state's method, as it will.
+		await page.evaluate(() => {
+			const a = (window as unknown as W).__atlasState as unknown as S;
+			const members = a.dataset.members.slice(0, 40).map((m) => ({ ...m, plots: [...m.plots] }));
+			a.importDataset(members, 'Test import');
+		});
+		await expect.poll(async () => (await state(page)).savedAt).not.toBeNull();
+		await page.reload();
+		await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, { timeout: 30_000 });
+		await expect.poll(async () => (await state(page)).name).toBe('Test import');
+		expect(await state(page)).toMatchObject({ count: 40, synthetic: false });
+		await expect(page.getByTestId('synthetic-banner')).toBeHidden();
+
+		await page.getByTestId('export-menu-button').click();
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-project').click()]);
+		const projectPath = (await download.path())!;
+		const { readFileSync } = await import('node:fs');
+		const project = JSON.parse(readFileSync(projectPath, 'utf8')) as { format: string; datasetName: string; dataset: { members: unknown[] } };
+		expect(project).toMatchObject({ format: 'hometown-atlas-project', datasetName: 'Test import' });
+		expect(project.dataset.members).toHaveLength(40);
+
+		page.once('dialog', (d) => d.accept());
+		await page.getByTestId('storage-clear').click();
+		await expect(page.getByTestId('export-status')).toContainText('Delete stored work: done');
+		expect(await state(page)).toMatchObject({ name: 'Synthetic demo network', synthetic: true });
+		await page.reload();
+		await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, { timeout: 30_000 });
+		await page.waitForTimeout(1000);
+		expect(await state(page)).toMatchObject({ name: 'Synthetic demo network', synthetic: true });
+
+		// Opening the project file brings the dataset back, exactly.
+		await page.getByTestId('export-menu-button').click();
+		await page.getByTestId('import-project').setInputFiles(projectPath);
+		await expect(page.getByTestId('export-status')).toContainText('Open project: done');
+		expect(await state(page)).toMatchObject({ name: 'Test import', count: 40, synthetic: false });
 	});
 });

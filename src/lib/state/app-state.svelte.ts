@@ -349,6 +349,43 @@ export class AppState {
 		this.flyRequest = { view, id: (this.flyRequest?.id ?? 0) + 1 };
 	}
 
+	// Saved work (IndexedDB, project files)
+	/** A dataset that is not the synthetic demo is the user's: saved in the browser and in project files. */
+	isUserData = $derived(!this.dataset.synthetic && this.dataset.members.length > 0);
+	/** Column mappings of imports by source, and geocoding choices by place text (opaque here). */
+	importMappings = $state.raw<Record<string, unknown>>({});
+	geocodeChoices = $state.raw<Record<string, unknown>>({});
+	/** When the work was last saved in this browser (ISO), and why it could not be. */
+	savedAt = $state<string | null>(null);
+	storageError = $state<string | null>(null);
+
+	setImportMapping(source: string, mapping: unknown) {
+		this.importMappings = { ...this.importMappings, [source]: mapping };
+	}
+
+	setGeocodeChoice(placeText: string, choice: unknown) {
+		this.geocodeChoices = { ...this.geocodeChoices, [placeText]: choice };
+	}
+
+	/** Back to a fresh start (after "delete everything stored"). */
+	forgetWork() {
+		this.importMappings = {};
+		this.geocodeChoices = {};
+		this.setScenes([]);
+	}
+
+	#frameWaiters: (() => void)[] = [];
+	/** Resolves after deck's next drawn frame (exports wait for the heat of a new date). */
+	nextDeckFrame(): Promise<void> {
+		return new Promise((resolve) => this.#frameWaiters.push(resolve));
+	}
+	/** Called by MapView after every deck frame. */
+	deckFrameDrawn() {
+		const waiters = this.#frameWaiters;
+		this.#frameWaiters = [];
+		for (const resolve of waiters) resolve();
+	}
+
 	setTheme(theme: 'light' | 'dark') {
 		this.theme = theme;
 	}

@@ -19,7 +19,7 @@ function members(spec: Record<string, number>, extra: Partial<MemberRecord> = {}
 	}
 	return out;
 }
-const placesOf = (csv: string) => Papa.parse<Record<string, string>>(csv, { header: true }).data.map((r) => r.hometown ?? '');
+const placesOf = (csv: string) => Papa.parse<Record<string, string>>(csv, { header: true }).data.map((r) => r.hometown ?? "");
 const counts = (xs: string[]) => xs.reduce<Record<string, number>>((c, x) => ({ ...c, [x]: (c[x] ?? 0) + 1 }), {});
 
 describe('privateRecords (threshold k on exports)', () => {
