@@ -18,12 +18,16 @@ export function niceCeil(x: number): number {
 	return 10 * p;
 }
 
-/** Cell size for the densest place: a quarter degree, about a city with its suburbs (25 km). */
-const CELLS_PER_DEGREE = 4;
+/**
+ * Cell size for the densest place: a twentieth of a degree, about one town or commune (5 km). A
+ * city-with-suburbs cell (25 km) put the top colour at twice Brussels' whole count, so no place on
+ * the demo ever reached it and every hotspot read as pale yellow.
+ */
+const CELLS_PER_DEGREE = 20;
 
 /**
- * People at the top colour for a dataset: the heaviest quarter-degree cell (a city and its suburbs),
- * rounded up to a nice number. Zoomed out, neighbouring towns add up past it and the core saturates,
+ * People at the top colour for a dataset: the heaviest town-sized cell, rounded up to a nice number.
+ * Zoomed out, neighbouring towns add up past it and the core saturates,
  * which the legend says ("N+ people"). Computed from the whole dataset, not a frame, so it stays fixed
  * while the timeline plays. O(n), once per dataset.
  */
@@ -33,7 +37,7 @@ export function stableTopPeople(points: ArrayLike<{ lon: number; lat: number; we
 	for (let i = 0; i < points.length; i++) {
 		const p = points[i]!;
 		if (!Number.isFinite(p.lon) || !Number.isFinite(p.lat)) continue;
-		const key = Math.floor((p.lat + 90) * CELLS_PER_DEGREE) * 4000 + Math.floor((p.lon + 180) * CELLS_PER_DEGREE);
+		const key = Math.floor((p.lat + 90) * CELLS_PER_DEGREE) * 8000 + Math.floor((p.lon + 180) * CELLS_PER_DEGREE);
 		const sum = (cells.get(key) ?? 0) + (Number.isFinite(p.weight) ? p.weight : 1);
 		cells.set(key, sum);
 		if (sum > top) top = sum;

@@ -13,10 +13,13 @@ describe('stable heat domain', () => {
 		expect(niceCeil(input)).toBe(expected);
 	});
 
-	it('takes the heaviest quarter-degree cell, weights included, and skips unplaced points', () => {
+	it('takes the heaviest town-sized cell, weights included, and skips unplaced points', () => {
 		const p = (lon: number, lat: number, weight = 1) => ({ lon, lat, weight });
-		// Brussels and Molenbeek share a cell; Paris is alone; NaN is skipped.
-		expect(stableTopPeople([p(4.35, 50.85), p(4.32, 50.85), p(4.37, 50.87, 2), p(2.35, 48.86, 3), p(NaN, NaN, 99)])).toBe(5);
+		// Two Brussels points share a 5 km cell (3 people); Molenbeek (4.32) is a cell of its own; Paris
+		// holds 4; NaN is skipped: the top is Paris's 4, rounded up to 5.
+		expect(stableTopPeople([p(4.35, 50.85), p(4.36, 50.86, 2), p(4.32, 50.85), p(2.35, 48.86, 4), p(NaN, NaN, 99)])).toBe(5);
+		expect(stableTopPeople([p(4.35, 50.85), p(4.36, 50.86, 2), p(4.32, 50.85), p(2.35, 48.86, 1), p(NaN, NaN, 99)])).toBe(5);
+		expect(stableTopPeople([p(4.35, 50.85, 7), p(4.36, 50.86, 2), p(4.32, 50.85, 9)])).toBe(10);
 	});
 
 	it('divides the intensity out, so N people at a spot reach the top colour at any intensity', () => {
