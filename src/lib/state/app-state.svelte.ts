@@ -170,6 +170,23 @@ export class AppState {
 	}
 	// ---- end geocoding -----------------------------------------------------------------------
 
+	// ---- Import + geocoding wiring (issues 3 and 4 joined) ---------------------------------------
+	/** The records the geocoder or the review placed for the current import (replaced whole each time). */
+	#geocoded = new Set<MemberRecord>();
+
+	/**
+	 * Like placeGeocoded, but replaces what the geocoder placed before instead of adding to it, so a
+	 * review choice that is changed or cleared moves or removes its member at once.
+	 * Build both lists with applyGeocodes over ALL the import's rows that needed geocoding.
+	 */
+	setGeocoded(placed: MemberRecord[], stillPending: MemberRecord[]) {
+		const kept = this.dataset.members.filter((m) => !this.#geocoded.has(m));
+		this.#geocoded = new Set(placed);
+		this.pendingGeocode = stillPending;
+		this.setDataset({ ...this.dataset, members: [...kept, ...placed] }, this.datasetName);
+	}
+	// ---- end import + geocoding wiring -----------------------------------------------------------
+
 	setLoadError(message: string) {
 		this.loadError = message;
 	}
