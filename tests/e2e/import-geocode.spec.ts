@@ -154,3 +154,32 @@ test('clicking the review map places an unresolved member there; clearing takes 
 	await expect.poll(async () => (await atlas(page)).pending).toEqual(['M05', 'M06', 'M08']);
 	expect((await atlas(page)).placed.M08).toBeUndefined();
 });
+
+test('an incident table (a weight column, no role) is worded as records, without an empty role filter', async ({ page }) => {
+	await openDashboard(page);
+	await expect(page.getByTestId('legend')).toContainText('members shown');
+	await expect(page.getByTestId('filter-role-inner')).toBeVisible();
+	// The Missing Migrants columns, three made-up incidents.
+	const csv = [
+		'Web ID,Reported Date,Total Dead and Missing,Migration Route,Location Coordinates',
+		'1,"January 5, 2016",12,Central Mediterranean,"34.5, 13.5"',
+		'2,"March 9, 2016",3,Eastern Mediterranean,"37.1, 26.9"',
+		'3,"May 1, 2016",1,,"35.9, -5.3"'
+	].join('\n');
+	await page.getByTestId('import-file').setInputFiles({ name: 'incidents.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+	await expect(page.getByTestId('import-accepted')).toHaveText('3');
+	const legend = page.getByTestId('legend');
+	await expect(legend).toContainText('3 of 3 records shown');
+	await expect(legend).not.toContainText(/members|people/);
+	await expect(page.getByTestId('filters')).not.toContainText('Role');
+	await expect(page.getByTestId('filter-role-unknown')).toHaveCount(0);
+	await expect(page.getByTestId('filters-none')).toContainText('records');
+	const table = page.getByTestId('hotspot-table');
+	await expect(table).toContainText('Records by place');
+	await expect(table).not.toContainText(/members/i);
+
+	// A member list again: members.
+	await page.getByTestId('import-file').setInputFiles(FILE);
+	await expect(legend).toContainText('members shown', { timeout: 60_000 });
+	await expect(page.getByTestId('filter-role-inner')).toBeVisible();
+});
