@@ -4,7 +4,7 @@ import { createHeatmapLayer } from './heatmap-layer';
 import { createPlotsLayer } from './plots-layer';
 import { windowStartExclusive } from '$lib/core/time/membership';
 import type { BasemapLabel, createLabelsLayer } from './labels-layer';
-import { createRoutesLayers } from './routes-layer';
+import type { createRoutesLayers } from './routes-layer';
 import { createTownsLayer } from './towns-layer';
 
 export interface LayerContext {
@@ -15,13 +15,22 @@ export interface LayerContext {
 	labelZoom: number;
 }
 
+let routesFactory: typeof createRoutesLayers | null = null;
+/**
+ * The routes layer (PathLayer, dash extension) is not part of the first view's bundle: the page loads
+ * it with the routes' data, and setting that data in AppState redraws the stack with it.
+ */
+export async function loadRoutesLayer(): Promise<void> {
+	routesFactory ??= (await import('./routes-layer')).createRoutesLayers;
+}
+
 /**
  * The deck layer stack, bottom to top: routes under the heat's hot core, the heat, plot markers,
  * labels on top so names stay readable. One factory per layer; this only orders and switches them.
  */
 export function buildLayers(app: AppState, ctx: LayerContext): Layer[] {
 	const layers: (Layer | false)[] = [
-		...(app.layers.routes ? createRoutesLayers({ data: app.routeData, visible: app.visibleRoutes, day: app.time, year: app.routeYear, motionPhase: app.routeMotion ? app.routeMotionPhase : null, onHover: (h) => app.setRouteHover(h) }) : []),
+		...(app.layers.routes && routesFactory ? routesFactory({ data: app.routeData, visible: app.visibleRoutes, day: app.time, year: app.routeYear, motionPhase: app.routeMotion ? app.routeMotionPhase : null, onHover: (h) => app.setRouteHover(h) }) : []),
 		app.layers.heat && createHeatmapLayer({ index: app.timeIndex, range: app.visibleRange, colorDomain: app.heatColorDomain, ...app.heat }),
 		app.layers.heat && createTownsLayer(app.namedTowns),
 		app.layers.plots && createPlotsLayer({ events: app.events, day: app.time, mode: app.timeMode, windowStart: windowStartExclusive(app.time, app.windowMonths) }),
