@@ -60,10 +60,7 @@ async function settledColor(page: Page, x: number, y: number): Promise<[number, 
 
 /** How much the heat layer changes the colour at a place: heat on vs heat off, same map, same frame. */
 async function heatAt(page: Page, lngLat: [number, number]): Promise<number> {
-	// project() gives map-container pixels; the screenshot wants page pixels.
-	const inMap = await project(page, lngLat);
-	const box = (await page.getByTestId('map').boundingBox())!;
-	const at = { x: box.x + inMap.x, y: box.y + inMap.y };
+	const at = await project(page, lngLat);
 	await setLayer(page, 'heat', false);
 	await page.waitForTimeout(300);
 	const without = await settledColor(page, at.x, at.y);
