@@ -72,7 +72,7 @@ async function heatAt(page: Page, lngLat: [number, number]): Promise<number> {
 
 async function importList(page: Page) {
 	await page.getByTestId('import-file').setInputFiles(FILE);
-	await expect(page.getByTestId('import-accepted')).toHaveText('9');
+	await expect(page.getByTestId('import-accepted')).toHaveText('9', { timeout: 60_000 }); // a loaded machine parses slowly
 	// The gazetteer loads in the worker on first use: allow time, assert nothing about speed.
 	await expect(page.getByTestId('geocode-summary')).toHaveText('2 exact, 4 alias, 0 fuzzy, 2 ambiguous, 1 unresolved', { timeout: 60_000 });
 }
@@ -164,7 +164,7 @@ test('an incident table (a weight column, no role) is worded as records, without
 		'3,"May 1, 2016",1,,"35.9, -5.3"'
 	].join('\n');
 	await page.getByTestId('import-file').setInputFiles({ name: 'incidents.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-	await expect(page.getByTestId('import-accepted')).toHaveText('3');
+	await expect(page.getByTestId('import-accepted')).toHaveText('3', { timeout: 60_000 });
 	const legend = page.getByTestId('legend');
 	await expect(legend).toContainText('3 of 3 records shown');
 	await expect(legend).not.toContainText(/members|people/);
