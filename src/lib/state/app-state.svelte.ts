@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import type { MemberDataset, MemberPoint, MemberRecord } from '$lib/core/data/member';
+import { UNIT_LABELS, type DatasetKind, type MemberDataset, type MemberPoint, type MemberRecord } from '$lib/core/data/member';
 import { DEFAULT_DOMAIN, domainFor, type TimeMode } from '$lib/core/time/membership';
 import { buildTimeIndex, visibleRange, type TimeIndex } from '$lib/core/time/time-index';
 import { addMonths } from '$lib/core/time/months';
@@ -165,10 +165,10 @@ export class AppState {
 	 * Replaces the dataset with an imported file's records (never synthetic). Rows without
 	 * coordinates wait in pendingGeocode; setDataset widens the timeline to the file's dates.
 	 */
-	importDataset(records: MemberRecord[], name: string) {
+	importDataset(records: MemberRecord[], name: string, kind: DatasetKind = 'members') {
 		const placed = (r: MemberRecord) => Number.isFinite(r.lat) && Number.isFinite(r.lon);
 		this.pendingGeocode = records.filter((r) => !placed(r));
-		this.setDataset({ synthetic: false, members: records.filter(placed) }, name);
+		this.setDataset({ synthetic: false, kind, members: records.filter(placed) }, name);
 	}
 
 	/** Back to a bundled dataset (the demo): the imported file and its rows awaiting the geocoder are dropped. */
@@ -188,6 +188,25 @@ export class AppState {
 		if (placed.length) this.setDataset({ ...this.dataset, members: [...this.dataset.members, ...placed] }, this.datasetName);
 	}
 	// ---- end geocoding -----------------------------------------------------------------------
+
+	// ---- Import + geocoding wiring (issues 3 and 4 joined) ---------------------------------------
+	/** The records the geocoder or the review placed for the current import (replaced whole each time). */
+	#geocoded = new Set<MemberRecord>();
+
+	/**
+	 * Like placeGeocoded, but replaces what the geocoder placed before instead of adding to it, so a
+	 * review choice that is changed or cleared moves or removes its member at once.
+	 * Build both lists with applyGeocodes over ALL the import's rows that needed geocoding.
+	 */
+	setGeocoded(placed: MemberRecord[], stillPending: MemberRecord[]) {
+		const kept = this.dataset.members.filter((m) => !this.#geocoded.has(m));
+		this.#geocoded = new Set(placed);
+		this.pendingGeocode = stillPending;
+		this.setDataset({ ...this.dataset, members: [...kept, ...placed] }, this.datasetName);
+	}
+	/** What a row is called in the legend, filters and table: 'members', or 'records' for incident tables. */
+	unit = $derived(UNIT_LABELS[this.dataset.kind ?? 'members']);
+	// ---- end import + geocoding wiring -----------------------------------------------------------
 
 	setLoadError(message: string) {
 		this.loadError = message;

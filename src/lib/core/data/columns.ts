@@ -104,3 +104,17 @@ export function planLocates(plan: ColumnPlan): boolean {
 	const f = plan.fieldColumn;
 	return (f.lat !== undefined && f.lon !== undefined) || f.coordinates !== undefined || f.hometown !== undefined;
 }
+
+/** Columns only a list of people has. */
+const MEMBER_FIELDS: readonly Field[] = ['role', 'arrested', 'died', 'descent', 'lastResidence', 'recruiter', 'plots'];
+
+/**
+ * Members or other records, from the columns the file maps: a file with a weight or category column
+ * and none of the member columns (the Missing Migrants table: incidents weighted by their dead and
+ * missing) is records; everything else, a bare list of hometowns included, is members.
+ */
+export function datasetKindOf(plan: ColumnPlan): 'members' | 'records' {
+	const f = plan.fieldColumn;
+	if (MEMBER_FIELDS.some((field) => f[field] !== undefined)) return 'members';
+	return f.weight !== undefined || f.category !== undefined ? 'records' : 'members';
+}

@@ -7,9 +7,9 @@
  * in JSON and GeoJSON the first object or feature is row 1.
  */
 import Papa from 'papaparse';
-import { emptyRecord, type MemberRecord } from './member';
+import { emptyRecord, type DatasetKind, type MemberRecord } from './member';
 import { parseDate } from './dates';
-import { planColumns, planLocates, type ColumnMapping, type ColumnPlan, type Field } from './columns';
+import { datasetKindOf, planColumns, planLocates, type ColumnMapping, type ColumnPlan, type Field } from './columns';
 import { dayFromYmd } from '../time/days';
 import { isPlaceholder, looksLikeFormula, looksLikeMarkup, readCoordinatePair, readCountry, readNumber, readRole, readTriState } from './values';
 
@@ -39,6 +39,8 @@ export interface ImportReport {
 	columns: { header: string; field: Field | null }[];
 	/** Why nothing could be read (empty file, binary, not CSV/JSON ...). Empty when the file was read. */
 	errors: string[];
+	/** Members (people) or other records (incidents ...), from the mapped columns: the UI's wording. */
+	kind: DatasetKind;
 }
 
 export interface ImportResult {
@@ -64,7 +66,7 @@ export const PLAUSIBLE_YEARS: [number, number] = [1970, 2035];
 function emptyReport(file: string): ImportReport {
 	return {
 		file, format: 'unknown', encoding: 'utf-8', delimiter: null, rowsRead: 0, accepted: 0, rejected: [], warnings: [],
-		warningsOmitted: 0, needsGeocoding: [], columnCount: 0, columns: [], errors: []
+		warningsOmitted: 0, needsGeocoding: [], columnCount: 0, columns: [], errors: [], kind: 'members'
 	};
 }
 
@@ -297,6 +299,7 @@ class RowReader {
 		this.headers = cells.map((c) => c.trim());
 		this.plan = planColumns(this.headers, this.options.mapping);
 		this.report.columns = this.plan.columns.slice(0, MAX_LISTED_COLUMNS).map(({ header, field }) => ({ header, field }));
+		this.report.kind = datasetKindOf(this.plan);
 		for (const d of this.plan.duplicateHeaders) {
 			warn(this.report, 0, d.header, `duplicate column name (columns ${d.firstIndex + 1} and ${d.index + 1}); the second is not used`);
 		}

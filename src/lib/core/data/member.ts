@@ -41,9 +41,23 @@ export interface MemberRecord {
 /** A record the map can draw: geocoded. */
 export type MemberPoint = MemberRecord;
 
+/**
+ * What one row of a dataset is: a member of the network (a person), or another kind of record such as
+ * an incident of an imported table (Missing Migrants). Decides the words the legend, filters and table use.
+ */
+export type DatasetKind = 'members' | 'records';
+
+/** The word for the rows of a dataset, singular and plural. */
+export const UNIT_LABELS: Record<DatasetKind, { one: string; many: string }> = {
+	members: { one: 'member', many: 'members' },
+	records: { one: 'record', many: 'records' }
+};
+
 export interface MemberDataset {
 	/** True for the bundled demo: the UI labels it synthetic wherever it appears. */
 	synthetic: boolean;
+	/** Absent means 'members' (the demo and member lists). */
+	kind?: DatasetKind;
 	members: MemberPoint[];
 }
 

@@ -68,6 +68,14 @@ export function filterOptions(members: MemberRecord[], filters: FilterState): Re
 	return result;
 }
 
+/**
+ * A field whose only values are "unknown" or "not stated" (and none chosen) says nothing about this
+ * dataset: an incident table has no role, so the panel hides "Role: Unknown" instead of offering it.
+ */
+export function isUninformative(options: readonly FilterOption[]): boolean {
+	return options.every((o) => !o.selected && (o.value === NOT_STATED || o.value === 'unknown'));
+}
+
 /** Toggles one value of one field, returning a new filter state. */
 export function toggleFilter(filters: FilterState, field: FilterField, value: string): FilterState {
 	const current = filters[field];

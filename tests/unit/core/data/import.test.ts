@@ -211,6 +211,7 @@ describe('the IOM Missing Migrants table (real data) imports as it is', () => {
 		expect(field('Total Dead and Missing')).toBe('weight');
 		expect(field('Migration Route')).toBe('category');
 		expect(field('Web ID')).toBe('id');
+		expect(report.kind, 'incidents, not members: the UI says records').toBe('records');
 		const first = records[0]!;
 		expect(first).toMatchObject({ id: '52798', lat: 17.5420646, lon: -91.9893762, weight: 1, day: dayFromIso('2020-01-25'), datePrecision: 'day' });
 	});
