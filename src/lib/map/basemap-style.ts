@@ -72,7 +72,7 @@ export function addDetailWhenNeeded(map: MapLibreMap): void {
 			// Take the 110m twin's current paint, so a theme applied before now (theme.ts) carries over.
 			const twin = layer.id.replace('50m', '110m');
 			for (const key of Object.keys(layer.paint ?? {})) {
-				const value = map.getPaintProperty(twin, key);
+				const value = map.getPaintProperty(twin, key as Parameters<MapLibreMap['getPaintProperty']>[1]);
 				if (value !== undefined) (layer.paint as Record<string, unknown>)[key] = value;
 			}
 			map.addLayer(layer);
