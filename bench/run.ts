@@ -12,7 +12,9 @@ import { launchChromium, startServer, type BenchContext, type BenchSection } fro
 const MODULES: Record<string, () => Promise<{ run(ctx: BenchContext): Promise<BenchSection> }>> = {
 	bundle: () => import('./bundle'),
 	startup: () => import('./startup'),
-	basemap: () => import('./basemap')
+	basemap: () => import('./basemap'),
+	import: () => import('./import'),
+	geocoder: () => import('./geocoder')
 };
 const TIME_LIMIT_S = 600;
 

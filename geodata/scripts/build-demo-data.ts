@@ -4,8 +4,8 @@
  * importer analysts use; any rejected row or missing coordinate stops the build.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { importText } from '../../src/lib/core/data/import.ts';
-import { datasetToJson } from '../../src/lib/core/data/serialize.ts';
+import { importText } from '../../src/lib/core/data/import';
+import { datasetToJson } from '../../src/lib/core/data/serialize';
 
 const OUT_DIR = 'static/generated/data';
 

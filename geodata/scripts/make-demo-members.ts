@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Papa from 'papaparse';
-import { readCities } from './gazetteer-source.ts';
+import { readCities } from './gazetteer-source';
 
 export const SEED = 20170131; // the study's data cut-off, late January 2017
 export const DEMO_CSV = 'geodata/members.demo.csv';
@@ -156,8 +156,11 @@ const RECRUITER_WEIGHT: Record<string, [number, number][]> = {
 };
 
 // ---- Assumptions: dates of first act -----------------------------------------------------------
-/** Year shares of a wider-network member's first act: mostly 2014-2016. */
-const YEAR_WEIGHT: [number, number][] = [[2012, 0.03], [2013, 0.09], [2014, 0.28], [2015, 0.36], [2016, 0.2], [2017, 0.04]];
+/**
+ * Year shares of a wider-network member's first act: mostly 2014-2016, a few earlier (older rings).
+ * None after 2016: the study covers the network's acts of 2014-2016, so everyone is on the map at the timeline's end.
+ */
+const YEAR_WEIGHT: [number, number][] = [[2012, 0.03], [2013, 0.09], [2014, 0.28], [2015, 0.38], [2016, 0.22]];
 /** How precisely the date is known: day, month or year only. */
 const PRECISION_WEIGHT: [string, number][] = [['day', 0.7], ['month', 0.2], ['year', 0.1]];
 /** Inner-circle members: the first act is their plot's date or an earlier act (travel, arrest) this many days before. */

@@ -2,18 +2,18 @@
  * `npm run atlas -- <command> ...`: the project's command line. Each command lives in its own module
  * and returns an exit code. (validate belongs to the data import work; geocode to the geocoder.)
  */
-const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<number>>> = {
+type Command = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
 	geocode: async () => (await import('./geocode')).geocodeCommand,
-	validate: async () => async () => {
-		console.error('validate: not on this branch yet');
-		return 1;
-	}
+	validate: async () => (await import('./validate')).validateCommand
 };
 
-const [name, ...args] = process.argv.slice(2);
-const load = name ? COMMANDS[name] : undefined;
+const [commandName, ...commandArgs] = process.argv.slice(2);
+const load = commandName ? COMMANDS[commandName] : undefined;
 if (!load) {
 	console.error(`usage: npm run atlas -- <${Object.keys(COMMANDS).join('|')}> ...`);
 	process.exit(1);
 }
-process.exit(await (await load())(args));
+process.exit(await (await load())(commandArgs));
+export {};

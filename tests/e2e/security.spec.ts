@@ -3,6 +3,9 @@
  * is injected, nothing leaves the machine, and the user is told what was ignored.
  */
 import type { Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect, openDashboard } from './fixtures';
 
 /** Records what a payload could do if it ran: dialogs, new script/iframe/object elements, the __xss marker. */
@@ -58,7 +61,7 @@ test.describe('links with hostile parameters', () => {
 		await expect(notes).toBeVisible();
 		await expect(notes).toContainText('Ignored "v" in the link');
 		await expect(notes).toContainText('a parameter with unusual characters');
-		await expect(notes.locator('li')).toHaveCount(6);
+		await expect(notes.locator('p')).toHaveCount(6);
 		await expect(notes).toContainText('Ignored 3 more parameters');
 		// The notes are text: no element inside them but the list and the button.
 		expect(await notes.locator('img, svg, script, a').count()).toBe(0);
@@ -71,6 +74,12 @@ test.describe('links with hostile parameters', () => {
 		await expect(notes).toHaveCount(0);
 		expect(dialogs).toEqual([]);
 		expect(await tripped(page)).toEqual({ added: [], marker: undefined });
+	});
+
+	test('a link repeating a bad parameter still opens (each note shown once)', async ({ page }) => {
+		await openDashboard(page, '?zz=1&zz=2&zz=3&mode=x&mode=y');
+		const notes = page.getByTestId('url-notes');
+		await expect(notes.locator('p')).toHaveText(['Ignored "zz" in the link: unknown parameter.', 'Ignored "mode" in the link: mode is cumulative or window.']);
 	});
 
 	test('a clean link shows no note', async ({ page }) => {
@@ -87,6 +96,86 @@ test('the tripwires see injected markup, and the CSP stops its inline handler', 
 	await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="data:," onerror="window.__xss=1" onload="window.__xss=1">'));
 	await expect.poll(async () => (await tripped(page)).added.length).toBe(1);
 	expect((await tripped(page)).marker, 'the CSP blocks inline event handlers').toBeUndefined();
+});
+
+test.describe('Content-Security-Policy', () => {
+	/** The built page's CSP as a map of directive -> sources. */
+	async function builtPage(request: import('@playwright/test').APIRequestContext) {
+		const html = await (await request.get('/')).text();
+		const content = /<meta http-equiv="content-security-policy" content="([^"]+)"/i.exec(html)?.[1] ?? '';
+		const csp = new Map(content.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...sources]) => [name!, sources]));
+		return { html, csp };
+	}
+
+	test('no inline script runs unless its hash is listed, and nothing is fetched but our origin', async ({ request }) => {
+		const { html, csp } = await builtPage(request);
+		expect(csp.get('default-src')).toEqual(["'self'"]);
+		expect(csp.get('connect-src')).toEqual(["'self'"]);
+		expect(csp.get('font-src')).toEqual(["'self'"]);
+		expect(csp.get('object-src')).toEqual(["'none'"]);
+		expect(csp.get('base-uri')).toEqual(["'self'"]);
+		expect(csp.get('form-action')).toEqual(["'none'"]);
+		const scriptSrc = csp.get('script-src') ?? [];
+		for (const source of scriptSrc) expect(source, 'script-src lists only our origin and hashes').toMatch(/^('self'|'sha256-[A-Za-z0-9+/=]+')$/);
+		// Every inline script in the page is one of the hashed ones.
+		const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]!);
+		expect(inline.length, 'SvelteKit bootstraps with one inline script').toBeGreaterThan(0);
+		for (const body of inline) expect(scriptSrc).toContain(`'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+		// Every other directive that names sources stays on this origin (data:/blob: are local by nature).
+		for (const [name, sources] of csp)
+			for (const source of sources) expect(`${name} ${source}`).toMatch(/ ('self'|'none'|'unsafe-inline'|'sha256-[^']+'|data:|blob:)$/);
+		expect(csp.get('style-src'), "inline styles only: Svelte's style: directives and MapLibre set style attributes").toEqual(["'self'", "'unsafe-inline'"]);
+	});
+
+	test('no remote fonts, stylesheets or imports in the built CSS and HTML', async ({ request }) => {
+		const { html } = await builtPage(request);
+		expect(html).not.toMatch(/<link[^>]+href="(https?:)?\/\//i);
+		const dir = 'build/_app/immutable/assets';
+		const css = readdirSync(dir).filter((f) => f.endsWith('.css'));
+		expect(css.length).toBeGreaterThan(0);
+		for (const file of css) {
+			const text = readFileSync(join(dir, file), 'utf8');
+			expect(text, file).not.toMatch(/@import/i);
+			expect(text, file).not.toMatch(/url\(\s*['"]?(https?:)?\/\//i);
+		}
+	});
+
+	test('the whole page works under the policy: no violation while it loads, plays, filters and pans', async ({ page }) => {
+		await page.addInitScript(() => {
+			const w = window as unknown as { __cspViolations: string[] };
+			w.__cspViolations = [];
+			document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+		});
+		await openDashboard(page);
+		// Exercise what the page can do without a file: time, routes, layers, the map, the panels.
+		await page.getByTestId('play').click();
+		await page.waitForTimeout(800);
+		await page.getByTestId('play').click();
+		for (const toggle of await page.locator('[data-testid^="route-toggle-"]').all()) await toggle.click();
+		await page.getByTestId('mode-toggle').getByRole('radio', { name: 'Window' }).check();
+		await page.mouse.move(640, 400);
+		await page.mouse.wheel(0, -400);
+		await page.mouse.move(600, 380, { steps: 5 });
+		await page.waitForTimeout(1200);
+		expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+	});
+
+	test('the violation listener works: a blocked inline script is seen', async ({ page, watch }) => {
+		watch.allowConsole.push(/Content Security Policy/);
+		await page.addInitScript(() => {
+			const w = window as unknown as { __cspViolations: string[] };
+			w.__cspViolations = [];
+			document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(e.violatedDirective));
+		});
+		await openDashboard(page);
+		await page.evaluate(() => {
+			const s = document.createElement('script');
+			s.textContent = 'window.__xss = 1';
+			document.body.append(s);
+		});
+		await expect.poll(() => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations.length)).toBeGreaterThan(0);
+		expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+	});
 });
 
 export { armTripwires, tripped };

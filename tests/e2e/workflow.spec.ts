@@ -30,6 +30,15 @@ async function tableRows(page: Page) {
 }
 
 
+/** Inside the part of the map no panel covers at 1280x800 (right of the legend, left of the panel). */
+const inOpenMap = (p: { x: number; y: number }) => p.x > 360 && p.x < 890 && p.y > 165 && p.y < 690;
+const degreesApart = (a: Member, b: Member) => Math.hypot(a.lon - b.lon, a.lat - b.lat);
+function kmApart(a: { lon: number; lat: number }, b: { lon: number; lat: number }) {
+	const r = Math.PI / 180;
+	const h = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
+	return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
+}
+
 const FIELD_OF: Record<string, keyof Member> = { role: 'role', arrested: 'arrested', died: 'died', descent: 'descent', residence: 'lastResidence', recruiter: 'recruiter' };
 
 test.describe('filters and hotspot table', () => {
@@ -39,13 +48,22 @@ test.describe('filters and hotspot table', () => {
 		let tested = 0;
 		for (const [field, key] of Object.entries(FIELD_OF)) {
 			const values = [...new Set(all.map((m) => (String(m[key] ?? '').trim() || 'none')))];
-			// A value that leaves some town with no member at all: its heat must go and its row too.
+			// A value that leaves a town (in the open part of the map, with nobody kept near it) with no
+			// member at all: its heat must go and its row too.
 			for (const value of values) {
 				const kept = all.filter((m) => (String(m[key] ?? '').trim() || 'none') === value);
 				const keptTowns = new Set(kept.map((m) => m.hometown));
-				const lost = all.find((m) => !keptTowns.has(m.hometown) && all.filter((o) => o.hometown === m.hometown).length >= 2);
+				const size = (m: Member) => all.filter((o) => o.hometown === m.hometown).length;
+				let lost: Member | undefined;
+				let at = { x: 0, y: 0 };
+				for (const m of all.filter((m) => !keptTowns.has(m.hometown) && size(m) >= 2).sort((a, b) => size(b) - size(a))) {
+					if (kept.some((k) => degreesApart(k, m) < 1.5)) continue;
+					at = await project(page, [m.lon, m.lat]);
+					if (!inOpenMap(at)) continue;
+					lost = m;
+					break;
+				}
 				if (!kept.length || !lost) continue;
-				const at = await project(page, [lost.lon, lost.lat]);
 				const before = await meanColor(page, at.x, at.y, 3);
 				await page.getByTestId(`filter-${field}-${value}`).check();
 				await expect(page.getByTestId('filtered-count')).toHaveText(`${kept.length} of ${all.length}`);
@@ -70,7 +88,8 @@ test.describe('filters and hotspot table', () => {
 		await expect(table.locator('caption')).toContainText('Members by hometown');
 		const towns = await tableRows(page);
 		expect(towns.reduce((s, r) => s + r.count, 0)).toBe(all.length);
-		const brusselsCommunes = all.filter((m) => m.country === 'BE' && Math.hypot(m.lon - 4.35, m.lat - 50.85) < 0.15).length;
+		const brussels = all.find((m) => m.hometown === 'Brussels')!;
+		const brusselsCommunes = all.filter((m) => kmApart(m, brussels) <= 15).length;
 
 		await page.getByTestId('hotspot-level-metro').check();
 		await expect(table).toHaveAttribute('data-level', 'metro');
@@ -116,18 +135,27 @@ test.describe('filters and hotspot table', () => {
 		const byTown = new Map<string, Member[]>();
 		for (const m of all) byTown.set(m.hometown, [...(byTown.get(m.hometown) ?? []), m]);
 		const [bigName, big] = [...byTown].sort((a, b) => b[1].length - a[1].length)[0]!;
-		const lonely = [...byTown.values()].find((ms) => ms.length === 1 && [...byTown.values()].every((o) => o === ms || Math.hypot(o[0]!.lon - ms[0]!.lon, o[0]!.lat - ms[0]!.lat) > 2))![0]!;
+		let lonely: Member | undefined;
+		let far = { x: 0, y: 0 };
+		for (const ms of byTown.values()) {
+			if (ms.length !== 1 || all.some((o) => o !== ms[0] && degreesApart(o, ms[0]!) < 1.5)) continue;
+			far = await project(page, [ms[0]!.lon, ms[0]!.lat]);
+			if (inOpenMap(far)) {
+				lonely = ms[0];
+				break;
+			}
+		}
+		expect(lonely, 'a town with one member, alone in the open part of the map').toBeDefined();
 		const tooltip = page.locator('.deck-tooltip');
 		const at = await project(page, [big[0]!.lon, big[0]!.lat]);
 		await page.mouse.move(at.x, at.y);
 		await expect(tooltip).toBeVisible();
 		await expect(tooltip).toContainText(`${bigName} (${big[0]!.country}): ${big.length} members`);
-		const far = await project(page, [lonely.lon, lonely.lat]);
 		await page.mouse.move(far.x, far.y);
 		await expect(tooltip).toBeHidden();
 		await page.getByTestId('privacy-toggle').uncheck();
 		await page.mouse.move(far.x + 1, far.y);
-		await expect(tooltip).toContainText(`${lonely.hometown} (${lonely.country}): 1 member`);
+		await expect(tooltip).toContainText(`${lonely!.hometown} (${lonely!.country}): 1 member`);
 	});
 });
 
@@ -160,6 +188,7 @@ async function stablePixels(page: Page) {
 
 test.describe('permalinks', () => {
 	test('a link restores the same view, time, filters, threshold and theme: the same pixels', async ({ page, context }) => {
+		test.setTimeout(120_000);
 		await openDashboard(page);
 		const all = await members(page);
 		const role = all.some((m) => m.role === 'inner') ? 'inner' : all[0]!.role;
@@ -200,5 +229,80 @@ test.describe('permalinks', () => {
 		const copied = (await field.count()) ? await field.inputValue() : await page.evaluate(() => navigator.clipboard.readText());
 		expect(copied).toContain('theme=dark');
 		expect(copied).not.toContain('banana');
+	});
+});
+
+type App = { time: number; view: { longitude: number; latitude: number; zoom: number }; flyTo(v: object): void; presenting: boolean; filters: Record<string, string[]> };
+const app = (page: Page) => page.evaluate(() => {
+	const a = (window as unknown as W).__atlasState as unknown as App;
+	return { time: a.time, view: { ...a.view }, presenting: a.presenting, role: [...a.filters.role!] };
+});
+
+test.describe('present mode', () => {
+	test('scenes step with PageDown/PageUp and the arrow keys, Space plays, Esc leaves; scenes travel in the link', async ({ page, context }) => {
+		test.setTimeout(150_000);
+		await openDashboard(page);
+		// Scene 1: Brussels late 2015, inner circle only. Scene 2: the whole map, mid 2014.
+		await page.evaluate(() => {
+			const a = (window as unknown as W).__atlasState as unknown as App;
+			a.time = 680;
+			a.flyTo({ longitude: 4.35, latitude: 50.85, zoom: 7 });
+		});
+		await expect.poll(async () => (await app(page)).view.zoom, { timeout: 20_000 }).toBeCloseTo(7, 1);
+		await page.getByTestId('filter-role-inner').check();
+		await page.getByTestId('scenes').locator('summary').click();
+		await page.getByTestId('scene-name').fill('Brussels');
+		await page.getByTestId('scene-add').click();
+		await page.getByTestId('filters-clear').click();
+		await page.evaluate(() => {
+			const a = (window as unknown as W).__atlasState as unknown as App;
+			a.time = 200;
+			a.flyTo({ longitude: 14, latitude: 43.5, zoom: 3.35 });
+		});
+		await expect.poll(async () => (await app(page)).view.zoom, { timeout: 20_000 }).toBeCloseTo(3.35, 1);
+		await page.getByTestId('scene-name').fill('Europe 2014');
+		await page.getByTestId('scene-add').click();
+
+		await page.getByTestId('present').click();
+		const present = page.getByTestId('present-mode');
+		await expect(present).toBeVisible();
+		await expect(page.getByTestId('hotspot-table')).toBeHidden();
+		await expect(page.getByTestId('legend')).toBeVisible();
+
+		await page.keyboard.press('PageDown');
+		await expect(page.getByTestId('present-scene')).toHaveText('Brussels (1 / 2)');
+		await expect.poll(async () => (await app(page)).view.zoom, { timeout: 20_000 }).toBeCloseTo(7, 1);
+		expect(await app(page)).toMatchObject({ time: 680, role: ['inner'] });
+		await expect(page.getByTestId('present-date')).toHaveText('12 November 2015');
+
+		await page.keyboard.press('ArrowRight');
+		await expect(page.getByTestId('present-scene')).toHaveText('Europe 2014 (2 / 2)');
+		await expect.poll(async () => (await app(page)).view.zoom, { timeout: 20_000 }).toBeCloseTo(3.35, 1);
+		expect(await app(page)).toMatchObject({ time: 200, role: [] });
+
+		await page.keyboard.press('PageUp');
+		await expect(page.getByTestId('present-scene')).toHaveText('Brussels (1 / 2)');
+		await page.keyboard.press('ArrowLeft');
+		await expect(page.getByTestId('present-scene')).toHaveText('Brussels (1 / 2)');
+
+		await page.keyboard.press('Space');
+		await expect(present).toHaveAttribute('data-playing', 'true');
+		await expect.poll(async () => (await app(page)).time).toBeGreaterThan(700);
+		await page.keyboard.press('Space');
+		await expect(present).toHaveAttribute('data-playing', 'false');
+
+		await page.keyboard.press('Escape');
+		await expect(present).toBeHidden();
+		await expect(page.getByTestId('hotspot-table')).toBeVisible();
+
+		// The link carries the scenes.
+		await expect.poll(() => page.url()).toContain('scenes=');
+		const url = page.url();
+		const other = await context.newPage();
+		await openDashboard(other, url.slice(url.indexOf('?')));
+		await expect(other.getByTestId('scenes').getByRole('button', { name: 'Europe 2014', exact: true })).toBeVisible();
+		await other.getByTestId('present').click();
+		await other.keyboard.press('PageDown');
+		await expect(other.getByTestId('present-scene')).toHaveText('Brussels (1 / 2)');
 	});
 });

@@ -18,10 +18,14 @@ export function niceCeil(x: number): number {
 	return 10 * p;
 }
 
+/** Cell size for the densest place: a quarter degree, about a city with its suburbs (25 km). */
+const CELLS_PER_DEGREE = 4;
+
 /**
- * People at the top colour for a dataset: the heaviest 1 x 1 degree cell (about the kernel's width at
- * the default zoom), rounded up to a nice number. Computed from the whole dataset, not a frame, so it
- * stays fixed while the timeline plays. O(n), once per dataset.
+ * People at the top colour for a dataset: the heaviest quarter-degree cell (a city and its suburbs),
+ * rounded up to a nice number. Zoomed out, neighbouring towns add up past it and the core saturates,
+ * which the legend says ("N+ people"). Computed from the whole dataset, not a frame, so it stays fixed
+ * while the timeline plays. O(n), once per dataset.
  */
 export function stableTopPeople(points: ArrayLike<{ lon: number; lat: number; weight: number }>): number {
 	const cells = new Map<number, number>();
@@ -29,7 +33,7 @@ export function stableTopPeople(points: ArrayLike<{ lon: number; lat: number; we
 	for (let i = 0; i < points.length; i++) {
 		const p = points[i]!;
 		if (!Number.isFinite(p.lon) || !Number.isFinite(p.lat)) continue;
-		const key = (Math.floor(p.lat) + 90) * 1000 + (Math.floor(p.lon) + 180);
+		const key = Math.floor((p.lat + 90) * CELLS_PER_DEGREE) * 4000 + Math.floor((p.lon + 180) * CELLS_PER_DEGREE);
 		const sum = (cells.get(key) ?? 0) + (Number.isFinite(p.weight) ? p.weight : 1);
 		cells.set(key, sum);
 		if (sum > top) top = sum;

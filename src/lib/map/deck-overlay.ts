@@ -64,9 +64,11 @@ export function attachDeckOverlay(map: MapLibreMap, onAfterRender: () => void = 
  * which deck.gl sets with textContent: data never becomes markup.
  */
 function getTooltip(info: PickingInfo) {
-	const tooltipText = (info.layer?.props as { tooltipText?: (o: unknown) => string } | undefined)?.tooltipText;
+	const tooltipText = (info.layer?.props as { tooltipText?: (o: unknown, info: PickingInfo) => string | null } | undefined)?.tooltipText;
 	if (!info.object || !tooltipText) return null;
-	return { text: tooltipText(info.object), style: TOOLTIP_STYLE };
+	// The pick info lets a layer list several objects near the pointer (hometowns, issue 7).
+	const text = tooltipText(info.object, info);
+	return text ? { text, style: TOOLTIP_STYLE } : null;
 }
 
 const TOOLTIP_STYLE = {

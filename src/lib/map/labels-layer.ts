@@ -19,7 +19,7 @@ const STYLE = {
 } as const;
 
 /** Country and city names, drawn above the heat so they stay readable; colliding labels yield by rank. */
-export function createLabelsLayer(labels: BasemapLabel[], zoom: number) {
+export function createLabelsLayer(labels: BasemapLabel[], zoom: number, dark = false) {
 	const visible = labels.filter((l) => zoom >= l.minZoom);
 	const props: TextLayerProps<BasemapLabel> & CollisionFilterExtensionProps<BasemapLabel> = {
 		id: `basemap-labels`,
@@ -28,7 +28,8 @@ export function createLabelsLayer(labels: BasemapLabel[], zoom: number) {
 		// A city's dot is part of its label, so a label hidden by a collision takes its dot along.
 		getText: (d) => (d.kind === 'country' ? d.name.toUpperCase() : `\u2022 ${d.name}`),
 		getSize: (d) => STYLE[d.kind].size,
-		getColor: (d) => [...STYLE[d.kind].color],
+		// Dark theme (issue 7): light names with a dark halo.
+		getColor: (d) => (dark ? [255 - STYLE[d.kind].color[0], 255 - STYLE[d.kind].color[1], 255 - STYLE[d.kind].color[2], 255] : [...STYLE[d.kind].color]),
 		fontFamily: 'system-ui, "DejaVu Sans", sans-serif',
 		fontWeight: 600,
 		characterSet: 'auto',
@@ -36,14 +37,14 @@ export function createLabelsLayer(labels: BasemapLabel[], zoom: number) {
 		getPixelOffset: (d) => (d.kind === 'country' ? [0, 0] : [-4, 0]),
 		getAlignmentBaseline: 'center',
 		outlineWidth: 3,
-		outlineColor: [255, 255, 255, 220],
+		outlineColor: dark ? [20, 26, 34, 220] : [255, 255, 255, 220],
 		fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
 		extensions: [new CollisionFilterExtension()],
 		collisionGroup: 'labels',
 		collisionEnabled: true,
 		getCollisionPriority: (d: BasemapLabel) => d.priority,
 		collisionTestProps: { sizeScale: 1.3 },
-		updateTriggers: { getText: zoom }
+		updateTriggers: { getText: zoom, getColor: dark }
 	};
 	return new TextLayer<BasemapLabel, CollisionFilterExtensionProps<BasemapLabel>>(props);
 }

@@ -25,7 +25,7 @@ export function buildLayers(app: AppState, ctx: LayerContext): Layer[] {
 		app.layers.heat && createHeatmapLayer({ index: app.timeIndex, range: app.visibleRange, colorDomain: app.heatColorDomain, ...app.heat }),
 		app.layers.heat && createTownsLayer(app.namedTowns),
 		app.layers.plots && createPlotsLayer({ events: app.events, day: app.time, mode: app.timeMode, windowStart: windowStartExclusive(app.time, app.windowMonths) }),
-		app.layers.labels && !!ctx.createLabelsLayer && ctx.createLabelsLayer(ctx.labels, ctx.labelZoom)
+		app.layers.labels && !!ctx.createLabelsLayer && ctx.createLabelsLayer(ctx.labels, ctx.labelZoom, app.theme === 'dark')
 	];
 	return layers.filter((layer): layer is Layer => !!layer);
 }

@@ -31,7 +31,9 @@ export interface RoutesLayerOptions {
 
 /** Stretches not in use on the timeline's day stay faintly visible, so the reroute is readable. */
 const INACTIVE_ALPHA = 70;
-const SEA_DASH: [number, number] = [3, 2];
+/** Sea crossings dashed, in screen pixels along the whole path (per-segment dashes vanish on smoothed lines). */
+const SEA_DASH: [number, number] = [3, 2.5];
+const DASHES = new PathStyleExtension({ dash: true, dashMode: 'path' });
 const SOLID: [number, number] = [0, 0];
 const DOT_SPACING_KM = 60;
 
@@ -99,12 +101,13 @@ export function createRoutesLayers({ data, visible, day, year, motionPhase, onHo
 		new PathLayer<LegFeature, PathStyleExtensionProps<LegFeature>>({
 			...pathProps,
 			id: 'routes-lines',
+			// Square caps keep the dash gaps open (round caps fill them in).
+			capRounded: false,
 			getColor: (d) => [...routeColorRgb(d.properties.route), active(d.properties.route, d.properties.variant) ? 235 : INACTIVE_ALPHA],
 			getWidth: width,
 			getDashArray: (d) => (d.properties.mode === 'sea' ? SEA_DASH : SOLID),
-			dashJustified: true,
 			dashGapPickable: true,
-			extensions: [new PathStyleExtension({ dash: true })],
+			extensions: [DASHES],
 			pickable: true,
 			onHover: hoverLeg
 		}),
@@ -117,8 +120,12 @@ export function createRoutesLayers({ data, visible, day, year, motionPhase, onHo
 			getPosition: (d) => d.geometry.coordinates as [number, number],
 			// Icon angles turn counter-clockwise; bearings clockwise from north.
 			getAngle: (d) => -d.properties.bearing,
-			getSize: (d) => 10 + (active(d.properties.route, d.properties.variant) ? widths.get(d.properties.route)! : 0),
-			getColor: (d) => [...routeColorRgb(d.properties.route), active(d.properties.route, d.properties.variant) ? 255 : INACTIVE_ALPHA],
+			getSize: (d) => 9 + (active(d.properties.route, d.properties.variant) ? widths.get(d.properties.route)! : 0),
+			// Darker than the line, so the arrowhead reads on top of it.
+			getColor: (d) => {
+				const [r, g, b] = routeColorRgb(d.properties.route).map((c) => Math.round(c * 0.55));
+				return [r!, g!, b!, active(d.properties.route, d.properties.variant) ? 255 : INACTIVE_ALPHA + 40];
+			},
 			sizeUnits: 'pixels',
 			pickable: true,
 			onHover: hoverLeg,

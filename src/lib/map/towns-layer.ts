@@ -6,44 +6,30 @@ import { tooltipText, type HotspotRow } from '$lib/core/hotspots/hotspots';
 const TOOLTIP_RADIUS_PX = 18;
 
 /**
- * Invisible, pickable discs on the towns a reader may see by name (privacy threshold applied): they
- * let the overlay's tooltip know a town is under the pointer. Nothing is drawn.
+ * Invisible, pickable discs on the towns a reader may see by name (privacy threshold applied): the
+ * overlay's tooltip (deck-overlay.ts) lists the towns near the pointer with their counts. Nothing is drawn.
  */
 export function createTownsLayer(towns: HotspotRow[]) {
-	return new ScatterplotLayer<HotspotRow>({
+	return new ScatterplotLayer<HotspotRow, { tooltipText: (o: unknown, info: PickingInfo) => string | null }>({
 		id: 'hometown-picking',
 		data: towns,
 		getPosition: (d) => [d.lon, d.lat],
 		getRadius: TOOLTIP_RADIUS_PX,
 		radiusUnits: 'pixels',
 		getFillColor: [0, 0, 0, 0],
-		pickable: true
+		pickable: true,
+		tooltipText: (object, info) => townsTooltipText(info, towns, object as HotspotRow)
 	});
 }
 
-/** Tooltip for the deck overlay: every named town within TOOLTIP_RADIUS_PX of the pointer, as text. */
-export function townsTooltip(info: PickingInfo, towns: HotspotRow[], theme: 'light' | 'dark') {
-	if (!info.object || !info.viewport) return null;
-	const near = towns.filter((t) => {
-		const [x, y] = info.viewport!.project([t.lon, t.lat]);
-		return Math.hypot(x! - info.x, y! - info.y) <= TOOLTIP_RADIUS_PX;
-	});
-	const text = tooltipText(near.length ? near : [info.object as HotspotRow]);
-	if (!text) return null;
-	// `text` is set as innerText by deck: names from an imported file cannot inject markup.
-	return {
-		text,
-		className: 'deck-tooltip atlas-tooltip',
-		style: {
-			backgroundColor: theme === 'dark' ? '#1d2430' : '#ffffff',
-			color: theme === 'dark' ? '#e8ecf2' : '#222222',
-			border: '1px solid #999',
-			borderRadius: '4px',
-			padding: '4px 8px',
-			fontSize: '12px',
-			fontFamily: 'system-ui, "DejaVu Sans", sans-serif',
-			whiteSpace: 'pre',
-			transform: `translate(${info.x + 12}px, ${info.y + 12}px)`
-		}
-	};
+/** Every named town within TOOLTIP_RADIUS_PX of the pointer, biggest first, as plain text. */
+export function townsTooltipText(info: PickingInfo, towns: HotspotRow[], picked: HotspotRow): string | null {
+	const viewport = info.viewport;
+	const near = viewport
+		? towns.filter((t) => {
+				const [x, y] = viewport.project([t.lon, t.lat]);
+				return Math.hypot(x! - info.x, y! - info.y) <= TOOLTIP_RADIUS_PX;
+			})
+		: [];
+	return tooltipText(near.length ? near : [picked]);
 }

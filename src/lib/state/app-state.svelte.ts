@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import type { MemberDataset, MemberPoint } from '$lib/core/data/member';
+import type { MemberDataset, MemberPoint, MemberRecord } from '$lib/core/data/member';
 import { DEFAULT_DOMAIN, domainFor, type TimeMode } from '$lib/core/time/membership';
 import { buildTimeIndex, visibleRange, type TimeIndex } from '$lib/core/time/time-index';
 import { addMonths } from '$lib/core/time/months';
@@ -15,6 +15,7 @@ import type { RouteHoverInfo } from '$lib/map/routes-layer';
 
 import { applyFilters, emptyFilters, toggleFilter } from '$lib/core/filters/filters';
 import { namedTowns, type HotspotRow } from '$lib/core/hotspots/hotspots';
+import type { Scene } from '$lib/core/project/scenes';
 
 export interface MapView {
 	longitude: number;
@@ -137,6 +138,32 @@ export class AppState {
 		this.#fitTimeDomain();
 	}
 
+	// ---- Import (issue 3) ------------------------------------------------------------------
+	/** Imported rows with a place name but no coordinates; the geocoder (issue 4) places them. */
+	pendingGeocode = $state.raw<MemberRecord[]>([]);
+
+	/**
+	 * Replaces the dataset with an imported file's records (never synthetic). Rows without
+	 * coordinates wait in pendingGeocode; setDataset widens the timeline to the file's dates.
+	 */
+	importDataset(records: MemberRecord[], name: string) {
+		const placed = (r: MemberRecord) => Number.isFinite(r.lat) && Number.isFinite(r.lon);
+		this.pendingGeocode = records.filter((r) => !placed(r));
+		this.setDataset({ synthetic: false, members: records.filter(placed) }, name);
+	}
+	// ---- end import -------------------------------------------------------------------------
+
+	// ---- Geocoding (issue 4) ------------------------------------------------------------------
+	/**
+	 * Adds records the geocoder (or the analyst in the review panel) has placed to the dataset and
+	 * keeps the rest pending. Build both lists with applyGeocodes (core/geocode/apply.ts).
+	 */
+	placeGeocoded(placed: MemberRecord[], stillPending: MemberRecord[]) {
+		this.pendingGeocode = stillPending;
+		if (placed.length) this.setDataset({ ...this.dataset, members: [...this.dataset.members, ...placed] }, this.datasetName);
+	}
+	// ---- end geocoding -----------------------------------------------------------------------
+
 	setLoadError(message: string) {
 		this.loadError = message;
 	}
@@ -236,6 +263,37 @@ export class AppState {
 	/** Towns on the map that may be named (tooltips, labels): at least privacyK members at this date. */
 	namedTowns = $derived<HotspotRow[]>(namedTowns(this.visibleMembers, this.privacyK));
 
+	// Present mode and scenes
+	scenes = $state.raw<Scene[]>([]);
+	/** The scene shown last (-1: none yet). */
+	sceneIndex = $state(-1);
+	presenting = $state(false);
+
+	setScenes(scenes: Scene[]) {
+		this.scenes = scenes;
+		this.sceneIndex = Math.min(this.sceneIndex, scenes.length - 1);
+	}
+
+	addScene(scene: Scene) {
+		this.scenes = [...this.scenes, scene];
+	}
+
+	removeScene(index: number) {
+		this.setScenes(this.scenes.filter((_, i) => i !== index));
+	}
+
+	moveScene(index: number, by: -1 | 1) {
+		const to = index + by;
+		if (to < 0 || to >= this.scenes.length) return;
+		const next = [...this.scenes];
+		[next[index], next[to]] = [next[to]!, next[index]!];
+		this.scenes = next;
+	}
+
+	setPresenting(on: boolean) {
+		this.presenting = on;
+	}
+
 	toggleFilterValue(field: FilterField, value: string) {
 		this.filters = toggleFilter(this.filters, field, value);
 	}
@@ -264,7 +322,7 @@ export class AppState {
 		this.theme = theme;
 	}
 
-	// Hardening (issue 9): what the link held that could not be used, shown by UrlNotes until dismissed.
+	// Hardening (issue 9): what the link held that could not be used, shown by the Toolbar until dismissed.
 	setUrlNotes(notes: string[]) {
 		this.urlNotes = notes;
 	}

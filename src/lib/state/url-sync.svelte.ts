@@ -50,7 +50,29 @@ export function applyUrlState(app: AppState, state: UrlState) {
 	if (state.theme) app.setTheme(state.theme);
 }
 
-/** What the link holds for the current state: the view, and everything that differs from a fresh start. */
+/**
+ * Shows a scene: everything the scene does not say returns to its default (a scene is a whole view),
+ * and the map flies to the scene's view instead of jumping.
+ */
+export function applySceneState(app: AppState, state: UrlState) {
+	app.pause();
+	app.setTime(app.timeDomain[1]);
+	app.setTimeMode('cumulative');
+	for (const id of LAYER_IDS) app.setLayerVisible(id, true);
+	app.setVisibleRoutes(null);
+	app.clearFilters();
+	app.setPrivacyK(0);
+	app.setTheme('light');
+	applyUrlState(app, { ...state, view: undefined });
+	if (state.view) app.flyTo({ ...state.view });
+}
+
+/** The current state as a scene's state. */
+export function sceneStateOf(app: AppState): UrlState {
+	return { ...urlStateOf(app), view: { ...app.view } };
+}
+
+/** What the link holds for the current state: everything that differs from a fresh start, and the view. */
 export function urlStateOf(app: AppState): UrlState {
 	const layers = LAYER_IDS.filter((id) => app.layers[id]);
 	return {

@@ -13,7 +13,7 @@ describe('stable heat domain', () => {
 		expect(niceCeil(input)).toBe(expected);
 	});
 
-	it('takes the heaviest one-degree cell, weights included, and skips unplaced points', () => {
+	it('takes the heaviest quarter-degree cell, weights included, and skips unplaced points', () => {
 		const p = (lon: number, lat: number, weight = 1) => ({ lon, lat, weight });
 		// Brussels and Molenbeek share a cell; Paris is alone; NaN is skipped.
 		expect(stableTopPeople([p(4.35, 50.85), p(4.32, 50.85), p(4.37, 50.87, 2), p(2.35, 48.86, 3), p(NaN, NaN, 99)])).toBe(5);

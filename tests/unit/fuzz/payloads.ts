@@ -18,3 +18,6 @@ export const hostileText = (): fc.Arbitrary<string> =>
 		fc.string({ unit: fc.constantFrom('<', '>', '"', "'", '&', '=', ',', '|', ';', '\n', '\r', '\t', '\0', '%', '#', '\\', ' ', 'a', '1', '-', '.', '\u2028', '\ufeff'), maxLength: 24 }),
 		fc.tuple(fc.constantFrom(...XSS_PAYLOADS), fc.string({ maxLength: 8 })).map(([p, s]) => p + s)
 	);
+
+/** Per-test time limit: generous, since the machine is shared; it bounds a hang, it does not measure speed. */
+export const FUZZ_TIMEOUT = 60_000 + RUNS * 10;

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeUrlState, encodeUrlState, FILTER_FIELDS, type UrlState } from '$lib/core/url/codec';
 import { dayFromIso } from '$lib/core/time/days';
-import { RUNS, hostileText, XSS_PAYLOADS } from './payloads';
+import { FUZZ_TIMEOUT, RUNS, hostileText, XSS_PAYLOADS } from './payloads';
 
 const KEYS = ['v', 't', 'mode', 'w', 'layers', 'routes', 'k', 'theme', ...FILTER_FIELDS.map((f) => `f.${f}`)];
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -40,6 +40,7 @@ function assertValidState(state: UrlState): void {
 
 function assertSafeNotes(notes: string[]): void {
 	expect(notes.length).toBeLessThanOrEqual(6);
+	expect(new Set(notes).size, "each note once").toBe(notes.length);
 	for (const note of notes) {
 		expect(note.length).toBeLessThanOrEqual(200);
 		expect(note).not.toMatch(MARKUP);
@@ -98,7 +99,7 @@ describe('URL codec under fuzzing', () => {
 			}),
 			{ numRuns: RUNS }
 		);
-	});
+	}, FUZZ_TIMEOUT);
 
 	it('names every parameter it does not use in a note', () => {
 		fc.assert(
@@ -110,7 +111,7 @@ describe('URL codec under fuzzing', () => {
 			}),
 			{ numRuns: RUNS }
 		);
-	});
+	}, FUZZ_TIMEOUT);
 
 	it('round-trips every valid state', () => {
 		fc.assert(
@@ -122,7 +123,7 @@ describe('URL codec under fuzzing', () => {
 			}),
 			{ numRuns: RUNS }
 		);
-	});
+	}, FUZZ_TIMEOUT);
 
 	it('ignores every known payload in every parameter with a note (a filter may keep plain text)', () => {
 		for (const key of KEYS)

@@ -93,6 +93,7 @@ describe('members.demo.csv reproduces the study', () => {
 	it('first acts fall mostly in 2014-2016; some dates are year-month or year only', () => {
 		const years = raw.map((r) => Number(r.first_act!.slice(0, 4)));
 		expect(count(years, (y) => y >= 2014 && y <= 2016) / years.length).toBeGreaterThan(0.8);
+		expect(Math.max(...years), 'everyone is on the map at the end of 2016').toBeLessThanOrEqual(2016);
 		const precision = tally(records.map((r) => r.datePrecision));
 		expect(precision.day).toBeGreaterThan(precision.month!);
 		expect(precision.month).toBeGreaterThan(0);

@@ -13,12 +13,12 @@ export type ColumnMapping = Record<string, Field | 'ignore'>;
 /** Recognised names, best first. Includes the IOM Missing Migrants columns. */
 export const FIELD_NAMES: Record<Field, string[]> = {
 	id: ['id', 'member id', 'pseudonym', 'person id', 'record id', 'web id', 'incident id', 'event id', 'uid', 'uuid', 'code', 'ref', 'reference'],
-	hometown: ['hometown', 'home town', 'last known hometown', 'last hometown', 'town', 'city', 'place', 'place name', 'municipality', 'commune', 'locality', 'location', 'location name', 'location description', 'residence', 'last residence city', 'name'],
-	country: ['country', 'country code', 'iso2', 'iso', 'iso 3166', 'country iso', 'hometown country', 'nation', 'country of incident'],
+	hometown: ['hometown', 'home town', 'last known hometown', 'last hometown', 'town', 'city', 'place', 'place name', 'municipality', 'commune', 'locality', 'location', 'location name', 'location description', 'residence', 'last residence city', 'ville', 'lieu', 'commune de residence', 'stad', 'stadt', 'gemeente', 'gemeinde', 'plaats', 'ort', 'name'],
+	country: ['country', 'country code', 'iso2', 'iso', 'iso 3166', 'country iso', 'hometown country', 'nation', 'country of incident', 'pays', 'land'],
 	lat: ['lat', 'latitude', 'lat dd', 'y', 'breite'],
 	lon: ['lon', 'lng', 'long', 'longitude', 'lon dd', 'x', 'laenge'],
 	coordinates: ['coordinates', 'location coordinates', 'coords', 'lat lon', 'lat long', 'latlon', 'latlng', 'lat lng', 'geo', 'point', 'position'],
-	date: ['first act', 'first act date', 'date of first act', 'first known act', 'date', 'reported date', 'incident date', 'event date', 'date of incident', 'when'],
+	date: ['first act', 'first act date', 'date of first act', 'first known act', 'date', 'datum', 'reported date', 'incident date', 'event date', 'date of incident', 'when'],
 	year: ['year', 'reported year', 'incident year', 'first act year'],
 	month: ['month', 'reported month', 'incident month'],
 	role: ['role', 'circle', 'membership', 'network role', 'inner circle'],

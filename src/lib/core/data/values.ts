@@ -71,17 +71,23 @@ function countries(): Map<string, string> {
 			}
 		}
 	}
-	for (const [alias, code] of [['uk', 'GB'], ['england', 'GB'], ['great britain', 'GB'], ['holland', 'NL'], ['the netherlands', 'NL'], ['usa', 'US'], ['syria', 'SY'], ['russia', 'RU'], ['turkey', 'TR'], ['kosovo', 'XK']])
-		countryIndex.set(alias, code);
+	const aliases: [string, string][] = [['uk', 'GB'], ['england', 'GB'], ['great britain', 'GB'], ['holland', 'NL'], ['the netherlands', 'NL'], ['usa', 'US'], ['syria', 'SY'], ['russia', 'RU'], ['turkey', 'TR'], ['kosovo', 'XK']];
+	for (const [alias, code] of aliases) countryIndex.set(alias, code);
 	return countryIndex;
 }
 
 /** ISO 3166-1 alpha-2 from a code or a country name; '' for blank; null when unknown. */
 export function readCountry(text: string): string | null {
-	const v = fold(text);
-	if (!v) return '';
-	return countries().get(v) ?? null;
+	// A list repeats a handful of countries: remember answers instead of folding every cell.
+	let code = countryMemo.get(text);
+	if (code === undefined) {
+		const v = fold(text);
+		code = v ? (countries().get(v) ?? null) : '';
+		if (countryMemo.size < 10_000) countryMemo.set(text, code);
+	}
+	return code;
 }
+const countryMemo = new Map<string, string | null>();
 
 /** Formula prefixes that spreadsheets execute when the text is exported again. */
 export function looksLikeFormula(text: string): boolean {
@@ -94,5 +100,6 @@ export function looksLikeMarkup(text: string): boolean {
 
 /** Cells that mark a row as a stand-in rather than data (IOM's table has one). */
 export function isPlaceholder(text: string): boolean {
+	if (text.length > 40 || text.length < 3) return false; // cheap exit: this runs on every cell
 	return /^(placeholder|dummy|dummy row|lorem ipsum.*|xxx+|tbd|todo|test row|sample row)$/i.test(text.trim());
 }

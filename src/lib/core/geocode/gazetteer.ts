@@ -5,6 +5,7 @@
 import { COORD_SCALE, type GazetteerData } from './gazetteer-data';
 import { REGION_COUNTRIES } from './region';
 import { normalizeName as normalize } from './normalize';
+import { editDistance } from './edit-distance';
 
 /** Places outside the study region count for a tenth of their population when ranking. */
 const OUTSIDE_REGION_WEIGHT = 0.1;
@@ -12,6 +13,28 @@ const OUTSIDE_REGION_WEIGHT = 0.1;
 const POPULATION_FLOOR = 1000;
 
 export type Postings = number | number[];
+
+interface Bucket {
+	keys: string[];
+	/** letterSignature of each key. */
+	sigs: number[];
+}
+
+/** One bit per letter a-z present, bit 26 for a space, bit 27 for any other character. */
+function letterSignature(key: string): number {
+	let sig = 0;
+	for (let i = 0; i < key.length; i++) {
+		const c = key.charCodeAt(i) - 97;
+		sig |= c >= 0 && c < 26 ? 1 << c : key.charCodeAt(i) === 32 ? 1 << 26 : 1 << 27;
+	}
+	return sig;
+}
+
+function popcount(x: number): number {
+	x -= (x >>> 1) & 0x55555555;
+	x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+	return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
 
 export class Gazetteer {
 	readonly size: number;
@@ -28,8 +51,11 @@ export class Gazetteer {
 	readonly countryNames: Map<string, string>;
 	readonly countryLabels: Record<string, string>;
 	readonly attribution: string;
-	/** Fuzzy candidate buckets: "ab|7" (first two letters, length) and "~yz|7" (last two, length). */
-	readonly buckets = new Map<string, string[]>();
+	/**
+	 * Fuzzy candidate buckets: "ab|7" (first two letters, length) and "~yz|7" (last two, length). A
+	 * key one or two edits away shares its first or its last two letters unless both ends were edited.
+	 */
+	readonly buckets = new Map<string, Bucket>();
 
 	constructor(data: GazetteerData) {
 		const n = data.name.length;
@@ -51,24 +77,44 @@ export class Gazetteer {
 		this.countryNames = new Map(Object.entries(data.countryNames));
 		this.countryLabels = data.countryLabels;
 		this.attribution = data.attribution;
-		for (const key of this.primary.keys()) this.addToBuckets(key);
-		for (const key of this.alternate.keys()) if (!this.primary.has(key)) this.addToBuckets(key);
+		const keys = new Set([...this.primary.keys(), ...this.alternate.keys(), ...this.curated.keys()]);
+		for (const key of keys) this.addToBuckets(key);
 	}
 
 	private addToBuckets(key: string) {
 		if (key.length < 4) return;
+		const sig = letterSignature(key);
 		for (const b of [`${key.slice(0, 2)}|${key.length}`, `~${key.slice(-2)}|${key.length}`]) {
-			const list = this.buckets.get(b);
-			if (list) list.push(key);
-			else this.buckets.set(b, [key]);
+			const bucket = this.buckets.get(b);
+			if (bucket) {
+				bucket.keys.push(key);
+				bucket.sigs.push(sig);
+			} else this.buckets.set(b, { keys: [key], sigs: [sig] });
 		}
 	}
 
-	/** Keys of about this length sharing its first or last two letters: the fuzzy search's candidate set. */
-	*fuzzyCandidates(key: string, maxDistance: number): Generator<string> {
+	/**
+	 * Calls visit(candidate, distance) for every bucketed key within maxDistance edits of key. A cheap
+	 * letter-set test rejects most candidates before the edit distance: each edit changes at most two
+	 * letters' presence.
+	 */
+	fuzzyScan(key: string, maxDistance: number, visit: (candidate: string, distance: number) => void): void {
+		const sig = letterSignature(key);
+		const seen = new Set<string>();
 		for (let len = key.length - maxDistance; len <= key.length + maxDistance; len++) {
-			yield* this.buckets.get(`${key.slice(0, 2)}|${len}`) ?? [];
-			yield* this.buckets.get(`~${key.slice(-2)}|${len}`) ?? [];
+			for (const b of [`${key.slice(0, 2)}|${len}`, `~${key.slice(-2)}|${len}`]) {
+				const bucket = this.buckets.get(b);
+				if (!bucket) continue;
+				const { keys, sigs } = bucket;
+				for (let i = 0; i < keys.length; i++) {
+					if (popcount(sigs[i]! ^ sig) > 2 * maxDistance) continue;
+					const candidate = keys[i]!;
+					if (seen.has(candidate)) continue;
+					seen.add(candidate);
+					const d = editDistance(key, candidate, maxDistance);
+					if (d <= maxDistance) visit(candidate, d);
+				}
+			}
 		}
 	}
 

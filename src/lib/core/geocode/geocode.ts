@@ -7,7 +7,6 @@
  * kind (curated alias, exact, alternate name, fuzzy by one edit, by two), then the larger place.
  */
 import { distanceKm, postingsOf, type Gazetteer } from './gazetteer';
-import { editDistance, editsOne } from './edit-distance';
 import { isLatinKey, normalizeName, stripInvisible } from './normalize';
 
 export type GeocodeStatus = 'exact' | 'alias' | 'fuzzy' | 'ambiguous' | 'unresolved';
@@ -92,32 +91,27 @@ function lookup(gaz: Gazetteer, key: string): Hit[] {
 	return hits;
 }
 
-/** Places one edit away (every edit generated and looked up), else two (a bounded bucket scan). */
+/**
+ * Places one edit away, else (for names of 7 letters or more) two: a bounded scan of the names that
+ * share the first or last two letters and have about the same length.
+ */
 function fuzzyLookup(gaz: Gazetteer, key: string, inCountry: string): Hit[] {
 	if (key.length < 4) return [];
-	const keep = (hits: Hit[]) => (inCountry ? hits.filter((h) => gaz.country[h.index] === inCountry) : hits);
-	const one: Hit[] = [];
-	const seen = new Set<string>();
-	for (const edit of editsOne(key)) {
-		if (seen.has(edit)) continue;
-		seen.add(edit);
-		const curated = gaz.curated.get(edit);
-		if (curated !== undefined) one.push({ index: curated, kind: 'fuzzy1' });
-		for (const index of postingsOf(gaz.primary.get(edit))) one.push({ index, kind: 'fuzzy1' });
-		for (const index of postingsOf(gaz.alternate.get(edit))) one.push({ index, kind: 'fuzzy1', viaAlternate: true });
-	}
-	const kept = keep(one);
-	if (kept.length || key.length < 7) return kept;
-	const two: Hit[] = [];
-	const checked = new Set<string>();
-	for (const candidate of gaz.fuzzyCandidates(key, 2)) {
-		if (checked.has(candidate)) continue;
-		checked.add(candidate);
-		if (editDistance(key, candidate, 2) > 2) continue;
-		for (const index of postingsOf(gaz.primary.get(candidate))) two.push({ index, kind: 'fuzzy2' });
-		for (const index of postingsOf(gaz.alternate.get(candidate))) two.push({ index, kind: 'fuzzy2', viaAlternate: true });
-	}
-	return keep(two);
+	const scan = (maxDistance: number): Hit[] => {
+		const kind: MatchKind = maxDistance === 1 ? 'fuzzy1' : 'fuzzy2';
+		const hits: Hit[] = [];
+		gaz.fuzzyScan(key, maxDistance, (candidate, d) => {
+			if (d !== maxDistance) return;
+			const curated = gaz.curated.get(candidate);
+			if (curated !== undefined) hits.push({ index: curated, kind });
+			for (const index of postingsOf(gaz.primary.get(candidate))) hits.push({ index, kind });
+			for (const index of postingsOf(gaz.alternate.get(candidate))) hits.push({ index, kind, viaAlternate: true });
+		});
+		return inCountry ? hits.filter((h) => gaz.country[h.index] === inCountry) : hits;
+	};
+	// One edit first (a narrow, cheap scan); two only for longer names and only when one found nothing.
+	const one = scan(1);
+	return one.length || key.length < 7 ? one : scan(2);
 }
 
 interface ParsedText {
@@ -129,7 +123,7 @@ interface ParsedText {
 	notes: string[];
 }
 
-/** Splits "City, Country", "City (Country)", "City, Region", "1080 Molenbeek", "Bruxelles/Brussel". */
+/** Splits "City, Country", "City (Country)", "City - Region", "1080 Molenbeek", "Bruxelles/Brussel". */
 function parseText(gaz: Gazetteer, text: string): ParsedText {
 	const notes: string[] = [];
 	const qualifiers: string[] = [];
@@ -137,7 +131,8 @@ function parseText(gaz: Gazetteer, text: string): ParsedText {
 		qualifiers.push(inner);
 		return ' ';
 	});
-	const parts = rest.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+	// Commas, semicolons and a spaced dash separate parts ("Schaerbeek - Brussels"); a hyphen does not.
+	const parts = rest.split(/[,;]|\s[-–—]\s/).map((p) => p.trim()).filter(Boolean);
 	rest = parts.shift() ?? '';
 	qualifiers.push(...parts);
 	let countryFromText = '';

@@ -53,9 +53,15 @@ export function townCounts(members: MemberRecord[]): HotspotRow[] {
 	return withShares([...byKey.values()]);
 }
 
-/** Places within radiusKm of a bigger place merged into it (greedy, biggest first: Molenbeek into Brussels). */
-export function metroCounts(members: MemberRecord[], radiusKm: number): HotspotRow[] {
-	const towns = sortRows(townCounts(members), 'count', 'descending');
+/**
+ * How big a place is (e.g. a population or a label rank; 0 = unknown), so a metro area is named after
+ * its largest place (Brussels) even when a commune (Molenbeek) has more members.
+ */
+export type PlaceSize = (town: HotspotRow) => number;
+
+/** Places within radiusKm of a bigger place merged into it (greedy, biggest place first, then most members). */
+export function metroCounts(members: MemberRecord[], radiusKm: number, sizeOf: PlaceSize = () => 0): HotspotRow[] {
+	const towns = townCounts(members).sort((a, b) => sizeOf(b) - sizeOf(a) || b.count - a.count || a.name.localeCompare(b.name));
 	const metros: HotspotRow[] = [];
 	for (const town of towns) {
 		const home = metros.find((m) => distance([m.lon, m.lat], [town.lon, town.lat], { units: 'kilometers' }) <= radiusKm);
@@ -121,8 +127,8 @@ export function applyPrivacy(rows: HotspotRow[], k: number, level: HotspotLevel)
 }
 
 /** The whole table for one level, threshold applied. */
-export function hotspotTable(members: MemberRecord[], level: HotspotLevel, opts: { radiusKm: number; k: number }): HotspotTable {
-	const rows = level === 'town' ? townCounts(members) : level === 'metro' ? metroCounts(members, opts.radiusKm) : countryCounts(members);
+export function hotspotTable(members: MemberRecord[], level: HotspotLevel, opts: { radiusKm: number; k: number; sizeOf?: PlaceSize }): HotspotTable {
+	const rows = level === 'town' ? townCounts(members) : level === 'metro' ? metroCounts(members, opts.radiusKm, opts.sizeOf) : countryCounts(members);
 	const total = rows.reduce((s, r) => s + r.count, 0);
 	const { rows: shown, suppressed } = applyPrivacy(rows, opts.k, level);
 	return { rows: shown, total, ungeocoded: members.length - total, suppressed };
@@ -136,6 +142,8 @@ export function sortRows(rows: HotspotRow[], key: SortKey, direction: SortDirect
 	const sign = direction === 'ascending' ? 1 : -1;
 	const compare = (a: HotspotRow, b: HotspotRow) => {
 		if (a.folded !== b.folded) return a.folded ? 1 : -1;
+		// The catch-all "Other places" closes the table.
+		if (a.key === 'other:*' || b.key === 'other:*') return a.key === 'other:*' ? 1 : -1;
 		const primary = key === 'count' ? a.count - b.count : key === 'country' ? countryName(a.country).localeCompare(countryName(b.country)) : a.name.localeCompare(b.name);
 		return sign * primary || b.count - a.count || a.name.localeCompare(b.name);
 	};
@@ -157,4 +165,18 @@ export function tooltipText(towns: HotspotRow[], max = 6): string | null {
 	const lines = sorted.slice(0, max).map((t) => `${t.name}${t.country ? ` (${t.country})` : ''}: ${t.count} member${t.count === 1 ? '' : 's'}`);
 	if (sorted.length > max) lines.push(`and ${sorted.length - max} more places`);
 	return lines.join('\n');
+}
+
+/**
+ * Place sizes from the basemap's named places (bigger priority = bigger place): a town takes the
+ * priority of a same-named place within 30 km; towns the basemap does not name count as 0.
+ */
+export function sizesFromNamedPlaces(places: { name: string; lon: number; lat: number; priority: number }[]): PlaceSize {
+	const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
+	const byName = new Map<string, typeof places>();
+	for (const p of places) byName.set(fold(p.name), [...(byName.get(fold(p.name)) ?? []), p]);
+	return (town) => {
+		const near = (byName.get(fold(town.name)) ?? []).filter((p) => distance([p.lon, p.lat], [town.lon, town.lat], { units: 'kilometers' }) <= 30);
+		return Math.max(0, ...near.map((p) => p.priority));
+	};
 }

@@ -20,7 +20,7 @@ export function maxDetections(routes: RouteInfo[]): number {
 }
 
 export const MIN_WIDTH_PX = 2;
-export const MAX_WIDTH_PX = 12;
+export const MAX_WIDTH_PX = 10;
 
 /** Line width in pixels: square-root scaled, so the area of the line, not its width, tracks the figure. */
 export function widthForDetections(detections: number | undefined, max: number): number {

@@ -75,7 +75,9 @@ export function decodeUrlState(query: string): DecodeResult {
 	const ignore = (key: string, why: string) => {
 		// The key is text from whoever wrote the link: quote it only when it is plainly a parameter name.
 		const name = /^[A-Za-z0-9_.-]{1,40}$/.test(key) ? `"${key}"` : 'a parameter with unusual characters';
-		if (notes.length < MAX_NOTES) notes.push(`Ignored ${name} in the link: ${why}.`);
+		const note = `Ignored ${name} in the link: ${why}.`;
+		if (notes.includes(note)) return; // a repeated parameter is named once
+		if (notes.length < MAX_NOTES) notes.push(note);
 		else unnoted++;
 	};
 	for (const [key, raw] of params) {

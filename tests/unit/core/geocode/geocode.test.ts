@@ -75,6 +75,7 @@ const TESTS = [
 	{ title: 'Kosovo as XK', input: ['Pristina', 'XK'], expected: { place: 'Pristina', country: 'XK', status: 'exact' } },
 	{ title: 'a place missing from the hinted country', input: ['Paris', 'BE'], expected: { place: 'Paris', country: 'FR', status: 'ambiguous' } },
 	{ title: 'an unknown country code', input: ['Paris', 'ZZ'], expected: { place: 'Paris', country: 'FR', status: 'ambiguous' } },
+	{ title: 'a spaced dash separates a region', input: ['Molenbeek - Brussels'], expected: { place: 'Molenbeek-Saint-Jean', country: 'BE', status: 'alias' } },
 	{ title: 'slash-separated variants', input: ['Bruxelles/Brussel'], expected: { place: 'Brussels', country: 'BE', status: 'alias' } }
 ];
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyRecord, type MemberRecord } from '../../../../src/lib/core/data/member';
 import {
 	applyPrivacy,
+	sizesFromNamedPlaces,
 	countryCounts,
 	hotspotTable,
 	metroCounts,
@@ -65,7 +66,12 @@ describe('metroCounts', () => {
 	it.each(TESTS)('$title', ({ input, expected }) => {
 		expect(byName(metroCounts(ALL, input))).toEqual(expected);
 	});
-	it('names the area after its biggest place and lists the merged places', () => {
+	it('with place sizes, names the area after the largest place even when a commune has more members', () => {
+		const size = (t: { name: string }) => (t.name === 'Brussels' ? 1_200_000 : 0);
+		const [area] = metroCounts(members({ 'Molenbeek-Saint-Jean': 6, Brussels: 2, Schaerbeek: 1 }), 15, size);
+		expect(area).toMatchObject({ name: 'Brussels', count: 9, places: ['Brussels', 'Molenbeek-Saint-Jean', 'Schaerbeek'] });
+	});
+	it('without sizes, names the area after the place with most members and lists the merged places', () => {
 		const brussels = metroCounts(members({ 'Molenbeek-Saint-Jean': 6, Brussels: 2 }), 15)[0]!;
 		expect(brussels.name).toBe('Molenbeek-Saint-Jean');
 		expect(brussels.places).toEqual(['Molenbeek-Saint-Jean', 'Brussels']);
@@ -146,4 +152,24 @@ describe('namedTowns and tooltipText', () => {
 		{ title: 'markup is kept as text', input: townCounts(members({ Oslo: 1 })).map((t) => ({ ...t, name: '<b>x</b>' })), expected: '<b>x</b> (NO): 1 member' }
 	];
 	it.each(TESTS)('$title', ({ input, expected }) => expect(tooltipText(input)).toBe(expected));
+});
+
+describe('sizesFromNamedPlaces', () => {
+	const size = sizesFromNamedPlaces([
+		{ name: 'Bruxelles', lon: 4.35, lat: 50.85, priority: 10 },
+		{ name: 'Brussels', lon: 4.3517, lat: 50.8503, priority: 800 },
+		{ name: 'Paris', lon: -95.55, lat: 33.66, priority: 50 }
+	]);
+	const town = (name: string, lon: number, lat: number) => ({ ...townCounts(members({ Brussels: 1 }))[0]!, name, lon, lat });
+	const TESTS = [
+		{ title: 'same name nearby', input: town('Brussels', 4.36, 50.84), expected: 800 },
+		{ title: 'case and accents folded', input: town('BRÜSSELS', 4.36, 50.84), expected: 800 },
+		{ title: 'same name far away (Paris, Texas) does not count', input: town('Paris', 2.35, 48.86), expected: 0 },
+		{ title: 'unnamed place', input: town('Molenbeek-Saint-Jean', 4.32, 50.85), expected: 0 }
+	];
+	it.each(TESTS)('$title', ({ input, expected }) => expect(size(input)).toBe(expected));
+	it('names the Brussels area Brussels with the demo-like counts', () => {
+		const area = metroCounts(members({ 'Molenbeek-Saint-Jean': 6, Brussels: 2 }), 15, size)[0]!;
+		expect(area.name).toBe('Brussels');
+	});
 });

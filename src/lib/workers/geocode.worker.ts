@@ -1,0 +1,43 @@
+/**
+ * The geocoding Web Worker: loads the gazetteer from our own origin once (on the first request),
+ * builds the index, then geocodes lists off the main thread, reporting progress.
+ */
+/// <reference lib="webworker" />
+import { Gazetteer } from '$lib/core/geocode/gazetteer';
+import type { GazetteerData } from '$lib/core/geocode/gazetteer-data';
+import { geocodeAll } from '$lib/core/geocode/table';
+import type { WorkerRequest, WorkerResponse } from './geocode-protocol';
+
+const GAZETTEER_URL = '/generated/gazetteer/gazetteer.json';
+let gazetteer: Promise<Gazetteer> | null = null;
+
+function post(message: WorkerResponse) {
+	(self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
+}
+
+async function load(id: number): Promise<Gazetteer> {
+	const t0 = performance.now();
+	post({ id, type: 'progress', phase: 'loading', done: 0, total: 1 });
+	const response = await fetch(GAZETTEER_URL);
+	if (!response.ok) throw new Error(`gazetteer: HTTP ${response.status}`);
+	const data = (await response.json()) as GazetteerData;
+	const gaz = new Gazetteer(data);
+	post({ id, type: 'loaded', places: gaz.size, ms: performance.now() - t0 });
+	return gaz;
+}
+
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+	const { id, items } = event.data;
+	try {
+		gazetteer ??= load(id);
+		const gaz = await gazetteer.catch((error) => {
+			gazetteer = null; // let the next request try again
+			throw error;
+		});
+		const t0 = performance.now();
+		const { results, summary } = geocodeAll(gaz, items, (done, total) => post({ id, type: 'progress', phase: 'geocoding', done, total }));
+		post({ id, type: 'done', results, summary, ms: performance.now() - t0 });
+	} catch (error) {
+		post({ id, type: 'error', message: (error as Error).message });
+	}
+};

@@ -1,0 +1,111 @@
+import { resolve } from 'node:path';
+import { test, expect, openDashboard, project, meanColor, colorDistance } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const MISSING_MIGRANTS = resolve('../shared/data/missing-migrants-global-2020-01-28.csv');
+
+interface StateView {
+	synthetic: boolean;
+	members: number;
+	pending: number;
+	name: string;
+}
+const state = (page: Page) =>
+	page.evaluate(() => {
+		const s = (window as unknown as { __atlasState: { dataset: { synthetic: boolean; members: unknown[] }; pendingGeocode: unknown[]; datasetName: string } }).__atlasState;
+		return { synthetic: s.dataset.synthetic, members: s.dataset.members.length, pending: s.pendingGeocode.length, name: s.datasetName } satisfies StateView;
+	});
+
+/** Drops a file made in the page onto the map, as a user dragging it from the desktop would. */
+async function dropFile(page: Page, name: string, content: string, type = 'text/csv') {
+	await page.getByTestId('map').evaluate(
+		(target, { name, content, type }) => {
+			const data = new DataTransfer();
+			data.items.add(new File([content], name, { type }));
+			for (const kind of ['dragenter', 'dragover', 'drop']) {
+				target.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: data }));
+			}
+		},
+		{ name, content, type }
+	);
+}
+
+test.describe('import', () => {
+	test('choosing the Missing Migrants file: full report, placeholder row reported, heat moves to the migration routes', async ({ page }) => {
+		// 1.8 MB parsed in software on a shared machine: allow time, assert nothing about speed.
+		test.setTimeout(180_000);
+		await openDashboard(page);
+		// Measure the heat alone: route lines and plot markers sit on the same pixels before and after.
+		await page.evaluate(() => {
+			const s = (window as unknown as { __atlasState: { setLayerVisible(id: string, v: boolean): void } }).__atlasState;
+			s.setLayerVisible('routes', false);
+			s.setLayerVisible('plots', false);
+		});
+		const brussels = await project(page, [4.35, 50.85]);
+		const centralMed = await project(page, [13.5, 34.6]);
+		await page.waitForTimeout(500); // let the layers vanish before the 'before' picture (a wait, not an assertion)
+		const before = { brussels: await meanColor(page, brussels.x, brussels.y), med: await meanColor(page, centralMed.x, centralMed.y) };
+
+		await page.getByTestId('import-file').setInputFiles(MISSING_MIGRANTS);
+		const report = page.getByTestId('import-report');
+		await expect(report).toContainText('6,353 rows read', { timeout: 90_000 });
+		await expect(page.getByTestId('import-accepted')).toHaveText('6,352');
+		await expect(page.getByTestId('import-rejected-count')).toHaveText('1');
+		const rejected = page.getByTestId('import-rejected');
+		await expect(rejected).toContainText('31');
+		await expect(rejected).toContainText('Location Description');
+		await expect(rejected).toContainText('placeholder row');
+
+		expect(await state(page)).toEqual({ synthetic: false, members: 6352, pending: 0, name: 'missing-migrants-global-2020-01-28.csv' });
+		await expect(page.getByTestId('synthetic-banner')).toHaveCount(0);
+
+		await expect
+			.poll(async () => colorDistance(await meanColor(page, brussels.x, brussels.y), before.brussels), { message: 'the demo hotspot over Brussels changes' })
+			.toBeGreaterThan(60);
+		await expect
+			.poll(async () => colorDistance(await meanColor(page, centralMed.x, centralMed.y), before.med), { message: 'heat appears on the Central Mediterranean route' })
+			.toBeGreaterThan(60);
+	});
+
+	test('dropping a CSV on the map imports it; rows without coordinates wait for geocoding; bad rows are listed', async ({ page }) => {
+		await openDashboard(page);
+		const csv = [
+			'id;ville;pays;latitude;longitude;date',
+			'A;Lunel;FR;43,6778;4,1361;13/11/2015',
+			'B;Molenbeek-Saint-Jean;BE;;;Nov 2015',
+			'C;Placeholder;BE;50.8;4.3;2015',
+			'D;<script>alert(1)</script>;FR;48.85;2.35;2016'
+		].join('\r\n');
+		await dropFile(page, 'my-list.csv', csv);
+		await expect(page.getByTestId('import-report')).toContainText('4 rows read');
+		await expect(page.getByTestId('import-accepted')).toHaveText('3');
+		await expect(page.getByTestId('import-rejected')).toContainText('placeholder row');
+		await page.getByText(/Needs geocoding/).click();
+		await expect(page.getByTestId('import-needs-geocoding')).toContainText('row 3: Molenbeek-Saint-Jean, BE');
+		expect(await state(page)).toMatchObject({ synthetic: false, members: 2, pending: 1, name: 'my-list.csv' });
+		// The script in a field is text, never run.
+		await page.getByText(/^Warnings/).click();
+		await expect(page.getByTestId('import-warnings')).toContainText('HTML or script markup');
+	});
+
+	test('unrecognised columns can be mapped and the file read again', async ({ page }) => {
+		await openDashboard(page);
+		await dropFile(page, 'odd.csv', 'ref,colA,colB\nA,50.85,4.35\nB,48.85,2.35\n');
+		await expect(page.getByTestId('import-error')).toContainText('No row could be read');
+		expect((await state(page)).synthetic).toBe(true);
+		const mapping = page.getByTestId('import-mapping');
+		await mapping.getByLabel('Field for column colA').selectOption('lat');
+		await mapping.getByLabel('Field for column colB').selectOption('lon');
+		await mapping.getByRole('button', { name: /Import again/ }).click();
+		await expect(page.getByTestId('import-accepted')).toHaveText('2');
+		expect(await state(page)).toMatchObject({ synthetic: false, members: 2 });
+	});
+
+	test('binary junk gets a clear message and leaves the map as it was', async ({ page }) => {
+		await openDashboard(page);
+		const junk = String.fromCharCode(...Array.from({ length: 600 }, (_, i) => (i * 7919) % 256));
+		await dropFile(page, 'photo.csv', junk, 'application/octet-stream');
+		await expect(page.getByTestId('import-error')).toContainText('binary');
+		expect(await state(page)).toMatchObject({ synthetic: true, members: 352 });
+	});
+});

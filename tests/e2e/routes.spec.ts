@@ -1,0 +1,133 @@
+import type { Page } from '@playwright/test';
+import { test, expect, openDashboard, project, meanColor, colorDistance } from './fixtures';
+
+interface Leg {
+	properties: { kind: string; route: string; from: string; to: string };
+	geometry: { coordinates: [number, number][] };
+}
+interface Atlas {
+	__atlas: { frames: number; map: { triggerRepaint(): void } };
+	__atlasState: {
+		time: number;
+		routeData: { features: Leg[]; routes: { id: string; name: string; description: string }[] } | null;
+		setRouteData(d: unknown): void;
+	};
+}
+
+/** Waits until the routes are loaded (deck draws them on its next frame; pixel checks poll). */
+async function openWithRoutes(page: Page, query = '') {
+	await openDashboard(page, query);
+	await page.waitForFunction(() => (window as unknown as Atlas).__atlasState.routeData !== null);
+}
+
+/** Waits for `n` animation frames in the page. */
+async function animationFrames(page: Page, n: number) {
+	await page.evaluate((n) => new Promise<void>((done) => {
+		let i = 0;
+		const step = () => (++i >= n ? done() : requestAnimationFrame(step));
+		requestAnimationFrame(step);
+	}), n);
+}
+
+/** A vertex in the middle of a leg: a pixel that lies on the drawn line. */
+async function legMidpoint(page: Page, route: string, from: string, to: string): Promise<[number, number]> {
+	return page.evaluate(
+		([route, from, to]) => {
+			const leg = (window as unknown as Atlas).__atlasState.routeData!.features.find(
+				(f) => f.properties.kind === 'leg' && f.properties.route === route && f.properties.from === from && f.properties.to === to
+			)!;
+			const c = leg.geometry.coordinates;
+			return c[Math.floor(c.length / 2)]!;
+		},
+		[route, from, to]
+	);
+}
+
+async function setDate(page: Page, iso: string) {
+	await page.evaluate((iso) => {
+		(window as unknown as Atlas).__atlasState.time = Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.UTC(2014, 0, 1)) / 86_400_000);
+	}, iso);
+}
+
+test.describe('route overlays', () => {
+	test('toggling a route hides and shows its pixels; the link follows', async ({ page }) => {
+		await openWithRoutes(page);
+		await setDate(page, '2015-06-01');
+		const at = await project(page, await legMidpoint(page, 'central-med', 'tripoli', 'pozzallo'));
+		const sea = [220, 230, 238];
+		const here = () => meanColor(page, at.x, at.y, 5);
+		await expect.poll(async () => colorDistance(await here(), sea), { message: 'the route is drawn over the sea there' }).toBeGreaterThan(40);
+		const shown = await here();
+
+		await page.getByTestId('route-toggle-central-med').uncheck();
+		await expect.poll(async () => colorDistance(await here(), sea), { message: 'hidden: bare sea' }).toBeLessThan(6);
+		const hidden = await here();
+		expect(colorDistance(shown, hidden)).toBeGreaterThan(40);
+		await expect(page).toHaveURL(/routes=western-balkans%2Ceastern-med%2Cwestern-med|routes=western-balkans,eastern-med,western-med/);
+		await expect(page.getByTestId('route-toggle-all')).not.toBeChecked();
+
+		await page.getByTestId('route-toggle-central-med').check();
+		await expect.poll(async () => colorDistance(shown, await here()), { message: 'and comes back' }).toBeLessThan(8);
+		await expect(page).not.toHaveURL(/routes=/);
+
+		await page.getByTestId('route-toggle-all').uncheck();
+		await expect.poll(async () => colorDistance(hidden, await here()), { message: '"all" off hides it too' }).toBeLessThan(6);
+		await expect(page).toHaveURL(/routes=-/);
+	});
+
+	test('a link with routes= shows only those routes', async ({ page }) => {
+		await openWithRoutes(page, '?routes=eastern-med');
+		await expect(page.getByTestId('route-toggle-eastern-med')).toBeChecked();
+		await expect(page.getByTestId('route-toggle-central-med')).not.toBeChecked();
+		await expect(page.getByTestId('route-toggle-western-balkans')).not.toBeChecked();
+	});
+
+	test("the tooltip shows the slider year's Frontex figure, labelled as detections", async ({ page }) => {
+		await openWithRoutes(page);
+		const at = await project(page, await legMidpoint(page, 'western-balkans', 'presevo', 'belgrade'));
+		const tooltip = page.getByTestId('route-tooltip');
+
+		await setDate(page, '2015-06-01');
+		await page.mouse.move(at.x, at.y);
+		await expect(tooltip).toContainText('Western Balkans');
+		await expect(tooltip).toContainText('2015: 764,038 detections');
+		await expect(tooltip).toContainText('not people');
+		await expect(tooltip).toContainText('Source: Frontex, Risk Analysis for 2016');
+		await expect(page.getByTestId('route-figure-western-balkans')).toHaveText('764,038 detections');
+
+		await page.mouse.move(0, 400);
+		await expect(tooltip).toBeHidden();
+		await setDate(page, '2014-03-01');
+		await page.mouse.move(at.x, at.y);
+		await expect(tooltip).toContainText('2014: 43,357 detections');
+
+		const roszke = await project(page, [20.0337, 46.188]);
+		await page.mouse.move(roszke.x, roszke.y);
+		await expect(tooltip, 'the date marker explains the route change').toContainText('2015-09-15 Hungary closes its border with Serbia');
+	});
+
+	test('text from a route file is shown as text, never as markup', async ({ page }) => {
+		await openWithRoutes(page);
+		await page.evaluate(() => {
+			const s = (window as unknown as Atlas).__atlasState;
+			const data = structuredClone(s.routeData!);
+			data.routes[0]!.name = '<img src=x data-evil=1>Evil';
+			s.setRouteData(data);
+		});
+		await expect(page.getByTestId('route-legend')).toContainText('<img src=x data-evil=1>Evil');
+		expect(await page.locator('[data-evil]').count()).toBe(0);
+	});
+
+	test('moving dots can be switched on and off for presenters', async ({ page }) => {
+		await openWithRoutes(page);
+		const phase = () => page.evaluate(() => (window as unknown as { __atlasState: { routeMotionPhase: number } }).__atlasState.routeMotionPhase);
+		await page.getByTestId('route-motion').check();
+		const first = await phase();
+		await animationFrames(page, 30);
+		expect(await phase(), 'the dots move while on').not.toBe(first);
+		await page.getByTestId('route-motion').uncheck();
+		const stopped = await phase();
+		await animationFrames(page, 30);
+		expect(await phase(), 'and stop when off').toBe(stopped);
+	});
+});
