@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, openDashboard, project, meanColor, colorDistance } from './fixtures';
+import { test, expect, openDashboard, project as projectInMap, meanColor, colorDistance } from './fixtures';
 
 interface Leg {
 	properties: { kind: string; route: string; from: string; to: string };
@@ -18,6 +18,13 @@ interface Atlas {
 async function openWithRoutes(page: Page, query = '') {
 	await openDashboard(page, query);
 	await page.waitForFunction(() => (window as unknown as Atlas).__atlasState.routeData !== null);
+}
+
+/** Page coordinates of a place (the map sits below the title bar, beside the controls). */
+async function project(page: Page, lngLat: [number, number]) {
+	const box = (await page.getByTestId('map').boundingBox())!;
+	const p = await projectInMap(page, lngLat);
+	return { x: box.x + p.x, y: box.y + p.y };
 }
 
 /** Waits for `n` animation frames in the page. */
@@ -54,7 +61,8 @@ test.describe('route overlays', () => {
 		await openWithRoutes(page);
 		await setDate(page, '2015-06-01');
 		const at = await project(page, await legMidpoint(page, 'central-med', 'tripoli', 'pozzallo'));
-		const sea = [220, 230, 238];
+		const empty = await project(page, [18, 34]);
+		const sea = await meanColor(page, empty.x, empty.y, 5);
 		const here = () => meanColor(page, at.x, at.y, 5);
 		await expect.poll(async () => colorDistance(await here(), sea), { message: 'the route is drawn over the sea there' }).toBeGreaterThan(40);
 		const shown = await here();
@@ -104,6 +112,7 @@ test.describe('route overlays', () => {
 		const roszke = await project(page, [20.0337, 46.188]);
 		await page.mouse.move(roszke.x, roszke.y);
 		await expect(tooltip, 'the date marker explains the route change').toContainText('2015-09-15 Hungary closes its border with Serbia');
+		await expect(page.locator('.deck-tooltip:visible'), 'no second (town) tooltip for route features').toHaveCount(0);
 	});
 
 	test('text from a route file is shown as text, never as markup', async ({ page }) => {

@@ -3,13 +3,23 @@ import type { AppState } from '$lib/state/app-state.svelte';
 import { createHeatmapLayer } from './heatmap-layer';
 import { windowStartExclusive } from '$lib/core/time/membership';
 import type { BasemapLabel } from './labels-layer';
+import type { createRoutesLayers } from './routes-layer';
 
 export interface LayerContext {
 	labels: BasemapLabel[];
-	/** Every factory but the heat map's, loaded with import() after the first heat frame (secondary-layers.ts). */
+	/** Labels, plots and towns' factories, loaded with import() after the first heat frame (secondary-layers.ts). */
 	secondary?: typeof import('./secondary-layers');
 	/** Zoom rounded to half steps: label sets change only there. */
 	labelZoom: number;
+}
+
+let routesFactory: typeof createRoutesLayers | null = null;
+/**
+ * The routes layer (PathLayer, dash extension) is not part of the first view's bundle: the page loads
+ * it with the routes' data, and setting that data in AppState redraws the stack with it.
+ */
+export async function loadRoutesLayer(): Promise<void> {
+	routesFactory ??= (await import('./routes-layer')).createRoutesLayers;
 }
 
 /**
@@ -19,7 +29,7 @@ export interface LayerContext {
 export function buildLayers(app: AppState, ctx: LayerContext): Layer[] {
 	const more = ctx.secondary;
 	const layers: (Layer | false)[] = [
-		...(app.layers.routes && more ? more.createRoutesLayers({ data: app.routeData, visible: app.visibleRoutes, day: app.time, year: app.routeYear, motionPhase: app.routeMotion ? app.routeMotionPhase : null, onHover: (h) => app.setRouteHover(h) }) : []),
+		...(app.layers.routes && routesFactory ? routesFactory({ data: app.routeData, visible: app.visibleRoutes, day: app.time, year: app.routeYear, motionPhase: app.routeMotion ? app.routeMotionPhase : null, onHover: (h) => app.setRouteHover(h) }) : []),
 		app.layers.heat && createHeatmapLayer({ index: app.timeIndex, range: app.visibleRange, colorDomain: app.heatColorDomain, ...app.heat }),
 		app.layers.heat && !!more && more.createTownsLayer(app.namedTowns),
 		app.layers.plots && !!more && more.createPlotsLayer({ events: app.events, day: app.time, mode: app.timeMode, windowStart: windowStartExclusive(app.time, app.windowMonths) }),

@@ -151,6 +151,12 @@ export class AppState {
 		this.pendingGeocode = records.filter((r) => !placed(r));
 		this.setDataset({ synthetic: false, members: records.filter(placed) }, name);
 	}
+
+	/** Back to a bundled dataset (the demo): the imported file and its rows awaiting the geocoder are dropped. */
+	restoreDataset(dataset: MemberDataset, name: string) {
+		this.pendingGeocode = [];
+		this.setDataset(dataset, name);
+	}
 	// ---- end import -------------------------------------------------------------------------
 
 	// ---- Geocoding (issue 4) ------------------------------------------------------------------

@@ -47,6 +47,11 @@ export function readCoordinatePair(text: string): { lat: number; lon: number } |
 
 let countryIndex: Map<string, string> | null = null;
 
+/** Codes ICU names that are not current ISO 3166-1 countries: withdrawn (DD, YU, SU ...), groupings, reserved, unknown. */
+const NOT_COUNTRIES = new Set(
+	'AC AN BU CP CQ CS DD DG DY EA EU EZ FX HV IC NH NT QO RH SU TA TP UK UN VD XA XB YD YU ZR ZZ'.split(' ')
+);
+
 /** Country names in English, French, Dutch and German from the runtime's own ICU data: no table to ship. */
 function countries(): Map<string, string> {
 	if (countryIndex) return countryIndex;
@@ -62,6 +67,7 @@ function countries(): Map<string, string> {
 	for (let i = 0; i < 26; i++) {
 		for (let j = 0; j < 26; j++) {
 			const code = String.fromCharCode(A + i, A + j);
+			if (NOT_COUNTRIES.has(code)) continue;
 			for (const namer of namers) {
 				const name = namer?.of(code);
 				if (name && name !== code) {
