@@ -32,9 +32,11 @@ ${FLOOR.map((f) => `| Floor: ${f.what} | ${kb(f.bytes)} |`).join('\n')}
 | For scale: kepler.gl 3.2.6 UMD, before React | ${kb(KEPLER)} |
 
 **What limits it.** MapLibre and deck.gl (core, luma.gl's WebGL layer and shader modules, the heat map,
-the overlay) are nearly all of it; \`npm run test:size\` prints the split by package. The label layer
-(deck's TextLayer with collision filtering) costs about 19 kB of it. Our own code and Svelte are a
-few kB each; everything the first view does not need (importer, geocoder and gazetteer, exporters,
-present mode, the 50m basemap) is loaded with dynamic \`import()\` or fetched on demand.`
+the overlay) are nearly all of it; \`npm run test:size -- --modules\` prints the split by package and
+module. Two things keep it under budget: the build blanks deck.gl's WebGPU (WGSL) shader source, which
+WebGL2 never runs (about 25 kB), and every deck layer but the heat map (labels, plots, towns' tooltips,
+routes: TextLayer, ScatterplotLayer, PathLayer, about 20 kB) loads with \`import()\` right after the
+first heat frame. Our own code and Svelte are a few kB each; the importer, geocoder and gazetteer,
+exporters, present mode and the 50m basemap load on demand.`
 	};
 }
