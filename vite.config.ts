@@ -9,6 +9,7 @@ export default defineConfig({
 	preview: { host: '127.0.0.1' },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
+		setupFiles: ['tests/unit/fuzz-seed.ts'],
 		environment: 'node'
 	}
 });

@@ -107,6 +107,8 @@ export function safeFileName(base: string, extension: string): string {
 		.replace(/\p{M}/gu, '')
 		.replace(/[^A-Za-z0-9._-]+/g, '-')
 		.replace(/-{2,}/g, '-')
+		// A run of dots reads as a parent folder to some tools ("a..1").
+		.replace(/\.{2,}/g, '.')
 		.slice(0, 80)
 		.replace(/^[-._]+|[-.]+$/g, '');
 	const ext = extension.replace(/[^A-Za-z0-9]/g, '').slice(0, 8);
