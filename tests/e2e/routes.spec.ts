@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, openDashboard, project as projectInMap, meanColor, colorDistance } from './fixtures';
+import { test, expect, openDashboard, project, meanColor, colorDistance } from './fixtures';
 
 interface Leg {
 	properties: { kind: string; route: string; from: string; to: string };
@@ -20,12 +20,6 @@ async function openWithRoutes(page: Page, query = '') {
 	await page.waitForFunction(() => (window as unknown as Atlas).__atlasState.routeData !== null);
 }
 
-/** Page coordinates of a place (the map sits below the title bar, beside the controls). */
-async function project(page: Page, lngLat: [number, number]) {
-	const box = (await page.getByTestId('map').boundingBox())!;
-	const p = await projectInMap(page, lngLat);
-	return { x: box.x + p.x, y: box.y + p.y };
-}
 
 /** Waits for `n` animation frames in the page. */
 async function animationFrames(page: Page, n: number) {
