@@ -296,8 +296,7 @@ ${rows.join('\n')}
 
 ${verdicts.map((v) => `- ${v}`).join('\n')}
 
-**What limits it.** WebGL runs in software (SwiftShader) on 2 shared cores (load average 10-15 while these
-figures were taken: compare the ratios, not the rates). Our per-frame JavaScript is two binary searches
+**What limits it.** WebGL runs in software (SwiftShader) on 2 shared cores (the load during the run is under Machine above). Our per-frame JavaScript is two binary searches
 and, once whole months are in view, one weighted point per 2 km cell for those months plus the points of
 the two partial months (core/time/heat-cells.ts), so deck.gl uploads and splats thousands of points, not
 the members visible: that is why 1M plays nearly as fast as 10k. What is left is deck.gl's HeatmapLayer
