@@ -70,3 +70,14 @@ export async function meanColor(page: Page, x: number, y: number, half = 6): Pro
 export function colorDistance(a: number[], b: number[]): number {
 	return Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
 }
+
+/** Makes the page's browser report no WebGL at all, as locked-down laptops and some remote desktops do. */
+export async function withoutWebGL(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		const original = HTMLCanvasElement.prototype.getContext;
+		HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+			if (type === 'webgl2' || type === 'webgl') return null;
+			return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
+		} as typeof original;
+	});
+}

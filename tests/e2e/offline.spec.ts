@@ -34,18 +34,6 @@ test('neither the page nor the browser process contacts any host but 127.0.0.1',
 	expect(pageRequests.filter((u) => !u.startsWith('http://127.0.0.1') && !/^(data|blob):/.test(u))).toEqual([]);
 });
 
-test('without WebGL2 the page says so instead of showing a blank map', async ({ page }) => {
-	await page.addInitScript(() => {
-		const original = HTMLCanvasElement.prototype.getContext;
-		HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-			if (type === 'webgl2' || type === 'webgl') return null;
-			return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
-		} as typeof original;
-	});
-	await page.goto('/');
-	await expect(page.getByTestId('webgl-missing')).toContainText('WebGL2');
-	await expect(page.getByTestId('legend')).toBeVisible();
-});
 
 /**
  * What a Chromium net log says left the machine. Chromium asks for a few Google hosts by itself; the

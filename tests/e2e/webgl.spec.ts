@@ -3,7 +3,7 @@
  * driver update, sleep). A lost context comes back without a reload and without losing the view or the date.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, openDashboard, project, meanColor, colorDistance } from './fixtures';
+import { test, expect, openDashboard, project, meanColor, colorDistance, withoutWebGL } from './fixtures';
 
 type Which = 'map' | 'deck';
 
@@ -85,13 +85,7 @@ test.describe('lost WebGL context', () => {
 });
 
 test('without WebGL2 the page explains why, and the hotspot table still works', async ({ page }) => {
-	await page.addInitScript(() => {
-		const original = HTMLCanvasElement.prototype.getContext;
-		HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-			if (type === 'webgl2' || type === 'webgl') return null;
-			return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
-		} as typeof original;
-	});
+	await withoutWebGL(page);
 	await page.goto('/');
 	await expect(page.getByTestId('webgl-missing')).toContainText('WebGL2');
 	await expect(page.getByTestId('legend')).toContainText(/[1-9]\d*/);
