@@ -78,16 +78,8 @@ export interface RoutesSource {
 	routes: SourceRoute[];
 }
 
-/** Route metadata as shipped beside the features (a GeoJSON foreign member). */
-export interface RouteInfo {
-	id: string;
-	name: string;
-	description: string;
-	source: string;
-	figures: RouteFigure[];
-	variants: RouteVariant[];
-	events: RouteEvent[];
-}
+/** Route metadata as shipped beside the features (a GeoJSON foreign member): the source route without its geometry. */
+export type RouteInfo = Omit<SourceRoute, 'waypoints' | 'legs'>;
 
 export interface LegProperties {
 	kind: 'leg';
