@@ -39,6 +39,8 @@ test('picking a candidate decides every row of that text, survives a reload, and
 	await expect(panel.getByTestId('review-choice-8')).toContainText('Tripoli (LB)');
 	await expect(page.getByTestId('decisions')).toContainText('"4":"34.434,35.844"');
 	await expect(panel.getByTestId('review-count')).toHaveText('2 of 4 decided');
+	// The choice shows at once; it is remembered only once IndexedDB has committed it.
+	await expect(panel).toHaveAttribute('data-saved', 'true');
 
 	await page.reload();
 	await expect(panel.getByTestId('review-choice-4')).toContainText('Tripoli (LB)', { timeout: 45_000 });

@@ -33,6 +33,8 @@ async function choose(page: Page, row: number, candidate = 1) {
 	await panel.getByTestId(`review-row-${row}`).click();
 	await panel.getByTestId(`review-candidate-${candidate}`).click();
 	await expect(panel.getByTestId(`review-choice-${row}`)).toBeVisible();
+	// Settled: written, or failed and said so. A reload before that would race the write.
+	await expect(panel).toHaveAttribute('data-saved', 'true');
 }
 
 test('IndexedDB switched off (private window): choices still apply, and the panel says they are not remembered', async ({ page }) => {
