@@ -1,7 +1,7 @@
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import type { UpdateParameters } from '@deck.gl/core';
 import type { TimeIndex } from '$lib/core/time/time-index';
-import { heatFrame, MAX_CELL_ZOOM, type HeatCells } from '$lib/core/time/heat-cells';
+import { cellLevelFor, heatFrame, type HeatCells } from '$lib/core/time/heat-cells';
 import type { MemberPoint } from '$lib/core/data/member';
 import { isActiveAt, type TimeMode } from '$lib/core/time/membership';
 import { HEAT_RAMP_RGB } from '$lib/core/heat-scale';
@@ -32,10 +32,14 @@ export interface HeatmapOptions {
  *  - CHOSEN: members sorted by date once (core/time/time-index), positions and weights packed into
  *    typed arrays; a frame is two binary searches and subarray views handed to deck as binary
  *    attributes. No accessor runs, only the visible points are uploaded and splatted.
- *  - and, since splatting every visible point is what remains (software GL: per fragment), whole
- *    months are drawn as one weighted point per 2 km cell (core/time/heat-cells: the heat is a sum, and
- *    2 km is nothing to a kernel tens of km wide); only the partial months at the ends go point by
- *    point. Zoomed in past MAX_CELL_ZOOM the points themselves are drawn.
+ *  - and, since splatting every visible point is what remains (software GL: per fragment), the frame
+ *    draws one weighted point per non-empty cell instead (core/time/heat-cells: the heat is a sum).
+ *    Cells come in levels of 0.02 x 2^k degrees; the frame uses the coarsest level whose cell is at
+ *    most 2 px wide at the current zoom (0.16 degrees at the start view), invisible under a
+ *    kernel of 38 px radius. Whole months come from per-cell monthly prefix sums, the members of the two partial months
+ *    are added into their cells, so the points drawn are at most the level's cells whatever the date or
+ *    the data size. A level with few points per cell (uniformly scattered data) keeps no prefix; zoomed
+ *    in past such a level, or past the finest, the members themselves are drawn.
  */
 
 /**
@@ -65,14 +69,12 @@ class StableHeatmapLayer extends HeatmapLayer<unknown, { fixedColorDomain: [numb
 }
 
 /** Binary data for deck, memoised so an unchanged frame hands deck the same object (no re-upload). */
-let lastData: { cells: HeatCells; start: number; end: number; useCells: boolean; data: unknown } | null = null;
+let lastData: { cells: HeatCells; start: number; end: number; level: number; data: unknown } | null = null;
 
-function binaryData(index: TimeIndex, cells: HeatCells, [start, end]: [number, number], useCells: boolean) {
+function binaryData(index: TimeIndex, cells: HeatCells, [start, end]: [number, number], level: number) {
 	const last = lastData;
-	if (last && last.cells === cells && last.start === start && last.end === end && last.useCells === useCells) return last.data;
-	const frame = useCells
-		? heatFrame(index, cells, [start, end])
-		: { length: end - start, positions: index.positions.subarray(2 * start, 2 * end), weights: index.weights.subarray(start, end) };
+	if (last && last.cells === cells && last.start === start && last.end === end && last.level === level) return last.data;
+	const frame = heatFrame(index, cells, [start, end], level);
 	const data = {
 		length: frame.length,
 		attributes: {
@@ -80,7 +82,7 @@ function binaryData(index: TimeIndex, cells: HeatCells, [start, end]: [number, n
 			getWeight: { value: frame.weights, size: 1 }
 		}
 	};
-	lastData = { cells, start, end, useCells, data };
+	lastData = { cells, start, end, level, data };
 	return data;
 }
 
@@ -95,7 +97,7 @@ function cpuFilteredData({ members, day, mode, windowMonths }: NonNullable<Heatm
 export function createHeatmapLayer({ index, range, cells, zoom, radiusPixels, intensity, colorDomain, cpuFilterBaseline }: HeatmapOptions) {
 	return new StableHeatmapLayer({
 		id: 'hometown-heat',
-		...(cpuFilterBaseline ? cpuFilteredData(cpuFilterBaseline) : { data: binaryData(index, cells, range, zoom <= MAX_CELL_ZOOM) as never }),
+		...(cpuFilterBaseline ? cpuFilteredData(cpuFilterBaseline) : { data: binaryData(index, cells, range, cellLevelFor(cells, zoom)) as never }),
 		radiusPixels,
 		intensity,
 		threshold: 0.04,

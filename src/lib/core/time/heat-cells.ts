@@ -2,75 +2,128 @@ import type { TimeIndex } from './time-index';
 import { addMonths, monthStart } from './months';
 
 /**
- * Heat is a sum: sum_i w_i K(x - x_i). Points a kilometre apart are one point to a kernel tens of
- * kilometres wide, so whole months of members can be drawn as one weighted point per small cell
- * (at the cell's weighted centroid) instead of one per member. Per cell and month we keep prefix
- * sums; a frame adds up the full months in O(cells) and draws only the partial months at its two
- * ends point by point. The work per frame is bounded by the cells and two months of points, not by
- * the members visible, which is what lets 1M points play.
+ * Heat is a sum: sum_i w_i K(x - x_i). Points closer than a couple of pixels are one point to a kernel
+ * 38 px wide, so a frame can draw one weighted point per small cell (at the cell's weighted centroid)
+ * instead of one per member, and the heat is the same sum.
+ *
+ * Cells come in levels, CELL_DEGREES x 2^k: the finest built from the points in one O(n) pass, each
+ * coarser one from the level below in O(cells). A frame uses the coarsest level whose cell is at most
+ * MAX_CELL_PX wide at the map's zoom. Per level and month we keep prefix sums of each cell's weight, so
+ * a frame's cell weights are the whole months (one subtraction per cell) plus the members of the two
+ * partial months at the range's ends added into their cells. A frame draws at most the level's
+ * non-empty cells, never its members: the work is O(cells + points of two months), not O(visible).
  */
 export const CELL_DEGREES = 0.02;
-/** Above this zoom a cell (about 1.4-2.2 km) spans several pixels: draw the points themselves. */
-export const MAX_CELL_ZOOM = 7.5;
+/** Cell sizes 0.02, 0.04, ... 1.28 degrees. */
+export const CELL_LEVELS = 7;
+/** A cell at most this wide on screen: invisible under a 38 px kernel (and the 512-texel weight map). */
+export const MAX_CELL_PX = 2;
+/** A level with fewer points per cell than this draws little less than the points: no prefix is kept. */
+export const MIN_POINTS_PER_CELL = 4;
+/** A level's prefix has at most one entry (4 bytes) per point, or this many for small data. */
+export const SMALL_PREFIX_ENTRIES = 2 ** 16;
+
+/** Finest cell grid: rows 0..9000 of latitude, columns 0..18000 of longitude; keys fit an int32. */
+const COLS = 18_001;
+
+export interface CellLevel {
+	/** Cell width and height in degrees. */
+	degrees: number;
+	count: number;
+	/** Weighted centroid of each cell over all its points, lon,lat pairs. */
+	centroids: Float32Array;
+	/** Cell of the next coarser level that holds each cell (null on the coarsest). */
+	parent: Uint32Array | null;
+	/**
+	 * prefix[k * count + c] = weight of cell c's points before month boundary k (month-major, so a
+	 * frame reads two contiguous rows). Null when the level is not worth drawing (see levelWorthDrawing).
+	 */
+	prefix: Float32Array | null;
+}
 
 export interface HeatCells {
-	count: number;
-	/** Weighted centroid of each cell, lon,lat pairs. */
-	centroids: Float32Array;
-	/** Index (into the time index) where each month starts, ascending; months[k] is its first day. */
-	monthStarts: Int32Array;
-	/** prefix[c * (months + 1) + k] = weight of cell c's points before monthStarts[k]. */
-	prefix: Float64Array;
-	/** Cell of each point in time-index order. */
+	/** Finest first. */
+	levels: CellLevel[];
+	/** Cell of each point at the finest level, in time-index order. */
 	cellOf: Uint32Array;
+	/** Index (into the time index) of each month's first member, then the member count: months + 1 entries. */
+	boundaries: Int32Array;
 }
 
 export function buildHeatCells(index: TimeIndex): HeatCells {
 	const n = index.days.length;
-	const ids = new Map<number, number>();
-	const cellOf = new Uint32Array(n);
-	const sums: number[] = [];
+	const { positions, weights } = index;
+	const keys = new Int32Array(n);
 	for (let i = 0; i < n; i++) {
-		const lon = index.positions[2 * i]!;
-		const lat = index.positions[2 * i + 1]!;
-		const key = Math.floor((lat + 90) / CELL_DEGREES) * 20_000 + Math.floor((lon + 180) / CELL_DEGREES);
-		let id = ids.get(key);
-		if (id === undefined) {
-			id = ids.size;
-			ids.set(key, id);
-			sums.push(0, 0, 0);
+		const lon = Math.min(180, Math.max(-180, positions[2 * i]!));
+		const lat = Math.min(90, Math.max(-90, positions[2 * i + 1]!));
+		keys[i] = Math.floor((lat + 90) / CELL_DEGREES) * COLS + Math.floor((lon + 180) / CELL_DEGREES);
+	}
+	const finest = denseIds(keys);
+	// Per cell: sum of w*lon, w*lat, w. Coarser levels add up their children's sums.
+	let sums = new Float64Array(3 * finest.count);
+	for (let i = 0; i < n; i++) {
+		const c = 3 * finest.ids[i]!;
+		const w = weights[i]!;
+		sums[c] += w * positions[2 * i]!;
+		sums[c + 1] += w * positions[2 * i + 1]!;
+		sums[c + 2] += w;
+	}
+	const boundaries = monthBoundaries(index.days);
+	const months = boundaries.length - 1;
+	const levels: CellLevel[] = [];
+	let cellKeys = finest.keys;
+	// Cell of each point at the level being built; moved one level coarser per iteration.
+	const levelCellOf = Uint32Array.from(finest.ids);
+	for (let k = 0; k < CELL_LEVELS; k++) {
+		const count = cellKeys.length;
+		const level: CellLevel = { degrees: CELL_DEGREES * 2 ** k, count, centroids: centroidsOf(sums, count), parent: null, prefix: null };
+		if (levelWorthDrawing(count, n, months)) level.prefix = monthlyPrefix(levelCellOf, weights, boundaries, count);
+		levels.push(level);
+		if (k + 1 === CELL_LEVELS) break;
+		const parentKeys = new Int32Array(count);
+		for (let c = 0; c < count; c++) {
+			const row = Math.floor(cellKeys[c]! / COLS);
+			parentKeys[c] = (row >> 1) * COLS + ((cellKeys[c]! - row * COLS) >> 1);
 		}
-		cellOf[i] = id;
-		const w = index.weights[i]!;
-		sums[3 * id]! += w * lon;
-		sums[3 * id + 1]! += w * lat;
-		sums[3 * id + 2]! += w;
-	}
-	const count = ids.size;
-	const centroids = new Float32Array(count * 2);
-	for (let c = 0; c < count; c++) {
-		const w = sums[3 * c + 2]! || 1;
-		centroids[2 * c] = sums[3 * c]! / w;
-		centroids[2 * c + 1] = sums[3 * c + 1]! / w;
-	}
-	// Month boundaries as positions in the sorted days.
-	const starts: number[] = [];
-	if (n) {
-		for (let day = monthStart(index.days[0]!), i = 0; i < n; day = addMonths(day, 1)) {
-			while (i < n && index.days[i]! < day) i++;
-			starts.push(i);
-			if (i >= n) break;
+		const up = denseIds(parentKeys);
+		level.parent = up.ids;
+		const parentSums = new Float64Array(3 * up.keys.length);
+		for (let c = 0; c < count; c++) {
+			const p = 3 * up.ids[c]!;
+			parentSums[p] += sums[3 * c]!;
+			parentSums[p + 1] += sums[3 * c + 1]!;
+			parentSums[p + 2] += sums[3 * c + 2]!;
 		}
+		for (let i = 0; i < n; i++) levelCellOf[i] = up.ids[levelCellOf[i]!]!;
+		sums = parentSums;
+		cellKeys = up.keys;
 	}
-	const months = starts.length;
-	const prefix = new Float64Array(count * (months + 1));
-	for (let k = 0; k < months; k++) {
-		const from = starts[k]!;
-		const to = k + 1 < months ? starts[k + 1]! : n;
-		for (let c = 0; c < count; c++) prefix[c * (months + 1) + k + 1] = prefix[c * (months + 1) + k]!;
-		for (let i = from; i < to; i++) prefix[cellOf[i]! * (months + 1) + k + 1]! += index.weights[i]!;
+	return { levels, cellOf: finest.ids, boundaries };
+}
+
+/**
+ * Drawing a level's cells pays when each replaces several points; its cells x months prefix must stay
+ * within one entry per point (so all levels together, each about 4x smaller than the one below, take
+ * about 5 bytes per point). Uniformly scattered points (each nearly its own cell) skip the fine levels.
+ */
+export function levelWorthDrawing(count: number, points: number, months: number): boolean {
+	return count * MIN_POINTS_PER_CELL <= points && count * (months + 1) <= Math.max(points, SMALL_PREFIX_ENTRIES);
+}
+
+/**
+ * The level a frame at `zoom` draws: the coarsest one with a prefix whose cell is at most MAX_CELL_PX
+ * wide (web mercator: 256 * 2^zoom / 360 px per degree of longitude), or -1 to draw the points.
+ */
+export function cellLevelFor(cells: HeatCells, zoom: number): number {
+	const pxPerDegree = (256 * 2 ** zoom) / 360;
+	for (let k = cells.levels.length - 1; k >= 0; k--) {
+		const level = cells.levels[k]!;
+		if (level.degrees * pxPerDegree > MAX_CELL_PX) continue;
+		// The coarsest level fine enough; if it is not worth drawing, no finer one is (more cells).
+		return level.prefix ? k : -1;
 	}
-	return { count, centroids, monthStarts: Int32Array.from(starts), prefix, cellOf };
+	return -1;
 }
 
 export interface HeatFrame {
@@ -80,44 +133,111 @@ export interface HeatFrame {
 }
 
 /**
- * The points to draw for the members [start, end) of the time index: non-empty cells for the whole
- * months inside the range, plus the points of the partial months at its ends.
+ * The points to draw for the members [start, end) of the time index at cell level `level` (from
+ * cellLevelFor; -1 = the members themselves): the non-empty cells, each weighted by its members in the
+ * range. The total weight is exactly that of the members (for integer weights; Float32 sums).
  */
-export function heatFrame(index: TimeIndex, cells: HeatCells, [start, end]: [number, number]): HeatFrame {
-	const starts = cells.monthStarts;
-	const months = starts.length;
-	// First month boundary at or after start, last at or before end.
+export function heatFrame(index: TimeIndex, cells: HeatCells, [start, end]: [number, number], level: number): HeatFrame {
+	const cellLevel = cells.levels[level];
+	// Fewer members than cells: the members themselves are cheaper, and exact.
+	if (!cellLevel?.prefix || end - start <= cellLevel.count) return pointsOf(index, start, end);
+	const { count, prefix, centroids } = cellLevel;
+	const bounds = cells.boundaries;
+	// Whole months: from the first month boundary at or after start to the last at or before end.
 	let a = 0;
-	while (a < months && starts[a]! < start) a++;
-	let b = months - 1;
-	while (b >= 0 && starts[b]! > end) b--;
-	// With no whole month inside, or fewer points than cells, the points themselves are cheaper.
-	if (a >= b || end - start <= cells.count) return pointsOf(index, start, end);
-	const [kA, kB] = [a, b];
-	const raw: [number, number][] = [
-		[start, starts[kA]!],
-		[starts[kB]!, end]
-	];
-	const rawCount = raw.reduce((s, [f, t]) => s + t - f, 0);
-	const positions = new Float32Array((cells.count + rawCount) * 2);
-	const weights = new Float32Array(cells.count + rawCount);
+	while (a < bounds.length && bounds[a]! < start) a++;
+	let b = bounds.length - 1;
+	while (b >= 0 && bounds[b]! > end) b--;
+	const sum = new Float32Array(count);
+	if (a < b) {
+		const [hi, lo] = [prefix.subarray(b * count, (b + 1) * count), prefix.subarray(a * count, (a + 1) * count)];
+		for (let c = 0; c < count; c++) sum[c] = hi[c]! - lo[c]!;
+		addMembers(index, cells, level, sum, start, bounds[a]!);
+		addMembers(index, cells, level, sum, bounds[b]!, end);
+	} else addMembers(index, cells, level, sum, start, end);
+	const positions = new Float32Array(2 * count);
+	const weights = new Float32Array(count);
 	let j = 0;
-	const stride = months + 1;
-	for (let c = 0; c < cells.count; c++) {
-		const w = cells.prefix[c * stride + kB]! - cells.prefix[c * stride + kA]!;
-		if (w <= 0) continue;
-		positions[2 * j] = cells.centroids[2 * c]!;
-		positions[2 * j + 1] = cells.centroids[2 * c + 1]!;
-		weights[j++] = w;
-	}
-	for (const [f, t] of raw) {
-		positions.set(index.positions.subarray(2 * f, 2 * t), 2 * j);
-		weights.set(index.weights.subarray(f, t), j);
-		j += t - f;
+	for (let c = 0; c < count; c++) {
+		if (!(sum[c]! > 0)) continue;
+		positions[2 * j] = centroids[2 * c]!;
+		positions[2 * j + 1] = centroids[2 * c + 1]!;
+		weights[j++] = sum[c]!;
 	}
 	return { length: j, positions: positions.subarray(0, 2 * j), weights: weights.subarray(0, j) };
 }
 
+/** Adds the weights of members [from, to) into their cells at `level`. */
+function addMembers(index: TimeIndex, cells: HeatCells, level: number, sum: Float32Array, from: number, to: number): void {
+	const parents = cells.levels.slice(0, level).map((l) => l.parent!);
+	for (let i = from; i < to; i++) {
+		let c = cells.cellOf[i]!;
+		for (const parent of parents) c = parent[c]!;
+		sum[c] += index.weights[i]!;
+	}
+}
+
 function pointsOf(index: TimeIndex, start: number, end: number): HeatFrame {
 	return { length: end - start, positions: index.positions.subarray(2 * start, 2 * end), weights: index.weights.subarray(start, end) };
+}
+
+/**
+ * Dense ids 0.. for int keys, in order of first appearance, with an open-addressing hash (about 10x
+ * faster than a Map at 1M keys). Returns the id of each input and the key of each id.
+ */
+function denseIds(input: Int32Array): { ids: Uint32Array; keys: Int32Array; count: number } {
+	const n = input.length;
+	const bits = Math.max(4, Math.ceil(Math.log2(2 * n + 1)));
+	const mask = (1 << bits) - 1;
+	const slotKey = new Int32Array(mask + 1).fill(-1);
+	const slotId = new Int32Array(mask + 1);
+	const ids = new Uint32Array(n);
+	const keys = new Int32Array(n);
+	let count = 0;
+	for (let i = 0; i < n; i++) {
+		const key = input[i]!;
+		let s = Math.imul(key, 0x9e3779b1) >>> (32 - bits);
+		while (slotKey[s] !== -1 && slotKey[s] !== key) s = (s + 1) & mask;
+		if (slotKey[s] === -1) {
+			slotKey[s] = key;
+			slotId[s] = count;
+			keys[count++] = key;
+		}
+		ids[i] = slotId[s]!;
+	}
+	return { ids, keys: keys.slice(0, count), count };
+}
+
+function centroidsOf(sums: Float64Array, count: number): Float32Array {
+	const centroids = new Float32Array(2 * count);
+	for (let c = 0; c < count; c++) {
+		const w = sums[3 * c + 2]! || 1;
+		centroids[2 * c] = sums[3 * c]! / w;
+		centroids[2 * c + 1] = sums[3 * c + 1]! / w;
+	}
+	return centroids;
+}
+
+/** Index of each month's first member in the sorted days, then n. */
+function monthBoundaries(days: Float64Array): Int32Array {
+	const n = days.length;
+	const starts: number[] = [];
+	for (let day = n ? monthStart(days[0]!) : 0, i = 0; i < n; day = addMonths(day, 1)) {
+		while (i < n && days[i]! < day) i++;
+		if (i >= n) break;
+		starts.push(i);
+	}
+	starts.push(n);
+	return Int32Array.from(starts);
+}
+
+/** Month-major prefix sums of each cell's weight at the month boundaries. */
+function monthlyPrefix(cellOf: Uint32Array, weights: Float32Array, boundaries: Int32Array, count: number): Float32Array {
+	const prefix = new Float32Array(boundaries.length * count);
+	let i = 0;
+	for (let k = 1; k < boundaries.length; k++) {
+		prefix.copyWithin(k * count, (k - 1) * count, k * count);
+		for (const to = boundaries[k]!; i < to; i++) prefix[k * count + cellOf[i]!] += weights[i]!;
+	}
+	return prefix;
 }
