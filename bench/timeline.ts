@@ -297,10 +297,16 @@ ${rows.join('\n')}
 ${verdicts.map((v) => `- ${v}`).join('\n')}
 
 **What limits it.** WebGL runs in software (SwiftShader) on 2 shared cores (the load during the run is under Machine above). Our per-frame JavaScript is two binary searches
-and, once whole months are in view, one weighted point per 2 km cell for those months plus the points of
-the two partial months (core/time/heat-cells.ts), so deck.gl uploads and splats thousands of points, not
-the members visible: that is why 1M plays nearly as fast as 10k. What is left is deck.gl's HeatmapLayer
-pass itself (weights texture, colour pass) and the basemap frame. The CPU filter pays an O(all members)
+and one weighted point per non-empty cell (core/time/heat-cells.ts): cells come in levels of 0.02 x 2^k
+degrees and a frame uses the coarsest whose cell is at most 2 px wide at the zoom (0.16 degrees at the
+start view), invisible under the 38 px kernel. Whole months come from per-cell monthly prefix sums, the
+members of the two partial months are added into their cells, so deck.gl uploads and splats at most the
+level's cells (1M clustered points: about 250 at the start view), whatever the members visible; the
+frame does not grow with the data. What is left is deck.gl's HeatmapLayer pass itself (weights texture,
+colour pass) and the basemap frame. Building the cells when a dataset is set takes about 70 ms at 1M
+points (clustered or uniformly scattered); a level with under 4 points per cell, or whose prefix would
+take more than one entry per point, keeps none (scattered data), and zoomed in past the finest usable
+level the members themselves are drawn. The CPU filter pays an O(all members)
 pass plus accessor packing and splats every visible member; MapLibre re-filters and re-tiles the GeoJSON
 in its worker on every filter change. Small data (demo, 10k) is dominated by fixed per-frame costs, so
 the strategies tie there within the noise.`

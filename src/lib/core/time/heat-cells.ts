@@ -2,8 +2,8 @@ import type { TimeIndex } from './time-index';
 import { addMonths, monthStart } from './months';
 
 /**
- * Heat is a sum: sum_i w_i K(x - x_i). Points closer than a couple of pixels are one point to a kernel
- * 38 px wide, so a frame can draw one weighted point per small cell (at the cell's weighted centroid)
+ * Heat is a sum: sum_i w_i K(x - x_i). Points closer than a couple of pixels are one point to a kernel of
+ * 38 px radius, so a frame can draw one weighted point per small cell (at the cell's weighted centroid)
  * instead of one per member, and the heat is the same sum.
  *
  * Cells come in levels, CELL_DEGREES x 2^k: the finest built from the points in one O(n) pass, each
@@ -36,7 +36,8 @@ export interface CellLevel {
 	parent: Uint32Array | null;
 	/**
 	 * prefix[k * count + c] = weight of cell c's points before month boundary k (month-major, so a
-	 * frame reads two contiguous rows). Null when the level is not worth drawing (see levelWorthDrawing).
+	 * frame reads two contiguous rows). Float32: weights are counts, exact below 2^24 per cell. Null
+	 * when the level is not worth drawing (see levelWorthDrawing).
 	 */
 	prefix: Float32Array | null;
 }
@@ -65,20 +66,18 @@ export function buildHeatCells(index: TimeIndex): HeatCells {
 	for (let i = 0; i < n; i++) {
 		const c = 3 * finest.ids[i]!;
 		const w = weights[i]!;
-		sums[c] += w * positions[2 * i]!;
-		sums[c + 1] += w * positions[2 * i + 1]!;
-		sums[c + 2] += w;
+		sums[c]! += w * positions[2 * i]!;
+		sums[c + 1]! += w * positions[2 * i + 1]!;
+		sums[c + 2]! += w;
 	}
 	const boundaries = monthBoundaries(index.days);
 	const months = boundaries.length - 1;
+	// The levels' cells, centroids and parents: O(cells) each.
 	const levels: CellLevel[] = [];
 	let cellKeys = finest.keys;
-	// Cell of each point at the level being built; moved one level coarser per iteration.
-	const levelCellOf = Uint32Array.from(finest.ids);
 	for (let k = 0; k < CELL_LEVELS; k++) {
 		const count = cellKeys.length;
 		const level: CellLevel = { degrees: CELL_DEGREES * 2 ** k, count, centroids: centroidsOf(sums, count), parent: null, prefix: null };
-		if (levelWorthDrawing(count, n, months)) level.prefix = monthlyPrefix(levelCellOf, weights, boundaries, count);
 		levels.push(level);
 		if (k + 1 === CELL_LEVELS) break;
 		const parentKeys = new Int32Array(count);
@@ -88,16 +87,25 @@ export function buildHeatCells(index: TimeIndex): HeatCells {
 		}
 		const up = denseIds(parentKeys);
 		level.parent = up.ids;
-		const parentSums = new Float64Array(3 * up.keys.length);
+		const parentSums = new Float64Array(3 * up.count);
 		for (let c = 0; c < count; c++) {
 			const p = 3 * up.ids[c]!;
-			parentSums[p] += sums[3 * c]!;
-			parentSums[p + 1] += sums[3 * c + 1]!;
-			parentSums[p + 2] += sums[3 * c + 2]!;
+			parentSums[p]! += sums[3 * c]!;
+			parentSums[p + 1]! += sums[3 * c + 1]!;
+			parentSums[p + 2]! += sums[3 * c + 2]!;
 		}
-		for (let i = 0; i < n; i++) levelCellOf[i] = up.ids[levelCellOf[i]!]!;
 		sums = parentSums;
 		cellKeys = up.keys;
+	}
+	// Prefixes: the finest level worth one from the points (one pass), each coarser from the one below
+	// (O(cells x months), within one entry per point). Fewer cells: a coarser level is worth it too.
+	const first = levels.findIndex((level) => levelWorthDrawing(level.count, n, months));
+	if (first >= 0) {
+		// Finest cell -> cell at `first`: the parents composed, O(cells).
+		const toFirst = new Uint32Array(levels[0]!.count).map((_, c) => c);
+		for (const level of levels.slice(0, first)) for (let c = 0; c < toFirst.length; c++) toFirst[c] = level.parent![toFirst[c]!]!;
+		levels[first]!.prefix = monthlyPrefix(finest.ids, toFirst, weights, boundaries, levels[first]!.count);
+		for (let k = first + 1; k < levels.length; k++) levels[k]!.prefix = coarserPrefix(levels[k - 1]!, levels[k]!.count, boundaries.length);
 	}
 	return { levels, cellOf: finest.ids, boundaries };
 }
@@ -113,7 +121,8 @@ export function levelWorthDrawing(count: number, points: number, months: number)
 
 /**
  * The level a frame at `zoom` draws: the coarsest one with a prefix whose cell is at most MAX_CELL_PX
- * wide (web mercator: 256 * 2^zoom / 360 px per degree of longitude), or -1 to draw the points.
+ * wide (web mercator: 256 * 2^zoom / 360 px per degree of longitude; at 50 degrees north a cell is
+ * 1.6x as tall as wide, still under 4 px), or -1 to draw the points.
  */
 export function cellLevelFor(cells: HeatCells, zoom: number): number {
 	const pxPerDegree = (256 * 2 ** zoom) / 360;
@@ -173,7 +182,7 @@ function addMembers(index: TimeIndex, cells: HeatCells, level: number, sum: Floa
 	for (let i = from; i < to; i++) {
 		let c = cells.cellOf[i]!;
 		for (const parent of parents) c = parent[c]!;
-		sum[c] += index.weights[i]!;
+		sum[c]! += index.weights[i]!;
 	}
 }
 
@@ -182,30 +191,47 @@ function pointsOf(index: TimeIndex, start: number, end: number): HeatFrame {
 }
 
 /**
- * Dense ids 0.. for int keys, in order of first appearance, with an open-addressing hash (about 10x
- * faster than a Map at 1M keys). Returns the id of each input and the key of each id.
+ * Dense ids 0.. for non-negative int keys, in order of first appearance, with an open-addressing hash
+ * (key, id interleaved; grown at half full so clustered data stays in cache). Returns the id of each
+ * input and the key of each id.
  */
 function denseIds(input: Int32Array): { ids: Uint32Array; keys: Int32Array; count: number } {
 	const n = input.length;
-	const bits = Math.max(4, Math.ceil(Math.log2(2 * n + 1)));
-	const mask = (1 << bits) - 1;
-	const slotKey = new Int32Array(mask + 1).fill(-1);
-	const slotId = new Int32Array(mask + 1);
+	let bits = 12;
+	let table: Int32Array = new Int32Array(2 << bits).fill(-1);
 	const ids = new Uint32Array(n);
 	const keys = new Int32Array(n);
 	let count = 0;
 	for (let i = 0; i < n; i++) {
 		const key = input[i]!;
+		const mask = (1 << bits) - 1;
 		let s = Math.imul(key, 0x9e3779b1) >>> (32 - bits);
-		while (slotKey[s] !== -1 && slotKey[s] !== key) s = (s + 1) & mask;
-		if (slotKey[s] === -1) {
-			slotKey[s] = key;
-			slotId[s] = count;
+		while (table[2 * s] !== key && table[2 * s] !== -1) s = (s + 1) & mask;
+		if (table[2 * s] === -1) {
+			table[2 * s] = key;
+			table[2 * s + 1] = count;
 			keys[count++] = key;
-		}
-		ids[i] = slotId[s]!;
+			if (2 * count > mask) {
+				bits++;
+				table = rehash(table, bits);
+			}
+			ids[i] = count - 1;
+		} else ids[i] = table[2 * s + 1]!;
 	}
 	return { ids, keys: keys.slice(0, count), count };
+}
+
+function rehash(old: Int32Array, bits: number): Int32Array {
+	const table = new Int32Array(2 << bits).fill(-1);
+	const mask = (1 << bits) - 1;
+	for (let o = 0; o < old.length; o += 2) {
+		if (old[o] === -1) continue;
+		let s = Math.imul(old[o]!, 0x9e3779b1) >>> (32 - bits);
+		while (table[2 * s] !== -1) s = (s + 1) & mask;
+		table[2 * s] = old[o]!;
+		table[2 * s + 1] = old[o + 1]!;
+	}
+	return table;
 }
 
 function centroidsOf(sums: Float64Array, count: number): Float32Array {
@@ -231,13 +257,22 @@ function monthBoundaries(days: Float64Array): Int32Array {
 	return Int32Array.from(starts);
 }
 
-/** Month-major prefix sums of each cell's weight at the month boundaries. */
-function monthlyPrefix(cellOf: Uint32Array, weights: Float32Array, boundaries: Int32Array, count: number): Float32Array {
+/** Month-major prefix sums of each cell's weight at the month boundaries; point i is in cell toLevel[cellOf[i]]. */
+function monthlyPrefix(cellOf: Uint32Array, toLevel: Uint32Array, weights: Float32Array, boundaries: Int32Array, count: number): Float32Array {
 	const prefix = new Float32Array(boundaries.length * count);
 	let i = 0;
 	for (let k = 1; k < boundaries.length; k++) {
 		prefix.copyWithin(k * count, (k - 1) * count, k * count);
-		for (const to = boundaries[k]!; i < to; i++) prefix[k * count + cellOf[i]!] += weights[i]!;
+		for (const to = boundaries[k]!; i < to; i++) prefix[k * count + toLevel[cellOf[i]!]!]! += weights[i]!;
 	}
+	return prefix;
+}
+
+/** The prefix of the level above `finer`: each row's cells added into their parents. */
+function coarserPrefix(finer: CellLevel, count: number, rows: number): Float32Array {
+	const prefix = new Float32Array(rows * count);
+	const [from, parent] = [finer.prefix!, finer.parent!];
+	for (let k = 0; k < rows; k++)
+		for (let c = 0; c < finer.count; c++) prefix[k * count + parent[c]!]! += from[k * finer.count + c]!;
 	return prefix;
 }
