@@ -2,7 +2,8 @@ import { getContext, setContext } from 'svelte';
 import { UNIT_LABELS, type DatasetKind, type MemberDataset, type MemberPoint, type MemberRecord } from '$lib/core/data/member';
 import { DEFAULT_DOMAIN, type TimeMode } from '$lib/core/time/membership';
 import { timeIndexOf, visibleRange, type TimeIndex } from '$lib/core/time/time-index';
-import { indexDataset, type DatasetIndex } from '$lib/core/data/dataset-index';
+import type { DatasetIndex } from '$lib/core/data/dataset-index';
+import { prepareDataset, type PreparedDataset } from '$lib/core/data/prepare';
 import { runAtOnce, runInSlices } from '$lib/core/slicing/slices';
 import { filterMask, filterOptionsOf } from '$lib/core/filters/filter-index';
 import { addMonths } from '$lib/core/time/months';
@@ -144,7 +145,8 @@ export class AppState {
 	 * the dataset changes. Everything below is derived from it with integer loops, never a pass of
 	 * string work over the members. Small lists are indexed at once; large ones in slices.
 	 */
-	datasetIndex = $state.raw<DatasetIndex>(runAtOnce(indexDataset([])));
+	prepared = $state.raw<PreparedDataset>(runAtOnce(prepareDataset([])));
+	datasetIndex = $derived<DatasetIndex>(this.prepared.index);
 	/** True while a large dataset is being indexed; until then the map and panels show the previous one. */
 	indexing = $state(false);
 	#indexJob = 0;
@@ -162,12 +164,12 @@ export class AppState {
 
 	// ---- Timeline views (issue 5): the members in date order, narrowed by the filters; each frame is
 	// then two binary searches (see core/time/time-index.ts).
-	timeIndex = $derived<TimeIndex>(runAtOnce(timeIndexOf(this.datasetIndex, this.#filterPass)));
+	timeIndex = $derived<TimeIndex>(this.#filterPass ? runAtOnce(timeIndexOf(this.datasetIndex, this.#filterPass)) : this.prepared.all);
 	/** [start, end) into timeIndex of the members active at `time`. */
 	visibleRange = $derived<[number, number]>(visibleRange(this.timeIndex.days, this.time, this.timeMode, this.windowMonths));
 	visibleCount = $derived(this.visibleRange[1] - this.visibleRange[0]);
 	/** Per-cell monthly sums the heat layer draws whole months from (core/time/heat-cells.ts). */
-	heatCells = $derived<HeatCells>(buildHeatCells(this.timeIndex));
+	heatCells = $derived<HeatCells>(this.timeIndex === this.prepared.all ? this.prepared.allCells : buildHeatCells(this.timeIndex));
 	/**
 	 * The date the member lists (hotspot table, town tooltips) follow. While playing it is refreshed
 	 * twice a second, so their work does not run on every frame; paused, it is `time`.
@@ -188,10 +190,10 @@ export class AppState {
 		this.datasetName = name;
 		this.loadError = null;
 		const job = ++this.#indexJob;
-		if (dataset.members.length <= INDEX_AT_ONCE) return this.#useIndex(runAtOnce(indexDataset(dataset.members)));
+		if (dataset.members.length <= INDEX_AT_ONCE) return this.#usePrepared(runAtOnce(prepareDataset(dataset.members)));
 		this.indexing = true;
-		void runInSlices(indexDataset(dataset.members), { cancelled: () => job !== this.#indexJob, yieldToEventLoop: nextTask }).then((index) => {
-			if (index && job === this.#indexJob) this.#useIndex(index);
+		void runInSlices(prepareDataset(dataset.members), { cancelled: () => job !== this.#indexJob, yieldToEventLoop: nextTask }).then((prepared) => {
+			if (prepared && job === this.#indexJob) this.#usePrepared(prepared);
 		});
 	}
 
@@ -200,10 +202,10 @@ export class AppState {
 		return this.indexing ? new Promise((resolve) => this.#indexed.push(resolve)) : Promise.resolve();
 	}
 
-	#useIndex(index: DatasetIndex) {
-		this.datasetIndex = index;
+	#usePrepared(prepared: PreparedDataset) {
+		this.prepared = prepared;
 		this.indexing = false;
-		this.#fitTimeDomain(index.domain);
+		this.#fitTimeDomain(prepared.index.domain);
 		const waiting = this.#indexed;
 		this.#indexed = [];
 		for (const resolve of waiting) resolve();
@@ -218,9 +220,11 @@ export class AppState {
 	 * coordinates wait in pendingGeocode; setDataset widens the timeline to the file's dates.
 	 */
 	importDataset(records: MemberRecord[], name: string, kind: DatasetKind = 'members') {
-		const placed = (r: MemberRecord) => Number.isFinite(r.lat) && Number.isFinite(r.lon);
-		this.pendingGeocode = records.filter((r) => !placed(r));
-		this.setDataset({ synthetic: false, kind, members: records.filter(placed) }, name);
+		const placed: MemberRecord[] = [];
+		const pending: MemberRecord[] = [];
+		for (const r of records) (Number.isFinite(r.lat) && Number.isFinite(r.lon) ? placed : pending).push(r);
+		this.pendingGeocode = pending;
+		this.setDataset({ synthetic: false, kind, members: placed }, name);
 	}
 
 	/** Back to a bundled dataset (the demo): the imported file and its rows awaiting the geocoder are dropped. */

@@ -17,7 +17,7 @@ export type ImportMessage =
 	| { type: 'done'; report: ImportResult['report'] }
 	| { type: 'failed'; message: string };
 
-const RECORDS_PER_MESSAGE = 10_000;
+const RECORDS_PER_MESSAGE = 2_000;
 
 const scope = self as unknown as { postMessage(message: ImportMessage): void; onmessage: ((event: MessageEvent<ImportRequest>) => void) | null };
 
