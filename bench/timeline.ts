@@ -306,10 +306,10 @@ start view), invisible under the 38 px kernel. Whole months come from per-cell m
 members of the two partial months are added into their cells, so deck.gl uploads and splats at most the
 level's cells (1M clustered points: about 250 at the start view), whatever the members visible; the
 frame does not grow with the data. What is left is deck.gl's HeatmapLayer pass itself (weights texture,
-colour pass) and the basemap frame. Building the cells when a dataset is set takes about 70 ms at 1M
-points (clustered or uniformly scattered); a level with under 4 points per cell, or whose prefix would
-take more than one entry per point, keeps none (scattered data), and zoomed in past the finest usable
-level the members themselves are drawn. The CPU filter pays an O(all members)
+colour pass) and the basemap frame. Building the cells when a dataset is set takes about 30 ms
+(clustered) to 100 ms (uniformly scattered) at 1M points; a level with under 4 points per cell, or whose
+prefix would take more than one entry per point, keeps none (scattered data), and zoomed in past the
+finest usable level the members themselves are drawn. The CPU filter pays an O(all members)
 pass plus accessor packing and splats every visible member; MapLibre re-filters and re-tiles the GeoJSON
 in its worker on every filter change. Small data (demo, 10k) is dominated by fixed per-frame costs, so
 the strategies tie there within the noise.`
