@@ -39,6 +39,7 @@ type W = {
 		setTimeMode(m: string): void;
 		setLayerVisible(id: string, v: boolean): void;
 		setDataset(d: unknown, name: string): void;
+		whenIndexed(): Promise<void>;
 		heatFilterStrategy: 'slice' | 'cpu-filter';
 		playing: boolean;
 		listDay: number;
@@ -137,6 +138,8 @@ function installHelpers() {
 			w.__atlasState.setTimeMode('cumulative');
 			const t0 = performance.now();
 			w.__atlasState.setDataset(data, `synthetic ${n}`);
+			// Large datasets are indexed in slices between frames: the heat changes once that is done.
+			await w.__atlasState.whenIndexed();
 			w.__atlasState.setTime(start);
 			await nextDeckFrame();
 			return performance.now() - t0;

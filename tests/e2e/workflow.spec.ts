@@ -18,7 +18,7 @@ interface Member {
 	lastResidence: string;
 	recruiter: string;
 }
-type W = { __atlasState: { dataset: { members: Member[] }; filteredMembers: Member[]; visibleMembers: Member[] } & Record<string, unknown>; __atlas: { frames: number } };
+type W = { __atlasState: { dataset: { members: Member[] }; filteredMembers: Member[] } & Record<string, unknown>; __atlas: { frames: number } };
 
 const members = (page: Page) => page.evaluate(() => (window as unknown as W).__atlasState.dataset.members.map((m) => ({ ...m, plots: [] })));
 

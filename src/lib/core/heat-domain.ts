@@ -1,3 +1,5 @@
+import { runAtOnce, YIELD_EVERY, type Sliced } from './slicing/slices';
+
 /**
  * A heat colour scale fixed in people, so a colour means the same at every date and zoom.
  *
@@ -32,9 +34,15 @@ const CELLS_PER_DEGREE = 20;
  * while the timeline plays. O(n), once per dataset.
  */
 export function stableTopPeople(points: ArrayLike<{ lon: number; lat: number; weight: number }>): number {
+	return runAtOnce(topPeopleOf(points));
+}
+
+/** stableTopPeople as sliced work (core/slicing), for datasets too large to count in one task. */
+export function* topPeopleOf(points: ArrayLike<{ lon: number; lat: number; weight: number }>): Sliced<number> {
 	const cells = new Map<number, number>();
 	let top = 0;
 	for (let i = 0; i < points.length; i++) {
+		if ((i & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) yield;
 		const p = points[i]!;
 		if (!Number.isFinite(p.lon) || !Number.isFinite(p.lat)) continue;
 		const key = Math.floor((p.lat + 90) * CELLS_PER_DEGREE) * 8000 + Math.floor((p.lon + 180) * CELLS_PER_DEGREE);

@@ -1,12 +1,16 @@
 import { getContext, setContext } from 'svelte';
 import { UNIT_LABELS, type DatasetKind, type MemberDataset, type MemberPoint, type MemberRecord } from '$lib/core/data/member';
-import { DEFAULT_DOMAIN, domainFor, type TimeMode } from '$lib/core/time/membership';
-import { buildTimeIndex, visibleRange, type TimeIndex } from '$lib/core/time/time-index';
+import { DEFAULT_DOMAIN, type TimeMode } from '$lib/core/time/membership';
+import { timeIndexOf, visibleRange, type TimeIndex } from '$lib/core/time/time-index';
+import type { DatasetIndex } from '$lib/core/data/dataset-index';
+import { prepareDataset, type PreparedDataset } from '$lib/core/data/prepare';
+import { runAtOnce, runInSlices } from '$lib/core/slicing/slices';
+import { filterMask, filterOptionsOf } from '$lib/core/filters/filter-index';
 import { addMonths } from '$lib/core/time/months';
 import { buildHeatCells, type HeatCells } from '$lib/core/time/heat-cells';
 import { advanceClock, clampDay, playStart } from '$lib/core/time/playback';
 import { readEvents } from '$lib/core/time/events';
-import { heatColorDomain, stableTopPeople } from '$lib/core/heat-domain';
+import { heatColorDomain } from '$lib/core/heat-domain';
 import eventsFile from '../../../geodata/events.json';
 import type { FilterField } from '$lib/core/url/codec';
 import type { RouteCollection } from '$lib/core/routes/types';
@@ -14,8 +18,8 @@ import { routeYearOfDay } from '$lib/core/routes/figures';
 import * as routeSelection from '$lib/core/routes/visibility';
 import type { RouteHoverInfo } from '$lib/map/routes-layer';
 
-import { applyFilters, emptyFilters, toggleFilter } from '$lib/core/filters/filters';
-import { namedTowns, type HotspotRow } from '$lib/core/hotspots/hotspots';
+import { emptyFilters, toggleFilter } from '$lib/core/filters/filters';
+import { namedOf, townsInRange, type HotspotRow } from '$lib/core/hotspots/hotspots';
 import type { Scene } from '$lib/core/project/scenes';
 
 export interface MapView {
@@ -36,6 +40,18 @@ export const INITIAL_BOUNDS: [[number, number], [number, number]] = [
 
 /** While playing, the member lists follow the date this often (see AppState.listDay). */
 const LIST_REFRESH_MS = 500;
+
+/** Datasets up to this size are indexed in one go (a few ms); larger ones in slices between frames. */
+const INDEX_AT_ONCE = 50_000;
+
+/** A macrotask break that is not clamped to 4 ms like nested setTimeout. */
+function nextTask(): Promise<void> {
+	return new Promise((resolve) => {
+		const channel = new MessageChannel();
+		channel.port1.onmessage = () => resolve();
+		channel.port2.postMessage(null);
+	});
+}
 
 export const HEAT_DEFAULTS = { radiusPixels: 38, intensity: 1.2 } as const;
 
@@ -124,29 +140,48 @@ export class AppState {
 	/** Notes about link parameters that were ignored, shown to the user. */
 	urlNotes = $state<string[]>([]);
 
-	/** Members that pass the filters, before the timeline: the histogram and table count these. */
-	filteredMembers = $derived<MemberPoint[]>(applyFilters(this.dataset.members, this.filters));
+	/**
+	 * The dataset's index (filter and town codes, date order: core/data/dataset-index), rebuilt whenever
+	 * the dataset changes. Everything below is derived from it with integer loops, never a pass of
+	 * string work over the members. Small lists are indexed at once; large ones in slices.
+	 */
+	prepared = $state.raw<PreparedDataset>(runAtOnce(prepareDataset([])));
+	datasetIndex = $derived<DatasetIndex>(this.prepared.index);
+	/** True while a large dataset is being indexed; until then the map and panels show the previous one. */
+	indexing = $state(false);
+	#indexJob = 0;
+	#indexed: (() => void)[] = [];
 
-	// ---- Timeline views (issue 5): the time-sorted index is rebuilt only when the members change;
-	// each frame is then two binary searches (see core/time/time-index.ts).
-	timeIndex = $derived<TimeIndex>(buildTimeIndex(this.filteredMembers));
+	/** pass[i] for dataset member i, or null when no filter is set. */
+	#filterPass = $derived(filterMask(this.datasetIndex, this.filters));
+	filteredCount = $derived(this.#filterPass ? this.#filterPass.reduce((sum, p) => sum + p, 0) : this.datasetIndex.members.length);
+	/** Members that pass the filters, as objects. Built only when read (exports, the CPU-filter baseline). */
+	filteredMembers = $derived<MemberPoint[]>(
+		this.#filterPass ? this.datasetIndex.members.filter((_, i) => this.#filterPass![i]) : (this.datasetIndex.members as MemberPoint[])
+	);
+	/** Facet counts for the filter panel. */
+	filterOptions = $derived(filterOptionsOf(this.datasetIndex, this.filters));
+
+	// ---- Timeline views (issue 5): the members in date order, narrowed by the filters; each frame is
+	// then two binary searches (see core/time/time-index.ts).
+	timeIndex = $derived<TimeIndex>(this.#filterPass ? runAtOnce(timeIndexOf(this.datasetIndex, this.#filterPass)) : this.prepared.all);
 	/** [start, end) into timeIndex of the members active at `time`. */
 	visibleRange = $derived<[number, number]>(visibleRange(this.timeIndex.days, this.time, this.timeMode, this.windowMonths));
 	visibleCount = $derived(this.visibleRange[1] - this.visibleRange[0]);
 	/** Per-cell monthly sums the heat layer draws whole months from (core/time/heat-cells.ts). */
-	heatCells = $derived<HeatCells>(buildHeatCells(this.timeIndex));
+	heatCells = $derived<HeatCells>(this.timeIndex === this.prepared.all ? this.prepared.allCells : buildHeatCells(this.timeIndex));
 	/**
-	 * The date the member lists (visibleMembers: hotspot table, town tooltips) follow. While playing it is
-	 * refreshed twice a second, so their O(members) work does not run on every frame; paused, it is `time`.
+	 * The date the member lists (hotspot table, town tooltips) follow. While playing it is refreshed
+	 * twice a second, so their work does not run on every frame; paused, it is `time`.
 	 */
 	listDay = $state(DEFAULT_DOMAIN[1]);
 	#listRange = $derived<[number, number]>(
 		this.playing ? visibleRange(this.timeIndex.days, this.listDay, this.timeMode, this.windowMonths) : this.visibleRange
 	);
-	/** The members shown at the list date: filtered, then narrowed to the timeline (a copy: read sparingly). */
-	visibleMembers = $derived<MemberPoint[]>(this.timeIndex.members.slice(...this.#listRange));
+	/** Every town with its members at the list date (before the privacy threshold): the hotspot table's rows. */
+	visibleTowns = $derived<HotspotRow[]>(townsInRange(this.timeIndex, this.datasetIndex.towns, ...this.#listRange));
 	/** People at the top heat colour, from the whole dataset so it holds at every date, zoom and filter. */
-	heatTopPeople = $derived(stableTopPeople(this.dataset.members));
+	heatTopPeople = $derived(this.datasetIndex.topPeople);
 	/** The fixed colour domain the heat layer uses, or null when rescaling to the frame. */
 	heatColorDomain = $derived<[number, number] | null>(this.heatRescale ? null : heatColorDomain(this.heatTopPeople, this.heat.intensity));
 
@@ -154,7 +189,26 @@ export class AppState {
 		this.dataset = dataset;
 		this.datasetName = name;
 		this.loadError = null;
-		this.#fitTimeDomain();
+		const job = ++this.#indexJob;
+		if (dataset.members.length <= INDEX_AT_ONCE) return this.#usePrepared(runAtOnce(prepareDataset(dataset.members)));
+		this.indexing = true;
+		void runInSlices(prepareDataset(dataset.members), { cancelled: () => job !== this.#indexJob, yieldToEventLoop: nextTask }).then((prepared) => {
+			if (prepared && job === this.#indexJob) this.#usePrepared(prepared);
+		});
+	}
+
+	/** Resolves once the dataset set last is indexed and shown (at once for small ones). */
+	whenIndexed(): Promise<void> {
+		return this.indexing ? new Promise((resolve) => this.#indexed.push(resolve)) : Promise.resolve();
+	}
+
+	#usePrepared(prepared: PreparedDataset) {
+		this.prepared = prepared;
+		this.indexing = false;
+		this.#fitTimeDomain(prepared.index.domain);
+		const waiting = this.#indexed;
+		this.#indexed = [];
+		for (const resolve of waiting) resolve();
 	}
 
 	// ---- Import (issue 3) ------------------------------------------------------------------
@@ -166,9 +220,11 @@ export class AppState {
 	 * coordinates wait in pendingGeocode; setDataset widens the timeline to the file's dates.
 	 */
 	importDataset(records: MemberRecord[], name: string, kind: DatasetKind = 'members') {
-		const placed = (r: MemberRecord) => Number.isFinite(r.lat) && Number.isFinite(r.lon);
-		this.pendingGeocode = records.filter((r) => !placed(r));
-		this.setDataset({ synthetic: false, kind, members: records.filter(placed) }, name);
+		const placed: MemberRecord[] = [];
+		const pending: MemberRecord[] = [];
+		for (const r of records) (Number.isFinite(r.lat) && Number.isFinite(r.lon) ? placed : pending).push(r);
+		this.pendingGeocode = pending;
+		this.setDataset({ synthetic: false, kind, members: placed }, name);
 	}
 
 	/** Back to a bundled dataset (the demo): the imported file and its rows awaiting the geocoder are dropped. */
@@ -295,10 +351,9 @@ export class AppState {
 	}
 
 	/** The domain grows to whole years around the dataset's dates; a date at the old end follows the end. */
-	#fitTimeDomain() {
-		const days = this.dataset.members.map((m) => m.day);
+	#fitTimeDomain(domain: [number, number]) {
 		const atEnd = this.time >= this.timeDomain[1];
-		this.timeDomain = domainFor(days);
+		this.timeDomain = domain;
 		this.time = atEnd ? this.timeDomain[1] : clampDay(this.time, this.timeDomain);
 	}
 	// ------------------------------------------------------------------------------------------
@@ -311,7 +366,7 @@ export class AppState {
 	flyRequest = $state.raw<{ view: MapView; id: number } | null>(null);
 	theme = $state<'light' | 'dark'>('light');
 	/** Towns on the map that may be named (tooltips, labels): at least privacyK members at this date. */
-	namedTowns = $derived<HotspotRow[]>(namedTowns(this.visibleMembers, this.privacyK));
+	namedTowns = $derived<HotspotRow[]>(namedOf(this.visibleTowns, this.privacyK));
 
 	// Present mode and scenes
 	scenes = $state.raw<Scene[]>([]);

@@ -12,8 +12,12 @@ export interface ImportRequest {
 
 export type ImportMessage =
 	| { type: 'progress'; stage: 'reading' | 'parsing'; fraction: number }
-	| { type: 'done'; result: ImportResult }
+	/** The accepted records, a slice at a time, before 'done'. */
+	| { type: 'records'; records: ImportResult['records']; total: number }
+	| { type: 'done'; report: ImportResult['report'] }
 	| { type: 'failed'; message: string };
+
+const RECORDS_PER_MESSAGE = 2_000;
 
 const scope = self as unknown as { postMessage(message: ImportMessage): void; onmessage: ((event: MessageEvent<ImportRequest>) => void) | null };
 
@@ -31,7 +35,11 @@ scope.onmessage = async ({ data: { file, mapping } }) => {
 				scope.postMessage({ type: 'progress', stage: 'parsing', fraction });
 			}
 		});
-		scope.postMessage({ type: 'done', result });
+		// One message per slice: the page decodes each in its own short task instead of a million
+		// records in one (seconds of a frozen page at 1M rows).
+		for (let i = 0; i < result.records.length; i += RECORDS_PER_MESSAGE)
+			scope.postMessage({ type: 'records', records: result.records.slice(i, i + RECORDS_PER_MESSAGE), total: result.records.length });
+		scope.postMessage({ type: 'done', report: result.report });
 	} catch (error) {
 		// Out of memory or a file the browser could not read: say so instead of dying silently.
 		scope.postMessage({ type: 'failed', message: `The file could not be read: ${(error as Error).message ?? String(error)}` });

@@ -60,12 +60,17 @@ export function filterOptions(members: MemberRecord[], filters: FilterState): Re
 			if (!counts.has(v)) counts.set(v, 0);
 			if (passes(m, filters, field)) counts.set(v, counts.get(v)! + 1);
 		}
-		for (const v of filters[field]) if (!counts.has(v)) counts.set(v, 0);
-		result[field] = [...counts]
-			.map(([value, count]) => ({ value, count, selected: filters[field].includes(value) }))
-			.sort((a, b) => b.count - a.count || (a.value === NOT_STATED ? 1 : b.value === NOT_STATED ? -1 : a.value.localeCompare(b.value)));
+		result[field] = optionList(counts, filters[field]);
 	}
 	return result;
+}
+
+/** A field's options from its facet counts: most members first, "not stated" last; chosen values always listed. */
+export function optionList(counts: Map<string, number>, chosen: readonly string[]): FilterOption[] {
+	for (const v of chosen) if (!counts.has(v)) counts.set(v, 0);
+	return [...counts]
+		.map(([value, count]) => ({ value, count, selected: chosen.includes(value) }))
+		.sort((a, b) => b.count - a.count || (a.value === NOT_STATED ? 1 : b.value === NOT_STATED ? -1 : a.value.localeCompare(b.value)));
 }
 
 /**

@@ -6,6 +6,7 @@
 import distance from '@turf/distance';
 import type { MemberRecord } from '../data/member';
 import { countryName } from '../filters/filters';
+import { NO_TOWN, type Town } from '../data/dataset-index';
 
 export type HotspotLevel = 'town' | 'metro' | 'country';
 
@@ -61,7 +62,11 @@ export type PlaceSize = (town: HotspotRow) => number;
 
 /** Places within radiusKm of a bigger place merged into it (greedy, biggest place first, then most members). */
 export function metroCounts(members: MemberRecord[], radiusKm: number, sizeOf: PlaceSize = () => 0): HotspotRow[] {
-	const towns = townCounts(members).sort((a, b) => sizeOf(b) - sizeOf(a) || b.count - a.count || a.name.localeCompare(b.name));
+	return metrosOf(townCounts(members), radiusKm, sizeOf);
+}
+
+function metrosOf(townRows: readonly HotspotRow[], radiusKm: number, sizeOf: PlaceSize): HotspotRow[] {
+	const towns = [...townRows].sort((a, b) => sizeOf(b) - sizeOf(a) || b.count - a.count || a.name.localeCompare(b.name));
 	const metros: HotspotRow[] = [];
 	for (const town of towns) {
 		const home = metros.find((m) => distance([m.lon, m.lat], [town.lon, town.lat], { units: 'kilometers' }) <= radiusKm);
@@ -74,22 +79,45 @@ export function metroCounts(members: MemberRecord[], radiusKm: number, sizeOf: P
 }
 
 export function countryCounts(members: MemberRecord[]): HotspotRow[] {
+	return countriesOf(townCounts(members));
+}
+
+/** Countries in the order their first town appears; the map flies to the country's biggest town. */
+function countriesOf(towns: readonly HotspotRow[]): HotspotRow[] {
 	const byCountry = new Map<string, HotspotRow>();
-	for (const m of members) {
-		if (!isPlaced(m)) continue;
-		const row = byCountry.get(m.country);
-		if (row) {
-			row.count++;
-			// The country's most common place is where the map flies.
-		} else byCountry.set(m.country, { key: `country:${m.country}`, name: m.country ? countryName(m.country) : 'Unknown country', country: m.country, lon: NaN, lat: NaN, count: 1, share: 0, places: [], folded: false });
-	}
 	const biggestTown = new Map<string, HotspotRow>();
-	for (const t of townCounts(members)) if ((biggestTown.get(t.country)?.count ?? 0) < t.count) biggestTown.set(t.country, t);
+	for (const t of towns) {
+		const row = byCountry.get(t.country);
+		if (row) row.count += t.count;
+		else byCountry.set(t.country, { key: `country:${t.country}`, name: t.country ? countryName(t.country) : 'Unknown country', country: t.country, lon: NaN, lat: NaN, count: t.count, share: 0, places: [], folded: false });
+		if ((biggestTown.get(t.country)?.count ?? 0) < t.count) biggestTown.set(t.country, t);
+	}
 	for (const row of byCountry.values()) {
 		const t = biggestTown.get(row.country);
 		if (t) [row.lon, row.lat] = [t.lon, t.lat];
 	}
 	return withShares([...byCountry.values()]);
+}
+
+/**
+ * townCounts for members [start, end) of a time index, from their town codes (core/data/dataset-index):
+ * O(end - start) integer work, rows in the order their first member appears, as townCounts gives them.
+ * A town's name and point are its first member's in the whole dataset.
+ */
+export function townsInRange(index: { town: Uint32Array }, towns: readonly Town[], start: number, end: number): HotspotRow[] {
+	const counts = new Uint32Array(towns.length);
+	const seen: number[] = [];
+	for (let k = start; k < end; k++) {
+		const c = index.town[k]!;
+		if (c === NO_TOWN) continue;
+		if (counts[c]!++ === 0) seen.push(c);
+	}
+	return withShares(
+		seen.map((c) => {
+			const t = towns[c]!;
+			return { key: t.key, name: t.name, country: t.country, lon: t.lon, lat: t.lat, count: counts[c]!, share: 0, places: [t.name], folded: false };
+		})
+	);
 }
 
 function withShares(rows: HotspotRow[]): HotspotRow[] {
@@ -128,10 +156,15 @@ export function applyPrivacy(rows: HotspotRow[], k: number, level: HotspotLevel)
 
 /** The whole table for one level, threshold applied. */
 export function hotspotTable(members: MemberRecord[], level: HotspotLevel, opts: { radiusKm: number; k: number; sizeOf?: PlaceSize }): HotspotTable {
-	const rows = level === 'town' ? townCounts(members) : level === 'metro' ? metroCounts(members, opts.radiusKm, opts.sizeOf) : countryCounts(members);
+	return hotspotTableOf(townCounts(members), level, opts, members.length);
+}
+
+/** hotspotTable from town rows (townCounts or townsInRange); `members` = all counted, geocoded or not. */
+export function hotspotTableOf(towns: HotspotRow[], level: HotspotLevel, opts: { radiusKm: number; k: number; sizeOf?: PlaceSize }, members: number): HotspotTable {
+	const rows = level === 'town' ? towns : level === 'metro' ? metrosOf(towns, opts.radiusKm, opts.sizeOf ?? (() => 0)) : countriesOf(towns);
 	const total = rows.reduce((s, r) => s + r.count, 0);
 	const { rows: shown, suppressed } = applyPrivacy(rows, opts.k, level);
-	return { rows: shown, total, ungeocoded: members.length - total, suppressed };
+	return { rows: shown, total, ungeocoded: members - total, suppressed };
 }
 
 export type SortKey = 'name' | 'count' | 'country';
@@ -155,7 +188,11 @@ export function sortRows(rows: HotspotRow[], key: SortKey, direction: SortDirect
  * is only part of its country's "other places".
  */
 export function namedTowns(members: MemberRecord[], k: number): HotspotRow[] {
-	return townCounts(members).filter((t) => t.count >= Math.max(1, k));
+	return namedOf(townCounts(members), k);
+}
+
+export function namedOf(towns: readonly HotspotRow[], k: number): HotspotRow[] {
+	return towns.filter((t) => t.count >= Math.max(1, k));
 }
 
 /** Tooltip text for the towns near the pointer, biggest first; plain text (shown as text, never HTML). */

@@ -1,0 +1,26 @@
+/**
+ * A dataset made ready for the map: its index (core/data/dataset-index), every member in date order
+ * (the time index with no filter) and the heat cells of that order. The filters are off most of the
+ * time, so this is what the first frame of a new dataset draws; computing it as one piece of sliced
+ * work lets a large import prepare between frames and swap in at once, with nothing left to do.
+ */
+import type { MemberPoint } from './member';
+import { indexDataset, type DatasetIndex } from './dataset-index';
+import { timeIndexOf, type TimeIndex } from '../time/time-index';
+import { buildHeatCells, type HeatCells } from '../time/heat-cells';
+import type { Sliced } from '../slicing/slices';
+
+export interface PreparedDataset {
+	index: DatasetIndex;
+	/** Every dated, placed member in date order: the time index when no filter is set. */
+	all: TimeIndex;
+	allCells: HeatCells;
+}
+
+export function* prepareDataset(members: readonly MemberPoint[]): Sliced<PreparedDataset> {
+	const index = yield* indexDataset(members);
+	const all = yield* timeIndexOf(index, null);
+	yield;
+	const allCells = buildHeatCells(all);
+	return { index, all, allCells };
+}
