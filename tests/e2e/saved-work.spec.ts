@@ -203,3 +203,33 @@ test('a change of scenes rewrites no member; a smaller dataset leaves no stale c
 	expect(stored.current).toMatchObject({ datasetName: 'Small list', memberCount: 30, chunkCount: 1, scenes: [{ name: 'Brussels' }] });
 	expect(stored.chunks, 'the chunks of the bigger save are gone').toEqual([30]);
 });
+
+test('"delete everything stored" also deletes the remembered review choices', async ({ page }) => {
+	await wipeWork(page);
+	// A remembered review choice, in the review store's layout (src/lib/workers/review-store.ts).
+	await page.evaluate(
+		() =>
+			new Promise((done, fail) => {
+				const request = indexedDB.open('hometown-atlas-geocode', 1);
+				request.onupgradeneeded = () => request.result.createObjectStore('choices', { keyPath: ['fingerprint', 'placeKey'] }).createIndex('byFingerprint', 'fingerprint');
+				request.onerror = () => fail(request.error);
+				request.onsuccess = () => {
+					const db = request.result;
+					const tx = db.transaction('choices', 'readwrite');
+					tx.objectStore('choices').put({ fingerprint: 'f', placeKey: 'tripoli', lon: 13.18, lat: 32.89 });
+					tx.oncomplete = () => (db.close(), done(null));
+					tx.onerror = () => fail(tx.error);
+				};
+			})
+	);
+	await openDashboard(page);
+	await importCopies(page, 30, 'A list');
+	await imported(page, 'A list', 30);
+	await page.getByTestId('export-menu-button').click();
+	page.once('dialog', (d) => d.accept());
+	await page.getByTestId('storage-clear').click();
+	await expect(page.getByTestId('export-status')).toContainText('Delete stored work: done');
+	await page.goto('/favicon.svg');
+	const names = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+	expect(names).not.toContain('hometown-atlas-geocode');
+});

@@ -128,10 +128,16 @@ export async function saveWork(work: WorkToSave, { members = true } = {}): Promi
 	return savedAt;
 }
 
-/** Deletes everything this app stored in this browser. */
+/** The geocoder review's remembered choices (workers/review-store.ts): part of "everything". */
+const REVIEW_DB = 'hometown-atlas-geocode';
+
+/**
+ * Deletes everything this app stored in this browser: saved work and remembered review choices.
+ * Both modules close their connection when asked (`blocking`), so neither delete waits on this tab.
+ */
 export async function deleteEverything(): Promise<void> {
 	const open = db;
 	db = null;
 	if (open) await open.then((d) => d.close(), () => {});
-	await deleteDB(WORK_DB);
+	await Promise.all([deleteDB(WORK_DB), deleteDB(REVIEW_DB)]);
 }
