@@ -1,41 +1,76 @@
 /**
  * Keeps the user's work in IndexedDB: restores it once at start, then saves whenever it changes
- * (debounced). Loaded with a dynamic import after the first view is up.
+ * (debounced, one save at a time). Loaded with a dynamic import after the first view is up.
+ *
+ * The dataset is never snapshotted: app.dataset is $state.raw and its members are plain objects, so
+ * they are stored as they are (a deep clone of a million members froze the page for half a minute).
+ * Its members are rewritten only when the dataset object changes; a change of scenes or mappings
+ * writes the small metadata record alone.
  */
 import type { AppState } from '$lib/state/app-state.svelte';
-import { loadWork, saveWork } from './saved-work';
+import type { MemberDataset } from '$lib/core/data/member';
+import { storageProblem } from '$lib/core/storage/messages';
+import { loadWork, saveWork, type WorkToSave } from './saved-work';
 
 const SAVE_MS = 400;
+/** What is stored while the demo is shown: no members (the demo ships with the app). */
+const NO_DATASET: MemberDataset = { synthetic: true, members: [] };
 
 export async function startSavedWork(app: AppState): Promise<() => void> {
+	/** The dataset whose members are in storage now (same object), so they need no rewriting. */
+	let storedDataset: MemberDataset | null = null;
 	try {
 		const work = await loadWork();
 		if (work) {
 			if (work.dataset.members.length && !work.dataset.synthetic) app.setDataset(work.dataset, work.datasetName);
+			storedDataset = work.dataset;
 			app.importMappings = work.mappings ?? {};
 			app.geocodeChoices = work.geocodeChoices ?? {};
 			// Scenes from a shared link win over the ones stored here.
 			if (!app.scenes.length && work.scenes?.length) app.setScenes(work.scenes);
 		}
 	} catch (error) {
-		app.storageError = `Saved work could not be read (${(error as Error).message}).`;
+		// Saving now could overwrite work this version cannot read (or storage is off): do not save.
+		app.storageError = `Saved work could not be read (${storageProblem(error)}). Nothing will be saved in this browser until this is resolved.`;
+		return () => {};
 	}
+
 	let timer: ReturnType<typeof setTimeout> | undefined;
+	let next: WorkToSave | null = null;
+	let saving = false;
+	async function drain() {
+		saving = true;
+		while (next) {
+			const work = next;
+			next = null;
+			try {
+				const savedAt = await saveWork(work, { members: work.dataset !== storedDataset });
+				storedDataset = work.dataset;
+				app.savedAt = savedAt;
+				app.storageError = null;
+			} catch (error) {
+				storedDataset = null; // unknown what is stored now: write the members next time
+				app.storageError = `Work could not be saved in this browser (${storageProblem(error)}).`;
+			}
+		}
+		saving = false;
+	}
+
 	return $effect.root(() => {
 		$effect(() => {
 			const imported = app.isUserData;
-			const work = {
+			// Only the small parts are snapshotted (they may hold proxies); the dataset goes as it is.
+			const work: WorkToSave = {
 				datasetName: imported ? app.datasetName : '',
-				dataset: imported ? app.dataset : { synthetic: true, members: [] },
-				mappings: app.importMappings,
-				geocodeChoices: app.geocodeChoices,
-				scenes: app.scenes
+				dataset: imported ? app.dataset : NO_DATASET,
+				mappings: $state.snapshot(app.importMappings),
+				geocodeChoices: $state.snapshot(app.geocodeChoices),
+				scenes: $state.snapshot(app.scenes)
 			};
 			clearTimeout(timer);
 			timer = setTimeout(() => {
-				saveWork($state.snapshot(work) as typeof work)
-					.then(() => (app.savedAt = new Date().toISOString()))
-					.catch((error: Error) => (app.storageError = `Work could not be saved in this browser (${error.message}).`));
+				next = work;
+				if (!saving) void drain();
 			}, SAVE_MS);
 		});
 		return () => clearTimeout(timer);

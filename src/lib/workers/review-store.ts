@@ -18,6 +18,11 @@ function open() {
 		upgrade(d) {
 			const store = d.createObjectStore('choices', { keyPath: ['fingerprint', 'placeKey'] });
 			store.createIndex('byFingerprint', 'fingerprint');
+		},
+		// "Delete everything stored" (storage/saved-work.ts) or a newer version wants the database: let go.
+		blocking(_current, _blocked, event) {
+			(event.target as IDBDatabase).close();
+			db = null;
 		}
 	});
 	return db;

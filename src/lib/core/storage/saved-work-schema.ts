@@ -1,0 +1,116 @@
+/**
+ * The layout of saved work in IndexedDB, and the pure steps between it and the app's work.
+ *
+ * Version 2 (this one): store `work` holds one small metadata record under `current` (name, kind,
+ * counts, mappings, choices, scenes); store `members` holds the dataset's members in chunks of
+ * CHUNK_SIZE under keys 0, 1, 2, ... Each chunk is one put, so the structured clone of a million
+ * members is split into short tasks instead of one that freezes the page.
+ * Version 1: store `work`, one record under `current` holding everything ({datasetName, dataset,
+ * mappings, geocodeChoices, scenes, savedAt}); migrated to version 2 on open, never dropped.
+ */
+import type { DatasetKind, MemberDataset, MemberRecord } from '../data/member';
+import type { Scene } from '../project/scenes';
+
+export const WORK_DB = 'hometown-atlas';
+export const WORK_DB_VERSION = 2;
+export const META_STORE = 'work';
+export const CHUNK_STORE = 'members';
+export const META_KEY = 'current';
+/** Members per stored record: cloning one chunk takes a few tens of milliseconds (10,000 gave tasks over 200 ms at 1M). */
+export const CHUNK_SIZE = 5_000;
+
+/** The app's saved work: a project without the view (the link keeps that). */
+export interface SavedWork {
+	datasetName: string;
+	dataset: MemberDataset;
+	mappings: Record<string, unknown>;
+	geocodeChoices: Record<string, unknown>;
+	scenes: Scene[];
+	savedAt: string;
+}
+export type WorkToSave = Omit<SavedWork, 'savedAt'>;
+
+/** The version 2 metadata record; the members are in `chunkCount` chunks. */
+export interface SavedMeta {
+	schema: 2;
+	datasetName: string;
+	synthetic: boolean;
+	kind?: DatasetKind;
+	memberCount: number;
+	chunkCount: number;
+	mappings: Record<string, unknown>;
+	geocodeChoices: Record<string, unknown>;
+	scenes: Scene[];
+	savedAt: string;
+}
+
+/** The version 1 record (everything in one). */
+export type SavedWorkV1 = SavedWork;
+
+export function chunkCountOf(memberCount: number, size = CHUNK_SIZE): number {
+	return Math.ceil(memberCount / size);
+}
+
+export function chunkOf<T>(members: readonly T[], index: number, size = CHUNK_SIZE): T[] {
+	return members.slice(index * size, (index + 1) * size);
+}
+
+export function metaOf(work: WorkToSave, savedAt: string, size = CHUNK_SIZE): SavedMeta {
+	const { dataset } = work;
+	return {
+		schema: 2,
+		datasetName: work.datasetName,
+		synthetic: dataset.synthetic,
+		...(dataset.kind ? { kind: dataset.kind } : {}),
+		memberCount: dataset.members.length,
+		chunkCount: chunkCountOf(dataset.members.length, size),
+		mappings: work.mappings,
+		geocodeChoices: work.geocodeChoices,
+		scenes: work.scenes,
+		savedAt
+	};
+}
+
+export function isMeta(value: unknown): value is SavedMeta {
+	const v = value as Partial<SavedMeta> | null;
+	return !!v && typeof v === 'object' && v.schema === 2 && Number.isInteger(v.chunkCount) && Number.isInteger(v.memberCount);
+}
+
+export function isV1Record(value: unknown): value is SavedWorkV1 {
+	const v = value as Partial<SavedWorkV1> | null;
+	return !!v && typeof v === 'object' && !!v.dataset && typeof v.dataset === 'object' && Array.isArray(v.dataset.members);
+}
+
+/**
+ * Puts the chunks read back together. A chunk missing or of the wrong size is an error in words,
+ * never a quietly shorter dataset.
+ */
+export function workFrom(meta: SavedMeta, chunks: readonly (readonly MemberRecord[] | undefined)[]): SavedWork {
+	if (chunks.length !== meta.chunkCount) throw new Error(`saved work is incomplete: ${chunks.length} of ${meta.chunkCount} parts`);
+	const missing = chunks.findIndex((c) => !Array.isArray(c));
+	if (missing >= 0) throw new Error(`saved work is incomplete: part ${missing + 1} of ${meta.chunkCount} is missing`);
+	const members = ([] as MemberRecord[]).concat(...(chunks as MemberRecord[][]));
+	if (members.length !== meta.memberCount) throw new Error(`saved work is incomplete: ${members.length} of ${meta.memberCount} members`);
+	return {
+		datasetName: meta.datasetName,
+		dataset: { synthetic: meta.synthetic, ...(meta.kind ? { kind: meta.kind } : {}), members },
+		mappings: meta.mappings ?? {},
+		geocodeChoices: meta.geocodeChoices ?? {},
+		scenes: meta.scenes ?? [],
+		savedAt: meta.savedAt
+	};
+}
+
+/** A version 1 record as version 2: its metadata and its members in chunks. Keeps its savedAt. */
+export function migrateV1(record: SavedWorkV1, size = CHUNK_SIZE): { meta: SavedMeta; chunks: MemberRecord[][] } {
+	const work: WorkToSave = {
+		datasetName: record.datasetName ?? '',
+		dataset: record.dataset,
+		mappings: record.mappings ?? {},
+		geocodeChoices: record.geocodeChoices ?? {},
+		scenes: record.scenes ?? []
+	};
+	const meta = metaOf(work, typeof record.savedAt === 'string' ? record.savedAt : '', size);
+	const chunks = Array.from({ length: meta.chunkCount }, (_, i) => chunkOf(record.dataset.members, i, size));
+	return { meta, chunks };
+}

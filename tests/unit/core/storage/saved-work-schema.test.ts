@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { emptyRecord, type MemberRecord } from '$lib/core/data/member';
+import { chunkCountOf, chunkOf, isMeta, isV1Record, metaOf, migrateV1, workFrom, type WorkToSave } from '$lib/core/storage/saved-work-schema';
+
+const members = (n: number): MemberRecord[] => Array.from({ length: n }, (_, i) => ({ ...emptyRecord(`m${i}`), lon: 4, lat: 50, day: i }));
+const work = (n: number, extra: Partial<WorkToSave['dataset']> = {}): WorkToSave => ({
+	datasetName: 'List',
+	dataset: { synthetic: false, members: members(n), ...extra },
+	mappings: { 'a.csv': { hometown: 'Town' } },
+	geocodeChoices: { Tripoli: { lon: 13.18, lat: 32.89 } },
+	scenes: []
+});
+
+describe('chunkCountOf', () => {
+	const TESTS = [
+		{ title: 'none', input: [0, 10], expected: 0 },
+		{ title: 'one short', input: [3, 10], expected: 1 },
+		{ title: 'exact', input: [20, 10], expected: 2 },
+		{ title: 'one over', input: [21, 10], expected: 3 },
+		{ title: 'a million by 10,000', input: [1_000_000, 10_000], expected: 100 }
+	];
+	it.each(TESTS)('$title', ({ input, expected }) => expect(chunkCountOf(input[0]!, input[1])).toBe(expected));
+});
+
+describe('chunkOf', () => {
+	const TESTS = [
+		{ title: 'first', input: { n: 25, index: 0 }, expected: ['m0', 'm9'] },
+		{ title: 'middle', input: { n: 25, index: 1 }, expected: ['m10', 'm19'] },
+		{ title: 'last is short', input: { n: 25, index: 2 }, expected: ['m20', 'm24'] }
+	];
+	it.each(TESTS)('$title', ({ input, expected }) => {
+		const chunk = chunkOf(members(input.n), input.index, 10);
+		expect([chunk[0]!.id, chunk.at(-1)!.id]).toEqual(expected);
+	});
+});
+
+describe('metaOf and workFrom round-trip', () => {
+	const TESTS = [
+		{ title: 'empty synthetic', input: { synthetic: true, members: [] as MemberRecord[] }, expected: { chunkCount: 0, memberCount: 0 } },
+		{ title: 'members', input: { synthetic: false, members: members(25) }, expected: { chunkCount: 3, memberCount: 25 } },
+		{ title: 'records kind', input: { synthetic: false, kind: 'records' as const, members: members(10) }, expected: { chunkCount: 1, memberCount: 10, kind: 'records' } }
+	];
+	it.each(TESTS)('$title', ({ input, expected }) => {
+		const w: WorkToSave = { ...work(0), dataset: input };
+		const meta = metaOf(w, '2026-01-01T00:00:00.000Z', 10);
+		expect(meta).toMatchObject({ schema: 2, datasetName: 'List', synthetic: input.synthetic, ...expected });
+		expect(meta).not.toHaveProperty('dataset');
+		const chunks = Array.from({ length: meta.chunkCount }, (_, i) => chunkOf(input.members, i, 10));
+		expect(workFrom(meta, chunks)).toEqual({ ...w, savedAt: '2026-01-01T00:00:00.000Z' });
+	});
+});
+
+describe('workFrom refuses an incomplete save, in words', () => {
+	const meta = metaOf(work(25), 'x', 10);
+	const full = [0, 1, 2].map((i) => chunkOf(work(25).dataset.members, i, 10));
+	const TESTS = [
+		{ title: 'a part too few', input: full.slice(0, 2), expected: /2 of 3 parts/ },
+		{ title: 'a part missing', input: [full[0], undefined, full[2]], expected: /part 2 of 3 is missing/ },
+		{ title: 'a short part', input: [full[0], full[1], full[2]!.slice(1)], expected: /24 of 25 members/ }
+	];
+	it.each(TESTS)('$title', ({ input, expected }) => expect(() => workFrom(meta, input)).toThrow(expected));
+});
+
+describe('isMeta and isV1Record tell the versions apart', () => {
+	const v1 = { ...work(3), savedAt: 'x' };
+	const TESTS: { title: string; input: unknown; expected: [boolean, boolean] }[] = [
+		{ title: 'a version 2 record', input: metaOf(work(3), 'x'), expected: [true, false] },
+		{ title: 'a version 1 record', input: v1, expected: [false, true] },
+		{ title: 'undefined', input: undefined, expected: [false, false] },
+		{ title: 'null', input: null, expected: [false, false] },
+		{ title: 'a string', input: 'current', expected: [false, false] },
+		{ title: 'version 1 without members', input: { ...v1, dataset: { synthetic: false } }, expected: [false, false] },
+		{ title: 'schema 2 without counts', input: { schema: 2 }, expected: [false, false] }
+	];
+	it.each(TESTS)('$title', ({ input, expected }) => expect([isMeta(input), isV1Record(input)]).toEqual(expected));
+});
+
+describe('migrateV1 keeps everything', () => {
+	const TESTS = [
+		{ title: 'an import of 25', input: { ...work(25), savedAt: '2025-05-05T00:00:00.000Z' }, expected: { chunks: 3, members: 25 } },
+		{ title: 'the demo marker (no members)', input: { ...work(0), dataset: { synthetic: true, members: [] }, savedAt: 's' }, expected: { chunks: 0, members: 0 } },
+		{ title: 'fields missing in an old record', input: { datasetName: 'Old', dataset: { synthetic: false, members: members(4) } } as never, expected: { chunks: 1, members: 4 } }
+	];
+	it.each(TESTS)('$title', ({ input, expected }) => {
+		const { meta, chunks } = migrateV1(input, 10);
+		expect(chunks).toHaveLength(expected.chunks);
+		const back = workFrom(meta, chunks);
+		expect(back.dataset).toEqual(input.dataset);
+		expect(back.datasetName).toBe(input.datasetName);
+		expect(back.mappings).toEqual(input.mappings ?? {});
+		expect(back.geocodeChoices).toEqual(input.geocodeChoices ?? {});
+		expect(back.scenes).toEqual(input.scenes ?? []);
+		expect(back.savedAt).toBe(input.savedAt ?? '');
+		expect(meta.memberCount).toBe(expected.members);
+	});
+});
+
