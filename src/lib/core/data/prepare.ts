@@ -7,7 +7,7 @@
 import type { MemberPoint } from './member';
 import { indexDataset, type DatasetIndex } from './dataset-index';
 import { timeIndexOf, type TimeIndex } from '../time/time-index';
-import { buildHeatCells, type HeatCells } from '../time/heat-cells';
+import { heatCellsOf, type HeatCells } from '../time/heat-cells';
 import type { Sliced } from '../slicing/slices';
 
 export interface PreparedDataset {
@@ -20,7 +20,6 @@ export interface PreparedDataset {
 export function* prepareDataset(members: readonly MemberPoint[]): Sliced<PreparedDataset> {
 	const index = yield* indexDataset(members);
 	const all = yield* timeIndexOf(index, null);
-	yield;
-	const allCells = buildHeatCells(all);
+	const allCells = yield* heatCellsOf(all);
 	return { index, all, allCells };
 }

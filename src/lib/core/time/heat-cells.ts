@@ -1,3 +1,4 @@
+import { runAtOnce, type Sliced } from '../slicing/slices';
 import type { TimeIndex } from './time-index';
 import { addMonths, monthStart } from './months';
 
@@ -52,6 +53,11 @@ export interface HeatCells {
 }
 
 export function buildHeatCells(index: TimeIndex): HeatCells {
+	return runAtOnce(heatCellsOf(index));
+}
+
+/** buildHeatCells as sliced work (core/slicing): it yields between its passes, each O(points) or O(cells). */
+export function* heatCellsOf(index: TimeIndex): Sliced<HeatCells> {
 	const n = index.days.length;
 	const { positions, weights } = index;
 	const keys = new Int32Array(n);
@@ -60,7 +66,9 @@ export function buildHeatCells(index: TimeIndex): HeatCells {
 		const lat = Math.min(90, Math.max(-90, positions[2 * i + 1]!));
 		keys[i] = Math.floor((lat + 90) / CELL_DEGREES) * COLS + Math.floor((lon + 180) / CELL_DEGREES);
 	}
+	yield;
 	const finest = denseIds(keys);
+	yield;
 	// Per cell: sum of w*lon, w*lat, w. Coarser levels add up their children's sums.
 	let sums = new Float64Array(3 * finest.count);
 	for (let i = 0; i < n; i++) {
@@ -70,6 +78,7 @@ export function buildHeatCells(index: TimeIndex): HeatCells {
 		sums[c + 1]! += w * positions[2 * i + 1]!;
 		sums[c + 2]! += w;
 	}
+	yield;
 	const boundaries = monthBoundaries(index.days);
 	const months = boundaries.length - 1;
 	// The levels' cells, centroids and parents: O(cells) each.
@@ -96,6 +105,7 @@ export function buildHeatCells(index: TimeIndex): HeatCells {
 		}
 		sums = parentSums;
 		cellKeys = up.keys;
+		yield;
 	}
 	// Prefixes: the finest level worth one from the points (one pass), each coarser from the one below
 	// (O(cells x months), within one entry per point). Fewer cells: a coarser level is worth it too.
@@ -104,8 +114,12 @@ export function buildHeatCells(index: TimeIndex): HeatCells {
 		// Finest cell -> cell at `first`: the parents composed, O(cells).
 		const toFirst = new Uint32Array(levels[0]!.count).map((_, c) => c);
 		for (const level of levels.slice(0, first)) for (let c = 0; c < toFirst.length; c++) toFirst[c] = level.parent![toFirst[c]!]!;
+		yield;
 		levels[first]!.prefix = monthlyPrefix(finest.ids, toFirst, weights, boundaries, levels[first]!.count);
-		for (let k = first + 1; k < levels.length; k++) levels[k]!.prefix = coarserPrefix(levels[k - 1]!, levels[k]!.count, boundaries.length);
+		for (let k = first + 1; k < levels.length; k++) {
+			yield;
+			levels[k]!.prefix = coarserPrefix(levels[k - 1]!, levels[k]!.count, boundaries.length);
+		}
 	}
 	return { levels, cellOf: finest.ids, boundaries };
 }
