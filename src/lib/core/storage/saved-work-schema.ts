@@ -9,7 +9,7 @@
  * mappings, geocodeChoices, scenes, savedAt}); migrated to version 2 on open, never dropped.
  */
 import type { DatasetKind, MemberDataset, MemberRecord } from '../data/member';
-import type { Scene } from '../project/scenes';
+import type { Project } from '../project/project-file';
 
 export const WORK_DB = 'hometown-atlas';
 export const WORK_DB_VERSION = 2;
@@ -20,29 +20,17 @@ export const META_KEY = 'current';
 export const CHUNK_SIZE = 5_000;
 
 /** The app's saved work: a project without the view (the link keeps that). */
-export interface SavedWork {
-	datasetName: string;
-	dataset: MemberDataset;
-	mappings: Record<string, unknown>;
-	geocodeChoices: Record<string, unknown>;
-	scenes: Scene[];
-	savedAt: string;
-}
+export type SavedWork = Omit<Project, 'view'> & { savedAt: string };
 export type WorkToSave = Omit<SavedWork, 'savedAt'>;
 
-/** The version 2 metadata record; the members are in `chunkCount` chunks. */
-export interface SavedMeta {
+/** The version 2 metadata record: the work without its members, which are in `chunkCount` chunks. */
+export type SavedMeta = Omit<SavedWork, 'dataset'> & {
 	schema: 2;
-	datasetName: string;
 	synthetic: boolean;
 	kind?: DatasetKind;
 	memberCount: number;
 	chunkCount: number;
-	mappings: Record<string, unknown>;
-	geocodeChoices: Record<string, unknown>;
-	scenes: Scene[];
-	savedAt: string;
-}
+};
 
 /** The version 1 record (everything in one). */
 export type SavedWorkV1 = SavedWork;
