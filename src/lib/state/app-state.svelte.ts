@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import { UNIT_LABELS, type DatasetKind, type MemberDataset, type MemberPoint, type MemberRecord } from '$lib/core/data/member';
+import { partitionByPlacement, UNIT_LABELS, type DatasetKind, type MemberDataset, type MemberPoint, type MemberRecord, type PlacementPartition } from '$lib/core/data/member';
 import { DEFAULT_DOMAIN, type TimeMode } from '$lib/core/time/membership';
 import { timeIndexOf, visibleRange, type TimeIndex } from '$lib/core/time/time-index';
 import type { DatasetIndex } from '$lib/core/data/dataset-index';
@@ -192,9 +192,13 @@ export class AppState {
 		const job = ++this.#indexJob;
 		if (dataset.members.length <= INDEX_AT_ONCE) return this.#usePrepared(runAtOnce(prepareDataset(dataset.members)));
 		this.indexing = true;
-		void runInSlices(prepareDataset(dataset.members), { cancelled: () => job !== this.#indexJob, yieldToEventLoop: nextTask }).then((prepared) => {
-			if (prepared && job === this.#indexJob) this.#usePrepared(prepared);
-		});
+		const cancelled = () => job !== this.#indexJob;
+		// From the next task on: the caller's own task (an import's last message) stays short.
+		void nextTask()
+			.then(() => (cancelled() ? null : runInSlices(prepareDataset(dataset.members), { cancelled, yieldToEventLoop: nextTask })))
+			.then((prepared) => {
+				if (prepared && !cancelled()) this.#usePrepared(prepared);
+			});
 	}
 
 	/** Resolves once the dataset set last is indexed and shown (at once for small ones). */
@@ -220,9 +224,11 @@ export class AppState {
 	 * coordinates wait in pendingGeocode; setDataset widens the timeline to the file's dates.
 	 */
 	importDataset(records: MemberRecord[], name: string, kind: DatasetKind = 'members') {
-		const placed: MemberRecord[] = [];
-		const pending: MemberRecord[] = [];
-		for (const r of records) (Number.isFinite(r.lat) && Number.isFinite(r.lon) ? placed : pending).push(r);
+		this.importPartitioned(partitionByPlacement(records), name, kind);
+	}
+
+	/** importDataset for records already split (the importer splits each slice as it arrives: no pass over a million at the end). */
+	importPartitioned({ placed, pending }: PlacementPartition, name: string, kind: DatasetKind = 'members') {
 		this.pendingGeocode = pending;
 		this.setDataset({ synthetic: false, kind, members: placed }, name);
 	}

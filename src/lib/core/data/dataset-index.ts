@@ -6,7 +6,7 @@
  * million objects with string work in each. Built as sliced work (core/slicing): at once for small
  * lists, in slices for large ones so an import of 1M rows never holds the page for long.
  */
-import type { MemberPoint } from './member';
+import { isPlaced, townKey, type MemberPoint } from './member';
 import { FILTER_FIELDS, type FilterField } from '../url/codec';
 import { filterValue } from '../filters/filters';
 import { topPeopleOf } from '../heat-domain';
@@ -47,9 +47,6 @@ export interface DatasetIndex {
 	domain: [number, number];
 }
 
-const isPlaced = (m: MemberPoint) => Number.isFinite(m.lon) && Number.isFinite(m.lat);
-const townKey = (m: MemberPoint) => `${m.country}|${m.hometown.trim().toLowerCase()}`;
-
 export function* indexDataset(members: readonly MemberPoint[]): Sliced<DatasetIndex> {
 	const n = members.length;
 	const fields = {} as Record<FilterField, FieldColumn>;
@@ -73,8 +70,8 @@ export function* indexDataset(members: readonly MemberPoint[]): Sliced<DatasetIn
 	const town = new Uint32Array(n);
 	const towns: Town[] = [];
 	const townIds = new Map<string, number>();
-	// Whole days pack with the member's index into one float64 key that sorts natively (10x a comparator).
-	const keys = new Float64Array(n);
+	// The dated, placed members in index order, for the sort by day below.
+	const datedMembers = new Uint32Array(n);
 	let dated = 0;
 	let wholeDays = true;
 	let lo = Infinity;
@@ -98,27 +95,44 @@ export function* indexDataset(members: readonly MemberPoint[]): Sliced<DatasetIn
 		}
 		town[i] = id;
 		if (Number.isNaN(m.day)) continue;
-		if (!Number.isInteger(m.day) || Math.abs(m.day) >= 2 ** 31) wholeDays = false;
-		keys[dated++] = m.day * INDEX_BITS + i;
+		if (!Number.isInteger(m.day)) wholeDays = false;
+		datedMembers[dated++] = i;
 	}
 	yield;
-	const byDate = new Uint32Array(dated);
-	if (wholeDays && n < INDEX_BITS) {
-		const sorted = keys.subarray(0, dated).sort();
-		yield;
-		for (let k = 0; k < dated; k++) {
-			if ((k & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) yield;
-			byDate[k] = sorted[k]! - Math.floor(sorted[k]! / INDEX_BITS) * INDEX_BITS;
-		}
-	} else {
-		// Fractional or huge day numbers (not from our importer): a stable comparator sort.
-		const order: number[] = [];
-		for (let i = 0; i < n; i++) if (town[i] !== NO_TOWN && !Number.isNaN(members[i]!.day)) order.push(i);
-		order.sort((a, b) => members[a]!.day - members[b]!.day || a - b);
-		byDate.set(order);
-	}
+	const byDate =
+		wholeDays && lo <= hi && hi - lo < MAX_COUNTING_DAYS
+			? yield* countingSortByDay(members, datedMembers.subarray(0, dated), lo, hi)
+			: comparatorSortByDay(members, datedMembers.subarray(0, dated));
 	const topPeople = yield* topPeopleOf(members);
 	return { members, fields, town, towns, byDate, undated: n - dated, topPeople, domain: domainFor(lo <= hi ? [lo, hi] : []) };
 }
 
-const INDEX_BITS = 2 ** 21;
+/** Whole-day spans up to this long (about 11,000 years) are sorted by counting; longer ones by comparison. */
+const MAX_COUNTING_DAYS = 2 ** 22;
+
+/**
+ * Stable sort of members (given in index order) by whole day: counts per day, then places each member
+ * after the earlier days'. O(members + days) in typed arrays and sliceable, where a sort call is one
+ * unsplittable step (about 100 ms for a million in the browser).
+ */
+function* countingSortByDay(members: readonly MemberPoint[], order: Uint32Array, lo: number, hi: number): Sliced<Uint32Array> {
+	const next = new Uint32Array(hi - lo + 2);
+	for (let k = 0; k < order.length; k++) {
+		if ((k & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) yield;
+		next[members[order[k]!]!.day - lo + 1]!++;
+	}
+	for (let d = 1; d < next.length; d++) next[d]! += next[d - 1]!;
+	yield;
+	const sorted = new Uint32Array(order.length);
+	for (let k = 0; k < order.length; k++) {
+		if ((k & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) yield;
+		const i = order[k]!;
+		sorted[next[members[i]!.day - lo]!++] = i;
+	}
+	return sorted;
+}
+
+/** Fractional or far-apart day numbers (not from our importer): a stable comparator sort. */
+function comparatorSortByDay(members: readonly MemberPoint[], order: Uint32Array): Uint32Array {
+	return Uint32Array.from(order).sort((a, b) => members[a]!.day - members[b]!.day || a - b);
+}

@@ -41,6 +41,25 @@ export interface MemberRecord {
 /** A record the map can draw: geocoded. */
 export type MemberPoint = MemberRecord;
 
+/** Whether a record has coordinates (imported ones may wait for the geocoder). */
+export const isPlaced = (m: MemberRecord): boolean => Number.isFinite(m.lon) && Number.isFinite(m.lat);
+
+export interface PlacementPartition {
+	/** Records with coordinates: on the map at once. */
+	placed: MemberRecord[];
+	/** Records with only a place name: waiting for the geocoder. */
+	pending: MemberRecord[];
+}
+
+/** Adds records to a partition by whether they have coordinates (a new one when none is given). */
+export function partitionByPlacement(records: readonly MemberRecord[], into: PlacementPartition = { placed: [], pending: [] }): PlacementPartition {
+	for (const r of records) (isPlaced(r) ? into.placed : into.pending).push(r);
+	return into;
+}
+
+/** A hometown's identity in counts and tables: country + place text, case-insensitive. */
+export const townKey = (m: MemberRecord): string => `${m.country}|${m.hometown.trim().toLowerCase()}`;
+
 /**
  * What one row of a dataset is: a member of the network (a person), or another kind of record such as
  * an incident of an imported table (Missing Migrants). Decides the words the legend, filters and table use.

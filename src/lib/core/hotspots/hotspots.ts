@@ -4,7 +4,7 @@
  * folds any place with fewer than k members into "other places in <country>".
  */
 import distance from '@turf/distance';
-import type { MemberRecord } from '../data/member';
+import { isPlaced, townKey, type MemberRecord } from '../data/member';
 import { countryName } from '../filters/filters';
 import { NO_TOWN, type Town } from '../data/dataset-index';
 
@@ -38,15 +38,13 @@ export interface HotspotTable {
 	suppressed: number;
 }
 
-const isPlaced = (m: MemberRecord) => Number.isFinite(m.lon) && Number.isFinite(m.lat);
-const placeKey = (m: MemberRecord) => `${m.country}|${m.hometown.trim().toLowerCase()}`;
 
 /** Members grouped by hometown (country + name). The first member's coordinates stand for the place. */
 export function townCounts(members: MemberRecord[]): HotspotRow[] {
 	const byKey = new Map<string, HotspotRow>();
 	for (const m of members) {
 		if (!isPlaced(m)) continue;
-		const key = placeKey(m);
+		const key = townKey(m);
 		const row = byKey.get(key);
 		if (row) row.count++;
 		else byKey.set(key, { key, name: m.hometown.trim(), country: m.country, lon: m.lon, lat: m.lat, count: 1, share: 0, places: [m.hometown.trim()], folded: false });

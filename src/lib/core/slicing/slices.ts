@@ -42,4 +42,4 @@ export async function runInSlices<T>(work: Sliced<T>, options: SliceOptions = {}
 }
 
 /** How many loop iterations between yields: cheap enough to test often, small enough to stop on time. */
-export const YIELD_EVERY = 8192; // a power of two: callers test (i & (YIELD_EVERY - 1))
+export const YIELD_EVERY = 1024; // a power of two: callers test (i & (YIELD_EVERY - 1)); small, so a slice overruns its budget by little

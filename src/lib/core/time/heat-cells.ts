@@ -1,4 +1,4 @@
-import { runAtOnce, type Sliced } from '../slicing/slices';
+import { runAtOnce, YIELD_EVERY, type Sliced } from '../slicing/slices';
 import type { TimeIndex } from './time-index';
 import { addMonths, monthStart } from './months';
 
@@ -56,22 +56,23 @@ export function buildHeatCells(index: TimeIndex): HeatCells {
 	return runAtOnce(heatCellsOf(index));
 }
 
-/** buildHeatCells as sliced work (core/slicing): it yields between its passes, each O(points) or O(cells). */
+/** buildHeatCells as sliced work (core/slicing): it yields within and between its passes. */
 export function* heatCellsOf(index: TimeIndex): Sliced<HeatCells> {
 	const n = index.days.length;
 	const { positions, weights } = index;
 	const keys = new Int32Array(n);
 	for (let i = 0; i < n; i++) {
+		if ((i & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) yield;
 		const lon = Math.min(180, Math.max(-180, positions[2 * i]!));
 		const lat = Math.min(90, Math.max(-90, positions[2 * i + 1]!));
 		keys[i] = Math.floor((lat + 90) / CELL_DEGREES) * COLS + Math.floor((lon + 180) / CELL_DEGREES);
 	}
-	yield;
-	const finest = denseIds(keys);
+	const finest = yield* denseIds(keys);
 	yield;
 	// Per cell: sum of w*lon, w*lat, w. Coarser levels add up their children's sums.
 	let sums = new Float64Array(3 * finest.count);
 	for (let i = 0; i < n; i++) {
+		if ((i & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) yield;
 		const c = 3 * finest.ids[i]!;
 		const w = weights[i]!;
 		sums[c]! += w * positions[2 * i]!;
@@ -94,7 +95,7 @@ export function* heatCellsOf(index: TimeIndex): Sliced<HeatCells> {
 			const row = Math.floor(cellKeys[c]! / COLS);
 			parentKeys[c] = (row >> 1) * COLS + ((cellKeys[c]! - row * COLS) >> 1);
 		}
-		const up = denseIds(parentKeys);
+		const up = yield* denseIds(parentKeys);
 		level.parent = up.ids;
 		const parentSums = new Float64Array(3 * up.count);
 		for (let c = 0; c < count; c++) {
@@ -115,10 +116,10 @@ export function* heatCellsOf(index: TimeIndex): Sliced<HeatCells> {
 		const toFirst = new Uint32Array(levels[0]!.count).map((_, c) => c);
 		for (const level of levels.slice(0, first)) for (let c = 0; c < toFirst.length; c++) toFirst[c] = level.parent![toFirst[c]!]!;
 		yield;
-		levels[first]!.prefix = monthlyPrefix(finest.ids, toFirst, weights, boundaries, levels[first]!.count);
+		levels[first]!.prefix = yield* monthlyPrefix(finest.ids, toFirst, weights, boundaries, levels[first]!.count);
 		for (let k = first + 1; k < levels.length; k++) {
 			yield;
-			levels[k]!.prefix = coarserPrefix(levels[k - 1]!, levels[k]!.count, boundaries.length);
+			levels[k]!.prefix = yield* coarserPrefix(levels[k - 1]!, levels[k]!.count, boundaries.length);
 		}
 	}
 	return { levels, cellOf: finest.ids, boundaries };
@@ -209,7 +210,7 @@ function pointsOf(index: TimeIndex, start: number, end: number): HeatFrame {
  * (key, id interleaved; grown at half full so clustered data stays in cache). Returns the id of each
  * input and the key of each id.
  */
-function denseIds(input: Int32Array): { ids: Uint32Array; keys: Int32Array; count: number } {
+function* denseIds(input: Int32Array): Sliced<{ ids: Uint32Array; keys: Int32Array; count: number }> {
 	const n = input.length;
 	let bits = 12;
 	let table: Int32Array = new Int32Array(2 << bits).fill(-1);
@@ -217,6 +218,7 @@ function denseIds(input: Int32Array): { ids: Uint32Array; keys: Int32Array; coun
 	const keys = new Int32Array(n);
 	let count = 0;
 	for (let i = 0; i < n; i++) {
+		if ((i & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) yield;
 		const key = input[i]!;
 		const mask = (1 << bits) - 1;
 		let s = Math.imul(key, 0x9e3779b1) >>> (32 - bits);
@@ -272,21 +274,26 @@ function monthBoundaries(days: Float64Array): Int32Array {
 }
 
 /** Month-major prefix sums of each cell's weight at the month boundaries; point i is in cell toLevel[cellOf[i]]. */
-function monthlyPrefix(cellOf: Uint32Array, toLevel: Uint32Array, weights: Float32Array, boundaries: Int32Array, count: number): Float32Array {
+function* monthlyPrefix(cellOf: Uint32Array, toLevel: Uint32Array, weights: Float32Array, boundaries: Int32Array, count: number): Sliced<Float32Array> {
 	const prefix = new Float32Array(boundaries.length * count);
 	let i = 0;
 	for (let k = 1; k < boundaries.length; k++) {
 		prefix.copyWithin(k * count, (k - 1) * count, k * count);
-		for (const to = boundaries[k]!; i < to; i++) prefix[k * count + toLevel[cellOf[i]!]!]! += weights[i]!;
+		for (const to = boundaries[k]!; i < to; i++) {
+			if ((i & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) yield;
+			prefix[k * count + toLevel[cellOf[i]!]!]! += weights[i]!;
+		}
 	}
 	return prefix;
 }
 
 /** The prefix of the level above `finer`: each row's cells added into their parents. */
-function coarserPrefix(finer: CellLevel, count: number, rows: number): Float32Array {
+function* coarserPrefix(finer: CellLevel, count: number, rows: number): Sliced<Float32Array> {
 	const prefix = new Float32Array(rows * count);
 	const [from, parent] = [finer.prefix!, finer.parent!];
-	for (let k = 0; k < rows; k++)
+	for (let k = 0; k < rows; k++) {
+		yield;
 		for (let c = 0; c < finer.count; c++) prefix[k * count + parent[c]!]! += from[k * finer.count + c]!;
+	}
 	return prefix;
 }

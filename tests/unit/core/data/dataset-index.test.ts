@@ -129,6 +129,20 @@ describe('dataset index', () => {
 		expect(index.undated).toBe(1);
 	});
 
+	// Whole days within 2^22 of each other are sorted by counting, the rest by comparison: both stable.
+	const ORDER_CASES = [
+		{ title: 'ties keep the input order', days: [5, 3, 5, 3, 4], expected: [1, 3, 4, 0, 2] },
+		{ title: 'negative days (before the origin)', days: [0, -400, 12, -1], expected: [1, 3, 0, 2] },
+		{ title: 'one member', days: [7], expected: [0] },
+		{ title: 'a span too long to count (placeholder years)', days: [2 ** 23, 0, 2 ** 23, -5], expected: [3, 1, 0, 2] },
+		{ title: 'fractional days', days: [1.5, 1.25, 1.5, 0], expected: [3, 1, 0, 2] },
+		{ title: 'undated members are left out', days: [NaN, 2, NaN, 1], expected: [3, 1] }
+	];
+	it.each(ORDER_CASES)('date order: $title', ({ days, expected }) => {
+		const members = days.map((day, i) => ({ ...emptyRecord(`m${i}`), hometown: 'Lunel', country: 'FR', lon: 4.1, lat: 43.7, day, dayEnd: day }));
+		expect([...runAtOnce(indexDataset(members)).byDate]).toEqual(expected);
+	});
+
 	it('no filter set: the mask is null and everyone passes', () => {
 		expect(filterMask(runAtOnce(indexDataset(toMembers([]))), emptyFilters())).toBeNull();
 	});
