@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from './tests/e2e/chromium';
+import { assertChromium } from './tests/e2e/chromium';
 
 assertChromium();
 const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -20,8 +20,8 @@ export default defineConfig({
 		baseURL: `http://127.0.0.1:${PORT}`,
 		viewport: { width: 1280, height: 800 },
 		timezoneId: 'UTC',
-		locale: 'en-GB',
-		launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }
+		locale: 'en-GB'
+		// The browser is launched by tests/e2e/fixtures.ts (Debian's Chromium, with a net log per worker).
 	},
 	webServer: {
 		// A fresh server every run: `vite preview` serves stale hashed files after a rebuild.

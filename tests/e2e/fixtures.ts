@@ -1,10 +1,15 @@
 /**
- * The page fixture every browser test uses: it fails the test on any uncaught page error, any console
- * error, and any request that leaves 127.0.0.1 (those are also aborted, so nothing leaks meanwhile).
+ * The fixtures every browser test uses. The page fixture fails the test on any uncaught page error, any
+ * console error, and any request that leaves 127.0.0.1 (those are also aborted, so nothing leaks
+ * meanwhile). The browser fixture records a Chromium net log of the whole worker's run, so what the
+ * browser process itself sends is watched too, not only the page's requests; the worker fails at its
+ * end if anything connected off the machine.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, chromium, type Browser, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { isLocal } from './chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, isLocal, readNetLog } from './chromium';
 
 export interface Watch {
 	pageErrors: string[];
@@ -14,7 +19,25 @@ export interface Watch {
 	allowConsole: RegExp[];
 }
 
-export const test = base.extend<{ watch: Watch }>({
+export const test = base.extend<{ watch: Watch }, { browser: Browser }>({
+	browser: [
+		async ({}, use, workerInfo) => {
+			const dir = join(workerInfo.project.outputDir, 'netlogs');
+			mkdirSync(dir, { recursive: true });
+			const netLog = join(dir, `worker-${workerInfo.workerIndex}.json`);
+			const browser = await chromium.launch({
+				executablePath: CHROMIUM_PATH,
+				args: [...CHROMIUM_ARGS, `--log-net-log=${netLog}`, '--net-log-capture-mode=Default']
+			});
+			await use(browser);
+			await browser.close();
+			const traffic = readNetLog(netLog);
+			expect(traffic.loopbackConnects, `the net log ${netLog} recorded this worker's pages`).toBeGreaterThan(0);
+			expect(traffic.offsiteConnects, `TCP connections off this machine (net log ${netLog})`).toEqual([]);
+			expect(traffic.offsiteDatagrams, `UDP datagrams sent off this machine (net log ${netLog})`).toEqual([]);
+		},
+		{ scope: 'worker' }
+	],
 	watch: async ({ context, page }, use) => {
 		const watch: Watch = { pageErrors: [], consoleErrors: [], offsiteRequests: [], allowConsole: [] };
 		await context.route('**/*', (route) => {
