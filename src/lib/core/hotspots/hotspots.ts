@@ -38,7 +38,6 @@ export interface HotspotTable {
 	suppressed: number;
 }
 
-
 /** Members grouped by hometown (country + name). The first member's coordinates stand for the place. */
 export function townCounts(members: MemberRecord[]): HotspotRow[] {
 	const byKey = new Map<string, HotspotRow>();
