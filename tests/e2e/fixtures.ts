@@ -25,16 +25,10 @@ export const test = base.extend<{ watch: Watch }, { browser: Browser }>({
 			const dir = join(workerInfo.project.outputDir, 'netlogs');
 			mkdirSync(dir, { recursive: true });
 			const netLog = join(dir, `worker-${workerInfo.workerIndex}.json`);
-			const browser = await chromium.launch({
-				executablePath: CHROMIUM_PATH,
-				args: [...CHROMIUM_ARGS, `--log-net-log=${netLog}`, '--net-log-capture-mode=Default']
-			});
+			const browser = await launchWithNetLog(netLog);
 			await use(browser);
 			await browser.close();
-			const traffic = readNetLog(netLog);
-			expect(traffic.loopbackConnects, `the net log ${netLog} recorded this worker's pages`).toBeGreaterThan(0);
-			expect(traffic.offsiteConnects, `TCP connections off this machine (net log ${netLog})`).toEqual([]);
-			expect(traffic.offsiteDatagrams, `UDP datagrams sent off this machine (net log ${netLog})`).toEqual([]);
+			expectOnlyLoopback(netLog);
 		},
 		{ scope: 'worker' }
 	],
@@ -63,6 +57,20 @@ export const test = base.extend<{ watch: Watch }, { browser: Browser }>({
 });
 
 export { expect };
+
+/** Debian's Chromium, writing a net log of every connection it makes (pages and browser process) to `file`. */
+export function launchWithNetLog(file: string): Promise<Browser> {
+	return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, `--log-net-log=${file}`, '--net-log-capture-mode=Default'] });
+}
+
+/** Fails unless the net log (of a closed browser) recorded loopback traffic and nothing off this machine. */
+export function expectOnlyLoopback(file: string): ReturnType<typeof readNetLog> {
+	const traffic = readNetLog(file);
+	expect(traffic.loopbackConnects, `the net log ${file} recorded the pages`).toBeGreaterThan(0);
+	expect(traffic.offsiteConnects, `TCP connections off this machine (net log ${file})`).toEqual([]);
+	expect(traffic.offsiteDatagrams, `UDP datagrams sent off this machine (net log ${file})`).toEqual([]);
+	return traffic;
+}
 
 /** Opens the dashboard and waits until the heat map has been drawn once. */
 export async function openDashboard(page: Page, query = ''): Promise<void> {
