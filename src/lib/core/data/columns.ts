@@ -4,7 +4,7 @@
  * column whose name comes earliest in its list; a column serves at most one field.
  */
 export const FIELDS = [
-	'id', 'hometown', 'country', 'lat', 'lon', 'coordinates', 'date', 'year', 'month', 'role', 'arrested', 'died',
+	'id', 'hometown', 'country', 'lat', 'lon', 'coordinates', 'date', 'year', 'month', 'day', 'role', 'arrested', 'died',
 	'descent', 'lastResidence', 'recruiter', 'plots', 'source', 'weight', 'category'
 ] as const;
 export type Field = (typeof FIELDS)[number];
@@ -19,8 +19,10 @@ export const FIELD_NAMES: Record<Field, string[]> = {
 	lon: ['lon', 'lng', 'long', 'longitude', 'lon dd', 'x', 'laenge'],
 	coordinates: ['coordinates', 'location coordinates', 'coords', 'lat lon', 'lat long', 'latlon', 'latlng', 'lat lng', 'geo', 'point', 'position'],
 	date: ['first act', 'first act date', 'date of first act', 'first known act', 'date', 'datum', 'reported date', 'incident date', 'event date', 'date of incident', 'when'],
-	year: ['year', 'reported year', 'incident year', 'first act year'],
-	month: ['month', 'reported month', 'incident month'],
+	year: ['year', 'reported year', 'incident year', 'first act year', 'iyear'],
+	month: ['month', 'reported month', 'incident month', 'imonth'],
+	// Day of the month beside year and month columns (the GTD's iday: 0 = unknown).
+	day: ['day', 'day of month', 'incident day', 'iday'],
 	role: ['role', 'circle', 'membership', 'network role', 'inner circle'],
 	arrested: ['arrested', 'arrest', 'was arrested'],
 	died: ['died', 'dead', 'deceased', 'killed', 'died in incident'],
