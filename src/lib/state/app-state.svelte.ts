@@ -228,9 +228,9 @@ export class AppState {
 	}
 
 	/** importDataset for records already split (the importer splits each slice as it arrives: no pass over a million at the end). */
-	importPartitioned({ placed, pending }: PlacementPartition, name: string, kind: DatasetKind = 'members') {
+	importPartitioned({ placed, pending }: PlacementPartition, name: string, kind: DatasetKind = 'members', weightMeaning = '') {
 		this.pendingGeocode = pending;
-		this.setDataset({ synthetic: false, kind, members: placed }, name);
+		this.setDataset({ synthetic: false, kind, members: placed, ...(weightMeaning ? { weightMeaning } : {}) }, name);
 	}
 
 	/** Back to a bundled dataset (the demo): the imported file and its rows awaiting the geocoder are dropped. */

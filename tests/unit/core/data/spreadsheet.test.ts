@@ -136,7 +136,7 @@ describe('cells', () => {
 		{ title: 'a title merged over the header is skipped', rows: [['Test list', '', '', ''], ['id', 'hometown', 'lat', 'lon'], ['A', 'Lille', 50.63, 3.06]], merges: ['A1:D1'], expected: { A: ['', 1, 'Lille'] }, warning: /row 1 above the header was skipped as a title \('Test list'\)/ },
 		{ title: 'an .ods file', rows: [HEAD, ['A', 'Lille', 50.63, 3.06, '13 November 2015']], bookType: 'ods' as const, expected: { A: ['2015-11-13', 1, 'Lille'] } }
 	])('$title', ({ rows, formats, merges, date1904, bookType, expected, warning, check }) => {
-		const result = importSpreadsheet(workbook(rows, { formats, merges, date1904, bookType }));
+		const result = importSpreadsheet(workbook(rows, { formats: formats as Record<string, string> | undefined, merges, date1904, bookType }));
 		expect(result.report.errors).toEqual([]);
 		expect(summary(result)).toEqual(expected);
 		if (warning) expect(result.report.warnings.map((w) => w.reason).join('\n')).toMatch(warning);
