@@ -15,6 +15,8 @@ h1 { font-size: 1.1rem; margin: 0; }
 .legend p { margin: 0.3rem 0 0; }
 .legend .note { color: #555; font-size: 0.75rem; }
 .legend .label { margin-top: 0.4rem; font-size: 0.75rem; }
+.legend .routes { list-style: none; margin: 0.3rem 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.1rem 0.6rem; }
+.legend .swatch { display: inline-block; width: 14px; height: 4px; margin-right: 0.3rem; vertical-align: middle; }
 footer { display: grid; grid-template-columns: minmax(0, auto) auto minmax(0, 1fr); align-items: center; gap: 0.3rem 1rem; padding: 0.4rem 0.8rem; border-top: 1px solid #ddd; }
 .date { font-size: 1.6rem; font-weight: 700; margin: 0; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .mode { margin: 0; font-size: 0.75rem; color: #555; }

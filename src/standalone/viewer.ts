@@ -66,6 +66,17 @@ function drawLegend() {
 		legend.append(b);
 	}
 	legend.append(countLine);
+	if (data.routeKey?.length) {
+		const list = el('ul', { class: 'routes', 'aria-label': 'Routes' });
+		for (const r of data.routeKey) {
+			const li = el('li', { title: r.source });
+			const swatch = el('span', { class: 'swatch' });
+			swatch.style.background = r.colour;
+			li.append(swatch, document.createTextNode(r.name));
+			list.append(li);
+		}
+		legend.append(list, el('p', { class: 'note' }, 'Routes: solid over land, dashed at sea; drawn while in use. Figures: Frontex.'));
+	}
 	const p = data.privacy;
 	if (p.k > 0 && p.hidden) legend.append(el('p', { class: 'note' }, `${p.hidden} in places with fewer than ${p.k} are not shown (privacy threshold).`));
 	legend.append(el('p', { class: data.synthetic ? 'label synthetic' : 'label' }, data.label));
@@ -82,6 +93,8 @@ for (let i = 0; i < n; i++) {
 	features[i] = { type: 'Feature', properties: { d: p[i * 4 + 2], w: p[i * 4 + 3] }, geometry: { type: 'Point', coordinates: [p[i * 4], p[i * 4 + 1]] } };
 }
 const dark = data.theme === 'dark';
+/** The ramp's first colour, fully transparent: fading from transparent black would draw grey halos. */
+const transparent = (hex: string) => `rgba(${parseInt(hex.slice(1, 3), 16)}, ${parseInt(hex.slice(3, 5), 16)}, ${parseInt(hex.slice(5, 7), 16)}, 0)`;
 const rampStops: (string | number)[] = [];
 data.ramp.forEach((c, i) => rampStops.push(0.05 + (0.95 * i) / (data.ramp.length - 1), c));
 
@@ -109,12 +122,12 @@ const map = new maplibregl.Map({
 				source: 'points',
 				paint: {
 					'heatmap-weight': ['get', 'w'],
-					// The peak of one point is 1 at intensity 1: 1/top puts `top` people at the ramp's end,
-					// the same fixed scale as the dashboard's legend.
-					'heatmap-intensity': 1 / Math.max(1, data.top),
+					// MapLibre's kernel peaks at 1/sqrt(2 pi) per unit of weight: this puts `top` people at one
+					// spot at the ramp's end, the fixed scale of the dashboard's legend.
+					'heatmap-intensity': Math.sqrt(2 * Math.PI) / Math.max(1, data.top),
 					'heatmap-radius': data.radiusPixels,
 					'heatmap-opacity': 0.85,
-					'heatmap-color': ['interpolate', ['linear'], ['heatmap-density'], 0, 'rgba(0,0,0,0)', ...rampStops] as never
+					'heatmap-color': ['interpolate', ['linear'], ['heatmap-density'], 0, transparent(data.ramp[0]!), ...rampStops] as never
 				}
 			}
 		]

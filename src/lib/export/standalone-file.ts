@@ -48,6 +48,7 @@ export async function buildStandalone(app: AppState, weightMeaning = ''): Promis
 		ramp: HEAT_RAMP_HEX,
 		radiusPixels: app.heat.radiusPixels,
 		routes,
+		routeKey: routes.length ? (app.routeData?.routes ?? []).filter((r) => app.isRouteVisible(r.id)).map((r) => ({ name: r.name, colour: routeColorHex(r.id), source: app.routeData?.sources[r.source]?.title ?? r.source })) : [],
 		basemap: JSON.parse(basemapText),
 		privacy: { k, shown: points.length / 4, hidden, undated },
 		attribution: 'Basemap: Natural Earth · Routes: Frontex figures, drawn by Hometown Atlas'

@@ -40,6 +40,8 @@ export interface StandaloneData {
 	ramp: readonly string[];
 	radiusPixels: number;
 	routes: StandaloneRoute[];
+	/** The routes in view, for the legend: name, colour and the source of the line and figures. */
+	routeKey: { name: string; colour: string; source: string }[];
 	basemap: unknown;
 	/** What the threshold left off the map, for the legend. */
 	privacy: { k: number; shown: number; hidden: number; undated: number };
@@ -101,7 +103,7 @@ export function standaloneHtml(viewerJs: string, data: StandaloneData): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' blob:; worker-src blob:; style-src 'unsafe-inline'; img-src data: blob:; connect-src blob: data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' blob: data:; worker-src blob: data:; style-src 'unsafe-inline'; img-src data: blob:; connect-src blob: data:">
 <title>${escapeHtml(data.title)}</title>
 </head>
 <body>
