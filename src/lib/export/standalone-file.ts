@@ -24,31 +24,32 @@ async function text(url: string): Promise<string> {
 
 export async function buildStandalone(app: AppState, weightMeaning = ''): Promise<StandaloneFile> {
 	const [viewerJs, basemapText] = await Promise.all([text('/generated/standalone/viewer.js'), text('/generated/basemap/countries-110m.json')]);
-	const k = app.exportPrivacyK;
-	const { points, hidden, undated } = app.layers.heat ? standalonePoints(app.filteredMembers, k) : { points: [], hidden: 0, undated: 0 };
-	const routes = app.layers.routes && app.routeData ? standaloneRoutes(app.routeData.features, (id) => app.isRouteVisible(id), routeColorHex) : [];
-	const label = app.dataset.synthetic
+	const k = app.filters.exportPrivacyK;
+	const { points, hidden, undated } = app.view.layers.heat ? standalonePoints(app.views.filteredMembers, k) : { points: [], hidden: 0, undated: 0 };
+	const routes = app.view.layers.routes && app.routes.data ? standaloneRoutes(app.routes.data.features, (id) => app.routes.isVisible(id), routeColorHex) : [];
+	const synthetic = app.dataset.current.synthetic;
+	const label = synthetic
 		? 'Synthetic demo data: reproduces the study\u2019s published totals (Klausen, \u201cThe Myth of Homegrown Terrorism\u201d), names no person.'
-		: `Imported data: ${app.datasetName}. Exported from Hometown Atlas.`;
+		: `Imported data: ${app.dataset.name}. Exported from Hometown Atlas.`;
 	const data: StandaloneData = {
-		title: app.dataset.synthetic ? 'Hometown Atlas (synthetic demo data)' : `Hometown Atlas: ${app.datasetName}`,
+		title: synthetic ? 'Hometown Atlas (synthetic demo data)' : `Hometown Atlas: ${app.dataset.name}`,
 		label,
-		synthetic: app.dataset.synthetic,
-		unit: app.unit.many,
+		synthetic,
+		unit: app.dataset.unit.many,
 		weightMeaning,
 		origin: TIME_ORIGIN_ISO,
-		time: app.time,
-		domain: [app.timeDomain[0], app.timeDomain[1]],
-		mode: app.timeMode,
-		windowMonths: app.windowMonths,
-		view: { ...app.view },
-		theme: app.theme,
+		time: app.timeline.time,
+		domain: [app.timeline.domain[0], app.timeline.domain[1]],
+		mode: app.timeline.mode,
+		windowMonths: app.timeline.windowMonths,
+		view: { ...app.view.view },
+		theme: app.view.theme,
 		points,
-		top: Math.max(1, app.heatTopPeople),
+		top: Math.max(1, app.views.heatTopPeople),
 		ramp: HEAT_RAMP_HEX,
-		radiusPixels: app.heat.radiusPixels,
+		radiusPixels: app.view.heat.radiusPixels,
 		routes,
-		routeKey: routes.length ? (app.routeData?.routes ?? []).filter((r) => app.isRouteVisible(r.id)).map((r) => ({ name: r.name, colour: routeColorHex(r.id), source: app.routeData?.sources[r.source]?.title ?? r.source })) : [],
+		routeKey: routes.length ? (app.routes.data?.routes ?? []).filter((r) => app.routes.isVisible(r.id)).map((r) => ({ name: r.name, colour: routeColorHex(r.id), source: app.routes.data?.sources[r.source]?.title ?? r.source })) : [],
 		basemap: JSON.parse(basemapText),
 		privacy: { k, shown: points.length / 4, hidden, undated },
 		attribution: 'Basemap: Natural Earth · Routes: Frontex figures, drawn by Hometown Atlas'
