@@ -22,9 +22,9 @@ test.describe.configure({ timeout: 300_000 });
 const SHOTS = 'test-results/screens';
 mkdirSync(SHOTS, { recursive: true });
 
-type AtlasWindow = { __atlasState: { view: { zoom: number }; time: number } };
-const zoomOf = (page: Page) => page.evaluate(() => (window as unknown as AtlasWindow).__atlasState.view.zoom);
-const timeOf = (page: Page) => page.evaluate(() => (window as unknown as AtlasWindow).__atlasState.time);
+const zoomOf = (page: Page) => page.evaluate(() => window.__atlasState!.view.view.zoom);
+const timeOf = (page: Page) => page.evaluate(() => window.__atlasState!.timeline.time);
+const viewOf = (page: Page) => page.evaluate(() => ({ ...window.__atlasState!.view.view }));
 
 async function box(page: Page, testIdOrSelector: string) {
 	const b = await page.locator(testIdOrSelector).first().boundingBox();
@@ -114,9 +114,9 @@ for (const screen of TOUCH_SCREENS) {
 			await pinch(page, center, 40, 140);
 			await expect.poll(() => zoomOf(page), 'pinching out zooms in').toBeGreaterThan(before + 0.5);
 
-			const view = await page.evaluate(() => ({ ...(window as unknown as { __atlasState: { view: object } }).__atlasState.view }));
+			const view = await viewOf(page);
 			await swipe(page, center, { x: center.x - 120, y: center.y + 40 });
-			await expect.poll(() => page.evaluate(() => ({ ...(window as unknown as { __atlasState: { view: object } }).__atlasState.view })), 'a swipe pans').not.toEqual(view);
+			await expect.poll(() => viewOf(page), 'a swipe pans').not.toEqual(view);
 
 			const track = await box(page, '.track');
 			const start = await timeOf(page);
