@@ -16,7 +16,7 @@ import type { FilterField } from '$lib/core/url/codec';
 import type { RouteCollection } from '$lib/core/routes/types';
 import { routeYearOfDay } from '$lib/core/routes/figures';
 import * as routeSelection from '$lib/core/routes/visibility';
-import type { RouteHoverInfo } from '$lib/map/routes-layer';
+import type { RouteHoverInfo } from '$lib/map/overlays';
 
 import { emptyFilters, toggleFilter } from '$lib/core/filters/filters';
 import { namedOf, townsInRange, type HotspotRow } from '$lib/core/hotspots/hotspots';
@@ -368,8 +368,11 @@ export class AppState {
 
 	/** Threshold applied to exports (PNG, CSV, GeoJSON); on by default, independent of the screen's k. */
 	exportPrivacyK = $state(3);
-	/** A request for the map to fly somewhere (hotspot row, scene); MapView reacts. id makes repeats distinct. */
-	flyRequest = $state.raw<{ view: MapView; id: number } | null>(null);
+	/**
+	 * A request for the map to fly somewhere (hotspot row, scene); MapView reacts. id makes repeats
+	 * distinct; `highlight` is the place a hotspot row names, ringed on the map until the next request.
+	 */
+	flyRequest = $state.raw<{ view: MapView; id: number; highlight?: { name: string; lon: number; lat: number } } | null>(null);
 	theme = $state<'light' | 'dark'>('light');
 	/** Towns on the map that may be named (tooltips, labels): at least privacyK members at this date. */
 	namedTowns = $derived<HotspotRow[]>(namedOf(this.visibleTowns, this.privacyK));
@@ -425,8 +428,8 @@ export class AppState {
 		this.exportPrivacyK = Math.max(0, Math.min(100, Math.round(k)));
 	}
 
-	flyTo(view: MapView) {
-		this.flyRequest = { view, id: (this.flyRequest?.id ?? 0) + 1 };
+	flyTo(view: MapView, highlight?: { name: string; lon: number; lat: number }) {
+		this.flyRequest = { view, id: (this.flyRequest?.id ?? 0) + 1, ...(highlight ? { highlight } : {}) };
 	}
 
 	// Saved work (IndexedDB, project files)
