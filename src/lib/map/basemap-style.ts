@@ -1,5 +1,6 @@
 import type { Map as MapLibreMap, StyleSpecification, LayerSpecification, ExpressionSpecification } from 'maplibre-gl';
 import { fontFaces, FONT_REGULAR, FONT_SEMIBOLD } from './fonts';
+import { REGION_BBOX } from '$lib/core/geocode/region';
 
 /** Zoom where the coarse 110m geometry hands over to the finer 50m one. */
 export const DETAIL_ZOOM = 4.5;
@@ -224,12 +225,14 @@ export function basemapStyle({ labels = true } = {}): StyleSpecification {
 		'font-faces': fontFaces(location.origin),
 		sources: {
 			...geometry.sources,
-			labels: { type: 'geojson', data: url('labels.json'), attribution: 'Natural Earth' },
+			labels: { type: 'geojson', data: url('country-labels.json'), attribution: 'Natural Earth' },
 			places: {
 				type: 'vector',
 				tiles: [`${location.origin}/generated/places/{z}/{x}/{y}.pbf`],
 				minzoom: 0,
 				maxzoom: 8,
+				// Tiles exist for the region only (geodata/scripts/build-places.ts): none is asked for outside it.
+				bounds: REGION_BBOX,
 				attribution: 'GeoNames (CC BY 4.0)'
 			},
 			hometowns: { type: 'geojson', data: EMPTY },
@@ -316,11 +319,13 @@ export function addDetailWhenNeeded(map: MapLibreMap): void {
 	});
 }
 
-/** Supplies the city dot whenever the style asks for it (no sprite file to fetch). */
-export function providePlaceDot(map: MapLibreMap): void {
-	map.on('styleimagemissing', (e: { id: string }) => {
-		if (e.id === 'place-dot') addPlaceDot(map);
-	});
+/**
+ * Draws the style's images when MapLibre first needs them (no sprite file to fetch): the city dot,
+ * and whatever `more` adds (the routes' arrowhead).
+ */
+export function provideImages(map: MapLibreMap, more: Record<string, (map: MapLibreMap) => void> = {}): void {
+	const draw: Record<string, (map: MapLibreMap) => void> = { 'place-dot': addPlaceDot, ...more };
+	map.setMissingStyleImageResolver((id) => draw[id]?.(map));
 }
 
 /** The small dot beside a city's name at low zooms, drawn on a canvas in the current palette. */

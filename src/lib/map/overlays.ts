@@ -245,26 +245,21 @@ export function hometownFeatures(towns: readonly HotspotRow[]): FeatureCollectio
 }
 
 /** The arrowhead, drawn once on a canvas (no image file) as an SDF icon, so each route tints it. */
-export function provideRouteArrow(map: MapLibreMap): void {
-	const add = () => {
-		if (map.hasImage('route-arrow')) return;
-		const size = 32;
-		const canvas = document.createElement('canvas');
-		canvas.width = canvas.height = size;
-		const ctx = canvas.getContext('2d')!;
-		ctx.fillStyle = '#fff';
-		ctx.beginPath();
-		ctx.moveTo(16, 2);
-		ctx.lineTo(29, 29);
-		ctx.lineTo(16, 22);
-		ctx.lineTo(3, 29);
-		ctx.closePath();
-		ctx.fill();
-		map.addImage('route-arrow', ctx.getImageData(0, 0, size, size), { sdf: true, pixelRatio: 2 });
-	};
-	map.on('styleimagemissing', (e: { id: string }) => {
-		if (e.id === 'route-arrow') add();
-	});
+export function addRouteArrow(map: MapLibreMap): void {
+	if (map.hasImage('route-arrow')) return;
+	const size = 32;
+	const canvas = document.createElement('canvas');
+	canvas.width = canvas.height = size;
+	const ctx = canvas.getContext('2d')!;
+	ctx.fillStyle = '#fff';
+	ctx.beginPath();
+	ctx.moveTo(16, 2);
+	ctx.lineTo(29, 29);
+	ctx.lineTo(16, 22);
+	ctx.lineTo(3, 29);
+	ctx.closePath();
+	ctx.fill();
+	map.addImage('route-arrow', ctx.getImageData(0, 0, size, size), { sdf: true, pixelRatio: 2 });
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
