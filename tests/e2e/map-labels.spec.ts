@@ -93,9 +93,8 @@ test.describe('place names', () => {
 
 	test('names in Arabic script are drawn in a Latin spelling (northern Syria at zoom 8.5)', async ({ page }) => {
 		await openDashboard(page, '?v=38.5,36.2,8.5');
-		await expectNames(page, ['Ar Raqqah', 'Manbij'], 'Raqqa and Manbij are named');
+		await expectNames(page, ['Ar Raqqah', 'Manbij', 'Aleppo'], 'Raqqa, Manbij and the Aleppo governorate are named');
 		const names = (await renderedNames(page)).map((n) => n.name);
-		expect(names.length).toBeGreaterThan(10);
 		expect(names.filter((n) => /[\u0590-\u08ff\ufb1d-\ufeff]/u.test(n)), 'no Hebrew or Arabic letters reach the renderer').toEqual([]);
 	});
 
