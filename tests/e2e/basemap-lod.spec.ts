@@ -12,7 +12,7 @@ const onMap = <T,>(page: import('@playwright/test').Page, f: (map: AtlasMap) => 
 	page.evaluate(`(${f.toString()})(window.__atlas.map)`) as Promise<T>;
 const idle = (page: import('@playwright/test').Page) =>
 	page.evaluate(() => new Promise<void>((resolve) => {
-		const map = (window as unknown as { __atlas: { map: AtlasMap } }).__atlas.map;
+		const map = window.__atlas!.map;
 		map.once('idle', () => resolve());
 		map.triggerRepaint();
 	}));
@@ -32,9 +32,8 @@ test.describe('basemap level of detail', () => {
 
 		// Heat and names off: the colours checked below are the basemap's alone.
 		await page.evaluate(() => {
-			const s = (window as unknown as { __atlasState: { setLayerVisible(id: string, v: boolean): void } }).__atlasState;
-			s.setLayerVisible('heat', false);
-			s.setLayerVisible('labels', false);
+			window.__atlasState!.view.setLayerVisible('heat', false);
+			window.__atlasState!.view.setLayerVisible('labels', false);
 		});
 		const detail = page.waitForRequest(/countries-50m\.json$/);
 		await onMap(page, (map) => map.jumpTo({ center: [4.35, 50.85], zoom: 6 }));

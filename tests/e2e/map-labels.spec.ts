@@ -7,28 +7,15 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { test, expect, openDashboard } from './fixtures';
 
-type RenderedMap = {
-	jumpTo(o: { center: [number, number]; zoom: number }): void;
-	getLayer(id: string): unknown;
-	queryRenderedFeatures(o: { layers: string[] }): { layer: { id: string }; properties: Record<string, unknown> }[];
-	once(event: string, f: () => void): void;
-	triggerRepaint(): void;
-	areTilesLoaded(): boolean;
-};
-interface Atlas {
-	__atlas: { map: RenderedMap };
-	__atlasState: { setPrivacyK(k: number): void; namedTowns: { name: string; count: number; folded: boolean }[]; visibleTowns: { name: string; count: number }[] };
-}
-
 const NAME_LAYERS = ['place-labels', 'place-labels-dot', 'hometown-labels', 'country-labels', 'admin1-labels'];
 
 /** Waits until MapLibre has drawn the view with every tile and label placed. */
 async function settled(page: Page): Promise<void> {
-	await page.waitForFunction(() => (window as unknown as Atlas).__atlas.map.areTilesLoaded(), null, { timeout: 30_000 });
+	await page.waitForFunction(() => window.__atlas!.map.areTilesLoaded(), null, { timeout: 30_000 });
 	await page.evaluate(
 		() =>
 			new Promise<void>((resolve) => {
-				const map = (window as unknown as Atlas).__atlas.map;
+				const map = window.__atlas!.map;
 				map.once('idle', () => resolve());
 				map.triggerRepaint();
 			})
@@ -38,10 +25,10 @@ async function settled(page: Page): Promise<void> {
 /** Rendered names by layer, as "layer:name". */
 async function renderedNames(page: Page): Promise<{ layer: string; name: string; count?: number }[]> {
 	return page.evaluate((layers) => {
-		const map = (window as unknown as Atlas).__atlas.map;
+		const map = window.__atlas!.map;
 		return map
 			.queryRenderedFeatures({ layers: layers.filter((l) => map.getLayer(l)) })
-			.map((f) => ({ layer: f.layer.id, name: String(f.properties.name), ...(typeof f.properties.count === 'number' ? { count: f.properties.count } : {}) }));
+			.map((f) => ({ layer: f.layer.id, name: String(f.properties.name), ...(typeof f.properties.count === 'number' ? { count: f.properties.count as number } : {}) }));
 	}, NAME_LAYERS);
 }
 
@@ -101,8 +88,8 @@ test.describe('place names', () => {
 	test('with the privacy threshold, only towns of k or more members are named on the heat', async ({ page }) => {
 		await openDashboard(page, '?v=4.35,50.85,11&k=3');
 		await expectNames(page, ['Schaerbeek'], 'a town of many members is named');
-		const named = await page.evaluate(() => (window as unknown as Atlas).__atlasState.namedTowns.filter((t) => !t.folded).map((t) => t.name));
-		const small = await page.evaluate(() => (window as unknown as Atlas).__atlasState.visibleTowns.filter((t) => t.count < 3).map((t) => t.name));
+		const named = await page.evaluate(() => window.__atlasState!.views.namedTowns.filter((t) => !t.folded).map((t) => t.name));
+		const small = await page.evaluate(() => window.__atlasState!.views.visibleTowns.filter((t) => t.count < 3).map((t) => t.name));
 		expect(small.length, 'the demo has towns under the threshold').toBeGreaterThan(0);
 		await settled(page);
 		const hometowns = (await renderedNames(page)).filter((n) => n.layer === 'hometown-labels');
@@ -122,7 +109,7 @@ test.describe('place names', () => {
 			.poll(
 				() =>
 					page.evaluate(() => {
-						const map = (window as unknown as Atlas).__atlas.map;
+						const map = window.__atlas!.map;
 						return map.queryRenderedFeatures({ layers: ['highlight-ring', 'highlight-label'] }).map((f) => `${f.layer.id}:${String(f.properties.name)}`);
 					}),
 				{ timeout: 30_000 }
@@ -143,7 +130,7 @@ test('fonts, names and geometry come from our own origin at every zoom', async (
 		[[4.35, 50.85], 11],
 		[[2.35, 48.86], 13]
 	] as [[number, number], number][]) {
-		await page.evaluate(([center, zoom]) => (window as unknown as Atlas).__atlas.map.jumpTo({ center, zoom }), [center, zoom] as const);
+		await page.evaluate(([center, zoom]) => window.__atlas!.map.jumpTo({ center, zoom }), [center, zoom] as const);
 		await settled(page);
 	}
 	const origin = new URL(baseURL!).origin;

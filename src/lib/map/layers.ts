@@ -1,6 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import type { AppState } from '$lib/state/app-state.svelte';
 import { createHeatmapLayer } from './heatmap-layer';
+import { TEST_HOOKS } from '$lib/test-hooks';
 
 /**
  * The deck layer stack: the heat alone. Everything else on the map (names, routes, plots, hometown
@@ -8,8 +9,9 @@ import { createHeatmapLayer } from './heatmap-layer';
  * multi-second shader link on the main thread in software WebGL, MapLibre's layers do not.
  */
 export function buildLayers(app: AppState): Layer[] {
-	if (!app.layers.heat) return [];
+	const { timeline, view, views } = app;
+	if (!view.layers.heat) return [];
 	return [
-		createHeatmapLayer({ index: app.timeIndex, range: app.visibleRange, cells: app.heatCells, zoom: app.view.zoom, colorDomain: app.heatColorDomain, ...app.heat, cpuFilterBaseline: app.heatFilterStrategy === 'cpu-filter' ? { members: app.filteredMembers, day: app.time, mode: app.timeMode, windowMonths: app.windowMonths } : null })
+		createHeatmapLayer({ index: views.timeIndex, range: views.visibleRange, cells: views.heatCells, zoom: view.view.zoom, colorDomain: views.heatColorDomain, ...view.heat, cpuFilterBaseline: TEST_HOOKS && view.heatFilterStrategy === 'cpu-filter' ? { members: views.filteredMembers, day: timeline.time, mode: timeline.mode, windowMonths: timeline.windowMonths } : null })
 	];
 }
