@@ -6,7 +6,7 @@
  * million objects with string work in each. Built as sliced work (core/slicing): at once for small
  * lists, in slices for large ones so an import of 1M rows never holds the page for long.
  */
-import { isPlaced, townKey, type MemberPoint } from './member';
+import { isPlaced, townKey, townName, type MemberPoint } from './member';
 import { FILTER_FIELDS, type FilterField } from '../url/codec';
 import { filterValue } from '../filters/filters';
 import { topPeopleOf } from '../heat-domain';
@@ -19,10 +19,15 @@ export interface FieldColumn {
 	values: string[];
 }
 
-/** A hometown as the hotspot table names it: country + place text (case-insensitive); the first member's point. */
+/**
+ * A hometown as the hotspot table names it: the resolved gazetteer place, else country + place text
+ * (case-insensitive); the first member's point.
+ */
 export interface Town {
 	key: string;
 	name: string;
+	/** The name first, then every other spelling the rows used for this place. */
+	spellings: string[];
 	country: string;
 	lon: number;
 	lat: number;
@@ -90,9 +95,12 @@ export function* indexDataset(members: readonly MemberPoint[]): Sliced<DatasetIn
 		const key = townKey(m);
 		let id = townIds.get(key);
 		if (id === undefined) {
-			id = towns.push({ key, name: m.hometown.trim(), country: m.country, lon: m.lon, lat: m.lat }) - 1;
+			const name = townName(m);
+			id = towns.push({ key, name, spellings: [name], country: m.country, lon: m.lon, lat: m.lat }) - 1;
 			townIds.set(key, id);
 		}
+		const spelling = m.hometown.trim();
+		if (spelling && m.placeId && !towns[id]!.spellings.includes(spelling)) towns[id]!.spellings.push(spelling);
 		town[i] = id;
 		if (Number.isNaN(m.day)) continue;
 		if (!Number.isInteger(m.day)) wholeDays = false;

@@ -8,6 +8,7 @@
  */
 import { distanceKm, postingsOf, type Gazetteer } from './gazetteer';
 import { isLatinKey, normalizeName, stripInvisible } from './normalize';
+import { placeIdOf } from './reverse';
 
 export type GeocodeStatus = 'exact' | 'alias' | 'fuzzy' | 'ambiguous' | 'unresolved';
 export type MatchKind = 'curated' | 'exact' | 'alias' | 'fuzzy1' | 'fuzzy2';
@@ -19,6 +20,8 @@ export interface Candidate {
 	lon: number;
 	population: number;
 	match: MatchKind;
+	/** The place's identity (reverse.ts placeIdOf): rows that name one place differently share it. */
+	place_id?: string;
 }
 
 export interface GeocodeResult {
@@ -34,6 +37,9 @@ export interface GeocodeResult {
 	candidates: Candidate[];
 	/** Why the status is what it is, for ambiguous and unresolved rows and for notes on the input. */
 	reason: string;
+	/** The chosen place's identity (reverse.ts placeIdOf) and population; absent when unresolved. */
+	place_id?: string;
+	population?: number;
 }
 
 const MAX_INPUT_CHARS = 150;
@@ -190,7 +196,8 @@ function toCandidate(gaz: Gazetteer, r: Hit): Candidate {
 		lat: gaz.lat[r.index]!,
 		lon: gaz.lon[r.index]!,
 		population: gaz.population[r.index]!,
-		match: r.kind
+		match: r.kind,
+		place_id: placeIdOf(gaz, r.index)
 	};
 }
 
@@ -320,6 +327,8 @@ function decide(gaz: Gazetteer, rankedIn: Ranked[], hint: string, notes: string[
 		status: ambiguous ? 'ambiguous' : kindStatus,
 		confidence: Math.round(confidence * 100) / 100,
 		candidates: ranked.slice(1, 1 + MAX_CANDIDATES).map((r) => toCandidate(gaz, r)),
-		reason: [...reasons, ...notes].join('; ')
+		reason: [...reasons, ...notes].join('; '),
+		place_id: c.place_id,
+		population: c.population
 	};
 }
