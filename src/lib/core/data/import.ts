@@ -58,6 +58,8 @@ export interface ImportOptions {
 	onProgress?: (fraction: number) => void;
 	/** Keep each accepted row's cells (the command line writes them back out with its own columns). */
 	keepCells?: boolean;
+	/** Read the latitude column as the longitude and back: the analyst's fix for a file written swapped. */
+	swapCoordinates?: boolean;
 }
 
 export const MAX_COLUMNS = 2000;
@@ -134,13 +136,6 @@ function importInto(report: ImportReport, rawText: string, options: ImportOption
 	const sample = text.slice(0, 8192);
 	const controls = (sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
 	if (controls > Math.max(2, sample.length / 200)) return fail(report, 'This looks like a binary file (many control or undecodable characters), not CSV, GeoJSON or JSON text.');
-	// A stray NUL byte (a truncated export, a hostile file) is removed, and the rows holding one are named.
-	if (text.includes('\u0000')) {
-		const lines = text.split(/\r\n|\r|\n/);
-		const at = lines.flatMap((l, i) => (l.includes('\u0000') ? [i + 1] : [])).slice(0, 10);
-		warn(report, 0, '', `NUL (zero) bytes removed from line${at.length === 1 ? '' : 's'} ${at.join(', ')}: check those rows`);
-		text = text.replace(/\u0000/g, '');
-	}
 	const first = text.trimStart()[0];
 	if (first === '{' || first === '[') return importJson(report, text, options);
 	// One file saved by several tools can mix CRLF, LF and bare CR line ends; the CSV reader takes the
@@ -189,10 +184,24 @@ function importCsv(report: ImportReport, text: string, options: ImportOptions): 
 				}
 				const quote = quoteErrors.get(i);
 				if (quote) {
-					// An open quote runs on to the next quote, maybe the end of the file: say how many lines it took.
-					const swallowed = cells.join('').split(/\r\n|\r|\n/).slice(1).filter((line) => line.trim()).length;
-					const lost = swallowed ? `; it runs over the next ${swallowed} line${swallowed === 1 ? '' : 's'}, which were not read as rows` : '';
-					return rows.reject(rowNumber, '', `unbalanced quotes (${quote}); the rest of the row may be merged into one field${lost}`);
+					// An open quote runs on to the next quote, maybe the end of the file. The row that opened
+					// it is rejected; the lines it swallowed are read again, one row per line, so no row
+					// after a stray quote is lost (a multi-line cell among them would be split: rare, and
+					// each piece is then checked like any row).
+					const delimiter = report.delimiter ?? ',';
+					const lines = cells.join(delimiter).split('\n');
+					const swallowed = lines.slice(1);
+					const again = swallowed.filter((l) => l.trim()).length;
+					rows.reject(rowNumber, '', `unbalanced quotes (${quote}): this row cannot be read${again ? `; the ${again} line${again === 1 ? '' : 's'} after it ${again === 1 ? 'was' : 'were'} read again as rows of their own` : ''}`);
+					for (const line of swallowed) {
+						rowNumber++;
+						if (!line.trim()) continue;
+						const parsed = Papa.parse<string[]>(line, { delimiter, header: false });
+						const lineCells = parsed.data[0] ?? [''];
+						if (parsed.errors.some((e) => e.type === 'Quotes')) rows.reject(rowNumber, '', 'unbalanced quotes: this row cannot be read');
+						else rows.add(lineCells, rowNumber);
+					}
+					return;
 				}
 				rows.add(cells, rowNumber);
 			});
@@ -215,20 +224,24 @@ const DELIMITERS = [',', ';', '\t', '|'] as const;
  */
 export function findHeaderLine(text: string, mapping?: ColumnMapping): { line: number; text: string; skipped: string[] } {
 	const lines = text.slice(0, 1 << 16).split('\n', HEADER_SEARCH_LINES + 1).slice(0, HEADER_SEARCH_LINES);
-	let best = 0, bestScore = 0;
-	lines.forEach((line, i) => {
-		if (!line.trim()) return;
+	const scoreOf = (line: string) => {
 		const delimiter = headerDelimiter(line) ?? ',';
 		const cells = line.split(delimiter).map((c) => c.replace(/^\s*"|"\s*$/g, '').trim());
-		const plan = planColumns(cells, mapping);
-		const score = Object.keys(plan.fieldColumn).length;
+		const score = Object.keys(planColumns(cells, mapping).fieldColumn).length;
 		// A header names most of its columns; a data row whose 'y' or 'n' reads as a column name does not.
-		if (score * 2 < cells.filter(Boolean).length) return;
+		return score * 2 < cells.filter(Boolean).length ? 0 : score;
+	};
+	const firstText = lines.findIndex((l) => l.trim());
+	// The first line stays the header when it names any column (or when nothing better turns up); a
+	// later line takes over only when it names two or more, as a real header row does.
+	if (firstText < 0 || scoreOf(lines[firstText]!) > 0) return { line: 1, text, skipped: [] };
+	let best = -1, bestScore = 1;
+	lines.forEach((line, i) => {
+		if (i <= firstText || !line.trim()) return;
+		const score = scoreOf(line);
 		if (score > bestScore) (best = i), (bestScore = score);
 	});
-	// Blank lines above line 1's text are skipped anyway; only move when a later line names more.
-	const firstText = lines.findIndex((l) => l.trim());
-	if (bestScore === 0 || best <= firstText) return { line: 1, text, skipped: [] };
+	if (best < 0) return { line: 1, text, skipped: [] };
 	const offset = lines.slice(0, best).reduce((n, l) => n + l.length + 1, 0);
 	return { line: best + 1, text: text.slice(offset), skipped: lines.slice(0, best).filter((l) => l.trim()) };
 }
@@ -425,8 +438,13 @@ class RowReader {
 		const { report, plan, headers } = this;
 		// Excel's way of keeping text as text: ="0123" (a formula that yields the string) is the string.
 		let cells = rawCells;
-		if (rawCells.some((c) => c.charCodeAt(0) === 61 /* = */ && EXCEL_TEXT.test(c))) {
-			cells = rawCells.map((c) => {
+		// A stray NUL byte (a truncated export, a hostile file) is removed, and the row named.
+		if (rawCells.some((c) => c.includes('\u0000'))) {
+			cells = rawCells.map((c) => c.replace(/\u0000/g, ''));
+			warn(report, row, '', 'NUL (zero) bytes removed from this row: check it');
+		}
+		if (cells.some((c) => c.charCodeAt(0) === 61 /* = */ && EXCEL_TEXT.test(c))) {
+			cells = cells.map((c) => {
 				const m = EXCEL_TEXT.exec(c);
 				return m ? m[1]!.replace(/""/g, '"') : c;
 			});
@@ -490,6 +508,7 @@ class RowReader {
 				if (pair) ({ lat, lon } = pair);
 				else coordProblem = `'${pairText.slice(0, 40)}' is not a "lat, lon" pair`;
 			}
+			if (lat !== null && lon !== null && this.options.swapCoordinates) [lat, lon] = [lon, lat];
 			if (lat !== null && lon !== null) {
 				if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
 					coordProblem = `coordinate out of range (lat ${lat}, lon ${lon}; lat must be -90..90, lon -180..180)${Math.abs(lat) <= 180 && Math.abs(lon) <= 90 ? '; lat and lon may be swapped' : ''}`;
@@ -595,6 +614,7 @@ class RowReader {
 
 	finish(): ImportResult {
 		this.settleDateOrder();
+		if (this.options.swapCoordinates) warn(this.report, 0, 'lat/lon', 'latitude and longitude read swapped for the whole file, as asked');
 		if (this.excelCells) warn(this.report, 0, '', `${this.excelCells} row${this.excelCells === 1 ? '' : 's'} had cells written as ="..." (Excel's text cells): read as the text inside`);
 		if (this.generatedIds) warn(this.report, 0, 'id', `${this.generatedIds} rows had no id: named row-N after their row number`);
 		if (this.shortRows) warn(this.report, 0, '', `${this.shortRows} rows had fewer fields than the header: the missing fields were read as empty`);

@@ -68,7 +68,7 @@ describe('files as real tools write them', () => {
 	});
 
 	it.each([
-		{ title: 'a stray NUL byte is removed and the line named', bytes: new TextEncoder().encode('id,hometown\nA,Par\u0000is\nB,Lyon\n'), hometowns: ['Paris', 'Lyon'], says: /NUL \(zero\) bytes removed from line 2/ },
+		{ title: 'a stray NUL byte is removed and the line named', bytes: new TextEncoder().encode('id,hometown\nA,Par\u0000is\nB,Lyon\n'), hometowns: ['Paris', 'Lyon'], says: /^2::NUL \(zero\) bytes removed from this row/ },
 		{ title: 'Latin-1 bytes read as Windows-1252', bytes: Uint8Array.from([...new TextEncoder().encode('id,hometown\nA,Li'), 0xe8, ...new TextEncoder().encode('ge\nB,T'), 0xe9, ...new TextEncoder().encode('touan\n')]), hometowns: ['Liège', 'Tétouan'], says: /Windows-1252/ }
 	])('$title', ({ bytes, hometowns, says }) => {
 		const r = importBytes(bytes);
