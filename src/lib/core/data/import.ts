@@ -470,6 +470,7 @@ class RowReader {
 		}
 		const r = emptyRecord(col('id'));
 		if (!r.id) r.id = `row-${row}`, this.generatedIds++;
+		r.row = row;
 
 		for (const f of ['hometown', 'descent', 'recruiter', 'source', 'category'] as const) {
 			let v = col(f);

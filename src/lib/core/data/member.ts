@@ -45,6 +45,8 @@ export interface MemberRecord {
 	place?: string;
 	/** The place's population from the gazetteer (0 or absent when the source has none). */
 	population?: number;
+	/** The row of the imported file it was read from (as a spreadsheet numbers it), for messages. */
+	row?: number;
 }
 
 /** A record the map can draw: geocoded. */
