@@ -44,6 +44,8 @@ export interface DatasetIndex {
 	towns: Town[];
 	/** Members with a usable date and position, as indices into members, by day (stable). */
 	byDate: Uint32Array;
+	/** Placed members without a date (member indices): on the map at every date unless hidden. */
+	undatedPlaced: Uint32Array;
 	/** Members without a usable date or position: never on the map's timeline, counted for the UI. */
 	undated: number;
 	/** People at the top heat colour (core/heat-domain), from every member. */
@@ -78,6 +80,7 @@ export function* indexDataset(members: readonly MemberPoint[]): Sliced<DatasetIn
 	// The dated, placed members in index order, for the sort by day below.
 	const datedMembers = new Uint32Array(n);
 	let dated = 0;
+	const undatedPlaced: number[] = [];
 	let wholeDays = true;
 	let lo = Infinity;
 	let hi = -Infinity;
@@ -102,7 +105,10 @@ export function* indexDataset(members: readonly MemberPoint[]): Sliced<DatasetIn
 		const spelling = m.hometown.trim();
 		if (spelling && m.placeId && !towns[id]!.spellings.includes(spelling)) towns[id]!.spellings.push(spelling);
 		town[i] = id;
-		if (Number.isNaN(m.day)) continue;
+		if (Number.isNaN(m.day)) {
+			undatedPlaced.push(i);
+			continue;
+		}
 		if (!Number.isInteger(m.day)) wholeDays = false;
 		datedMembers[dated++] = i;
 	}
@@ -112,7 +118,7 @@ export function* indexDataset(members: readonly MemberPoint[]): Sliced<DatasetIn
 			? yield* countingSortByDay(members, datedMembers.subarray(0, dated), lo, hi)
 			: comparatorSortByDay(members, datedMembers.subarray(0, dated));
 	const topPeople = yield* topPeopleOf(members);
-	return { members, fields, town, towns, byDate, undated: n - dated, topPeople, domain: domainFor(lo <= hi ? [lo, hi] : []) };
+	return { members, fields, town, towns, byDate, undatedPlaced: Uint32Array.from(undatedPlaced), undated: n - dated, topPeople, domain: domainFor(lo <= hi ? [lo, hi] : []) };
 }
 
 /** Whole-day spans up to this long (about 11,000 years) are sorted by counting; longer ones by comparison. */

@@ -112,14 +112,17 @@ function countriesOf(towns: readonly HotspotRow[]): HotspotRow[] {
  * O(end - start) integer work, rows in the order their first member appears, as townCounts gives them.
  * A town's name and point are its first member's in the whole dataset.
  */
-export function townsInRange(index: { town: Uint32Array }, towns: readonly Town[], start: number, end: number): HotspotRow[] {
+export function townsInRange(index: { town: Uint32Array; always?: { town: Uint32Array } }, towns: readonly Town[], start: number, end: number): HotspotRow[] {
 	const counts = new Uint32Array(towns.length);
 	const seen: number[] = [];
-	for (let k = start; k < end; k++) {
-		const c = index.town[k]!;
-		if (c === NO_TOWN) continue;
+	const count = (c: number) => {
+		if (c === NO_TOWN) return;
 		if (counts[c]!++ === 0) seen.push(c);
-	}
+	};
+	for (let k = start; k < end; k++) count(index.town[k]!);
+	// Members without a date count at every date (unless the analyst hides them).
+	const always = index.always?.town;
+	if (always) for (let k = 0; k < always.length; k++) count(always[k]!);
 	return withShares(
 		seen.map((c) => {
 			const t = towns[c]!;
