@@ -38,7 +38,7 @@ export interface CheckRun {
  * their named place, outside their country), in the geocoding worker.
  */
 export function checkRecords(items: readonly CheckItem[], onProgress?: (progress: GeocodeProgress) => void): Promise<CheckRun> {
-	const plain = items.map((r) => ({ row: r.row, lat: r.lat, lon: r.lon, hometown: String(r.hometown ?? ''), country: String(r.country ?? '') }));
+	const plain = items.map((r) => ({ row: r.row, lat: r.lat, lon: r.lon, hometown: String(r.hometown ?? ''), country: String(r.country ?? ''), ...(r.region ? { region: String(r.region) } : {}) }));
 	return request<CheckRun>({ kind: 'check', items: plain }, onProgress, (m) => (m.type === 'checked' ? { places: m.places, checks: m.checks } : null));
 }
 
@@ -47,7 +47,7 @@ export function geocodeRecords(
 	records: readonly GeocodeItem[],
 	onProgress?: (progress: GeocodeProgress) => void
 ): Promise<GeocodeRun> {
-	const items = records.map((r) => ({ hometown: String(r.hometown ?? ''), country: String(r.country ?? '') }));
+	const items = records.map((r) => ({ hometown: String(r.hometown ?? ''), country: String(r.country ?? ''), ...(r.region ? { region: String(r.region) } : {}) }));
 	let loadMs = 0;
 	return request<GeocodeRun>({ items }, onProgress, (m) => (m.type === 'done' ? { results: m.results, summary: m.summary, loadMs, geocodeMs: m.ms } : null), (ms) => (loadMs = ms));
 }

@@ -7,6 +7,8 @@ import type { ResolvedPlace } from '$lib/core/geocode/reverse';
 export interface GeocodeItem {
 	hometown: string;
 	country?: string;
+	/** An administrative area or postcode from its own column: a hint. */
+	region?: string;
 }
 
 export interface WorkerRequest {

@@ -5,7 +5,7 @@
  */
 export const FIELDS = [
 	'id', 'hometown', 'country', 'lat', 'lon', 'coordinates', 'date', 'year', 'month', 'role', 'arrested', 'died',
-	'descent', 'lastResidence', 'recruiter', 'plots', 'source', 'weight', 'category'
+	'descent', 'lastResidence', 'recruiter', 'plots', 'source', 'weight', 'category', 'region'
 ] as const;
 export type Field = (typeof FIELDS)[number];
 export type ColumnMapping = Record<string, Field | 'ignore'>;
@@ -30,7 +30,9 @@ export const FIELD_NAMES: Record<Field, string[]> = {
 	plots: ['plots', 'plot', 'plot ids', 'plot id', 'events', 'event ids', 'complot', 'complots', 'attentat', 'attentats', 'aanslag', 'aanslagen', 'anschlag', 'anschlaege'],
 	source: ['source', 'sources', 'information source', 'source note', 'note', 'notes', 'bron', 'quelle', 'masdar'],
 	weight: ['weight', 'total dead and missing', 'count', 'n', 'number', 'total', 'value'],
-	category: ['category', 'migration route', 'route', 'type', 'class', 'kind']
+	category: ['category', 'migration route', 'route', 'type', 'class', 'kind'],
+	/** An administrative area or postcode beside the town: a hint for the geocoder (core/geocode/admin.ts). */
+	region: ['region', 'province', 'provincie', 'provinz', 'departement', 'department', 'dept', 'bundesland', 'county', 'wilaya', 'muhafaza', 'governorate', 'postcode', 'post code', 'postal code', 'zip', 'zip code', 'code postal', 'postcode woonplaats', 'postleitzahl', 'plz']
 };
 
 /** `First-act Date` -> `first act date`; `Île` -> `ile`. */

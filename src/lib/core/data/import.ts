@@ -33,7 +33,7 @@ export interface ImportReport {
 	/** Warnings beyond MAX_WARNINGS are counted here, not listed. */
 	warningsOmitted: number;
 	/** Accepted rows with a place name but no coordinates: the geocoder places them in the app. */
-	needsGeocoding: { row: number; id: string; hometown: string; country: string }[];
+	needsGeocoding: { row: number; id: string; hometown: string; country: string; region?: string }[];
 	columnCount: number;
 	/** Each column and the field it feeds (null: not used); at most MAX_LISTED_COLUMNS listed. */
 	columns: { header: string; field: Field | null }[];
@@ -471,6 +471,8 @@ class RowReader {
 		const r = emptyRecord(col('id'));
 		if (!r.id) r.id = `row-${row}`, this.generatedIds++;
 		r.row = row;
+		const region = col('region');
+		if (region) r.region = region.slice(0, 80);
 
 		for (const f of ['hometown', 'descent', 'recruiter', 'source', 'category'] as const) {
 			let v = col(f);
@@ -529,7 +531,7 @@ class RowReader {
 		}
 		if (!located) {
 			if (!r.hometown) return this.reject(row, 'hometown', 'no coordinates and no place name');
-			report.needsGeocoding.push({ row, id: r.id, hometown: r.hometown, country: r.country });
+			report.needsGeocoding.push({ row, id: r.id, hometown: r.hometown, country: r.country, ...(r.region ? { region: r.region } : {}) });
 		}
 
 		// When: a date column, else year (+ month) columns.

@@ -45,6 +45,8 @@ export interface MemberRecord {
 	place?: string;
 	/** The place's population from the gazetteer (0 or absent when the source has none). */
 	population?: number;
+	/** An administrative area or postcode given beside the town ("93", "Noord-Holland"): a geocoding hint. */
+	region?: string;
 	/** The row of the imported file it was read from (as a spreadsheet numbers it), for messages. */
 	row?: number;
 }

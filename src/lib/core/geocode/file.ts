@@ -62,7 +62,7 @@ export function geocodeFile(gaz: Gazetteer, reverse: ReverseIndex, bytes: Uint8A
 	const named = records.map((r, i) => toGeocode[i] || (isPlaced(r) && !!r.hometown));
 	const { results } = geocodeAll(
 		gaz,
-		records.map((r, i) => (named[i] ? { hometown: r.hometown, country: r.country } : { hometown: '', country: '' }))
+		records.map((r, i) => (named[i] ? { hometown: r.hometown, country: r.country, region: r.region } : { hometown: '', country: '' }))
 	);
 	const checks = checkPoints(
 		reverse,

@@ -220,16 +220,20 @@ function toCandidate(gaz: Gazetteer, r: Hit): Candidate {
 	};
 }
 
-export function geocode(gaz: Gazetteer, hometown: string | undefined | null, country?: string | null): GeocodeResult {
+/**
+ * `region` is an administrative area or postcode from its own column ("93", "Seine-Saint-Denis",
+ * "Noord-Holland", "1080"): a hint like one written in the text.
+ */
+export function geocode(gaz: Gazetteer, hometown: string | undefined | null, country?: string | null, region?: string | null): GeocodeResult {
 	try {
-		return geocodeUnsafe(gaz, hometown ?? '', country ?? '');
+		return geocodeUnsafe(gaz, hometown ?? '', country ?? '', region ?? '');
 	} catch (error) {
 		// A defect must cost one row, never the whole list.
 		return unresolved(`internal error: ${(error as Error).message}`);
 	}
 }
 
-function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string): GeocodeResult {
+function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string, region = ''): GeocodeResult {
 	const text = stripInvisible(String(hometown)).replace(/\s+/g, ' ').trim();
 	const notes: string[] = [];
 	if (text !== String(hometown).trim()) notes.push('control or invisible characters removed');
@@ -241,6 +245,11 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string): Geoco
 	if (columnHint.unknown) notes.push(`unknown country "${columnHint.unknown}" ignored`);
 	const parsed = parseText(gaz, text);
 	notes.push(...parsed.notes);
+	if (region.trim()) {
+		const areas = adminAreasOf(stripInvisible(region).slice(0, 80));
+		if (areas.length) parsed.admin.push(...areas);
+		else notes.push(`region "${region.trim().slice(0, 40)}" not understood`);
+	}
 	if (!parsed.key) return unresolved(`no place name in "${text.slice(0, 40)}"`);
 	if (!isLatinKey(parsed.key)) return unresolved('written in a non-Latin script; the gazetteer holds Latin-script names (transliterate it)');
 	if (parsed.key.split(' ').length > MAX_WORDS) return unresolved('looks like a sentence, not a place name');

@@ -79,15 +79,15 @@ export function applyListPrior(gaz: Gazetteer, results: readonly GeocodeResult[]
 /** Geocodes each (hometown, country) pair, once per distinct pair, then applies the list-level prior. */
 export function geocodeAll(
 	gaz: Gazetteer,
-	items: readonly { hometown: string; country?: string }[],
+	items: readonly { hometown: string; country?: string; region?: string }[],
 	onProgress?: (done: number, total: number) => void
 ): { results: GeocodeResult[]; summary: Summary } {
 	const memo = new Map<string, GeocodeResult>();
 	const summary: Summary = { rows: items.length, exact: 0, alias: 0, fuzzy: 0, ambiguous: 0, unresolved: 0 };
 	const results = items.map((item, i) => {
-		const key = `${item.hometown}\u0000${item.country ?? ''}`;
+		const key = `${item.hometown}\u0000${item.country ?? ''}\u0000${item.region ?? ''}`;
 		let r = memo.get(key);
-		if (!r) memo.set(key, (r = geocode(gaz, item.hometown, item.country)));
+		if (!r) memo.set(key, (r = geocode(gaz, item.hometown, item.country, item.region)));
 		summary[r.status]++;
 		if (onProgress && (i % 500 === 499 || i === items.length - 1)) onProgress(i + 1, items.length);
 		return r;

@@ -106,3 +106,15 @@ describe('headers as analysts write them', () => {
 		});
 	});
 });
+
+describe('a region or postcode column', () => {
+	it.each([
+		{ header: 'ville;departement', row: 'Torcy;77', region: '77' },
+		{ header: 'woonplaats,provincie', row: 'Bergen,Noord-Holland', region: 'Noord-Holland' },
+		{ header: 'Ort,PLZ', row: 'Essen,45127', region: '45127' }
+	])('$header', ({ header, row, region }) => {
+		const r = importText(`${header}\n${row}\n`);
+		expect(r.records[0]!.region).toBe(region);
+		expect(r.report.needsGeocoding[0]!.region).toBe(region);
+	});
+});

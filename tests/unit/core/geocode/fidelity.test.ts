@@ -73,3 +73,20 @@ describe('list-level prior', () => {
 		expect(geocodeAll(gaz, [...mixed, { hometown: 'Tripoli' }]).results.at(-1)!.reason).not.toMatch(/ranked toward/);
 	});
 });
+
+describe('administrative hints in a column of their own', () => {
+	it.each([
+		{ input: ['Torcy', '', '71'], expected: 'Saone-et-Loire' },
+		{ input: ['Torcy', 'FR', 'Seine-et-Marne'], expected: 'Seine-et-Marne' },
+		{ input: ['Bergen', '', 'Noord-Holland'], expected: 'North Holland' },
+		{ input: ['Saint-Denis', '', '93200'], expected: 'Seine-Saint-Denis' }
+	])('$input', ({ input: [hometown, country, region], expected }) => {
+		const g = geocode(gaz, hometown, country, region);
+		expect(g.reason).toContain(`in ${expected}`);
+		expect(g.status).not.toBe('ambiguous');
+	});
+
+	it('a region it cannot read is said, not silently dropped', () => {
+		expect(geocode(gaz, 'Lunel', 'FR', 'Nowhere-land').reason).toMatch(/region "Nowhere-land" not understood/);
+	});
+});
