@@ -2,9 +2,11 @@
 import { buildBasemap } from './build-basemap.ts';
 import { buildDemoData } from './build-demo-data.ts';
 import { buildGazetteer } from './build-gazetteer.ts';
+import { buildPopulations } from './build-populations.ts';
 import { buildRoutes } from './build-routes.ts';
 
 buildBasemap();
 buildDemoData();
 buildGazetteer();
 buildRoutes();
+buildPopulations();
