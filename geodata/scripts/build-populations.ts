@@ -13,10 +13,11 @@ import Papa from 'papaparse';
 import { importText } from '../../src/lib/core/data/import';
 import { firstOf, placeKey, populationFromPlaces, type PopulatedPlace } from '../../src/lib/core/stats/population';
 import { sizeClassOf, SIZE_CLASSES, type CountryClasses } from '../../src/lib/core/stats/size-classes';
-import type { PopulationData } from '../../src/lib/core/stats/population-data';
+import type { PopulationCells, PopulationData } from '../../src/lib/core/stats/population-data';
 
 const require = createRequire(import.meta.url);
 const OUT = 'static/generated/data/populations.json';
+const CELLS_OUT = 'static/generated/data/population-cells.json';
 export const CELL_DEGREES = 0.1;
 const GEONAMES = 'GeoNames cities1000';
 
@@ -100,12 +101,13 @@ export function buildPopulations(log: (m: string) => void = console.log): Popula
 		source: `${GEONAMES} (extract of ${newest.slice(0, 7)}; each figure dated by its GeoNames record)`,
 		towns,
 		supplement: supplement.map(({ alt: _alt, ...p }) => p),
-		countries,
-		cellDegrees: CELL_DEGREES,
-		cells
+		countries
 	};
+	const baseline: PopulationCells = { version: 1, attribution: data.attribution, cellDegrees: CELL_DEGREES, cells };
 	mkdirSync('static/generated/data', { recursive: true });
 	writeFileSync(OUT, JSON.stringify(data));
+	// The scan's baseline is twenty times larger and only the clusters need it: a file of its own.
+	writeFileSync(CELLS_OUT, JSON.stringify(baseline));
 	log(`populations: ${Object.keys(towns).length} demo towns, ${Object.keys(countries).length} countries, ${Object.values(cells).reduce((s, c) => s + c.length / 3, 0)} baseline cells`);
 	return data;
 }

@@ -11,6 +11,7 @@ import { buildHeatCells, type HeatCells } from '$lib/core/time/heat-cells';
 import { advanceClock, clampDay, playStart } from '$lib/core/time/playback';
 import { readEvents } from '$lib/core/time/events';
 import { heatColorDomain } from '$lib/core/heat-domain';
+import { clampIntensity, clampKm, INTENSITY, KERNEL_KM, type HeatScale } from '$lib/core/heat-kernel';
 import eventsFile from '../../../geodata/events.json';
 import type { FilterField } from '$lib/core/url/codec';
 import type { RouteCollection } from '$lib/core/routes/types';
@@ -53,7 +54,8 @@ function nextTask(): Promise<void> {
 	});
 }
 
-export const HEAT_DEFAULTS = { radiusPixels: 38, intensity: 1.2 } as const;
+/** The heat kernel: radius in km (same ground distance at every zoom), intensity, colour scale (core/heat-kernel). */
+export const HEAT_DEFAULTS = { kernelKm: KERNEL_KM.default as number, intensity: INTENSITY.default as number, scale: 'log' as HeatScale };
 
 /**
  * The one state object. Panels change it only through its methods; the map and the panels read it.
@@ -67,6 +69,10 @@ export class AppState {
 	/** True when a link gave the view: the map opens there instead of fitting INITIAL_BOUNDS. */
 	viewFromLink = $state(false);
 	heat = $state({ ...HEAT_DEFAULTS });
+	/** What the map draws: the heat of members, or their smoothed rate per resident (loaded on demand). */
+	show = $state<'heat' | 'rate'>('heat');
+	/** The scan statistic's clusters drawn and listed (run in a worker, loaded on demand). */
+	scanOn = $state(false);
 	layers = $state<Record<MapLayerId, boolean>>({ heat: true, labels: true, routes: true, plots: true });
 
 	// ---- Timeline (issue 5) -------------------------------------------------------------------
@@ -182,8 +188,10 @@ export class AppState {
 	visibleTowns = $derived<HotspotRow[]>(townsInRange(this.timeIndex, this.datasetIndex.towns, ...this.#listRange));
 	/** People at the top heat colour, from the whole dataset so it holds at every date, zoom and filter. */
 	heatTopPeople = $derived(this.datasetIndex.topPeople);
-	/** The fixed colour domain the heat layer uses, or null when rescaling to the frame. */
-	heatColorDomain = $derived<[number, number] | null>(this.heatRescale ? null : heatColorDomain(this.heatTopPeople, this.heat.intensity));
+	/** People at the top colour as drawn: intensity 2 reaches it with half as many people (the legend says so). */
+	heatTop = $derived(this.heatTopPeople / this.heat.intensity);
+	/** The fixed colour domain the heat layer uses (drawn at shader intensity 1), or null when rescaling to the frame. */
+	heatColorDomain = $derived<[number, number] | null>(this.heatRescale ? null : heatColorDomain(this.heatTop, 1));
 
 	setDataset(dataset: MemberDataset, name: string) {
 		this.dataset = dataset;
@@ -272,6 +280,26 @@ export class AppState {
 
 	setLoadError(message: string) {
 		this.loadError = message;
+	}
+
+	setHeatKernel(km: number) {
+		this.heat.kernelKm = clampKm(km);
+	}
+
+	setHeatIntensity(intensity: number) {
+		this.heat.intensity = clampIntensity(intensity);
+	}
+
+	setHeatScale(scale: HeatScale) {
+		this.heat.scale = scale;
+	}
+
+	setShow(show: 'heat' | 'rate') {
+		this.show = show;
+	}
+
+	setScanOn(on: boolean) {
+		this.scanOn = on;
 	}
 
 	setLayerVisible(id: MapLayerId, visible: boolean) {

@@ -10,7 +10,7 @@ import { replaceState } from '$app/navigation';
 import { decodeUrlState, encodeUrlState, type UrlState } from '$lib/core/url/codec';
 import { dayFromIso, isoFromDay } from '$lib/core/time/days';
 import { sanitizeFilters, isFilterActive } from '$lib/core/filters/filters';
-import type { AppState, MapLayerId } from './app-state.svelte';
+import { HEAT_DEFAULTS, type AppState, type MapLayerId } from './app-state.svelte';
 
 const WRITE_MS = 400;
 const LAYER_IDS: MapLayerId[] = ['heat', 'labels', 'routes', 'plots'];
@@ -48,6 +48,12 @@ export function applyUrlState(app: AppState, state: UrlState) {
 	if (state.filters) app.setFilters(sanitizeFilters(state.filters));
 	if (state.privacyK !== undefined) app.setPrivacyK(state.privacyK);
 	if (state.theme) app.setTheme(state.theme);
+	// Evidence: the heat kernel, the colour scale, the per-resident view and the clusters
+	if (state.kernelKm !== undefined) app.setHeatKernel(state.kernelKm);
+	if (state.intensity !== undefined) app.setHeatIntensity(state.intensity);
+	if (state.scale) app.setHeatScale(state.scale);
+	if (state.show) app.setShow(state.show);
+	if (state.scan !== undefined) app.setScanOn(state.scan);
 }
 
 /**
@@ -63,6 +69,11 @@ export function applySceneState(app: AppState, state: UrlState) {
 	app.clearFilters();
 	app.setPrivacyK(0);
 	app.setTheme('light');
+	app.setHeatKernel(HEAT_DEFAULTS.kernelKm);
+	app.setHeatIntensity(HEAT_DEFAULTS.intensity);
+	app.setHeatScale(HEAT_DEFAULTS.scale);
+	app.setShow('heat');
+	app.setScanOn(false);
 	applyUrlState(app, { ...state, view: undefined });
 	if (state.view) app.flyTo({ ...state.view });
 }
@@ -84,7 +95,12 @@ export function urlStateOf(app: AppState): UrlState {
 		routes: app.visibleRoutes === null ? undefined : [...app.visibleRoutes],
 		filters: isFilterActive(app.filters) ? Object.fromEntries(Object.entries(app.filters).map(([field, values]) => [field, [...values]])) : undefined,
 		privacyK: app.privacyK > 0 ? app.privacyK : undefined,
-		theme: app.theme === 'light' ? undefined : app.theme
+		theme: app.theme === 'light' ? undefined : app.theme,
+		kernelKm: app.heat.kernelKm === HEAT_DEFAULTS.kernelKm ? undefined : app.heat.kernelKm,
+		intensity: app.heat.intensity === HEAT_DEFAULTS.intensity ? undefined : app.heat.intensity,
+		scale: app.heat.scale === HEAT_DEFAULTS.scale ? undefined : app.heat.scale,
+		show: app.show === 'heat' ? undefined : app.show,
+		scan: app.scanOn || undefined
 	};
 }
 

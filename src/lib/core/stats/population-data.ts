@@ -16,6 +16,12 @@ export interface PopulationData {
 	supplement: PopulatedPlace[];
 	/** Residents of places of 1,000 or more by size class, and number of places, per country. */
 	countries: Record<string, CountryClasses>;
+}
+
+/** static/generated/data/population-cells.json: the scan statistic's baseline (fetched only for the clusters). */
+export interface PopulationCells {
+	version: 1;
+	attribution: string;
 	/**
 	 * The scan's baseline: residents of every GeoNames place summed into cells of CELL_DEGREES, per
 	 * country, flat [lat x 100, lon x 100, residents, ...] with the point the residents' weighted centre.

@@ -105,3 +105,24 @@ export function empiricalBayes(areas: readonly AreaCount[], baseline?: Baseline)
 	const smoothed = areas.map((a, i) => (a.population > 0 ? (m + weight[i]! * (a.count / a.population - m)) * PER : NaN));
 	return { smoothed, raw, mean: m * PER, variance: A, weight };
 }
+
+/**
+ * The per-resident map's classes: a town's smoothed rate as a multiple of the overall rate of the
+ * countries involved. Multiples read the same whatever the dataset ("five times the rate"), where
+ * absolute breaks would need choosing anew for every list. ColorBrewer Purples, so the rate view never
+ * looks like the heat's YlOrRd.
+ */
+export const RATE_CLASSES = [
+	{ upTo: 1, label: 'up to the overall rate', color: '#f2f0f7' },
+	{ upTo: 2, label: '1-2 times', color: '#cbc9e2' },
+	{ upTo: 5, label: '2-5 times', color: '#9e9ac8' },
+	{ upTo: 20, label: '5-20 times', color: '#756bb1' },
+	{ upTo: Infinity, label: 'over 20 times', color: '#54278f' }
+] as const;
+
+/** Index into RATE_CLASSES of a smoothed rate against the overall one (-1 when either is unknown). */
+export function rateClass(smoothed: number, overall: number): number {
+	if (!Number.isFinite(smoothed) || !(overall > 0)) return -1;
+	const ratio = smoothed / overall;
+	return RATE_CLASSES.findIndex((c) => ratio <= c.upTo);
+}

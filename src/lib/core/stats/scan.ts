@@ -236,7 +236,7 @@ export function maxLlrSparse(zones: Zones, counts: ArrayLike<number>, cased: Arr
 		const j = cased[q]!;
 		for (let e = zones.entryStart[j]!; e < zones.entryStart[j + 1]!; e++) {
 			const i = zones.centreOf[zones.entriesOf[e]!]!;
-			if (perCentre[i]++ === 0) touched[nTouched++] = i;
+			if (perCentre[i]!++ === 0) touched[nTouched++] = i;
 			m++;
 		}
 	}

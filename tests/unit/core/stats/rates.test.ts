@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { empiricalBayes, metroPopulation, rateCell } from '../../../../src/lib/core/stats/rates';
+import { empiricalBayes, metroPopulation, rateCell, rateClass } from '../../../../src/lib/core/stats/rates';
 
 const fig = (population: number, partOf?: string) => ({ population, source: 'test', asOf: '2020', ...(partOf ? { partOf } : {}) });
 
@@ -84,4 +84,18 @@ describe("empiricalBayes (Marshall's global estimator)", () => {
 		expect(eb.smoothed[0]).toBeNaN();
 		expect(eb.smoothed[1]).toBeGreaterThan(0);
 	});
+});
+
+describe('rateClass: smoothed rate as a multiple of the overall rate', () => {
+	const CASES: [number, number, number][] = [
+		[0.5, 1, 0],
+		[1, 1, 0],
+		[1.5, 1, 1],
+		[4.9, 1, 2],
+		[19, 1, 3],
+		[300, 1, 4],
+		[NaN, 1, -1],
+		[3, 0, -1]
+	];
+	for (const [smoothed, overall, cls] of CASES) it(`${smoothed} against ${overall} -> ${cls}`, () => expect(rateClass(smoothed, overall)).toBe(cls));
 });

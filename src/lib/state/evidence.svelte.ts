@@ -1,0 +1,290 @@
+/**
+ * The evidence owner: populations, rates, size classes, the scan statistic's run and the findings,
+ * all following AppState's visible members (filters, date, privacy threshold). Loaded on demand with
+ * its panel (never in the first view); one per AppState (evidenceOf). Others change it only through
+ * its methods.
+ */
+import type { AppState } from './app-state.svelte';
+import type { HotspotLevel, HotspotRow } from '$lib/core/hotspots/hotspots';
+import { hotspotTableOf } from '$lib/core/hotspots/hotspots';
+import { firstOf, placeKey, populationFromPlaces, type PopulationFigure, type PopulationOf, type PopulatedPlace } from '$lib/core/stats/population';
+import type { PopulationCells, PopulationData } from '$lib/core/stats/population-data';
+import { DEFAULT_MIN_COUNT, empiricalBayes, metroPopulation, PER, rateCell, type RateCell } from '$lib/core/stats/rates';
+import { sizeClassTable, type SizeClassTable } from '$lib/core/stats/size-classes';
+import { scanInput } from '$lib/core/stats/scan-input';
+import { SCAN_DEFAULTS, type ScanResult } from '$lib/core/stats/scan';
+import { findings, type Finding } from '$lib/core/stats/findings';
+import type { GazetteerData } from '$lib/core/geocode/gazetteer-data';
+import { COORD_SCALE } from '$lib/core/geocode/gazetteer-data';
+
+export interface RatedTown {
+	row: HotspotRow;
+	figure: PopulationFigure | null;
+	/** Smoothed members per 100,000 (empirical Bayes), NaN without a figure. */
+	smoothed: number;
+	raw: number;
+}
+
+export interface ScanState {
+	status: 'idle' | 'loading' | 'running' | 'done' | 'error';
+	done: number;
+	total: number;
+	result: ScanResult | null;
+	/** names[i]: member towns inside scan location i. */
+	names: string[][];
+	ms: number;
+	error: string | null;
+	/** The members the result is for (changes when filters or the date do). */
+	forKey: string;
+}
+
+const GAZETTEER_SOURCE = 'GeoNames cities1000 via the app gazetteer';
+
+export class EvidenceState {
+	data = $state.raw<PopulationData | null>(null);
+	cells = $state.raw<PopulationCells | null>(null);
+	/** Figures for imported lists, from the gazetteer (fetched only for a dataset that is not the demo). */
+	gazetteer = $state.raw<PopulationOf | null>(null);
+	loadError = $state<string | null>(null);
+	/** Rates on fewer members are not shown (small numbers). */
+	minCount = $state(DEFAULT_MIN_COUNT);
+	maxRadiusKm = $state(SCAN_DEFAULTS.maxRadiusKm);
+	scan = $state.raw<ScanState>({ status: 'idle', done: 0, total: 0, result: null, names: [], ms: 0, error: null, forKey: '' });
+
+	constructor(readonly app: AppState) {}
+
+	/** The one seam: a town -> residents. Demo towns from the build's table, imports from the gazetteer. */
+	populationOf = $derived.by<PopulationOf>(() => {
+		const data = this.data;
+		if (!data) return () => null;
+		const curated = populationFromPlaces(data.supplement);
+		if (this.app.dataset.synthetic) {
+			const towns = data.towns;
+			return firstOf((t) => towns[placeKey(t.country, t.name)] ?? null, curated);
+		}
+		return firstOf(curated, this.gazetteer ?? (() => null));
+	});
+
+	/** Every visible town with its figure and smoothed rate (before k: the map applies k itself). */
+	rated = $derived.by<RatedTown[]>(() => {
+		const of = this.populationOf;
+		const towns = this.app.visibleTowns;
+		const figures = towns.map((t) => of(t));
+		const baseline = this.#baseline;
+		const eb = empiricalBayes(
+			towns.map((t, i) => ({ count: t.count, population: figures[i]?.population ?? 0 })),
+			baseline ?? undefined
+		);
+		return towns.map((row, i) => ({ row, figure: figures[i] ?? null, smoothed: eb.smoothed[i]!, raw: eb.raw[i]! }));
+	});
+
+	/** The countries the visible members come from: their places' residents and number (the EB baseline). */
+	#baseline = $derived.by(() => {
+		const countries = this.data?.countries;
+		if (!countries) return null;
+		let population = 0;
+		let places = 0;
+		for (const cc of new Set(this.app.visibleTowns.map((t) => t.country))) {
+			const c = countries[cc];
+			if (!c) continue;
+			population += c.byClass.reduce((s, x) => s + x, 0);
+			places += c.places;
+		}
+		return population > 0 ? { population, places } : null;
+	});
+
+	/** Members per 100,000 residents of the countries involved (members with a figure only). */
+	overallRate = $derived.by(() => {
+		const b = this.#baseline;
+		if (!b) return null;
+		const members = this.rated.reduce((s, t) => s + (t.figure ? t.row.count : 0), 0);
+		return (members / b.population) * PER;
+	});
+
+	sizeClasses = $derived.by<SizeClassTable | null>(() => {
+		if (!this.data) return null;
+		return sizeClassTable(
+			this.rated.map((t) => ({ count: t.row.count, country: t.row.country, population: t.figure ? ((t.figure as { classPopulation?: number }).classPopulation ?? t.figure.population) : null })),
+			this.data.countries
+		);
+	});
+
+	/** The towns the rate map draws: named ones only (at least k members), with a figure. */
+	mapTowns = $derived(this.rated.filter((t) => t.figure && t.row.count >= Math.max(1, this.app.privacyK)));
+
+	/** A hotspot table row's rate (k already applied by the table: folded rows have none). */
+	rateOf(row: HotspotRow, level: HotspotLevel): RateCell {
+		const opts = { folded: row.folded, minCount: this.minCount };
+		if (level === 'country') {
+			const c = this.data?.countries[row.country];
+			const population = c ? c.byClass.reduce((s, x) => s + x, 0) : 0;
+			return rateCell(row.count, population ? { population, source: this.data!.source, asOf: '' } : null, opts);
+		}
+		if (level === 'metro') {
+			const parts = (row.parts ?? [row]).map((p) => ({ name: p.name, figure: this.populationOf(p) }));
+			const population = metroPopulation(parts);
+			return rateCell(row.count, population ? { population, source: 'sum of its places', asOf: '' } : null, opts);
+		}
+		return rateCell(row.count, this.populationOf(row), opts);
+	}
+
+	topRate = $derived.by(() => {
+		let best: RatedTown | null = null;
+		for (const t of this.rated) {
+			if (!t.figure || t.row.count < Math.max(this.minCount, this.app.privacyK)) continue;
+			if (!best || t.row.count / t.figure.population > best.row.count / best.figure!.population) best = t;
+		}
+		return best;
+	});
+
+	/** The key of the members a scan is for: the visible towns' counts. */
+	membersKey = $derived.by(() => this.app.visibleTowns.map((t) => `${t.key}:${t.count}`).join(';') + `|r${this.maxRadiusKm}`);
+
+	findings = $derived.by<Finding[]>(() => {
+		const app = this.app;
+		const towns = app.visibleTowns;
+		const total = towns.reduce((s, t) => s + t.count, 0);
+		const k = app.privacyK;
+		const topMetro = this.#topMetro;
+		const scan = this.scan;
+		const clusters = scan.status === 'done' && scan.forKey === this.membersKey && scan.result
+			? scan.result.clusters.map((c) => ({ names: c.locations.flatMap((i) => scan.names[i] ?? []).filter((n) => towns.some((t) => t.name === n && t.count >= Math.max(1, k))), observed: c.observed, expected: c.expected, pValue: c.pValue, lon: c.lon, lat: c.lat }))
+			: null;
+		const t = this.topRate;
+		return findings({
+			unit: app.unit.many,
+			total,
+			topMetro,
+			countries: new Set(towns.map((x) => x.country).filter(Boolean)).size,
+			sizeClasses: this.sizeClasses,
+			topRate: t ? { name: t.row.name, count: t.row.count, population: t.figure!.population, rate: (t.row.count / t.figure!.population) * PER, smoothed: Number.isFinite(t.smoothed) ? t.smoothed : null, lon: t.row.lon, lat: t.row.lat } : null,
+			clusters,
+			overallRate: this.overallRate
+		});
+	});
+
+	/** The largest metro area that may be named (k applied), merged as the hotspot table merges them (15 km), named after its most populous place. */
+	#topMetro = $derived.by(() => {
+		const of = this.populationOf;
+		const table = hotspotTableOf(this.app.visibleTowns, 'metro', { radiusKm: 15, k: this.app.privacyK, sizeOf: (t) => of(t)?.population ?? 0 }, 0);
+		const top = table.rows.filter((r) => !r.folded).sort((a, b) => b.count - a.count)[0];
+		return top ? { name: top.name, count: top.count, lon: top.lon, lat: top.lat } : null;
+	});
+
+	setMinCount(n: number) {
+		this.minCount = Math.max(1, Math.min(100, Math.round(n)));
+	}
+
+	setMaxRadiusKm(km: number) {
+		this.maxRadiusKm = Math.max(5, Math.min(100, Math.round(km)));
+	}
+
+	async load(): Promise<void> {
+		if (this.data) return;
+		try {
+			const response = await fetch('/generated/data/populations.json');
+			if (!response.ok) throw new Error(`HTTP ${response.status}`);
+			this.data = (await response.json()) as PopulationData;
+		} catch (error) {
+			this.loadError = `Population figures could not be loaded (${(error as Error).message}).`;
+		}
+	}
+
+	/** For an imported list: the gazetteer's places with a population, matched by name, country and distance. */
+	async loadGazetteer(): Promise<void> {
+		if (this.gazetteer) return;
+		try {
+			const response = await fetch('/generated/gazetteer/gazetteer.json');
+			if (!response.ok) throw new Error(`HTTP ${response.status}`);
+			const g = (await response.json()) as GazetteerData;
+			const places: PopulatedPlace[] = [];
+			for (let i = 0; i < g.name.length; i++) {
+				if (!(g.pop[i]! > 0)) continue;
+				places.push({ name: g.name[i]!, country: g.country[i]!, lat: g.lat[i]! / COORD_SCALE, lon: g.lon[i]! / COORD_SCALE, population: g.pop[i]!, source: GAZETTEER_SOURCE, asOf: this.data?.source.match(/extract of ([0-9-]+)/)?.[1] ?? '', alt: g.alt[i] ? g.alt[i]!.split('|') : [] });
+			}
+			this.gazetteer = populationFromPlaces(places);
+		} catch (error) {
+			this.loadError = `The gazetteer's population figures could not be loaded (${(error as Error).message}).`;
+		}
+	}
+
+	async loadCells(): Promise<void> {
+		if (this.cells) return;
+		const response = await fetch('/generated/data/population-cells.json');
+		if (!response.ok) throw new Error(`HTTP ${response.status}`);
+		this.cells = (await response.json()) as PopulationCells;
+	}
+
+	#run = 0;
+	/** Runs the scan over the visible members in the worker (999 seeded replicates), replacing any run in progress. */
+	async runScan(): Promise<void> {
+		const run = ++this.#run;
+		const forKey = this.membersKey;
+		const towns = this.app.visibleTowns.filter((t) => t.count > 0);
+		this.scan = { ...this.scan, status: 'loading', done: 0, total: SCAN_DEFAULTS.replicates, error: null, forKey };
+		try {
+			await this.loadCells();
+			const { runScan } = await import('$lib/workers/scan-client');
+			if (run !== this.#run) return;
+			const input = scanInput(towns, this.cells!.cells, this.cells!.cellDegrees);
+			this.scan = { ...this.scan, status: 'running', names: input.names };
+			const { result, ms } = await runScan(input.locations, { maxRadiusKm: this.maxRadiusKm }, (done, total) => {
+				if (run === this.#run) this.scan = { ...this.scan, done, total };
+			});
+			if (run !== this.#run) return;
+			this.scan = { status: 'done', done: result.replicates, total: result.replicates, result, names: input.names, ms, error: null, forKey };
+		} catch (error) {
+			if (run !== this.#run || (error as Error).message === 'scan cancelled') return;
+			this.scan = { ...this.scan, status: 'error', error: (error as Error).message };
+		}
+	}
+
+	async cancelScan() {
+		this.#run++;
+		const { cancelScan } = await import('$lib/workers/scan-client');
+		cancelScan();
+		this.scan = { status: 'idle', done: 0, total: 0, result: null, names: [], ms: 0, error: null, forKey: '' };
+	}
+}
+
+const owners = new WeakMap<AppState, EvidenceState>();
+
+/** After a change of filters or date, the scan waits this long for the next one before it starts. */
+const SCAN_SETTLE_MS = 300;
+
+/**
+ * What keeps the evidence current: figures are fetched once anything needs them (the gazetteer's only for
+ * an imported list), and the scan re-runs, in its worker, when the visible members change while the
+ * clusters are on (never while the timeline plays: each frame would restart it).
+ */
+function drive(e: EvidenceState) {
+	const app = e.app;
+	$effect.root(() => {
+		$effect(() => {
+			void e.load();
+			if (!app.dataset.synthetic && app.dataset.members.length) void e.loadGazetteer();
+		});
+		let timer: ReturnType<typeof setTimeout> | null = null;
+		$effect(() => {
+			const key = e.membersKey;
+			const wanted = app.scanOn && !app.playing && !app.indexing && app.visibleCount > 0;
+			if (timer) clearTimeout(timer);
+			timer = null;
+			if (!app.scanOn) {
+				if (e.scan.status !== 'idle') void e.cancelScan();
+				return;
+			}
+			if (wanted && e.scan.forKey !== key) timer = setTimeout(() => void e.runScan(), SCAN_SETTLE_MS);
+		});
+	});
+}
+
+/** The evidence owner of this dashboard (created, and kept current, from its first use). */
+export function evidenceOf(app: AppState): EvidenceState {
+	let e = owners.get(app);
+	if (!e) {
+		owners.set(app, (e = new EvidenceState(app)));
+		drive(e);
+	}
+	return e;
+}
