@@ -140,36 +140,41 @@ export class EvidenceState {
 	/** The key of the members a scan is for: the visible towns' counts. */
 	membersKey = $derived.by(() => this.app.visibleTowns.map((t) => `${t.key}:${t.count}`).join(';') + `|r${this.maxRadiusKm}`);
 
-	findings = $derived.by<Finding[]>(() => {
+	/** The findings strip: sentences over what the map shows, naming no place under the screen's k. */
+	findings = $derived.by<Finding[]>(() => this.findingsFor(this.app.privacyK));
+
+	/** The findings naming no place with fewer than k members (an export passes its own k). */
+	findingsFor(k: number): Finding[] {
 		const app = this.app;
 		const towns = app.visibleTowns;
 		const total = towns.reduce((s, t) => s + t.count, 0);
-		const k = app.privacyK;
-		const topMetro = this.#topMetro;
+		const named = (n: string) => towns.some((t) => t.name === n && t.count >= Math.max(1, k));
 		const scan = this.scan;
-		const clusters = scan.status === 'done' && scan.forKey === this.membersKey && scan.result
-			? scan.result.clusters.map((c) => ({ names: c.locations.flatMap((i) => scan.names[i] ?? []).filter((n) => towns.some((t) => t.name === n && t.count >= Math.max(1, k))), observed: c.observed, expected: c.expected, pValue: c.pValue, lon: c.lon, lat: c.lat }))
-			: null;
+		const clusters =
+			scan.status === 'done' && scan.forKey === this.membersKey && scan.result
+				? scan.result.clusters.map((c) => ({ names: c.locations.flatMap((i) => scan.names[i] ?? []).filter(named), observed: c.observed, expected: c.expected, pValue: c.pValue, lon: c.lon, lat: c.lat }))
+				: null;
 		const t = this.topRate;
+		const of = this.populationOf;
+		const metros = hotspotTableOf(towns, 'metro', { radiusKm: 15, k, sizeOf: (x) => of(x)?.population ?? 0 }, 0);
+		const top = metros.rows.filter((r) => !r.folded).sort((a, b) => b.count - a.count)[0];
 		return findings({
 			unit: app.unit.many,
 			total,
-			topMetro,
+			topMetro: top ? { name: top.name, count: top.count, lon: top.lon, lat: top.lat } : null,
 			countries: new Set(towns.map((x) => x.country).filter(Boolean)).size,
 			sizeClasses: this.sizeClasses,
-			topRate: t ? { name: t.row.name, count: t.row.count, population: t.figure!.population, rate: (t.row.count / t.figure!.population) * PER, smoothed: Number.isFinite(t.smoothed) ? t.smoothed : null, lon: t.row.lon, lat: t.row.lat } : null,
+			topRate: t && t.row.count >= k ? { name: t.row.name, count: t.row.count, population: t.figure!.population, rate: (t.row.count / t.figure!.population) * PER, smoothed: Number.isFinite(t.smoothed) ? t.smoothed : null, lon: t.row.lon, lat: t.row.lat } : null,
 			clusters,
 			overallRate: this.overallRate
 		});
-	});
+	}
 
-	/** The largest metro area that may be named (k applied), merged as the hotspot table merges them (15 km), named after its most populous place. */
-	#topMetro = $derived.by(() => {
-		const of = this.populationOf;
-		const table = hotspotTableOf(this.app.visibleTowns, 'metro', { radiusKm: 15, k: this.app.privacyK, sizeOf: (t) => of(t)?.population ?? 0 }, 0);
-		const top = table.rows.filter((r) => !r.folded).sort((a, b) => b.count - a.count)[0];
-		return top ? { name: top.name, count: top.count, lon: top.lon, lat: top.lat } : null;
-	});
+	/** A request from the findings strip for the hotspot table's level (the table follows it once). */
+	hotspotLevel = $state.raw<{ level: HotspotLevel; id: number } | null>(null);
+	requestHotspotLevel(level: HotspotLevel) {
+		this.hotspotLevel = { level, id: (this.hotspotLevel?.id ?? 0) + 1 };
+	}
 
 	setMinCount(n: number) {
 		this.minCount = Math.max(1, Math.min(100, Math.round(n)));
