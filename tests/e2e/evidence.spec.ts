@@ -1,0 +1,112 @@
+/**
+ * Evidence: the per-resident view, the tested clusters and the heat kernel in km change the map and the
+ * tables together, and survive a permalink.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect, openDashboard, project, meanColor, colorDistance } from './fixtures';
+
+const LUNEL: [number, number] = [4.13611, 43.67778];
+const BRUSSELS: [number, number] = [4.34878, 50.85045];
+/** Ghent: no member lives there; 50 km from Brussels, so a wide kernel warms it and a narrow one does not. */
+const GHENT: [number, number] = [3.7174, 51.0543];
+
+type Hook = { __atlas: { map: { querySourceFeatures(id: string): { properties: Record<string, unknown> }[]; getSource(id: string): unknown; isMoving(): boolean } } };
+
+/** The hotspot table's row for a place, once the rates are in. */
+const row = (page: Page, name: string) => page.getByTestId('hotspot-table').locator('tbody tr', { has: page.getByRole('button', { name: `${name}: show on the map` }) });
+
+async function sourceFeatures(page: Page, id: string) {
+	return page.evaluate((source) => {
+		const map = (window as unknown as Hook).__atlas.map;
+		return map.getSource(source) ? map.querySourceFeatures(source).map((f) => f.properties) : null;
+	}, id);
+}
+
+const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+
+test('the per-resident view: rates in the table, smoothed rates on the map, its own legend, kept in the link', async ({ page, watch }) => {
+	await openDashboard(page, '?v=3.2,46.5,5');
+	// Lunel: 12 members for 26,588 residents (GeoNames) = 45.1 per 100,000.
+	const lunel = row(page, 'Lunel');
+	await expect(lunel.getByTestId('rate-cell')).toHaveText('45.1');
+	await expect(lunel.getByTestId('rate-cell')).toHaveAttribute('data-status', 'shown');
+	// Fewer than the minimum count: no rate, said why.
+	await expect(row(page, 'Chartres').getByTestId('rate-cell')).toHaveAttribute('data-status', 'below-minimum');
+
+	const at = await project(page, LUNEL);
+	const heatBefore = await meanColor(page, at.x, at.y, 3);
+	await page.getByTestId('show-rate').check();
+	await expect(page.getByTestId('rate-legend')).toBeVisible();
+	await expect(page.getByTestId('legend')).toHaveCount(0);
+	// Lunel has the highest rate of the demo: the darkest class, drawn where the heat was.
+	await expect.poll(async () => colorDistance(await meanColor(page, at.x, at.y, 2), rgb('#54278f')), { timeout: 20_000 }).toBeLessThan(60);
+	expect(colorDistance(heatBefore, rgb('#54278f'))).toBeGreaterThan(60);
+	const drawn = await sourceFeatures(page, 'evidence-rates');
+	const legendCount = Number((await page.getByTestId('rate-legend-count').textContent())!.match(/^(\d+) towns/)![1]);
+	expect(drawn!.length).toBeGreaterThan(0);
+	expect(new Set(drawn!.map((f) => f.name)).size).toBeLessThanOrEqual(legendCount);
+
+	// The same view from its link.
+	await expect.poll(() => page.url()).toContain('show=rate');
+	const link = page.url();
+	await page.goto(link);
+	await expect(page.getByTestId('rate-legend')).toBeVisible();
+	await expect(page.getByTestId('show-rate')).toBeChecked();
+	await expect.poll(async () => colorDistance(await meanColor(page, at.x, at.y, 2), rgb('#54278f')), { timeout: 20_000 }).toBeLessThan(60);
+	void watch;
+});
+
+test('tested clusters: run in the worker with progress, listed and drawn, follow the filters, kept in the link', async ({ page, watch }) => {
+	await openDashboard(page, '?v=4.3,50.8,7');
+	await page.getByTestId('scan-toggle').check();
+	await expect(page.getByTestId('p-value-meaning')).toContainText('does not');
+	const table = page.getByTestId('cluster-table');
+	await expect(table).toBeVisible({ timeout: 45_000 });
+	const first = table.locator('tbody tr').first();
+	await expect(first.locator('th')).toContainText('Molenbeek-Saint-Jean');
+	await expect(first).toHaveAttribute('data-p', '0.001');
+	const listed = await table.locator('tbody tr').count();
+	await expect.poll(async () => (await sourceFeatures(page, 'evidence-clusters'))?.length ?? 0).toBeGreaterThan(0);
+	const ranks = new Set((await sourceFeatures(page, 'evidence-clusters'))!.map((f) => f.rank));
+	expect(ranks.size).toBe(listed);
+	// A circle is drawn around Brussels: its edge darkens the basemap there.
+	const before = await first.locator('td').nth(1).textContent();
+
+	// Filters change the members, so the scan runs again and the list and the circles follow.
+	await page.evaluate(() => (window as unknown as { __atlasState: { toggleFilterValue(f: string, v: string): void } }).__atlasState.toggleFilterValue('role', 'inner'));
+	await expect(first.locator('td').nth(1)).not.toHaveText(before!, { timeout: 45_000 });
+	const observedInner = Number(await first.locator('td').nth(1).textContent());
+	expect(observedInner).toBeLessThanOrEqual(85);
+	const listedInner = await table.locator('tbody tr').count();
+	await expect.poll(async () => new Set((await sourceFeatures(page, 'evidence-clusters'))!.map((f) => f.rank)).size).toBe(listedInner);
+
+	await expect.poll(() => page.url()).toContain('scan=on');
+	await page.goto(page.url());
+	await expect(page.getByTestId('scan-toggle')).toBeChecked();
+	await expect(page.getByTestId('cluster-table').locator('tbody tr').first().locator('td').nth(1)).toHaveText(String(observedInner), { timeout: 45_000 });
+	void watch;
+});
+
+test('the heat kernel in km: the legend says the radius, a wider kernel warms a town without members, the table stays, kept in the link', async ({ page, watch }) => {
+	await openDashboard(page, '?v=4.2,50.9,7');
+	await expect(page.getByTestId('kernel-km')).toHaveText('40 km');
+	const counts = await page.getByTestId('hotspot-table').locator('tbody tr[data-count]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-count')).join(','));
+	const ghent = await project(page, GHENT);
+	const cold = await meanColor(page, ghent.x, ghent.y, 3);
+	await page.getByTestId('kernel-toggle').click();
+	await page.getByTestId('kernel-km-input').fill('120');
+	await expect(page.getByTestId('kernel-km')).toHaveText(/^(120|1[0-9][0-9]) km$/);
+	await expect.poll(async () => colorDistance(await meanColor(page, ghent.x, ghent.y, 3), cold), { timeout: 20_000 }).toBeGreaterThan(25);
+	// The table counts members, not heat: unchanged.
+	expect(await page.getByTestId('hotspot-table').locator('tbody tr[data-count]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-count')).join(','))).toBe(counts);
+	await expect.poll(() => page.url()).toContain('kr=120');
+
+	// Zooming in keeps the ground radius: the legend still says 120 km (no clamp at zoom 8).
+	await page.evaluate(() => (window as unknown as { __atlas: { map: { jumpTo(o: unknown): void } } }).__atlas.map.jumpTo({ zoom: 8 }));
+	await expect(page.getByTestId('kernel-km')).toHaveText('120 km');
+
+	await page.goto(page.url());
+	await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true);
+	await expect(page.getByTestId('kernel-km')).toHaveText('120 km');
+	void watch;
+});
