@@ -89,7 +89,7 @@ test('tested clusters: run in the worker with progress, listed and drawn, follow
 
 test('the heat kernel in km: the legend says the radius, a wider kernel warms a town without members, the table stays, kept in the link', async ({ page, watch }) => {
 	await openDashboard(page, '?v=4.2,50.9,7');
-	await expect(page.getByTestId('kernel-km')).toHaveText('40 km');
+	await expect(page.getByTestId('kernel-km')).toHaveText('50 km');
 	const counts = await page.getByTestId('hotspot-table').locator('tbody tr[data-count]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-count')).join(','));
 	const ghent = await project(page, GHENT);
 	const cold = await meanColor(page, ghent.x, ghent.y, 3);

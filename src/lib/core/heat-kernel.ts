@@ -9,7 +9,7 @@
  */
 import { HEAT_RAMP_RGB } from './heat-scale';
 
-export const KERNEL_KM = { min: 5, max: 200, default: 40 } as const;
+export const KERNEL_KM = { min: 5, max: 200, default: 50 } as const;
 export const INTENSITY = { min: 0.25, max: 4, default: 1 } as const;
 export const KERNEL_PIXELS = { min: 3, max: 160 } as const;
 

@@ -51,12 +51,11 @@ export function attachEvidenceLayers(map: MapLibreMap, app: AppState): () => voi
 	return $effect.root(() => {
 		$effect(() => {
 			const on = app.show === 'rate';
-			const overall = evidence.overallRate ?? NaN;
 			const features: GeoJSON.Feature[] = on
 				? evidence.mapTowns.map((t) => ({
 						type: 'Feature',
 						geometry: { type: 'Point', coordinates: [t.row.lon, t.row.lat] },
-						properties: { name: t.row.name, count: t.row.count, smoothed: t.smoothed, color: RATE_CLASSES[Math.max(0, rateClass(t.smoothed, overall))]!.color }
+						properties: { name: t.row.name, count: t.row.count, smoothed: t.smoothed, color: RATE_CLASSES[Math.max(0, rateClass(t.smoothed))]!.color }
 					}))
 				: [];
 			whenStyled(() => {

@@ -7,6 +7,7 @@
 import type { AppState } from './app-state.svelte';
 import type { HotspotLevel, HotspotRow } from '$lib/core/hotspots/hotspots';
 import { hotspotTableOf } from '$lib/core/hotspots/hotspots';
+import { countryName } from '$lib/core/filters/filters';
 import { firstOf, placeKey, populationFromPlaces, type PopulationFigure, type PopulationOf, type PopulatedPlace } from '$lib/core/stats/population';
 import type { PopulationCells, PopulationData } from '$lib/core/stats/population-data';
 import { DEFAULT_MIN_COUNT, empiricalBayes, metroPopulation, PER, rateCell, type RateCell } from '$lib/core/stats/rates';
@@ -152,7 +153,7 @@ export class EvidenceState {
 		const scan = this.scan;
 		const clusters =
 			scan.status === 'done' && scan.forKey === this.membersKey && scan.result
-				? scan.result.clusters.map((c) => ({ names: c.locations.flatMap((i) => scan.names[i] ?? []).filter(named), observed: c.observed, expected: c.expected, pValue: c.pValue, lon: c.lon, lat: c.lat }))
+				? scan.result.clusters.map((c) => ({ names: this.clusterNames(c.locations).filter(named), observed: c.observed, expected: c.expected, pValue: c.pValue, lon: c.lon, lat: c.lat }))
 				: null;
 		const t = this.topRate;
 		const of = this.populationOf;
@@ -164,10 +165,23 @@ export class EvidenceState {
 			topMetro: top ? { name: top.name, count: top.count, lon: top.lon, lat: top.lat } : null,
 			countries: new Set(towns.map((x) => x.country).filter(Boolean)).size,
 			sizeClasses: this.sizeClasses,
-			topRate: t && t.row.count >= k ? { name: t.row.name, count: t.row.count, population: t.figure!.population, rate: (t.row.count / t.figure!.population) * PER, smoothed: Number.isFinite(t.smoothed) ? t.smoothed : null, lon: t.row.lon, lat: t.row.lat } : null,
-			clusters,
-			overallRate: this.overallRate
+			topRate: t && t.row.count >= k ? { name: t.row.name, count: t.row.count, population: t.figure!.population, rate: (t.row.count / t.figure!.population) * PER, smoothed: Number.isFinite(t.smoothed) ? t.smoothed : null, lon: t.row.lon, lat: t.row.lat, country: this.#countryRate(t.row.country) } : null,
+			clusters
 		});
+	}
+
+	/** A country's members per 100,000 of its residents in places of 1,000+ (what the top town is compared with). */
+	#countryRate(country: string): { name: string; rate: number } | undefined {
+		const c = this.data?.countries[country];
+		if (!c) return undefined;
+		const members = this.app.visibleTowns.reduce((s, t) => s + (t.country === country ? t.count : 0), 0);
+		return { name: countryName(country), rate: (members / c.byClass.reduce((s, x) => s + x, 0)) * PER };
+	}
+
+	/** The member towns inside a cluster's locations, most members first. */
+	clusterNames(locations: number[]): string[] {
+		const count = new Map(this.app.visibleTowns.map((t) => [t.name, t.count]));
+		return locations.flatMap((i) => this.scan.names[i] ?? []).sort((a, b) => (count.get(b) ?? 0) - (count.get(a) ?? 0));
 	}
 
 	/** A request from the findings strip for the hotspot table's level (the table follows it once). */

@@ -31,7 +31,7 @@ describe('kernel radius: km to pixels from zoom and latitude', () => {
 		[0, 5, 1],
 		[40, 40, 1],
 		[999, 200, 1],
-		[NaN, 40, 1]
+		[NaN, 50, 1]
 	];
 	for (const [km, want] of LIMITS) it(`clampKm(${km}) = ${want}`, () => expect(clampKm(km)).toBe(want));
 	it('intensity limits', () => {

@@ -29,11 +29,9 @@ export interface FindingsInput {
 	countries: number;
 	sizeClasses: SizeClassTable | null;
 	/** The town with the highest shown rate (k and the minimum count applied). */
-	topRate: { name: string; count: number; population: number; rate: number; smoothed: number | null; lon: number; lat: number } | null;
+	topRate: { name: string; count: number; population: number; rate: number; smoothed: number | null; lon: number; lat: number; country?: { name: string; rate: number } } | null;
 	/** Clusters of the last scan over the same members, or null when none has run for them. */
 	clusters: { names: string[]; observed: number; expected: number; pValue: number; lon: number; lat: number }[] | null;
-	/** Members per 100,000 residents over the countries involved, for the rate sentence. */
-	overallRate: number | null;
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -68,7 +66,7 @@ export function findings(input: FindingsInput): Finding[] {
 	}
 	const t = input.topRate;
 	if (t) {
-		const times = input.overallRate ? ` (${num(t.rate / input.overallRate)} times the rate of the countries involved)` : '';
+		const times = t.country && t.country.rate > 0 ? ` (${num(t.rate / t.country.rate)} times the rate of ${t.country.name} as a whole)` : '';
 		out.push({
 			id: 'top-rate',
 			text: `Most over-represented for its size: ${t.name}, ${t.count} ${unit} for ${num(t.population)} residents, ${num(t.rate)} per 100,000${times}.`,

@@ -107,22 +107,22 @@ export function empiricalBayes(areas: readonly AreaCount[], baseline?: Baseline)
 }
 
 /**
- * The per-resident map's classes: a town's smoothed rate as a multiple of the overall rate of the
- * countries involved. Multiples read the same whatever the dataset ("five times the rate"), where
- * absolute breaks would need choosing anew for every list. ColorBrewer Purples, so the rate view never
- * looks like the heat's YlOrRd.
+ * The per-resident map's classes: smoothed members per 100,000 residents in steps of 1, 3, 10, 30 (the
+ * heat scale's steps), so the same colour means the same rate on every dataset and filter. Multiples of
+ * an overall rate were tried first: with members from 26 countries the overall rate is so low (0.05 per
+ * 100,000) that every town fell in the top class. ColorBrewer Purples, so the rate view never looks
+ * like the heat's YlOrRd.
  */
 export const RATE_CLASSES = [
-	{ upTo: 1, label: 'up to the overall rate', color: '#f2f0f7' },
-	{ upTo: 2, label: '1-2 times', color: '#cbc9e2' },
-	{ upTo: 5, label: '2-5 times', color: '#9e9ac8' },
-	{ upTo: 20, label: '5-20 times', color: '#756bb1' },
-	{ upTo: Infinity, label: 'over 20 times', color: '#54278f' }
+	{ upTo: 1, label: 'under 1 per 100,000', color: '#f2f0f7' },
+	{ upTo: 3, label: '1-3', color: '#cbc9e2' },
+	{ upTo: 10, label: '3-10', color: '#9e9ac8' },
+	{ upTo: 30, label: '10-30', color: '#756bb1' },
+	{ upTo: Infinity, label: '30 and more', color: '#54278f' }
 ] as const;
 
-/** Index into RATE_CLASSES of a smoothed rate against the overall one (-1 when either is unknown). */
-export function rateClass(smoothed: number, overall: number): number {
-	if (!Number.isFinite(smoothed) || !(overall > 0)) return -1;
-	const ratio = smoothed / overall;
-	return RATE_CLASSES.findIndex((c) => ratio <= c.upTo);
+/** Index into RATE_CLASSES of a smoothed rate per 100,000 (-1 when unknown). */
+export function rateClass(smoothed: number): number {
+	if (!Number.isFinite(smoothed) || smoothed < 0) return -1;
+	return RATE_CLASSES.findIndex((c) => smoothed < c.upTo);
 }

@@ -15,9 +15,8 @@ const BASE: FindingsInput = {
 		],
 		{ FR: { byClass: [40, 30, 20, 10], places: 10 } }
 	),
-	topRate: { name: 'Lunel', count: 12, population: 26_588, rate: 45.13, smoothed: 30, lon: 4.13, lat: 43.67 },
-	clusters: null,
-	overallRate: 0.1
+	topRate: { name: 'Lunel', count: 12, population: 26_588, rate: 45.13, smoothed: 30, lon: 4.13, lat: 43.67, country: { name: 'France', rate: 0.14 } },
+	clusters: null
 };
 
 describe('findings', () => {
@@ -29,7 +28,7 @@ describe('findings', () => {
 				'50% of the 200 members on the map lived outside the largest hotspot, Brussels (100).',
 				'They came from 12 countries.',
 				'40% came from towns under 100,000 residents, where 70% of the residents of their countries live.',
-				'Most over-represented for its size: Lunel, 12 members for 26,588 residents, 45 per 100,000 (451 times the rate of the countries involved).'
+				'Most over-represented for its size: Lunel, 12 members for 26,588 residents, 45 per 100,000 (322 times the rate of France as a whole).'
 			]
 		},
 		{

@@ -86,16 +86,20 @@ describe("empiricalBayes (Marshall's global estimator)", () => {
 	});
 });
 
-describe('rateClass: smoothed rate as a multiple of the overall rate', () => {
-	const CASES: [number, number, number][] = [
-		[0.5, 1, 0],
-		[1, 1, 0],
-		[1.5, 1, 1],
-		[4.9, 1, 2],
-		[19, 1, 3],
-		[300, 1, 4],
-		[NaN, 1, -1],
-		[3, 0, -1]
+describe('rateClass: smoothed members per 100,000 in steps of 1, 3, 10, 30', () => {
+	const CASES: [number, number][] = [
+		[0, 0],
+		[0.99, 0],
+		[1, 1],
+		[2.9, 1],
+		[3, 2],
+		[9.9, 2],
+		[10, 3],
+		[29.9, 3],
+		[30, 4],
+		[45.1, 4],
+		[NaN, -1],
+		[-1, -1]
 	];
-	for (const [smoothed, overall, cls] of CASES) it(`${smoothed} against ${overall} -> ${cls}`, () => expect(rateClass(smoothed, overall)).toBe(cls));
+	for (const [smoothed, cls] of CASES) it(`${smoothed} -> ${cls}`, () => expect(rateClass(smoothed)).toBe(cls));
 });
