@@ -8,7 +8,7 @@ import { test, expect, project, meanColor, colorDistance } from './fixtures';
 /** Opens the dashboard and waits for its first complete frame (longer than the shared helper: the CPUs are shared). */
 async function openDashboard(page: Page, query: string) {
 	await page.goto(`/${query}`);
-	await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, { timeout: 90_000 });
+	await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 90_000 });
 }
 
 const LUNEL: [number, number] = [4.13611, 43.67778];
@@ -16,16 +16,16 @@ const BRUSSELS: [number, number] = [4.34878, 50.85045];
 /** Ghent: no member lives there; 50 km from Brussels, so a wide kernel warms it and a narrow one does not. */
 const GHENT: [number, number] = [3.7174, 51.0543];
 
-type Hook = { __atlas: { map: { getSource(id: string): { serialize(): { data: { features: { properties: Record<string, unknown> }[] } } } | undefined } } };
+type Serialised = { data: { features: { properties: Record<string, unknown> }[] } };
 
 /** The hotspot table's row for a place, once the rates are in. */
 const row = (page: Page, name: string) => page.getByTestId('hotspot-table').locator('tbody tr', { has: page.getByRole('button', { name: `${name}: show on the map` }) });
 
 async function sourceFeatures(page: Page, id: string) {
 	return page.evaluate((source) => {
-		const map = (window as unknown as Hook).__atlas.map;
 		// The source's whole data (querySourceFeatures would only see the tiles in view).
-		return map.getSource(source)?.serialize().data.features.map((f) => f.properties) ?? null;
+		const data = window.__atlas!.map.getSource(source)?.serialize() as Serialised | undefined;
+		return data ? data.data.features.map((f) => f.properties) : null;
 	}, id);
 }
 
@@ -65,7 +65,7 @@ test('the per-resident view: rates in the table, smoothed rates on the map, its 
 	await expect.poll(() => page.url()).toContain('show=rate');
 	const link = page.url();
 	await page.goto(link);
-	await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, { timeout: 60_000 });
+	await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 60_000 });
 	await expect(page.getByTestId('rate-legend')).toBeVisible();
 	await expect(page.getByTestId('show-rate')).toBeChecked();
 	await expect.poll(async () => colorDistance(await meanColor(page, at.x, at.y, 2), rgb(String(lunelOnMap.color))), { timeout: 30_000 }).toBeLessThan(40);
@@ -88,7 +88,7 @@ test('tested clusters: run in the worker with progress, listed and drawn, follow
 	const before = await first.locator('td').nth(1).textContent();
 
 	// Filters change the members, so the scan runs again and the list and the circles follow.
-	await page.evaluate(() => (window as unknown as { __atlasState: { toggleFilterValue(f: string, v: string): void } }).__atlasState.toggleFilterValue('role', 'inner'));
+	await page.evaluate(() => window.__atlasState!.filters.toggle('role', 'inner'));
 	await expect(first.locator('td').nth(1)).not.toHaveText(before!, { timeout: 45_000 });
 	const observedInner = Number(await first.locator('td').nth(1).textContent());
 	expect(observedInner).toBeLessThanOrEqual(85);
@@ -117,11 +117,11 @@ test('the heat kernel in km: the legend says the radius, a wider kernel warms a 
 	await expect.poll(() => page.url()).toContain('kr=120');
 
 	// Zooming in keeps the ground radius: the legend still says 120 km (156 px at zoom 6, under the 160 px cap).
-	await page.evaluate(() => (window as unknown as { __atlas: { map: { jumpTo(o: unknown): void } } }).__atlas.map.jumpTo({ zoom: 6 }));
+	await page.evaluate(() => window.__atlas!.map.jumpTo({ zoom: 6 }));
 	await expect(page.getByTestId('kernel-km')).toHaveText('120 km');
 
 	await page.goto(page.url());
-	await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, { timeout: 60_000 });
+	await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 60_000 });
 	await expect(page.getByTestId('kernel-km')).toHaveText('120 km');
 	void watch;
 });

@@ -50,7 +50,7 @@ export function attachEvidenceLayers(map: MapLibreMap, app: AppState): () => voi
 	const whenStyled = (f: () => void) => (map.isStyleLoaded() ? f() : map.once('idle', f));
 	return $effect.root(() => {
 		$effect(() => {
-			const on = app.show === 'rate';
+			const on = app.view.show === 'rate';
 			const features: GeoJSON.Feature[] = on
 				? evidence.mapTowns.map((t) => ({
 						type: 'Feature',
@@ -65,7 +65,7 @@ export function attachEvidenceLayers(map: MapLibreMap, app: AppState): () => voi
 		});
 		$effect(() => {
 			const scan = evidence.scan;
-			const current = app.scanOn && scan.status === 'done' && scan.forKey === evidence.membersKey && scan.result;
+			const current = app.view.scanOn && scan.status === 'done' && scan.forKey === evidence.membersKey && scan.result;
 			const features: GeoJSON.Feature[] = current
 				? scan.result!.clusters.map((c, i) => ({
 						type: 'Feature',

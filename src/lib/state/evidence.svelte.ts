@@ -59,7 +59,7 @@ export class EvidenceState {
 		const data = this.data;
 		if (!data) return () => null;
 		const curated = populationFromPlaces(data.supplement);
-		if (this.app.dataset.synthetic) {
+		if (this.app.dataset.current.synthetic) {
 			const towns = data.towns;
 			return firstOf((t) => towns[placeKey(t.country, t.name)] ?? null, curated);
 		}
@@ -69,7 +69,7 @@ export class EvidenceState {
 	/** Every visible town with its figure and smoothed rate (before k: the map applies k itself). */
 	rated = $derived.by<RatedTown[]>(() => {
 		const of = this.populationOf;
-		const towns = this.app.visibleTowns;
+		const towns = this.app.views.visibleTowns;
 		const figures = towns.map((t) => of(t));
 		const baseline = this.#baseline;
 		const eb = empiricalBayes(
@@ -85,7 +85,7 @@ export class EvidenceState {
 		if (!countries) return null;
 		let population = 0;
 		let places = 0;
-		for (const cc of new Set(this.app.visibleTowns.map((t) => t.country))) {
+		for (const cc of new Set(this.app.views.visibleTowns.map((t) => t.country))) {
 			const c = countries[cc];
 			if (!c) continue;
 			population += c.byClass.reduce((s, x) => s + x, 0);
@@ -111,7 +111,7 @@ export class EvidenceState {
 	});
 
 	/** The towns the rate map draws: named ones only (at least k members), with a figure. */
-	mapTowns = $derived(this.rated.filter((t) => t.figure && t.row.count >= Math.max(1, this.app.privacyK)));
+	mapTowns = $derived(this.rated.filter((t) => t.figure && t.row.count >= Math.max(1, this.app.filters.privacyK)));
 
 	/** A hotspot table row's rate (k already applied by the table: folded rows have none). */
 	rateOf(row: HotspotRow, level: HotspotLevel): RateCell {
@@ -132,22 +132,22 @@ export class EvidenceState {
 	topRate = $derived.by(() => {
 		let best: RatedTown | null = null;
 		for (const t of this.rated) {
-			if (!t.figure || t.row.count < Math.max(this.minCount, this.app.privacyK)) continue;
+			if (!t.figure || t.row.count < Math.max(this.minCount, this.app.filters.privacyK)) continue;
 			if (!best || t.row.count / t.figure.population > best.row.count / best.figure!.population) best = t;
 		}
 		return best;
 	});
 
 	/** The key of the members a scan is for: the visible towns' counts. */
-	membersKey = $derived.by(() => this.app.visibleTowns.map((t) => `${t.key}:${t.count}`).join(';') + `|r${this.maxRadiusKm}`);
+	membersKey = $derived.by(() => this.app.views.visibleTowns.map((t) => `${t.key}:${t.count}`).join(';') + `|r${this.maxRadiusKm}`);
 
 	/** The findings strip: sentences over what the map shows, naming no place under the screen's k. */
-	findings = $derived.by<Finding[]>(() => this.findingsFor(this.app.privacyK));
+	findings = $derived.by<Finding[]>(() => this.findingsFor(this.app.filters.privacyK));
 
 	/** The findings naming no place with fewer than k members (an export passes its own k). */
 	findingsFor(k: number): Finding[] {
 		const app = this.app;
-		const towns = app.visibleTowns;
+		const towns = app.views.visibleTowns;
 		const total = towns.reduce((s, t) => s + t.count, 0);
 		const named = (n: string) => towns.some((t) => t.name === n && t.count >= Math.max(1, k));
 		const scan = this.scan;
@@ -160,7 +160,7 @@ export class EvidenceState {
 		const metros = hotspotTableOf(towns, 'metro', { radiusKm: 15, k, sizeOf: (x) => of(x)?.population ?? 0 }, 0);
 		const top = metros.rows.filter((r) => !r.folded).sort((a, b) => b.count - a.count)[0];
 		return findings({
-			unit: app.unit.many,
+			unit: app.dataset.unit.many,
 			total,
 			topMetro: top ? { name: top.name, count: top.count, lon: top.lon, lat: top.lat } : null,
 			countries: new Set(towns.map((x) => x.country).filter(Boolean)).size,
@@ -174,13 +174,13 @@ export class EvidenceState {
 	#countryRate(country: string): { name: string; rate: number } | undefined {
 		const c = this.data?.countries[country];
 		if (!c) return undefined;
-		const members = this.app.visibleTowns.reduce((s, t) => s + (t.country === country ? t.count : 0), 0);
+		const members = this.app.views.visibleTowns.reduce((s, t) => s + (t.country === country ? t.count : 0), 0);
 		return { name: countryName(country), rate: (members / c.byClass.reduce((s, x) => s + x, 0)) * PER };
 	}
 
 	/** The member towns inside a cluster's locations, most members first. */
 	clusterNames(locations: number[]): string[] {
-		const count = new Map(this.app.visibleTowns.map((t) => [t.name, t.count]));
+		const count = new Map(this.app.views.visibleTowns.map((t) => [t.name, t.count]));
 		return locations.flatMap((i) => this.scan.names[i] ?? []).sort((a, b) => (count.get(b) ?? 0) - (count.get(a) ?? 0));
 	}
 
@@ -239,7 +239,7 @@ export class EvidenceState {
 	async runScan(): Promise<void> {
 		const run = ++this.#run;
 		const forKey = this.membersKey;
-		const towns = this.app.visibleTowns.filter((t) => t.count > 0);
+		const towns = this.app.views.visibleTowns.filter((t) => t.count > 0);
 		this.scan = { ...this.scan, status: 'loading', done: 0, total: SCAN_DEFAULTS.replicates, error: null, forKey };
 		try {
 			await this.loadCells();
@@ -281,15 +281,15 @@ function drive(e: EvidenceState) {
 	$effect.root(() => {
 		$effect(() => {
 			void e.load();
-			if (!app.dataset.synthetic && app.dataset.members.length) void e.loadGazetteer();
+			if (!app.dataset.current.synthetic && app.dataset.current.members.length) void e.loadGazetteer();
 		});
 		let timer: ReturnType<typeof setTimeout> | null = null;
 		$effect(() => {
 			const key = e.membersKey;
-			const wanted = app.scanOn && !app.playing && !app.indexing && app.visibleCount > 0;
+			const wanted = app.view.scanOn && !app.timeline.playing && !app.dataset.indexing && app.views.visibleCount > 0;
 			if (timer) clearTimeout(timer);
 			timer = null;
-			if (!app.scanOn) {
+			if (!app.view.scanOn) {
 				if (e.scan.status !== 'idle') void e.cancelScan();
 				return;
 			}
