@@ -4,6 +4,7 @@ import { buildDemoData } from './build-demo-data.ts';
 import { buildFonts } from './build-fonts.ts';
 import { buildGazetteer } from './build-gazetteer.ts';
 import { buildPlaces } from './build-places.ts';
+import { buildPopulations } from './build-populations.ts';
 import { buildRoutes } from './build-routes.ts';
 
 buildBasemap();
@@ -11,3 +12,4 @@ buildFonts();
 buildDemoData();
 buildPlaces(buildGazetteer());
 buildRoutes();
+buildPopulations();

@@ -375,7 +375,7 @@ test.describe('exports', () => {
 		await openExport(page);
 		const { name, bytes } = await downloadOf(page, 'export-png');
 		expect(name).toMatch(/^hometown-atlas-synthetic-\d{4}-\d{2}-\d{2}\.png$/);
-		await expect(page.getByTestId('export-menu')).toHaveAttribute('data-drawn', 'map,map,date,legend,synthetic,attribution');
+		await expect(page.getByTestId('export-menu')).toHaveAttribute('data-drawn', 'map,map,date,legend,synthetic,findings,attribution');
 		const { PNG } = await import('pngjs');
 		const { exportLayout } = await import('../../src/lib/core/export/layout');
 		const png = PNG.sync.read(bytes);

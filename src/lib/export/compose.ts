@@ -13,6 +13,8 @@ export interface FrameText {
 	/** The synthetic-data label, or null for a real dataset. */
 	synthetic: string | null;
 	theme: 'light' | 'dark';
+	/** The findings strip's sentences, drawn top right (none: no box). */
+	findings?: string[];
 }
 
 /** The map's canvases, bottom to top (MapLibre's, then deck's). */
@@ -34,6 +36,7 @@ const FONT = 'system-ui, "DejaVu Sans", sans-serif';
 
 export function drawFrame(ctx: CanvasRenderingContext2D, sources: HTMLCanvasElement[], text: FrameText): { layout: ExportLayout; drawn: string[] } {
 	const { width, height } = ctx.canvas;
+	const width0 = width;
 	const layout = exportLayout(width, height, !!text.synthetic);
 	const s = layout.scale;
 	const dark = text.theme === 'dark';
@@ -99,6 +102,22 @@ export function drawFrame(ctx: CanvasRenderingContext2D, sources: HTMLCanvasElem
 		drawn.push('synthetic');
 	}
 
+	// Findings: the strip's sentences, wrapped, in a box at the top right
+	if (text.findings?.length) {
+		ctx.font = `${Math.round(13 * s)}px ${FONT}`;
+		const width = Math.min(Math.round(470 * s), width0 - layout.date.width - 48 * s);
+		const lines = text.findings.flatMap((f) => wrap(ctx, `\u2022 ${f}`, width - 24 * s));
+		const lineH = Math.round(17 * s);
+		const r = { x: width0 - 16 * s - width, y: 16 * s, width, height: lines.length * lineH + 30 * s };
+		box(r);
+		ctx.fillStyle = ink;
+		ctx.font = `700 ${Math.round(13 * s)}px ${FONT}`;
+		ctx.fillText('Findings', r.x + 12 * s, r.y + 12 * s);
+		ctx.font = `${Math.round(13 * s)}px ${FONT}`;
+		lines.forEach((line, i) => ctx.fillText(line, r.x + 12 * s, r.y + 12 * s + (i + 1) * lineH));
+		drawn.push('findings');
+	}
+
 	// Attribution
 	box(layout.attribution);
 	ctx.fillStyle = ink;
@@ -108,6 +127,21 @@ export function drawFrame(ctx: CanvasRenderingContext2D, sources: HTMLCanvasElem
 	ctx.textAlign = 'left';
 	drawn.push('attribution');
 	return { layout, drawn };
+}
+
+/** Words into lines no wider than maxWidth (canvas text does not wrap by itself). */
+function wrap(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		const next = line ? `${line} ${word}` : word;
+		if (line && ctx.measureText(next).width > maxWidth) {
+			lines.push(line);
+			line = word;
+		} else line = next;
+	}
+	if (line) lines.push(line);
+	return lines;
 }
 
 export function download(blob: Blob, fileName: string) {

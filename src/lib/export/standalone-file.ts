@@ -3,6 +3,7 @@
  * the export panel, it fetches the prebuilt viewer and the basemap from this app's own origin, and
  * fills the page with what the view shows.
  */
+import { kernelPixels } from '$lib/core/heat-kernel';
 import type { AppState } from '$lib/state/app-state.svelte';
 import { standaloneHtml, standalonePoints, standaloneRoutes, sizeReport, type SizeReport, type StandaloneData } from '$lib/core/export/standalone';
 import { HEAT_RAMP_HEX } from '$lib/core/heat-scale';
@@ -47,7 +48,8 @@ export async function buildStandalone(app: AppState, weightMeaning = ''): Promis
 		points,
 		top: Math.max(1, app.views.heatTopPeople),
 		ramp: HEAT_RAMP_HEX,
-		radiusPixels: app.view.heat.radiusPixels,
+		// The kernel as drawn now: its km at this view's zoom and latitude (the viewer keeps it in pixels).
+		radiusPixels: kernelPixels(app.view.heat.kernelKm, app.view.view.zoom, app.view.view.latitude).pixels,
 		routes,
 		routeKey: routes.length ? (app.routes.data?.routes ?? []).filter((r) => app.routes.isVisible(r.id)).map((r) => ({ name: r.name, colour: routeColorHex(r.id), source: app.routes.data?.sources[r.source]?.title ?? r.source })) : [],
 		basemap: JSON.parse(basemapText),

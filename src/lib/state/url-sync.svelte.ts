@@ -10,7 +10,7 @@ import { replaceState } from '$app/navigation';
 import { decodeUrlState, encodeUrlState, type UrlState } from '$lib/core/url/codec';
 import { dayFromIso, isoFromDay } from '$lib/core/time/days';
 import { sanitizeFilters, isFilterActive } from '$lib/core/filters/filters';
-import type { AppState, MapLayerId } from './app-state.svelte';
+import { HEAT_DEFAULTS, type AppState, type MapLayerId } from './app-state.svelte';
 
 const WRITE_MS = 400;
 const LAYER_IDS: MapLayerId[] = ['heat', 'labels', 'routes', 'plots'];
@@ -46,6 +46,12 @@ export function applyUrlState(app: AppState, state: UrlState) {
 	if (state.filters) app.filters.set(sanitizeFilters(state.filters));
 	if (state.privacyK !== undefined) app.filters.setPrivacyK(state.privacyK);
 	if (state.theme) app.view.setTheme(state.theme);
+	// Evidence: the heat kernel, the colour scale, the per-resident view and the clusters
+	if (state.kernelKm !== undefined) app.view.setHeatKernel(state.kernelKm);
+	if (state.intensity !== undefined) app.view.setHeatIntensity(state.intensity);
+	if (state.scale) app.view.setHeatScale(state.scale);
+	if (state.show) app.view.setShow(state.show);
+	if (state.scan !== undefined) app.view.setScanOn(state.scan);
 }
 
 /**
@@ -61,6 +67,11 @@ export function applySceneState(app: AppState, state: UrlState) {
 	app.filters.clear();
 	app.filters.setPrivacyK(0);
 	app.view.setTheme('light');
+	app.view.setHeatKernel(HEAT_DEFAULTS.kernelKm);
+	app.view.setHeatIntensity(HEAT_DEFAULTS.intensity);
+	app.view.setHeatScale(HEAT_DEFAULTS.scale);
+	app.view.setShow('heat');
+	app.view.setScanOn(false);
 	applyUrlState(app, { ...state, view: undefined });
 	if (state.view) app.view.flyTo({ ...state.view });
 }
@@ -83,7 +94,12 @@ export function urlStateOf(app: AppState): UrlState {
 		routes: app.routes.visible === null ? undefined : [...app.routes.visible],
 		filters: isFilterActive(filters.chosen) ? Object.fromEntries(Object.entries(filters.chosen).map(([field, values]) => [field, [...values]])) : undefined,
 		privacyK: filters.privacyK > 0 ? filters.privacyK : undefined,
-		theme: view.theme === 'light' ? undefined : view.theme
+		theme: view.theme === 'light' ? undefined : view.theme,
+		kernelKm: view.heat.kernelKm === HEAT_DEFAULTS.kernelKm ? undefined : view.heat.kernelKm,
+		intensity: view.heat.intensity === HEAT_DEFAULTS.intensity ? undefined : view.heat.intensity,
+		scale: view.heat.scale === HEAT_DEFAULTS.scale ? undefined : view.heat.scale,
+		show: view.show === 'heat' ? undefined : view.show,
+		scan: view.scanOn || undefined
 	};
 }
 

@@ -20,7 +20,13 @@ export const INITIAL_BOUNDS: [[number, number], [number, number]] = [
 	[48, 60]
 ];
 
-export const HEAT_DEFAULTS = { radiusPixels: 38, intensity: 1.2 } as const;
+import { clampIntensity, clampKm, INTENSITY, KERNEL_KM, type HeatScale } from '$lib/core/heat-kernel';
+
+/** The heat kernel: radius in km (same ground distance at every zoom), intensity, colour scale (core/heat-kernel). */
+export const HEAT_DEFAULTS: { readonly kernelKm: number; readonly intensity: number; readonly scale: HeatScale } = { kernelKm: KERNEL_KM.default, intensity: INTENSITY.default, scale: 'log' };
+
+/** What the map draws: the heat of members, or their smoothed rate per resident (loaded on demand). */
+export type MapShow = 'heat' | 'rate';
 
 /**
  * How the heat map narrows the members to the date: 'slice' (the app's way, see heatmap-layer.ts) or
@@ -39,7 +45,10 @@ export class ViewState {
 	#view = $state.raw<Readonly<MapView>>({ ...INITIAL_VIEW });
 	/** True when a link gave the view: the map opens there instead of fitting INITIAL_BOUNDS. */
 	#fromLink = $state(false);
-	#heat = $state.raw<{ readonly radiusPixels: number; readonly intensity: number }>({ ...HEAT_DEFAULTS });
+	#heat = $state.raw<typeof HEAT_DEFAULTS>({ ...HEAT_DEFAULTS });
+	#show = $state<MapShow>('heat');
+	/** The scan statistic's clusters drawn and listed (run in a worker, loaded on demand). */
+	#scanOn = $state(false);
 	#layers = $state.raw<Readonly<Record<MapLayerId, boolean>>>({ heat: true, labels: true, routes: true, plots: true });
 	#theme = $state<Theme>('light');
 	/**
@@ -60,6 +69,12 @@ export class ViewState {
 	}
 	get heat() {
 		return this.#heat;
+	}
+	get show() {
+		return this.#show;
+	}
+	get scanOn() {
+		return this.#scanOn;
 	}
 	get layers(): Readonly<Record<MapLayerId, boolean>> {
 		return this.#layers;
@@ -91,6 +106,21 @@ export class ViewState {
 	}
 	setLayerVisible(id: MapLayerId, visible: boolean) {
 		this.#layers = { ...this.#layers, [id]: visible };
+	}
+	setHeatKernel(km: number) {
+		this.#heat = { ...this.#heat, kernelKm: clampKm(km) };
+	}
+	setHeatIntensity(intensity: number) {
+		this.#heat = { ...this.#heat, intensity: clampIntensity(intensity) };
+	}
+	setHeatScale(scale: HeatScale) {
+		this.#heat = { ...this.#heat, scale };
+	}
+	setShow(show: MapShow) {
+		this.#show = show;
+	}
+	setScanOn(on: boolean) {
+		this.#scanOn = on;
 	}
 	setTheme(theme: Theme) {
 		this.#theme = theme;

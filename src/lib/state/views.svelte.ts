@@ -46,7 +46,9 @@ export class DatasetViews {
 	readonly namedTowns: HotspotRow[];
 	/** People at the top heat colour, from the whole dataset so it holds at every date, zoom and filter. */
 	readonly heatTopPeople: number;
-	/** The fixed colour domain the heat layer uses, or null when rescaling to the frame. */
+	/** People at the top colour as drawn: intensity 2 reaches it with half as many people (the legend says so). */
+	readonly heatTop: number;
+	/** The fixed colour domain the heat layer uses (drawn at shader intensity 1), or null when rescaling to the frame. */
 	readonly heatColorDomain: [number, number] | null;
 
 	// The deriveds are assigned in the constructor (Svelte allows it there) because they read the
@@ -75,6 +77,7 @@ export class DatasetViews {
 		this.visibleTowns = $derived(townsInRange(this.timeIndex, dataset.index.towns, ...this.#listRange));
 		this.namedTowns = $derived(namedOf(this.visibleTowns, filters.privacyK));
 		this.heatTopPeople = $derived(dataset.index.topPeople);
-		this.heatColorDomain = $derived(timeline.heatRescale ? null : heatColorDomain(this.heatTopPeople, view.heat.intensity));
+		this.heatTop = $derived(this.heatTopPeople / view.heat.intensity);
+		this.heatColorDomain = $derived(timeline.heatRescale ? null : heatColorDomain(this.heatTop, 1));
 	}
 }

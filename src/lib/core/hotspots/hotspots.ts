@@ -26,6 +26,8 @@ export interface HotspotRow {
 	places: string[];
 	/** True for rows that gather places under the privacy threshold. */
 	folded: boolean;
+	/** A metro area's town rows (for its population: core/stats/rates.metroPopulation). */
+	parts?: HotspotRow[];
 }
 
 export interface HotspotTable {
@@ -81,7 +83,8 @@ function metrosOf(townRows: readonly HotspotRow[], radiusKm: number, sizeOf: Pla
 		if (home) {
 			home.count += town.count;
 			home.places.push(town.name);
-		} else metros.push({ ...town, key: `metro:${town.key}`, places: [town.name] });
+			home.parts!.push(town);
+		} else metros.push({ ...town, key: `metro:${town.key}`, places: [town.name], parts: [town] });
 	}
 	return withShares(metros);
 }

@@ -10,6 +10,10 @@
  *   f.<field>=a|b        filters (role, arrested, died, descent, residence, recruiter)
  *   k=N                  privacy threshold (0 = off)
  *   theme=light|dark
+ *   kr=km, ki=x         heat kernel radius in km (5-200) and intensity (0.25-4)
+ *   scale=log|linear    heat colour scale
+ *   show=rate           the per-resident map view instead of the heat
+ *   scan=on             the tested clusters drawn and listed
  */
 import { dayFromIso } from '../time/days';
 
@@ -23,6 +27,11 @@ export interface UrlState {
 	filters?: Record<string, string[]>;
 	privacyK?: number;
 	theme?: 'light' | 'dark';
+	kernelKm?: number;
+	intensity?: number;
+	scale?: 'log' | 'linear';
+	show?: 'heat' | 'rate';
+	scan?: boolean;
 }
 
 export const FILTER_FIELDS = ['role', 'arrested', 'died', 'descent', 'residence', 'recruiter'] as const;
@@ -59,6 +68,11 @@ export function encodeUrlState(state: UrlState): string {
 	}
 	if (state.privacyK !== undefined) p.set('k', String(state.privacyK));
 	if (state.theme) p.set('theme', state.theme);
+	if (state.kernelKm !== undefined) p.set('kr', String(state.kernelKm));
+	if (state.intensity !== undefined) p.set('ki', String(state.intensity));
+	if (state.scale) p.set('scale', state.scale);
+	if (state.show) p.set('show', state.show);
+	if (state.scan) p.set('scan', 'on');
 	return p.toString();
 }
 
@@ -123,6 +137,30 @@ export function decodeUrlState(query: string): DecodeResult {
 				else ignore(key, 'threshold is a whole number 0 to 100');
 				break;
 			}
+			case 'kr': {
+				const km = Number(value);
+				if (WHOLE.test(value) && km >= 5 && km <= 200) state.kernelKm = km;
+				else ignore(key, 'kernel radius is a whole number of km, 5 to 200');
+				break;
+			}
+			case 'ki': {
+				const x = Number(value);
+				if (DECIMAL.test(value) && x >= 0.25 && x <= 4) state.intensity = x;
+				else ignore(key, 'intensity is 0.25 to 4');
+				break;
+			}
+			case 'scale':
+				if (value === 'log' || value === 'linear') state.scale = value;
+				else ignore(key, 'scale is log or linear');
+				break;
+			case 'show':
+				if (value === 'heat' || value === 'rate') state.show = value;
+				else ignore(key, 'show is heat or rate');
+				break;
+			case 'scan':
+				if (value === 'on' || value === 'off') state.scan = value === 'on';
+				else ignore(key, 'scan is on or off');
+				break;
 			case 'theme':
 				if (value === 'light' || value === 'dark') state.theme = value;
 				else ignore(key, 'theme is light or dark');

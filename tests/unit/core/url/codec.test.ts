@@ -8,7 +8,9 @@ const ROUND_TRIPS: { title: string; state: UrlState }[] = [
 	{ title: 'no routes', state: { routes: [] } },
 	{ title: 'some routes and layers', state: { routes: ['western-balkans', 'central-med'], layers: ['heat', 'labels'] } },
 	{ title: 'filters with spaces', state: { filters: { role: ['inner'], descent: ['Moroccan', 'Sub-Saharan African'] } } },
-	{ title: 'threshold and theme', state: { privacyK: 3, theme: 'dark' } }
+	{ title: 'threshold and theme', state: { privacyK: 3, theme: 'dark' } },
+	{ title: 'heat kernel and colour scale', state: { kernelKm: 25, intensity: 1.5, scale: 'linear' } },
+	{ title: 'the per-resident view with clusters', state: { show: 'rate', scan: true } }
 ];
 
 const BAD: { title: string; query: string; note: RegExp }[] = [
@@ -18,6 +20,12 @@ const BAD: { title: string; query: string; note: RegExp }[] = [
 	{ title: 'a window too wide', query: 'w=1000', note: /"w"/ },
 	{ title: 'markup in route ids', query: 'routes=<img src=x onerror=alert(1)>', note: /"routes"/ },
 	{ title: 'an unknown parameter', query: 'foo=bar', note: /"foo"/ },
+	{ title: 'a kernel radius under the limit', query: 'kr=1', note: /"kr"/ },
+	{ title: 'a kernel radius that is not a number', query: 'kr=40km', note: /"kr"/ },
+	{ title: 'an intensity over the limit', query: 'ki=9', note: /"ki"/ },
+	{ title: 'an unknown colour scale', query: 'scale=sqrt', note: /"scale"/ },
+	{ title: 'an unknown map view', query: 'show=<b>', note: /"show"/ },
+	{ title: 'a scan switch that is neither on nor off', query: 'scan=yes', note: /"scan"/ },
 	{ title: 'a huge value', query: `t=${'9'.repeat(5000)}`, note: /too long/ }
 ];
 
