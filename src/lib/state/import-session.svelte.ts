@@ -70,6 +70,23 @@ export class ImportSession {
 		this.#mappings = { ...this.#mappings, [signature]: mapping };
 	}
 
+	/**
+	 * Replaces members by identity with their checked or settled selves (a resolved place, swapped or
+	 * moved coordinates): the coordinate cross-checks of rows given with coordinates. Others are kept.
+	 */
+	replaceMembers(changes: ReadonlyMap<MemberRecord, MemberRecord>) {
+		if (!changes.size) return;
+		const current = this.#dataset.current;
+		let changed = false;
+		const members = current.members.map((m) => {
+			const next = changes.get(m);
+			if (!next) return m;
+			changed = true;
+			return next;
+		});
+		if (changed) this.#dataset.set({ ...current, members }, this.#dataset.name);
+	}
+
 	/** Mappings and choices read back from saved work or a project file. */
 	restore(mappings: Readonly<Record<string, unknown>>, choices: Readonly<Record<string, unknown>>) {
 		this.#mappings = mappings;
