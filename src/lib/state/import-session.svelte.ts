@@ -39,10 +39,10 @@ export class ImportSession {
 	}
 
 	/** importRecords for records already split (the importer splits each slice as it arrives: no pass over a million at the end). */
-	importPartitioned({ placed, pending }: PlacementPartition, name: string, kind: DatasetKind = 'members') {
+	importPartitioned({ placed, pending }: PlacementPartition, name: string, kind: DatasetKind = 'members', weightMeaning = '') {
 		this.#pending = pending;
 		this.#geocoded = new Set();
-		this.#dataset.set({ synthetic: false, kind, members: placed }, name);
+		this.#dataset.set({ synthetic: false, kind, members: placed, ...(weightMeaning ? { weightMeaning } : {}) }, name);
 	}
 
 	/** Back to a bundled dataset (the demo): the imported file and its rows awaiting the geocoder are dropped. */
@@ -63,6 +63,11 @@ export class ImportSession {
 		this.#geocoded = new Set(placed);
 		this.#pending = stillPending;
 		this.#dataset.set({ ...current, members: [...kept, ...placed] }, this.#dataset.name);
+	}
+
+	/** Keeps a column mapping the user made, under the header signature of its file (core/data/presets). */
+	saveMapping(signature: string, mapping: Readonly<Record<string, string>>) {
+		this.#mappings = { ...this.#mappings, [signature]: mapping };
 	}
 
 	/**

@@ -4,7 +4,7 @@
  * column whose name comes earliest in its list; a column serves at most one field.
  */
 export const FIELDS = [
-	'id', 'hometown', 'country', 'lat', 'lon', 'coordinates', 'date', 'year', 'month', 'role', 'arrested', 'died',
+	'id', 'hometown', 'country', 'lat', 'lon', 'coordinates', 'date', 'year', 'month', 'day', 'role', 'arrested', 'died',
 	'descent', 'lastResidence', 'recruiter', 'plots', 'source', 'weight', 'category', 'region'
 ] as const;
 export type Field = (typeof FIELDS)[number];
@@ -19,8 +19,10 @@ export const FIELD_NAMES: Record<Field, string[]> = {
 	lon: ['lon', 'lng', 'long', 'longitude', 'lon dd', 'x', 'laenge', 'lange', 'laengengrad', 'langengrad', 'lengtegraad', 'lengte', 'tul', 'khatt al tul'],
 	coordinates: ['coordinates', 'location coordinates', 'coords', 'lat lon', 'lat long', 'latlon', 'latlng', 'lat lng', 'geo', 'point', 'position', 'coordonnees', 'coordinaten', 'koordinaten'],
 	date: ['first act', 'first act date', 'date of first act', 'first known act', 'date', 'datum', 'reported date', 'incident date', 'event date', 'date of incident', 'when', 'date du premier acte', 'date premier acte', 'premier acte', 'date de l acte', 'datum eerste daad', 'datum eerste feit', 'eerste daad', 'datum der ersten tat', 'erste tat', 'tarikh', 'al tarikh', 'tarikh awwal amal'],
-	year: ['year', 'reported year', 'incident year', 'first act year', 'annee', 'jaar', 'jahr', 'sana', 'am'],
-	month: ['month', 'reported month', 'incident month', 'mois', 'maand', 'monat', 'shahr'],
+	year: ['year', 'reported year', 'incident year', 'first act year', 'iyear', 'annee', 'jaar', 'jahr', 'sana', 'am'],
+	month: ['month', 'reported month', 'incident month', 'imonth', 'mois', 'maand', 'monat', 'shahr'],
+	// Day of the month beside year and month columns (the GTD's iday: 0 = unknown).
+	day: ['day', 'day of month', 'incident day', 'iday'],
 	role: ['role', 'circle', 'membership', 'network role', 'inner circle', 'cercle', 'rol', 'rolle', 'dawr'],
 	arrested: ['arrested', 'arrest', 'was arrested', 'arrete', 'arrestation', 'interpelle', 'detenu', 'gearresteerd', 'aangehouden', 'verhaftet', 'festgenommen', 'mutaqal', 'mu taqal', 'itiqal', 'ietiqal'],
 	died: ['died', 'dead', 'deceased', 'killed', 'died in incident', 'decede', 'deces', 'mort', 'overleden', 'dood', 'gestorben', 'verstorben', 'tot', 'mayyit', 'mutawaffa', 'qutila'],

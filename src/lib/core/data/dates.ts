@@ -79,7 +79,7 @@ export function dateOrderEvidence(text: string): DayMonthOrder | 'ambiguous' | n
 
 /**
  * Reads `2015-11-13`, `2015-11-13T20:00Z`, `2015/11/13`, `13/11/2015`, `13.11.2015`, `13-11-2015`,
- * `November 13, 2015`, `13 November 2015`, `Nov 2015`, `2015-11`, `11/2015`, `2015`.
+ * `November 13, 2015`, `13 November 2015`, `13-Nov-2015`, `Nov 2015`, `2015-11`, `11/2015`, `2015`.
  * Numeric D/M/Y is read day first (European lists); when the first number cannot be a day-first
  * reading (second number > 12) it is read month first. Returns null for anything else.
  */
@@ -103,7 +103,8 @@ export function parseDate(text: string, order: DayMonthOrder = 'day-first'): Par
 		const month = monthOf(m[1]!);
 		return month ? ofDay(+m[3]!, month, +m[2]!) : null;
 	}
-	if ((m = /^(\d{1,2})(?:st|nd|rd|th|\.)? ([A-Za-zÀ-ÿ]+\.?),? (\d{4})$/.exec(s))) {
+	// ACLED writes "13 November 2015"; spreadsheets exported as text "13-Nov-2015".
+	if ((m = /^(\d{1,2})(?:st|nd|rd|th|\.)?[ -]([A-Za-zÀ-ÿ]+\.?),?[ -](\d{4})$/.exec(s))) {
 		const month = monthOf(m[2]!);
 		return month ? ofDay(+m[3]!, month, +m[1]!) : null;
 	}

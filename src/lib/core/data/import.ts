@@ -11,6 +11,8 @@ import { emptyRecord, type DatasetKind, type MemberRecord } from './member';
 import { dateOrderEvidence, parseDate, type DayMonthOrder } from './dates';
 import { datasetKindOf, fieldAlternates, planColumns, planLocates, type ColumnMapping, type ColumnPlan, type Field } from './columns';
 import { dayFromYmd } from '../time/days';
+import { dateFromParts } from './date-parts';
+import { mappingFor, presetFor, headerSignature, type SourcePreset } from './presets';
 import { isPlaceholder, looksLikeFormula, looksLikeMarkup, readCoordinatePair, readCountry, readNumber, readRole, readTriState } from './values';
 
 export interface RowIssue {
@@ -23,7 +25,14 @@ export interface RowIssue {
 
 export interface ImportReport {
 	file: string;
-	format: 'csv' | 'json' | 'geojson' | 'unknown';
+	format: 'csv' | 'json' | 'geojson' | 'xlsx' | 'ods' | 'unknown';
+	/** Workbooks: the sheet read and every sheet's name (the panel's sheet picker). */
+	sheet?: string;
+	sheets?: string[];
+	/** The source the header was recognised as (GTD, ACLED, a mapping saved for this header), if any. */
+	preset?: Omit<SourcePreset, 'mapping'>;
+	/** The header's signature: a mapping the user makes for this file is saved under it. */
+	headerSignature?: string;
 	encoding: string;
 	delimiter: string | null;
 	rowsRead: number;
@@ -54,6 +63,8 @@ export interface ImportOptions {
 	fileName?: string;
 	/** The user's column choices (header -> field or 'ignore'). */
 	mapping?: ColumnMapping;
+	/** Mappings the user saved, by header signature (core/data/presets). */
+	presets?: Record<string, ColumnMapping>;
 	/** Called with 0..1 while rows are read. */
 	onProgress?: (fraction: number) => void;
 	/** Keep each accepted row's cells (the command line writes them back out with its own columns). */
@@ -213,6 +224,33 @@ function importCsv(report: ImportReport, text: string, options: ImportOptions): 
 	if (!rows.hasHeader) return fail(report, 'The file has no header row.');
 	if (report.rowsRead === 0) return fail(report, 'The file has a header but no data rows.');
 	return rows.finish();
+}
+
+/**
+ * Imports rows another reader produced (a spreadsheet's cells as text, core/data/spreadsheet), with
+ * the same checks and report as a CSV's rows. The first non-blank row is the header; each row carries
+ * its number as its program shows it. `meta` sets the format (and errors when nothing could be read);
+ * `notes` are the reader's own file-level warnings.
+ */
+export function importRows(rows: readonly { cells: string[]; row: number }[], options: ImportOptions, meta: Partial<ImportReport>, notes: readonly RowIssue[] = []): ImportResult {
+	const report: ImportReport = { ...emptyReport(options.fileName ?? ''), encoding: '', ...meta };
+	if (report.errors.length) return { records: [], report };
+	for (const n of notes) warn(report, n.row, n.field, n.reason);
+	const reader = new RowReader(report, options);
+	for (let i = 0; i < rows.length; i++) {
+		const { cells, row } = rows[i]!;
+		if (cells.every((c) => c.trim() === '')) continue; // a blank row, not a record
+		if (!reader.hasHeader) {
+			const problem = reader.setHeader(cells);
+			if (problem) return fail(report, problem);
+			continue;
+		}
+		reader.add(cells, row);
+		if (i % 5000 === 0) options.onProgress?.(i / rows.length);
+	}
+	if (!reader.hasHeader) return fail(report, 'The sheet is empty.');
+	if (report.rowsRead === 0) return fail(report, 'The sheet has a header but no data rows.');
+	return reader.finish();
 }
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -384,6 +422,8 @@ class RowReader {
 	private ids = new Map<string, number>();
 	private generatedIds = 0;
 	private shortRows = 0;
+	private preset: SourcePreset | null = null;
+	private unknownWeights = 0;
 	private alternates: Partial<Record<Field, number[]>> = {};
 	private excelCells = 0;
 	private nullIslands: number[] = [];
@@ -405,7 +445,13 @@ class RowReader {
 		this.report.columnCount = cells.length;
 		if (cells.length > MAX_COLUMNS) return `The header has ${cells.length.toLocaleString('en')} columns; the importer reads at most ${MAX_COLUMNS}. Is this the right file?`;
 		this.headers = cells.map((c) => c.trim());
-		this.plan = planColumns(this.headers, this.options.mapping);
+		this.preset = presetFor(this.headers, this.options.presets);
+		this.plan = planColumns(this.headers, mappingFor(this.headers, this.preset, this.options.mapping));
+		this.report.headerSignature = headerSignature(this.headers);
+		if (this.preset) {
+			const { mapping: _, ...preset } = this.preset;
+			this.report.preset = preset;
+		}
 		this.report.columns = this.plan.columns.slice(0, MAX_LISTED_COLUMNS).map(({ header, field }) => ({ header, field }));
 		this.report.kind = datasetKindOf(this.plan);
 		if (this.options.keepCells) this.table = { headers: this.headers, cells: [], rows: [] };
@@ -534,10 +580,12 @@ class RowReader {
 			report.needsGeocoding.push({ row, id: r.id, hometown: r.hometown, country: r.country, ...(r.region ? { region: r.region } : {}) });
 		}
 
-		// When: a date column, else year (+ month) columns.
+		// When: a date column, else year (+ month (+ day)) columns, where 0 or blank is an unknown part.
 		const dateText = col('date');
 		const yearText = col('year'), monthText = col('month');
-		const parsed = dateText ? parseDate(dateText) : yearText ? parseDate(monthText ? `${monthText} ${yearText}` : yearText) : null;
+		const parts = !dateText && yearText ? dateFromParts(yearText, monthText, col('day')) : null;
+		if (parts?.note) warn(report, row, 'date', parts.note);
+		const parsed = dateText ? parseDate(dateText) : parts ? parts.date : null;
 		if (dateText && parsed) {
 			const evidence = dateOrderEvidence(dateText);
 			if (evidence === 'day-first') this.dayFirstRows.push(row);
@@ -550,8 +598,9 @@ class RowReader {
 			r.datePrecision = parsed.precision;
 			const year = Number(parsed.iso.slice(0, 4));
 			if (year < PLAUSIBLE_YEARS[0] || year > PLAUSIBLE_YEARS[1]) warn(report, row, 'date', `${parsed.iso} is outside ${PLAUSIBLE_YEARS[0]}-${PLAUSIBLE_YEARS[1]}: a typo?`);
-		} else if (dateText || yearText) {
-			warn(report, row, 'date', `'${(dateText || `${monthText} ${yearText}`).slice(0, 40)}' is not a date this importer reads (e.g. 2015-11-13, 13/11/2015, November 13, 2015, Nov 2015, 2015): no date, not on the timeline`);
+		} else if (dateText) {
+			// (Date parts say what was wrong in their note; a 0 or blank year is simply no date.)
+			warn(report, row, 'date', `'${dateText.slice(0, 40)}' is not a date this importer reads (e.g. 2015-11-13, 13/11/2015, November 13, 2015, Nov 2015, 2015): no date, not on the timeline`);
 		}
 
 		const role = col('role');
@@ -570,7 +619,11 @@ class RowReader {
 		const plots = col('plots');
 		if (plots) r.plots = plots.split(/\s*[|;,]\s*/).filter(Boolean).slice(0, 50);
 		const weight = col('weight');
-		if (weight) {
+		if (!weight && this.preset?.weightMeaning) {
+			// A blank casualty count is unknown, not one: nothing added when weighting by it.
+			r.weight = 0;
+			this.unknownWeights++;
+		} else if (weight) {
 			const w = readNumber(weight);
 			if (w === null || w < 0) warn(report, row, 'weight', `'${weight.slice(0, 40)}' is not a count: weight 1`);
 			else r.weight = w;
@@ -620,6 +673,7 @@ class RowReader {
 		if (this.options.swapCoordinates) warn(this.report, 0, 'lat/lon', 'latitude and longitude read swapped for the whole file, as asked');
 		if (this.excelCells) warn(this.report, 0, '', `${this.excelCells} row${this.excelCells === 1 ? '' : 's'} had cells written as ="..." (Excel's text cells): read as the text inside`);
 		if (this.generatedIds) warn(this.report, 0, 'id', `${this.generatedIds} rows had no id: named row-N after their row number`);
+		if (this.unknownWeights) warn(this.report, 0, 'weight', `${this.unknownWeights} rows have no ${this.preset!.weightMeaning}: they add nothing to the heat weighted by it, and count as one each when counting ${this.report.kind === 'members' ? 'members' : 'events'}`);
 		if (this.shortRows) warn(this.report, 0, '', `${this.shortRows} rows had fewer fields than the header: the missing fields were read as empty`);
 		this.options.onProgress?.(1);
 		return { records: this.records, report: this.report, table: this.table };

@@ -103,6 +103,8 @@ export interface MemberDataset {
 	synthetic: boolean;
 	/** Absent means 'members' (the demo and member lists). */
 	kind?: DatasetKind;
+	/** What each record's weight counts ('people killed (nkill)'), when a source's casualty column gives it. */
+	weightMeaning?: string;
 	members: MemberPoint[];
 }
 
