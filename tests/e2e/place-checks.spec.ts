@@ -4,7 +4,7 @@
  * from there; rows with coordinates and no name are named from the gazetteer and grouped by place;
  * members without a date are on the map at every date and counted apart.
  */
-import { test, expect, openDashboard } from './fixtures';
+import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // Pseudonymous ids; Brussels, Oslo, Tangier and Paris written lon-first (swapped), one row right.
@@ -17,6 +17,15 @@ const SWAPPED = [
 	'S5,Lyon,45.7640,4.8357,2015-07-01'
 ].join('\n');
 
+/**
+ * These tests read the import panel and the state, not the heat: they wait for the state owners, not
+ * for the first heat frame (a software-GL shader link that takes tens of seconds on a loaded machine).
+ */
+async function openApp(page: Page) {
+	await page.goto('/');
+	await page.waitForFunction(() => window.__atlasState !== undefined && window.__atlasState.dataset.current.members.length > 0, null, { timeout: 60_000 });
+}
+
 const members = (page: Page) =>
 	page.evaluate(() =>
 		Object.fromEntries(
@@ -26,7 +35,7 @@ const members = (page: Page) =>
 
 test('a file with swapped coordinates is caught and fixed from the review items', async ({ page }) => {
 	test.setTimeout(180_000);
-	await openDashboard(page);
+	await openApp(page);
 	await page.getByTestId('import-file').setInputFiles({ name: 'swapped.csv', mimeType: 'text/csv', buffer: Buffer.from(SWAPPED) });
 	await expect(page.getByTestId('import-accepted')).toHaveText('5', { timeout: 60_000 });
 	// The gazetteer loads in the worker on first use: allow time, assert nothing about speed.
@@ -64,7 +73,7 @@ const UNDATED = ['id,lat,lon', 'U1,50.8467,4.3525', 'U2,50.8467,4.3525', 'U3,51.
 
 test('a list of coordinates without names or dates: named, grouped, and shown at every date', async ({ page }) => {
 	test.setTimeout(180_000);
-	await openDashboard(page);
+	await openApp(page);
 	await page.getByTestId('import-file').setInputFiles({ name: 'points.csv', mimeType: 'text/csv', buffer: Buffer.from(UNDATED) });
 	await expect(page.getByTestId('import-accepted')).toHaveText('4', { timeout: 60_000 });
 	await expect(page.getByTestId('import-undated')).toHaveText('4 members without a date, shown throughout.');

@@ -55,9 +55,3 @@ export function choicesFor(issue: PlaceIssue): CheckChoice[] {
 	if (issue.kind === 'far' && issue.suggested) return ['use-named', 'swap', 'keep'];
 	return ['keep', 'swap'];
 }
-
-/** "4 without a date, shown throughout" / "... hidden": the words the legend, timeline and report share. */
-export function undatedNote(count: number, shown: boolean, unit = 'members'): string {
-	if (!count) return '';
-	return `${count.toLocaleString('en')} ${count === 1 ? unit.replace(/s$/, '') : unit} without a date, ${shown ? 'shown throughout' : 'hidden'}`;
-}

@@ -126,6 +126,13 @@ export class ReverseIndex {
 		const within = best !== null;
 		if (!best) best = near[0] ?? this.nearest(lat, lon, MAX_NEAR_KM);
 		if (!best) return null;
+		// A numbered district ("Paris 04 Hotel-de-Ville", "Lyon 01") is its city, when the city's own
+		// radius holds the point: the city is the place analysts mean and count.
+		const district = /^(.+?)\s+\d{1,2}(\s|$)/.exec(gaz.name[best.index]!);
+		if (district) {
+			const city = near.find((h) => gaz.name[h.index] === district[1] && gaz.country[h.index] === gaz.country[best!.index] && h.km <= placeRadiusKm(gaz.population[h.index]!));
+			if (city) best = city;
+		}
 		const name = gaz.name[best.index]!;
 		return {
 			index: best.index,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyRecord, type MemberRecord } from '$lib/core/data/member';
 import type { PlaceIssue } from '$lib/core/geocode/crosscheck';
-import { choicesFor, settleCheck, swapAll, undatedNote, withResolvedPlaces } from '$lib/core/geocode/place-checks';
+import { choicesFor, settleCheck, swapAll, withResolvedPlaces } from '$lib/core/geocode/place-checks';
+import { undatedNote } from '$lib/core/data/undated';
 
 const at = (id: string, lat: number, lon: number, extra: Partial<MemberRecord> = {}): MemberRecord => ({ ...emptyRecord(id), lat, lon, ...extra });
 const issue = (kind: PlaceIssue['kind'], suggested?: { lat: number; lon: number }): PlaceIssue => ({ row: 2, field: 'lat/lon', kind, reason: 'r', fix: 'f', suggested });

@@ -93,3 +93,22 @@ describe('grouping by resolved place', () => {
 		expect(resolvePlace(index, 4.35, 50.85)).toBeNull();
 	});
 });
+
+describe('numbered districts', () => {
+	const d: GazetteerData = {
+		...data,
+		name: ['Paris', 'Paris 04 Hôtel-de-Ville', 'Lyon', 'Lyon 01'],
+		country: ['FR', 'FR', 'FR', 'FR'],
+		lat: [488534, 488543, 457485, 457676],
+		lon: [23488, 23576, 48467, 48283],
+		pop: [2_138_551, 28_000, 472_317, 29_000],
+		alt: ['', '', '', '']
+	};
+	const idx = new ReverseIndex(new Gazetteer(d));
+	it.each([
+		{ lat: 48.8566, lon: 2.3522, expected: 'Paris' },
+		{ lat: 45.764, lon: 4.8357, expected: 'Lyon' }
+	])('a point in a numbered district of $expected is $expected', ({ lat, lon, expected }) => {
+		expect(idx.resolve(lat, lon)!.name).toBe(expected);
+	});
+});
