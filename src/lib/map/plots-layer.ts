@@ -13,7 +13,7 @@ export const PLOT_STYLE = {
 
 /** Text of a plot's tooltip: deck sets it as text (never HTML), so data cannot inject markup. */
 export function plotTooltip(e: DatedEvent): string {
-	return `${e.date} · ${e.place}\n${e.outcome === 'successful' ? 'Successful attack' : 'Foiled plot'}: ${e.description}\nSource: ${e.source}`;
+	return `${e.date} · ${e.place}\n${e.kind === 'plot' && e.outcome === 'successful' ? 'Successful attack' : 'Foiled plot'}: ${e.description}\nSource: ${e.source}`;
 }
 
 export interface PlotsOptions {

@@ -1,21 +1,10 @@
 /**
  * Parses an imported file off the main thread so the page stays responsive; posts progress while
- * it reads rows, then the records and the full report. Nothing leaves the browser.
+ * it reads rows, then the records and the full report (messages: import-protocol.ts; the page's side:
+ * import-client.ts). Nothing leaves the browser.
  */
-import { importBytes, type ImportResult } from '$lib/core/data/import';
-import type { ColumnMapping } from '$lib/core/data/columns';
-
-export interface ImportRequest {
-	file: File;
-	mapping?: ColumnMapping;
-}
-
-export type ImportMessage =
-	| { type: 'progress'; stage: 'reading' | 'parsing'; fraction: number }
-	/** The accepted records, a slice at a time, before 'done'. */
-	| { type: 'records'; records: ImportResult['records']; total: number }
-	| { type: 'done'; report: ImportResult['report'] }
-	| { type: 'failed'; message: string };
+import { importBytes } from '$lib/core/data/import';
+import type { ImportMessage, ImportRequest } from './import-protocol';
 
 const RECORDS_PER_MESSAGE = 2_000;
 

@@ -1,0 +1,15 @@
+/** Messages between the page (import-client.ts) and the import worker (import.worker.ts). */
+import type { ImportResult } from '$lib/core/data/import';
+import type { ColumnMapping } from '$lib/core/data/columns';
+
+export interface ImportRequest {
+	file: File;
+	mapping?: ColumnMapping;
+}
+
+export type ImportMessage =
+	| { type: 'progress'; stage: 'reading' | 'parsing'; fraction: number }
+	/** The accepted records, a slice at a time, before 'done'. */
+	| { type: 'records'; records: ImportResult['records']; total: number }
+	| { type: 'done'; report: ImportResult['report'] }
+	| { type: 'failed'; message: string };
