@@ -1,6 +1,6 @@
 /**
  * `npm run atlas -- geocode <in.csv> [--out <out.csv>]`: geocodes the `hometown` column (with the
- * optional `country` column as a hint) offline, and writes the input with the DESIGN.md columns added.
+ * optional `country` column as a hint) offline, and writes the input with the geocoder's columns added (README, "Other commands").
  * Unresolved rows keep empty coordinates. The summary (counts by status, then every ambiguous and
  * unresolved row with its row number and reason) goes to stderr, so stdout can carry the CSV.
  */

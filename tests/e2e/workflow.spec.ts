@@ -1,5 +1,5 @@
 /**
- * Analyst and presenter workflow (issue 7): filters, hotspot table, privacy threshold, tooltips,
+ * Analyst and presenter workflow: filters, hotspot table, privacy threshold, tooltips,
  * permalinks, present mode, exports, saved work, themes.
  */
 import type { Page } from '@playwright/test';

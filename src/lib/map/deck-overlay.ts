@@ -5,7 +5,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 /**
  * The single deck.gl overlay over the map. Non-interleaved: deck draws on its own canvas above
  * MapLibre, which keeps the heat map readable over every basemap layer (and MapboxOverlay with
- * interleaving throws on every frame with MapLibre 6, see DESIGN.md).
+ * interleaving throws on every frame with MapLibre 6, see docs/ARCHITECTURE.md).
  *
  * A lost WebGL context (GPU reset, driver update, too many tabs, a laptop waking up) is survived
  * without a reload. MapLibre restores its own canvas. deck.gl 9.4 does not: luma.gl neither calls
@@ -66,7 +66,7 @@ export function attachDeckOverlay(map: MapLibreMap, onAfterRender: () => void = 
 function getTooltip(info: PickingInfo) {
 	const tooltipText = (info.layer?.props as { tooltipText?: (o: unknown, info: PickingInfo) => string | null } | undefined)?.tooltipText;
 	if (!info.object || !tooltipText) return null;
-	// The pick info lets a layer list several objects near the pointer (hometowns, issue 7).
+	// The pick info lets a layer list several objects near the pointer (the hometowns' tooltips).
 	const text = tooltipText(info.object, info);
 	return text ? { text, style: TOOLTIP_STYLE } : null;
 }
