@@ -14,13 +14,19 @@ import type { ReviewChoice } from '$lib/core/geocode/review';
 import { choicesByPlace, headerSetKey, type GeocodeJob, type SavedChoices, type SavedMappings } from '$lib/core/project/import-memory';
 import type { Dataset } from './dataset.svelte';
 
+/**
+ * Which records the geocoder placed, by identity. Not state: nothing is drawn from it, it only tells
+ * setGeocoded which members to replace.
+ */
+const identities = (records: Iterable<MemberRecord> = []) => new Set(records);
+
 export class ImportSession {
 	/** Imported rows with a place name but no coordinates, still off the map. */
 	#pending = $state.raw<readonly MemberRecord[]>([]);
 	/** Every row of the current import that needed the geocoder, with its row number in the file. */
 	#job = $state.raw<{ rows: readonly MemberRecord[]; rowNumbers: readonly number[] } | null>(null);
 	/** The records the geocoder or the review placed for the current import (replaced whole each time). */
-	#geocoded = new Set<MemberRecord>();
+	#geocoded = identities();
 	#mappings = $state.raw<Readonly<SavedMappings>>({});
 	#choices = $state.raw<Readonly<SavedChoices>>({});
 	readonly #dataset: Dataset;
@@ -58,7 +64,7 @@ export class ImportSession {
 	importPartitioned({ placed, pending }: PlacementPartition, name: string, kind: DatasetKind = 'members', rowNumbers?: readonly number[]) {
 		this.#pending = pending;
 		this.#job = pending.length ? { rows: pending, rowNumbers: rowNumbers ?? pending.map((_, i) => i + 1) } : null;
-		this.#geocoded = new Set();
+		this.#geocoded = identities();
 		this.#dataset.set({ synthetic: false, kind, members: placed }, name);
 	}
 
@@ -66,7 +72,7 @@ export class ImportSession {
 	showBundled(dataset: MemberDataset, name: string) {
 		this.#pending = [];
 		this.#job = null;
-		this.#geocoded = new Set();
+		this.#geocoded = identities();
 		this.#dataset.set(dataset, name);
 	}
 
@@ -78,7 +84,7 @@ export class ImportSession {
 	setGeocoded(placed: MemberRecord[], stillPending: readonly MemberRecord[]) {
 		const current = this.#dataset.current;
 		const kept = current.members.filter((m) => !this.#geocoded.has(m));
-		this.#geocoded = new Set(placed);
+		this.#geocoded = identities(placed);
 		this.#pending = stillPending;
 		this.#dataset.set({ ...current, members: [...kept, ...placed] }, this.#dataset.name);
 	}
@@ -132,11 +138,11 @@ export class ImportSession {
 		this.#choices = { ...choices };
 		this.#job = null;
 		this.#pending = [];
-		this.#geocoded = new Set();
+		this.#geocoded = identities();
 		const members = this.#dataset.current.members;
 		if (job && job.rows.length && job.placedCount <= members.length) {
 			this.#job = { rows: job.rows, rowNumbers: job.rowNumbers };
-			this.#geocoded = new Set(job.placedCount ? members.slice(-job.placedCount) : []);
+			this.#geocoded = identities(job.placedCount ? members.slice(-job.placedCount) : []);
 		}
 	}
 
@@ -146,6 +152,6 @@ export class ImportSession {
 		this.#choices = {};
 		this.#job = null;
 		this.#pending = [];
-		this.#geocoded = new Set();
+		this.#geocoded = identities();
 	}
 }

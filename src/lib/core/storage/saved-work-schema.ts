@@ -8,7 +8,7 @@
  * Version 1: store `work`, one record under `current` holding everything ({datasetName, dataset,
  * mappings, geocodeChoices, scenes, savedAt}); migrated to version 2 on open, never dropped.
  */
-import type { DatasetKind, MemberDataset, MemberRecord } from '../data/member';
+import type { DatasetKind, MemberRecord } from '../data/member';
 import type { Project } from '../project/project-file';
 import { readChoices, readMappings, type GeocodeJob } from '../project/import-memory';
 
