@@ -76,8 +76,10 @@ export function expectOnlyLoopback(file: string): ReturnType<typeof readNetLog> 
 /** Opens the dashboard and waits until the heat map has been drawn once. */
 export async function openDashboard(page: Page, query = ''): Promise<void> {
 	await page.goto(`/${query}`);
+	// A signal, not a sleep: generous, because software WebGL on a shared, loaded machine can take
+	// half a minute for the first complete frame.
 	await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, {
-		timeout: 30_000
+		timeout: 60_000
 	});
 }
 

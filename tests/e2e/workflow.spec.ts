@@ -1,5 +1,5 @@
 /**
- * Analyst and presenter workflow (issue 7): filters, hotspot table, privacy threshold, tooltips,
+ * Analyst and presenter workflow: filters, hotspot table, privacy threshold, tooltips,
  * permalinks, present mode, exports, saved work, themes.
  */
 import type { Page } from '@playwright/test';
@@ -489,8 +489,10 @@ test.describe('saved work', () => {
 		await expect(page.getByTestId('export-status')).toContainText('Delete stored work: done');
 		expect(await state(page)).toMatchObject({ name: 'Synthetic demo network', synthetic: true });
 		await page.reload();
-		await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 30_000 });
-		await page.waitForTimeout(1000);
+		await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 60_000 });
+		// Saved work is read before the first save of the page: once a save is done, a restore would
+		// have happened, so the check below is not racing it.
+		await expect.poll(async () => (await state(page)).savedAt).not.toBeNull();
 		expect(await state(page)).toMatchObject({ name: 'Synthetic demo network', synthetic: true });
 
 		// Opening the project file brings the dataset back, exactly.

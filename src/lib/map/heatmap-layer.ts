@@ -25,7 +25,7 @@ export interface HeatmapOptions {
 }
 
 /*
- * How the heat follows the timeline (DESIGN.md: DataFilterExtension does not filter HeatmapLayer per
+ * How the heat follows the timeline (docs/ARCHITECTURE.md: DataFilterExtension does not filter HeatmapLayer per
  * point in deck.gl 9.4). Options measured in bench/timeline.ts:
  *  - filter the member array on the CPU every frame (kepler.gl's way): O(all members) per frame in
  *    JS, then the accessors repack every visible point;

@@ -26,6 +26,7 @@ export const PLOT_STYLE = {
 
 /** Text of a plot's tooltip (set as text, never HTML, so data cannot inject markup). */
 export function plotTooltip(e: DatedEvent): string {
+	if (e.kind !== 'plot') return `${e.date} · ${e.place}\n${e.description}\nSource: ${e.source}`;
 	return `${e.date} · ${e.place}\n${e.outcome === 'successful' ? 'Successful attack' : 'Foiled plot'}: ${e.description}\nSource: ${e.source}`;
 }
 

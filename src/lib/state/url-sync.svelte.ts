@@ -6,6 +6,7 @@
  * their own `scenes` parameter, handed through untouched.
  * (A .svelte.ts file because writing back is an $effect.)
  */
+/* eslint-disable svelte/prefer-svelte-reactivity -- the URLSearchParams here are built and read at once, never state */
 import { replaceState } from '$app/navigation';
 import { decodeUrlState, encodeUrlState, type UrlState } from '$lib/core/url/codec';
 import { dayFromIso, isoFromDay } from '$lib/core/time/days';
@@ -114,6 +115,7 @@ export function linkOf(app: AppState, extra?: URLSearchParams): string {
 function writeUrl(link: string) {
 	if (link === location.href) return;
 	try {
+		// eslint-disable-next-line svelte/no-navigation-without-resolve -- the same page's own address, with a new query
 		replaceState(link, {});
 	} catch {
 		// Before the router starts: the next change writes again.

@@ -23,9 +23,11 @@ export async function startSavedWork(app: AppState): Promise<() => void> {
 	try {
 		const work = await loadWork();
 		if (work) {
-			if (work.dataset.members.length && !work.dataset.synthetic) app.dataset.set(work.dataset, work.datasetName);
+			const userData = work.dataset.members.length > 0 && !work.dataset.synthetic;
+			if (userData) app.dataset.set(work.dataset, work.datasetName);
 			storedDataset = work.dataset;
-			app.importSession.restore(work.mappings ?? {}, work.geocodeChoices ?? {});
+			// An unfinished review belongs to the imported dataset it was saved with.
+			app.importSession.restore(work.mappings, work.geocodeChoices, userData ? work.geocodeJob : null);
 			// Scenes from a shared link win over the ones stored here.
 			if (!app.scenes.list.length && work.scenes?.length) app.scenes.set(work.scenes);
 		}
@@ -58,12 +60,15 @@ export async function startSavedWork(app: AppState): Promise<() => void> {
 	return $effect.root(() => {
 		$effect(() => {
 			const imported = app.dataset.isUserData;
-			// Only the small parts are snapshotted (they may hold proxies); the dataset goes as it is.
+			const session = app.importSession.toSaved();
+			// Only the small parts are snapshotted (they may hold proxies); the dataset and the rows
+			// waiting for the geocoder are plain records ($state.raw) and go as they are.
 			const work: WorkToSave = {
 				datasetName: imported ? app.dataset.name : '',
 				dataset: imported ? app.dataset.current : NO_DATASET,
-				mappings: $state.snapshot(app.importSession.mappings),
-				geocodeChoices: $state.snapshot(app.importSession.choices),
+				mappings: $state.snapshot(session.mappings),
+				geocodeChoices: $state.snapshot(session.geocodeChoices),
+				geocodeJob: imported ? session.geocodeJob : null,
 				scenes: $state.snapshot(app.scenes.list) as Scene[]
 			};
 			clearTimeout(timer);

@@ -1,26 +1,10 @@
 /**
  * Parses an imported file off the main thread so the page stays responsive; posts progress while
- * it reads rows, then the records and the full report. Nothing leaves the browser.
+ * it reads rows, then the records and the full report (messages: import-protocol.ts; the page's side:
+ * import-client.ts). Nothing leaves the browser.
  */
-import type { ImportResult } from '$lib/core/data/import';
 import { importFileBytes } from '$lib/core/data/read-file';
-import type { ColumnMapping } from '$lib/core/data/columns';
-
-export interface ImportRequest {
-	file: File;
-	mapping?: ColumnMapping;
-	/** Mappings saved per source (header signature -> mapping). */
-	presets?: Record<string, ColumnMapping>;
-	/** A workbook's sheet to read (the first when absent). */
-	sheet?: string;
-}
-
-export type ImportMessage =
-	| { type: 'progress'; stage: 'reading' | 'parsing'; fraction: number }
-	/** The accepted records, a slice at a time, before 'done'. */
-	| { type: 'records'; records: ImportResult['records']; total: number }
-	| { type: 'done'; report: ImportResult['report'] }
-	| { type: 'failed'; message: string };
+import type { ImportMessage, ImportRequest } from './import-protocol';
 
 const RECORDS_PER_MESSAGE = 2_000;
 

@@ -1,6 +1,6 @@
 /**
  * Geocoding a whole list: the `hometown` and optional `country` columns of parsed CSV rows in, the
- * DESIGN.md output columns out (lat, lon, place, place_country, status, confidence, candidates).
+ * CLI's output columns out (lat, lon, place, place_country, status, confidence, candidates).
  * Repeated place texts are geocoded once: member lists name the same towns again and again.
  */
 import type { Gazetteer } from './gazetteer';

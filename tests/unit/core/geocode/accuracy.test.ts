@@ -1,7 +1,7 @@
 /**
  * The accuracy list geodata/geocode-testlist.csv: place names as analysts write them, with the
  * coordinates of the place they mean (taken from the source gazetteers by the place's own name).
- * Targets from issue 4: 98% within 10 km, and not one wrong place reported as exact.
+ * Targets: 98% within 10 km, and not one wrong place reported as exact.
  */
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';

@@ -6,7 +6,7 @@
  */
 import { along, bearing, bezierSpline, distance, greatCircle, length, lineString, point, simplify } from '@turf/turf';
 import type { Position } from 'geojson';
-import type { ArrowFeature, EventFeature, LegFeature, RouteCollection, RoutesSource, SourceRoute, WaypointFeature } from './types';
+import type { ArrowFeature, EventFeature, LegFeature, RouteCollection, RoutesSource, SourceRoute, WaypointFeature } from '../../src/lib/core/routes/types';
 
 /** One arrowhead every ARROW_SPACING_KM along a leg, at least one per leg. */
 const ARROW_SPACING_KM = 220;

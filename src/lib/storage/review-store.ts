@@ -1,9 +1,11 @@
 /**
  * Remembers the analyst's review choices in IndexedDB (via idb), keyed by list fingerprint and
- * place text, so the next import of the same list starts with them. Loaded only with the review panel.
+ * place text; looked up by place text, so the next import of a list with those places starts with
+ * them. Loaded only with the geocoder and the review panel.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ReviewChoice } from '$lib/core/geocode/review';
+import { choicesByPlace } from '$lib/core/project/import-memory';
 
 interface ChoicesDB extends DBSchema {
 	choices: { key: [string, string]; value: ReviewChoice; indexes: { byFingerprint: string } };
@@ -53,6 +55,16 @@ export async function deleteChoice(fingerprint: string, placeKey: string): Promi
 
 export async function choicesFor(fingerprint: string): Promise<ReviewChoice[]> {
 	return (await open()).getAllFromIndex('choices', 'byFingerprint', fingerprint);
+}
+
+/**
+ * The choices remembered for these places, whatever list they were made in (the latest per place):
+ * a list that grew or was reordered keeps them.
+ */
+export async function choicesForPlaces(placeKeys: ReadonlySet<string>): Promise<ReviewChoice[]> {
+	if (!placeKeys.size) return [];
+	const all = (await (await open()).getAll('choices')).filter((c) => placeKeys.has(c.placeKey));
+	return Object.values(choicesByPlace(all));
 }
 
 export async function allChoices(): Promise<ReviewChoice[]> {

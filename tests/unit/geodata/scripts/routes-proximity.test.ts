@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { distanceToLegsKm, legsOf, nearShares } from '$lib/core/routes/proximity';
-import { COLLECTION, mmpIncidents } from './helpers';
+import { distanceToLegsKm, legsOf, nearShares } from '../../../../geodata/scripts/routes-proximity';
+import { COLLECTION, mmpIncidents } from '../../core/routes/helpers';
 
 describe('distanceToLegsKm', () => {
 	const TESTS = [

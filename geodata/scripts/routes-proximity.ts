@@ -3,7 +3,7 @@
  * against the routes they are tagged with). Build/test code: uses turf, never loaded by the browser.
  */
 import { pointToLineDistance } from '@turf/turf';
-import type { LegFeature, RouteCollection } from './types';
+import type { LegFeature, RouteCollection } from '../../src/lib/core/routes/types';
 
 /** The Missing Migrants Project / Frontex route names, mapped to our route ids. */
 export const MMP_ROUTE_IDS: Record<string, string> = {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { along, booleanPointInPolygon, booleanValid, distance } from '@turf/turf';
-import { buildRouteCollection, RouteSourceError } from '$lib/core/routes/build';
+import { buildRouteCollection, RouteSourceError } from '../../../../geodata/scripts/routes-build';
 import type { LegFeature, RoutesSource, WaypointFeature } from '$lib/core/routes/types';
 import { readCities } from '../../../../geodata/scripts/gazetteer-source';
-import { COLLECTION, SOURCE, landPolygons } from './helpers';
+import { COLLECTION, SOURCE, landPolygons } from '../../core/routes/helpers';
 
 const legs = COLLECTION.features.filter((f): f is LegFeature => f.properties.kind === 'leg');
 const waypoints = COLLECTION.features.filter((f): f is WaypointFeature => f.properties.kind === 'waypoint');
