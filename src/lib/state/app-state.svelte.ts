@@ -21,6 +21,7 @@ import type { RouteHoverInfo } from '$lib/map/routes-layer';
 import { emptyFilters, toggleFilter } from '$lib/core/filters/filters';
 import { namedOf, townsInRange, type HotspotRow } from '$lib/core/hotspots/hotspots';
 import type { Scene } from '$lib/core/project/scenes';
+import { NetworkState } from './network.svelte';
 
 export interface MapView {
 	longitude: number;
@@ -469,6 +470,9 @@ export class AppState {
 	setTheme(theme: 'light' | 'dark') {
 		this.theme = theme;
 	}
+
+	/** The network beside the map: panel, selection, imported ties (state/network.svelte.ts). */
+	readonly network = new NetworkState();
 
 	// Hardening (issue 9): what the link held that could not be used, shown by the Toolbar until dismissed.
 	setUrlNotes(notes: string[]) {

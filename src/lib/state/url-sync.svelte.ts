@@ -48,6 +48,8 @@ export function applyUrlState(app: AppState, state: UrlState) {
 	if (state.filters) app.setFilters(sanitizeFilters(state.filters));
 	if (state.privacyK !== undefined) app.setPrivacyK(state.privacyK);
 	if (state.theme) app.setTheme(state.theme);
+	if (state.network) app.network.setOpen(true);
+	if (state.selection) app.network.select(state.selection);
 }
 
 /**
@@ -63,6 +65,7 @@ export function applySceneState(app: AppState, state: UrlState) {
 	app.clearFilters();
 	app.setPrivacyK(0);
 	app.setTheme('light');
+	app.network.select(null);
 	applyUrlState(app, { ...state, view: undefined });
 	if (state.view) app.flyTo({ ...state.view });
 }
@@ -84,7 +87,9 @@ export function urlStateOf(app: AppState): UrlState {
 		routes: app.visibleRoutes === null ? undefined : [...app.visibleRoutes],
 		filters: isFilterActive(app.filters) ? Object.fromEntries(Object.entries(app.filters).map(([field, values]) => [field, [...values]])) : undefined,
 		privacyK: app.privacyK > 0 ? app.privacyK : undefined,
-		theme: app.theme === 'light' ? undefined : app.theme
+		theme: app.theme === 'light' ? undefined : app.theme,
+		network: app.network.open || undefined,
+		selection: app.network.selection ?? undefined
 	};
 }
 

@@ -207,3 +207,48 @@ export function arcLine(from: [number, number], to: [number, number], steps = 24
 	}
 	return out;
 }
+
+/**
+ * What the map shows for a selection, among the shown nodes: the hometowns of the selected members
+ * (with counts) and arcs from each hometown to the plots those members are tied to, one per
+ * town and plot, for a plot selection only to that plot. A member without coordinates draws nothing.
+ */
+export function selectionOverlay(model: NetworkModel, s: Selection | null, shown?: Uint8Array): { arcs: Arc[]; towns: [number, number, number][] } {
+	if (!s) return { arcs: [], towns: [] };
+	const lit = selectedNodes(model, s).filter((i) => model.nodes[i]!.kind === 'member' && (!shown || shown[i]));
+	const plotOnly = s.kind === 'plot' || model.nodes[model.index.get(s.id) ?? -1]?.kind === 'plot' ? model.index.get(s.id) : undefined;
+	const litSet = new Set(lit);
+	const towns = new Map<string, [number, number, number]>();
+	for (const i of lit) {
+		const n = model.nodes[i]!;
+		if (!Number.isFinite(n.lon) || !Number.isFinite(n.lat)) continue;
+		const t = towns.get(n.town);
+		if (t) t[2]++;
+		else towns.set(n.town, [n.lon, n.lat, 1]);
+	}
+	const arcs = new Map<string, Arc>();
+	for (const e of model.edges) {
+		if (e.type !== 'plot' || (shown && !(shown[e.source] && shown[e.target]))) continue;
+		const [m, p] = model.nodes[e.source]!.kind === 'plot' ? [e.target, e.source] : [e.source, e.target];
+		if (!litSet.has(m) || (plotOnly !== undefined && p !== plotOnly)) continue;
+		const from = model.nodes[m]!;
+		const to = model.nodes[p]!;
+		if (!Number.isFinite(from.lon) || !Number.isFinite(from.lat) || !Number.isFinite(to.lon) || !Number.isFinite(to.lat)) continue;
+		const key = `${from.town}|${to.id}`;
+		const arc = arcs.get(key);
+		if (arc) arc.count++;
+		else arcs.set(key, { from: [from.lon, from.lat], to: [to.lon, to.lat], count: 1, town: from.town });
+	}
+	return { arcs: [...arcs.values()].sort((a, b) => b.count - a.count || a.town.localeCompare(b.town)), towns: [...towns.values()] };
+}
+
+/** Ids a tie may name besides a file's own nodes: the members' ids, the plots' ids, the organisations named by members. */
+export function knownIdsOf(members: readonly Pick<MemberRecord, 'id' | 'recruiter'>[], events: readonly Pick<DatedEvent, 'id' | 'kind'>[]): (id: string) => boolean {
+	const ids = new Set<string>();
+	for (const m of members) {
+		ids.add(m.id);
+		if (m.recruiter) ids.add(orgId(m.recruiter));
+	}
+	for (const e of events) if (e.kind === 'plot') ids.add(e.id);
+	return (id) => ids.has(id);
+}

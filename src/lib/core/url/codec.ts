@@ -10,6 +10,8 @@
  *   f.<field>=a|b        filters (role, arrested, died, descent, residence, recruiter)
  *   k=N                  privacy threshold (0 = off)
  *   theme=light|dark
+ *   net=1                the network panel open
+ *   sel=plot:<id>|town:<key>|node:<id>   the network selection (plot, hometown or graph node)
  */
 import { dayFromIso } from '../time/days';
 
@@ -23,6 +25,8 @@ export interface UrlState {
 	filters?: Record<string, string[]>;
 	privacyK?: number;
 	theme?: 'light' | 'dark';
+	network?: boolean;
+	selection?: string;
 }
 
 export const FILTER_FIELDS = ['role', 'arrested', 'died', 'descent', 'residence', 'recruiter'] as const;
@@ -59,6 +63,8 @@ export function encodeUrlState(state: UrlState): string {
 	}
 	if (state.privacyK !== undefined) p.set('k', String(state.privacyK));
 	if (state.theme) p.set('theme', state.theme);
+	if (state.network) p.set('net', '1');
+	if (state.selection) p.set('sel', state.selection);
 	return p.toString();
 }
 
@@ -126,6 +132,15 @@ export function decodeUrlState(query: string): DecodeResult {
 			case 'theme':
 				if (value === 'light' || value === 'dark') state.theme = value;
 				else ignore(key, 'theme is light or dark');
+				break;
+			case 'net':
+				if (value === '1') state.network = true;
+				else ignore(key, 'net is 1');
+				break;
+			case 'sel':
+				// The same rule as core/network/graph selectionFromText, inline: the graph code loads on demand.
+				if (/^(plot|town|node):[^<>\u0000-\u001f]{1,160}$/.test(value)) state.selection = value;
+				else ignore(key, 'not a plot, town or node');
 				break;
 			default:
 				if (key.startsWith('f.') && (FILTER_FIELDS as readonly string[]).includes(key.slice(2))) {

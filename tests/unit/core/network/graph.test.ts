@@ -1,6 +1,6 @@
 /** Graph building, what shows at a date, selections, arcs, communities and layout, on small known graphs. */
 import { describe, it, expect } from 'vitest';
-import { activeAt, arcLine, buildNetwork, plotArcs, selectedNodes, selectionFromText, selectionToText } from '../../../../src/lib/core/network/graph';
+import { activeAt, arcLine, buildNetwork, plotArcs, selectionOverlay, selectedNodes, selectionFromText, selectionToText } from '../../../../src/lib/core/network/graph';
 import { detectCommunities } from '../../../../src/lib/core/network/communities';
 import { layoutNetwork } from '../../../../src/lib/core/network/layout';
 import { emptyRecord, type MemberRecord } from '../../../../src/lib/core/data/member';
@@ -81,6 +81,19 @@ describe('selections', () => {
 		const hideB = Uint8Array.from([1, 0, 1, 1, 1, 1, 1]);
 		expect(plotArcs(model, 'P1', hideB).arcs[0]!.count).toBe(1);
 	});
+	const OVERLAYS = [
+		{ text: 'plot:P1', arcs: 1, towns: [[4.33, 50.85, 2]] },
+		{ text: 'town:BE|molenbeek', arcs: 1, towns: [[4.33, 50.85, 2]] },
+		{ text: 'node:C', arcs: 1, towns: [[4.33, 50.85, 1], [5.86, 50.59, 1]] },
+		{ text: 'node:org-zerkani-network', arcs: 1, towns: [[4.33, 50.85, 1], [5.86, 50.59, 1]] },
+		{ text: 'town:BE|nowhere', arcs: 0, towns: [] }
+	];
+	it.each(OVERLAYS)('$text on the map: $arcs arcs and the lit towns', ({ text, arcs, towns }) => {
+		const o = selectionOverlay(model, selectionFromText(text));
+		expect(o.arcs.length).toBe(arcs);
+		expect(o.towns).toEqual(towns);
+	});
+
 	it('an arc line starts and ends at its towns and bows off the straight line', () => {
 		const line = arcLine([0, 0], [10, 0], 4);
 		expect(line[0]).toEqual([0, 0]);
@@ -113,5 +126,20 @@ describe('communities', () => {
 		expect([...layoutNetwork({ nodes: nodes as never, edges }, { iterations: 200 })]).toEqual([...a]);
 		const d = (i: number, j: number) => Math.hypot(a[i * 2]! - a[j * 2]!, a[i * 2 + 1]! - a[j * 2 + 1]!);
 		expect(d(0, 1)).toBeLessThan(d(0, 5));
+	});
+});
+
+describe('ties CSV export', () => {
+	it('writes the shown ties; places under the threshold folded, a place under k after folding left empty', async () => {
+		const { tiesToCsv } = await import('../../../../src/lib/core/network/export');
+		const csv = tiesToCsv(model, members, null, 2, (d) => `day${d}`).split('\r\n');
+		expect(csv[0]).toBe('source,target,type,date,source_kind,target_kind,source_place,target_place');
+		expect(csv).toContain('A,P1,plot,day150,member,plot,Molenbeek,');
+		// Verviers has one member: folded into "Other places in Belgium" (3 Belgian members in the export).
+		// Verviers has one member, and the fold "Other places in Belgium" would hold only that one: no place.
+		expect(csv).toContain('C,org-zerkani-network,organisation,,member,organisation,,');
+		expect(csv).toContain('A,B,contact,,member,member,Molenbeek,Molenbeek');
+		const none = tiesToCsv(model, members, new Uint8Array(model.edges.length), 3, String).split('\r\n');
+		expect(none.filter(Boolean)).toEqual([csv[0]]);
 	});
 });

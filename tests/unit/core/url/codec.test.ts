@@ -8,7 +8,10 @@ const ROUND_TRIPS: { title: string; state: UrlState }[] = [
 	{ title: 'no routes', state: { routes: [] } },
 	{ title: 'some routes and layers', state: { routes: ['western-balkans', 'central-med'], layers: ['heat', 'labels'] } },
 	{ title: 'filters with spaces', state: { filters: { role: ['inner'], descent: ['Moroccan', 'Sub-Saharan African'] } } },
-	{ title: 'threshold and theme', state: { privacyK: 3, theme: 'dark' } }
+	{ title: 'threshold and theme', state: { privacyK: 3, theme: 'dark' } },
+	{ title: 'network panel and a plot selected', state: { network: true, selection: 'plot-2015-11-13-paris'.replace(/^/, 'plot:') } },
+	{ title: 'a town selected (country|name key)', state: { selection: 'town:BE|molenbeek-saint-jean' } },
+	{ title: 'a graph node selected', state: { network: true, selection: 'node:org-zerkani-network' } }
 ];
 
 const BAD: { title: string; query: string; note: RegExp }[] = [
@@ -18,7 +21,10 @@ const BAD: { title: string; query: string; note: RegExp }[] = [
 	{ title: 'a window too wide', query: 'w=1000', note: /"w"/ },
 	{ title: 'markup in route ids', query: 'routes=<img src=x onerror=alert(1)>', note: /"routes"/ },
 	{ title: 'an unknown parameter', query: 'foo=bar', note: /"foo"/ },
-	{ title: 'a huge value', query: `t=${'9'.repeat(5000)}`, note: /too long/ }
+	{ title: 'a huge value', query: `t=${'9'.repeat(5000)}`, note: /too long/ },
+	{ title: 'a selection of an unknown kind', query: 'sel=person:M-001', note: /"sel"/ },
+	{ title: 'markup in a selection', query: 'sel=node:<script>', note: /"sel"/ },
+	{ title: 'net other than 1', query: 'net=yes', note: /"net"/ }
 ];
 
 describe('URL codec', () => {
