@@ -171,26 +171,6 @@ export interface Arc {
 }
 
 /**
- * Arcs for the map: from each hometown of a plot's members (among the shown nodes) to the plot's
- * place, one arc per town with its member count. Members without coordinates draw no arc.
- */
-export function plotArcs(model: NetworkModel, plotId: string, shown?: Uint8Array): { arcs: Arc[]; towns: string[] } {
-	const at = model.index.get(plotId);
-	const plot = at === undefined ? undefined : model.nodes[at];
-	if (!plot || plot.kind !== 'plot') return { arcs: [], towns: [] };
-	const byTown = new Map<string, Arc>();
-	for (const i of selectedNodes(model, { kind: 'plot', id: plotId })) {
-		const n = model.nodes[i]!;
-		if (n.kind !== 'member' || (shown && !shown[i]) || !Number.isFinite(n.lon) || !Number.isFinite(n.lat)) continue;
-		const arc = byTown.get(n.town);
-		if (arc) arc.count++;
-		else byTown.set(n.town, { from: [n.lon, n.lat], to: [plot.lon, plot.lat], count: 1, town: n.town });
-	}
-	const arcs = [...byTown.values()].sort((a, b) => b.count - a.count || a.town.localeCompare(b.town));
-	return { arcs, towns: arcs.map((a) => a.town) };
-}
-
-/**
  * An arc as a curved line (a quadratic Bezier bowed to the left of travel by a fifth of its length),
  * `steps` segments: straight lines between nearby towns would hide under each other.
  */

@@ -12,8 +12,11 @@ export interface LayoutOptions {
 	seed?: number;
 }
 
-/** Iterations by size: enough for the demo to settle; fewer for big graphs, which Barnes-Hut speeds up. */
-export const iterationsFor = (nodes: number) => (nodes <= 2000 ? 300 : nodes <= 20000 ? 100 : 50);
+/**
+ * Iterations by size: enough for the demo to settle; fewer for big graphs (Barnes-Hut speeds each up,
+ * but 100 over 10,000 nodes took a minute on a loaded two-core machine, docs/BENCHMARKS.md).
+ */
+export const iterationsFor = (nodes: number) => (nodes <= 2000 ? 300 : nodes <= 20000 ? 50 : 25);
 
 /** x0, y0, x1, y1 ... for every node. */
 export function layoutNetwork(model: Pick<NetworkModel, 'nodes' | 'edges'>, { iterations, seed = 1 }: LayoutOptions = {}): Float32Array {

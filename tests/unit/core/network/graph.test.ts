@@ -1,6 +1,6 @@
 /** Graph building, what shows at a date, selections, arcs, communities and layout, on small known graphs. */
 import { describe, it, expect } from 'vitest';
-import { activeAt, arcLine, buildNetwork, plotArcs, selectionOverlay, selectedNodes, selectionFromText, selectionToText } from '../../../../src/lib/core/network/graph';
+import { activeAt, arcLine, buildNetwork, selectionOverlay, selectedNodes, selectionFromText, selectionToText } from '../../../../src/lib/core/network/graph';
 import { detectCommunities } from '../../../../src/lib/core/network/communities';
 import { layoutNetwork } from '../../../../src/lib/core/network/layout';
 import { emptyRecord, type MemberRecord } from '../../../../src/lib/core/data/member';
@@ -75,11 +75,10 @@ describe('selections', () => {
 	const BAD = ['', 'plot:', 'person:A', 'node:<script>', `node:${'x'.repeat(200)}`];
 	it.each(BAD)('"%s" is no selection', (text) => expect(selectionFromText(text)).toBeNull());
 
-	it("a plot's arcs: one per hometown of its members, with counts, to the plot's place", () => {
-		expect(plotArcs(model, 'P1')).toEqual({ arcs: [{ from: [4.33, 50.85], to: [2.35, 48.86], count: 2, town: 'BE|molenbeek' }], towns: ['BE|molenbeek'] });
-		expect(plotArcs(model, 'A').arcs).toEqual([]);
+	it("a plot's arcs: one per hometown of its members (among those shown), with counts, to the plot's place", () => {
+		expect(selectionOverlay(model, { kind: 'plot', id: 'P1' }).arcs).toEqual([{ from: [4.33, 50.85], to: [2.35, 48.86], count: 2, town: 'BE|molenbeek' }]);
 		const hideB = Uint8Array.from([1, 0, 1, 1, 1, 1, 1]);
-		expect(plotArcs(model, 'P1', hideB).arcs[0]!.count).toBe(1);
+		expect(selectionOverlay(model, { kind: 'plot', id: 'P1' }, hideB).arcs[0]!.count).toBe(1);
 	});
 	const OVERLAYS = [
 		{ text: 'plot:P1', arcs: 1, towns: [[4.33, 50.85, 2]] },
