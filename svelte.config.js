@@ -1,11 +1,19 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+/**
+ * The test build (ATLAS_TEST_BUILD=1: hooks for the browser tests and benchmarks, see
+ * src/lib/test-hooks.ts) has its own output, so it never overwrites the product build and `vite
+ * preview` with the same variable serves it.
+ */
+const testBuild = process.env.ATLAS_TEST_BUILD === '1';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ fallback: undefined, strict: true }),
+		adapter: adapter({ pages: testBuild ? 'build-test' : 'build', assets: testBuild ? 'build-test' : 'build', fallback: undefined, strict: true }),
+		...(testBuild ? { outDir: '.svelte-kit-test' } : {}),
 		// The page may talk only to its own origin: no tiles, fonts, geocoders or analytics elsewhere.
 		// Kit hashes its own inline bootstrap script, so no 'unsafe-inline' is needed for scripts.
 		csp: {

@@ -8,6 +8,7 @@
  *   (/bench/graph), and the layout as the app's worker reports it.
  */
 import { readFileSync } from 'node:fs';
+import type {} from '../src/lib/test-hooks';
 import { fmt, stats, type BenchContext, type BenchSection } from './context';
 import { importText } from '../src/lib/core/data/import';
 import { readEvents } from '../src/lib/core/time/events';
@@ -67,7 +68,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 		const measureApp = async (bigGraph: boolean) => {
 			const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 			await page.goto(`${ctx.baseURL}/${bigGraph ? '' : '?net=1'}`);
-			await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, { timeout: 120_000 });
+			await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 120_000 });
 			if (bigGraph) await page.getByTestId('import-file').setInputFiles({ name: 'generated.csv', mimeType: 'text/csv', buffer: Buffer.from(big.csv) });
 			const dock = page.getByTestId('network-view');
 			await dock.waitFor({ timeout: 120_000 });

@@ -6,6 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import type {} from '../../src/lib/test-hooks';
 
 /**
  * openDashboard's wait with more room: each test here loads the dashboard (and some twice) and then
@@ -14,21 +15,8 @@ import { test, expect } from './fixtures';
  */
 async function openDashboard(page: Page, query = '') {
 	await page.goto(`/${query}`);
-	await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, { timeout: 90_000 });
+	await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 90_000 });
 }
-
-interface Overlay {
-	arcs: { town: string; count: number }[];
-	towns: [number, number, number][];
-}
-type W = {
-	__atlasState: {
-		network: { selection: string | null; mapOverlay: Overlay | null };
-		dataset: { members: { id: string; hometown: string; country: string; plots: string[]; lon: number; lat: number }[] };
-		visibleCount: number;
-		scenes: { name: string }[];
-	};
-};
 
 const view = (page: Page) => page.getByTestId('network-view');
 const attr = async (page: Page, name: string) => Number(await view(page).getAttribute(name));
@@ -37,12 +25,12 @@ const mapAttr = (page: Page, name: string) => page.getByTestId('map').getAttribu
 /** Hometowns (lon,lat) of the members tied to a plot, from the member list itself. */
 function plotTowns(page: Page, plot: string) {
 	return page.evaluate((id) => {
-		const towns = new Set((window as unknown as W).__atlasState.dataset.members.filter((m) => m.plots.includes(id)).map((m) => `${m.lon},${m.lat}`));
+		const towns = new Set(window.__atlasState!.dataset.current.members.filter((m) => m.plots.includes(id)).map((m) => `${m.lon},${m.lat}`));
 		return [...towns].sort();
 	}, plot);
 }
 const overlayTowns = (page: Page) =>
-	page.evaluate(() => ((window as unknown as W).__atlasState.network.mapOverlay?.towns ?? []).map(([lon, lat]) => `${lon},${lat}`).sort());
+	page.evaluate(() => (window.__atlasState!.network.mapOverlay?.towns ?? []).map(([lon, lat]) => `${lon},${lat}`).sort());
 
 async function openNetwork(page: Page, query = '?net=1') {
 	await openDashboard(page, query);
@@ -121,13 +109,13 @@ test.describe('network beside the map', () => {
 		await expect(view(page)).toHaveAttribute('data-counts-date', '2015-12-31');
 		const shown = await attr(page, 'data-members-shown');
 		expect(shown).toBeLessThan(352);
-		expect(shown).toBe(await page.evaluate(() => (window as unknown as W).__atlasState.visibleCount));
+		expect(shown).toBe(await page.evaluate(() => window.__atlasState!.views.visibleCount));
 		const edges = await attr(page, 'data-edges-shown');
 		expect(edges).toBeLessThan(1024);
 		await page.keyboard.press('PageDown');
 		await expect(view(page)).toHaveAttribute('data-counts-date', '2014-12-31');
 		expect(await attr(page, 'data-members-shown')).toBeLessThan(shown);
-		expect(await attr(page, 'data-members-shown')).toBe(await page.evaluate(() => (window as unknown as W).__atlasState.visibleCount));
+		expect(await attr(page, 'data-members-shown')).toBe(await page.evaluate(() => window.__atlasState!.views.visibleCount));
 	});
 
 	test('a permalink restores the selection, and scenes step from plot to plot', async ({ page }) => {
@@ -146,10 +134,10 @@ test.describe('network beside the map', () => {
 		// One scene per plot; showing a scene selects its plot.
 		await page.getByTestId('network-open').click();
 		await page.getByTestId('network-plot-scenes').click();
-		await expect.poll(() => page.evaluate(() => (window as unknown as W).__atlasState.scenes.length)).toBe(12);
+		await expect.poll(() => page.evaluate(() => window.__atlasState!.scenes.list.length)).toBe(12);
 		const scenes = page.getByTestId('scenes');
 		await scenes.getByRole('button', { name: /2015-01-07 Paris/ }).first().click();
-		await expect.poll(() => page.evaluate(() => (window as unknown as W).__atlasState.network.selection)).toBe('plot:plot-2015-01-07-paris-charlie-hebdo-hypercacher');
+		await expect.poll(() => page.evaluate(() => window.__atlasState!.network.selection)).toBe('plot:plot-2015-01-07-paris-charlie-hebdo-hypercacher');
 		await expect(page.getByTestId('network-plot')).toHaveValue('plot-2015-01-07-paris-charlie-hebdo-hypercacher');
 	});
 

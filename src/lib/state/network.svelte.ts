@@ -1,9 +1,9 @@
 /**
- * The network view's state: whether the panel is open, what is selected (a plot, a town or a node,
+ * The network view's owner: whether the panel is open, what is selected (a plot, a town or a node,
  * as its link text `plot:<id>` / `town:<key>` / `node:<id>`), an imported ties file, and what the map
- * draws for the selection (arcs and lit towns, computed by the panel from the graph). Kept apart from
- * the rest of the app state; the link, scenes, the panel, the hotspot table and the map change it
- * only through these methods. The graph itself (and the libraries that draw it) load on demand.
+ * draws for the selection (arcs and lit towns, computed by the panel from the graph). The link,
+ * scenes, the panel, the hotspot table and the map change it only through these methods. The graph
+ * itself (and the libraries that draw it) load on demand.
  */
 import type { Arc } from '$lib/core/network/graph';
 import type { TieImport } from '$lib/core/network/ties';
@@ -15,25 +15,42 @@ export interface NetworkMapOverlay {
 }
 
 export class NetworkState {
-	open = $state(false);
-	selection = $state<string | null>(null);
+	#open = $state(false);
+	#selection = $state<string | null>(null);
+	#ties = $state.raw<TieImport | null>(null);
+	#tiesName = $state('');
+	#mapOverlay = $state.raw<NetworkMapOverlay | null>(null);
+
+	get open() {
+		return this.#open;
+	}
+	get selection() {
+		return this.#selection;
+	}
 	/** An imported ties file (null: the demo's ties, or none for an imported member list). */
-	ties = $state.raw<TieImport | null>(null);
-	tiesName = $state('');
-	mapOverlay = $state.raw<NetworkMapOverlay | null>(null);
+	get ties() {
+		return this.#ties;
+	}
+	get tiesName() {
+		return this.#tiesName;
+	}
+	get mapOverlay() {
+		return this.#mapOverlay;
+	}
 
 	setOpen(open: boolean) {
-		this.open = open;
+		this.#open = open;
 	}
 	select(selection: string | null) {
-		this.selection = selection;
+		this.#selection = selection;
 	}
+	/** Ties from a file open the panel: the analyst wants to see them. */
 	setTies(ties: TieImport | null, name = '') {
-		this.ties = ties;
-		this.tiesName = name;
-		this.open ||= !!ties;
+		this.#ties = ties;
+		this.#tiesName = name;
+		if (ties) this.#open = true;
 	}
 	setMapOverlay(overlay: NetworkMapOverlay | null) {
-		this.mapOverlay = overlay;
+		this.#mapOverlay = overlay;
 	}
 }

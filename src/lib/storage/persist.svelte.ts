@@ -2,13 +2,14 @@
  * Keeps the user's work in IndexedDB: restores it once at start, then saves whenever it changes
  * (debounced, one save at a time). Loaded with a dynamic import after the first view is up.
  *
- * The dataset is never snapshotted: app.dataset is $state.raw and its members are plain objects, so
+ * The dataset is never snapshotted: the dataset owner keeps it $state.raw and its members are plain objects, so
  * they are stored as they are (a deep clone of a million members froze the page for half a minute).
  * Its members are rewritten only when the dataset object changes; a change of scenes or mappings
  * writes the small metadata record alone.
  */
 import type { AppState } from '$lib/state/app-state.svelte';
 import type { MemberDataset } from '$lib/core/data/member';
+import type { Scene } from '$lib/core/project/scenes';
 import { storageProblem } from '$lib/core/storage/messages';
 import { loadWork, saveWork, type WorkToSave } from './saved-work';
 
@@ -22,16 +23,15 @@ export async function startSavedWork(app: AppState): Promise<() => void> {
 	try {
 		const work = await loadWork();
 		if (work) {
-			if (work.dataset.members.length && !work.dataset.synthetic) app.setDataset(work.dataset, work.datasetName);
+			if (work.dataset.members.length && !work.dataset.synthetic) app.dataset.set(work.dataset, work.datasetName);
 			storedDataset = work.dataset;
-			app.importMappings = work.mappings ?? {};
-			app.geocodeChoices = work.geocodeChoices ?? {};
+			app.importSession.restore(work.mappings ?? {}, work.geocodeChoices ?? {});
 			// Scenes from a shared link win over the ones stored here.
-			if (!app.scenes.length && work.scenes?.length) app.setScenes(work.scenes);
+			if (!app.scenes.list.length && work.scenes?.length) app.scenes.set(work.scenes);
 		}
 	} catch (error) {
 		// Saving now could overwrite work this version cannot read (or storage is off): do not save.
-		app.storageError = `Saved work could not be read (${storageProblem(error)}). Nothing will be saved in this browser until this is resolved.`;
+		app.savedWork.failed(`Saved work could not be read (${storageProblem(error)}). Nothing will be saved in this browser until this is resolved.`);
 		return () => {};
 	}
 
@@ -46,11 +46,10 @@ export async function startSavedWork(app: AppState): Promise<() => void> {
 			try {
 				const savedAt = await saveWork(work, { members: work.dataset !== storedDataset });
 				storedDataset = work.dataset;
-				app.savedAt = savedAt;
-				app.storageError = null;
+				app.savedWork.saved(savedAt);
 			} catch (error) {
 				storedDataset = null; // unknown what is stored now: write the members next time
-				app.storageError = `Work could not be saved in this browser (${storageProblem(error)}).`;
+				app.savedWork.failed(`Work could not be saved in this browser (${storageProblem(error)}).`);
 			}
 		}
 		saving = false;
@@ -58,14 +57,14 @@ export async function startSavedWork(app: AppState): Promise<() => void> {
 
 	return $effect.root(() => {
 		$effect(() => {
-			const imported = app.isUserData;
+			const imported = app.dataset.isUserData;
 			// Only the small parts are snapshotted (they may hold proxies); the dataset goes as it is.
 			const work: WorkToSave = {
-				datasetName: imported ? app.datasetName : '',
-				dataset: imported ? app.dataset : NO_DATASET,
-				mappings: $state.snapshot(app.importMappings),
-				geocodeChoices: $state.snapshot(app.geocodeChoices),
-				scenes: $state.snapshot(app.scenes)
+				datasetName: imported ? app.dataset.name : '',
+				dataset: imported ? app.dataset.current : NO_DATASET,
+				mappings: $state.snapshot(app.importSession.mappings),
+				geocodeChoices: $state.snapshot(app.importSession.choices),
+				scenes: $state.snapshot(app.scenes.list) as Scene[]
 			};
 			clearTimeout(timer);
 			timer = setTimeout(() => {
