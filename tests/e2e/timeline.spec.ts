@@ -169,7 +169,15 @@ test.describe('timeline', () => {
 		);
 		// Zoomed in on Paris so the marker stands apart from the heat.
 		await page.evaluate((c) => window.__atlas!.map.jumpTo({ center: c, zoom: 7 }), [event.lon, event.lat] as [number, number]);
-		await nextFrame(page);
+		// MapLibre draws the markers: wait until the view is drawn to its last tile.
+		await page.evaluate(
+			() =>
+				new Promise<void>((resolve) => {
+					const map = window.__atlas!.map;
+					map.once('idle', () => resolve());
+					map.triggerRepaint();
+				})
+		);
 		const paris = await project(page, [event.lon, event.lat]);
 		const before = await meanColor(page, paris.x, paris.y, 3);
 
@@ -177,12 +185,11 @@ test.describe('timeline', () => {
 		await slider.focus();
 		await page.keyboard.press('Shift+ArrowRight');
 		await expect(slider).toHaveAttribute('aria-valuetext', /^13 November 2015/);
-		await nextFrame(page);
-		const after = await meanColor(page, paris.x, paris.y, 3);
-		expect(colorDistance(before, after), 'the Paris marker appears').toBeGreaterThan(60);
+		// The marker's data goes through MapLibre's worker: poll until it is drawn.
+		await expect.poll(async () => colorDistance(before, await meanColor(page, paris.x, paris.y, 3)), { message: 'the Paris marker appears' }).toBeGreaterThan(60);
 
 		await page.mouse.move(paris.x, paris.y);
-		const tooltip = page.locator('.deck-tooltip');
+		const tooltip = page.locator('.map-tooltip');
 		await expect(tooltip).toContainText('2015-11-13');
 		await expect(tooltip).toContainText('Bataclan');
 		await expect(tooltip).toContainText('Successful attack');

@@ -185,7 +185,7 @@ test.describe('filters and hotspot table', () => {
 			}
 		}
 		expect(lonely, 'a town with one member, alone in the open part of the map').toBeDefined();
-		const tooltip = page.locator('.deck-tooltip');
+		const tooltip = page.locator('.map-tooltip');
 		const at = await project(page, [big[0]!.lon, big[0]!.lat]);
 		await page.mouse.move(at.x, at.y);
 		await expect(tooltip).toBeVisible();
@@ -201,7 +201,7 @@ test.describe('filters and hotspot table', () => {
 
 /** The map alone (boxes over it hidden), as PNG pixels. */
 async function mapPixels(page: Page) {
-	await page.addStyleTag({ content: '.legend-slot, .toolbar-slot, .controls-toggle, .deck-tooltip, [data-testid="url-notes"] { visibility: hidden !important; }' });
+	await page.addStyleTag({ content: '.legend-slot, .toolbar-slot, .controls-toggle, .map-tooltip, [data-testid="url-notes"] { visibility: hidden !important; }' });
 	const { PNG } = await import('pngjs');
 	const clip = (await page.getByTestId('map').boundingBox())!;
 	return PNG.sync.read(await page.screenshot({ clip }));

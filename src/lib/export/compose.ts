@@ -20,6 +20,16 @@ export function mapCanvases(mapElement: HTMLElement): HTMLCanvasElement[] {
 	return [...mapElement.querySelectorAll('canvas')];
 }
 
+/** The blend a canvas is shown with: its own or that of the box it sits in (deck's, see MapView). */
+function blendOf(canvas: HTMLCanvasElement): GlobalCompositeOperation {
+	if (typeof getComputedStyle !== 'function') return 'source-over';
+	for (let e: Element | null = canvas, i = 0; e && i < 4; e = e.parentElement, i++) {
+		const mode = getComputedStyle(e).mixBlendMode;
+		if (mode === 'multiply' || mode === 'screen') return mode;
+	}
+	return 'source-over';
+}
+
 const FONT = 'system-ui, "DejaVu Sans", sans-serif';
 
 export function drawFrame(ctx: CanvasRenderingContext2D, sources: HTMLCanvasElement[], text: FrameText): { layout: ExportLayout; drawn: string[] } {
@@ -36,7 +46,10 @@ export function drawFrame(ctx: CanvasRenderingContext2D, sources: HTMLCanvasElem
 		const ratio = Math.max(width / source.width, height / source.height);
 		const sw = width / ratio;
 		const sh = height / ratio;
+		// The heat canvas blends onto the map as on screen (multiply or screen, MapView's CSS).
+		ctx.globalCompositeOperation = blendOf(source);
 		ctx.drawImage(source, (source.width - sw) / 2, (source.height - sh) / 2, sw, sh, 0, 0, width, height);
+		ctx.globalCompositeOperation = 'source-over';
 		drawn.push('map');
 	}
 	const panel = dark ? 'rgba(24,30,39,0.92)' : 'rgba(255,255,255,0.92)';

@@ -1,5 +1,5 @@
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { Layer } from '@deck.gl/core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
 /**
@@ -19,7 +19,7 @@ export function attachDeckOverlay(map: MapLibreMap, onAfterRender: () => void = 
 	let restores = 0;
 
 	function create(): MapLibreOverlay {
-		const fresh = new MapLibreOverlay({ layers: [], useDevicePixels: 1, onAfterRender, getTooltip });
+		const fresh = new MapLibreOverlay({ layers: [], useDevicePixels: 1, onAfterRender });
 		map.addControl(fresh);
 		return fresh;
 	}
@@ -59,27 +59,4 @@ export function attachDeckOverlay(map: MapLibreMap, onAfterRender: () => void = 
 		}
 	};
 }
-/**
- * Hover text for any pickable layer that carries a `tooltipText(object)` prop. Returned as `text`,
- * which deck.gl sets with textContent: data never becomes markup.
- */
-function getTooltip(info: PickingInfo) {
-	const tooltipText = (info.layer?.props as { tooltipText?: (o: unknown, info: PickingInfo) => string | null } | undefined)?.tooltipText;
-	if (!info.object || !tooltipText) return null;
-	// The pick info lets a layer list several objects near the pointer (hometowns, issue 7).
-	const text = tooltipText(info.object, info);
-	return text ? { text, style: TOOLTIP_STYLE } : null;
-}
-
-const TOOLTIP_STYLE = {
-	background: 'rgba(255,255,255,0.97)',
-	color: '#222',
-	font: '13px system-ui, "DejaVu Sans", sans-serif',
-	padding: '6px 8px',
-	borderRadius: '4px',
-	boxShadow: '0 1px 4px rgba(0,0,0,0.25)',
-	maxWidth: '22rem',
-	whiteSpace: 'pre-line'
-};
-
 export type DeckOverlay = ReturnType<typeof attachDeckOverlay>;

@@ -28,6 +28,13 @@ export const HEAT_DEFAULTS = { radiusPixels: 38, intensity: 1.2 } as const;
  */
 export type HeatFilterStrategy = 'slice' | 'cpu-filter';
 
+/** A place to ring on the map where a fly-to lands (a hotspot row's town). */
+export interface FlyHighlight {
+	name: string;
+	lon: number;
+	lat: number;
+}
+
 export class ViewState {
 	#view = $state.raw<Readonly<MapView>>({ ...INITIAL_VIEW });
 	/** True when a link gave the view: the map opens there instead of fitting INITIAL_BOUNDS. */
@@ -35,8 +42,11 @@ export class ViewState {
 	#heat = $state.raw<{ readonly radiusPixels: number; readonly intensity: number }>({ ...HEAT_DEFAULTS });
 	#layers = $state.raw<Readonly<Record<MapLayerId, boolean>>>({ heat: true, labels: true, routes: true, plots: true });
 	#theme = $state<Theme>('light');
-	/** A request for the map to fly somewhere (hotspot row, scene); MapView reacts. id makes repeats distinct. */
-	#flyRequest = $state.raw<{ readonly view: Readonly<MapView>; readonly id: number } | null>(null);
+	/**
+	 * A request for the map to fly somewhere (hotspot row, scene); MapView reacts. id makes repeats
+	 * distinct; `highlight` is the place a hotspot row names, ringed on the map until the next request.
+	 */
+	#flyRequest = $state.raw<{ readonly view: Readonly<MapView>; readonly id: number; readonly highlight?: Readonly<FlyHighlight> } | null>(null);
 	/** Notes about link parameters that were ignored, shown by the Toolbar until dismissed. */
 	#urlNotes = $state.raw<readonly string[]>([]);
 	#heatFilterStrategy = $state<HeatFilterStrategy>('slice');
@@ -76,8 +86,8 @@ export class ViewState {
 		this.#view = { ...view };
 		this.#fromLink = true;
 	}
-	flyTo(view: MapView) {
-		this.#flyRequest = { view: { ...view }, id: (this.#flyRequest?.id ?? 0) + 1 };
+	flyTo(view: MapView, highlight?: FlyHighlight) {
+		this.#flyRequest = { view: { ...view }, id: (this.#flyRequest?.id ?? 0) + 1, ...(highlight ? { highlight: { ...highlight } } : {}) };
 	}
 	setLayerVisible(id: MapLayerId, visible: boolean) {
 		this.#layers = { ...this.#layers, [id]: visible };
