@@ -1,16 +1,18 @@
 /**
- * `npm run atlas -- validate <file>`: the importer's validation report of a member list or incident
- * table (CSV, GeoJSON or JSON) as JSON on stdout. Exit 1 when the file cannot be read at all (missing,
- * empty, binary, not CSV/JSON); rejected rows alone do not fail the command, they are in the report.
+ * `npm run atlas -- validate <file> [--sheet <name>]`: the importer's validation report of a member
+ * list or incident table (CSV, GeoJSON, JSON, or a sheet of an .xlsx/.ods workbook) as JSON on
+ * stdout. Exit 1 when the file cannot be read at all (missing, empty, binary, not CSV/JSON or a
+ * workbook); rejected rows alone do not fail the command, they are in the report.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { importBytes } from '../lib/core/data/import';
+import { importFileBytes } from '../lib/core/data/read-file';
 import { tieFormatOf, readTies } from '../lib/core/network/read-ties';
 import { listUnknownIds } from '../lib/core/network/ties';
 import { knownIdsOf } from '../lib/core/network/graph';
 import { readEvents } from '../lib/core/time/events';
 
-const USAGE = 'usage: npm run atlas -- validate <file> [--members <member list>]   (ties: GEXF, GraphML or CSV with source,target)';
+const USAGE = 'usage: npm run atlas -- validate <file> [--sheet <name>] [--members <member list>]   (ties: GEXF, GraphML or CSV with source,target)';
 const DEMO_MEMBERS = 'geodata/members.demo.csv';
 const EVENTS = 'geodata/events.json';
 
@@ -18,9 +20,15 @@ const EVENTS = 'geodata/events.json';
 const print = (text: string) => new Promise<void>((done) => process.stdout.write(`${text}\n`, () => done()));
 
 export async function validateCommand(args: string[]): Promise<number> {
+	const sheetAt = args.indexOf('--sheet');
+	const sheet = sheetAt >= 0 ? args[sheetAt + 1] : undefined;
 	const membersAt = args.indexOf('--members');
 	const membersFile = membersAt >= 0 ? args[membersAt + 1] : undefined;
-	const file = args.find((a, i) => !a.startsWith('-') && (membersAt < 0 || i !== membersAt + 1));
+	if ((sheetAt >= 0 && sheet === undefined) || (membersAt >= 0 && membersFile === undefined)) {
+		console.error(USAGE);
+		return 1;
+	}
+	const file = args.find((a, i) => !a.startsWith('-') && (sheetAt < 0 || i !== sheetAt + 1) && (membersAt < 0 || i !== membersAt + 1));
 	if (!file) {
 		console.error(USAGE);
 		return 1;
@@ -36,7 +44,7 @@ export async function validateCommand(args: string[]): Promise<number> {
 	const text = new TextDecoder().decode(bytes.subarray(0, 4096));
 	const format = tieFormatOf(file, text);
 	if (format) return validateTies(file, bytes, format, membersFile);
-	const { report } = importBytes(bytes, { fileName: file });
+	const { report } = await importFileBytes(bytes, { fileName: file, sheet });
 	await print(JSON.stringify(report, null, 2));
 	return report.errors.length ? 1 : 0;
 }

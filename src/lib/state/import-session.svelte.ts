@@ -39,10 +39,10 @@ export class ImportSession {
 	}
 
 	/** importRecords for records already split (the importer splits each slice as it arrives: no pass over a million at the end). */
-	importPartitioned({ placed, pending }: PlacementPartition, name: string, kind: DatasetKind = 'members') {
+	importPartitioned({ placed, pending }: PlacementPartition, name: string, kind: DatasetKind = 'members', weightMeaning = '') {
 		this.#pending = pending;
 		this.#geocoded = new Set();
-		this.#dataset.set({ synthetic: false, kind, members: placed }, name);
+		this.#dataset.set({ synthetic: false, kind, members: placed, ...(weightMeaning ? { weightMeaning } : {}) }, name);
 	}
 
 	/** Back to a bundled dataset (the demo): the imported file and its rows awaiting the geocoder are dropped. */
@@ -63,6 +63,28 @@ export class ImportSession {
 		this.#geocoded = new Set(placed);
 		this.#pending = stillPending;
 		this.#dataset.set({ ...current, members: [...kept, ...placed] }, this.#dataset.name);
+	}
+
+	/** Keeps a column mapping the user made, under the header signature of its file (core/data/presets). */
+	saveMapping(signature: string, mapping: Readonly<Record<string, string>>) {
+		this.#mappings = { ...this.#mappings, [signature]: mapping };
+	}
+
+	/**
+	 * Replaces members by identity with their checked or settled selves (a resolved place, swapped or
+	 * moved coordinates): the coordinate cross-checks of rows given with coordinates. Others are kept.
+	 */
+	replaceMembers(changes: ReadonlyMap<MemberRecord, MemberRecord>) {
+		if (!changes.size) return;
+		const current = this.#dataset.current;
+		let changed = false;
+		const members = current.members.map((m) => {
+			const next = changes.get(m);
+			if (!next) return m;
+			changed = true;
+			return next;
+		});
+		if (changed) this.#dataset.set({ ...current, members }, this.#dataset.name);
 	}
 
 	/** Mappings and choices read back from saved work or a project file. */

@@ -24,6 +24,8 @@ export class Timeline {
 	#loop = $state(false);
 	/** Heat colours: false = fixed in people for the whole dataset (default); true = rescaled to the frame. */
 	#heatRescale = $state(false);
+	/** Members without a date: on the map at every date (the default), or hidden by the analyst. */
+	#showUndated = $state(true);
 	/**
 	 * The date the member lists (hotspot table, town tooltips) follow. While playing it is refreshed
 	 * twice a second, so their work does not run on every frame; paused, it is `time`.
@@ -57,6 +59,12 @@ export class Timeline {
 	}
 	get heatRescale() {
 		return this.#heatRescale;
+	}
+	get showUndated() {
+		return this.#showUndated;
+	}
+	setShowUndated(show: boolean) {
+		this.#showUndated = show;
 	}
 	get listDay() {
 		return this.#listDay;

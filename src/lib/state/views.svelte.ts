@@ -30,7 +30,12 @@ export class DatasetViews {
 	readonly timeIndex: TimeIndex;
 	/** [start, end) into timeIndex of the members active at the timeline's date. */
 	readonly visibleRange: [number, number];
+	/** Members on the map at this date: those in visibleRange and those without a date shown throughout. */
 	readonly visibleCount: number;
+	/** Members without a date on the map at every date (0 when hidden or filtered out). */
+	readonly undatedShown: number;
+	/** Members with coordinates and no date in the dataset, shown or hidden. */
+	readonly undatedPlaced: number;
 	/** Per-cell monthly sums the heat layer draws whole months from (core/time/heat-cells.ts). */
 	readonly heatCells: HeatCells;
 	/** The range the member lists follow: Timeline.listDay while playing, the date otherwise. */
@@ -53,9 +58,16 @@ export class DatasetViews {
 			this.#filterPass ? dataset.index.members.filter((_, i) => this.#filterPass![i]) : (dataset.index.members as MemberPoint[])
 		);
 		this.filterOptions = $derived(filterOptionsOf(dataset.index, filters.chosen));
-		this.timeIndex = $derived(this.#filterPass ? runAtOnce(timeIndexOf(dataset.index, this.#filterPass)) : dataset.prepared.all);
+		// Members without a date are in the prepared index's `always` group; hiding them rebuilds the index without it.
+		this.timeIndex = $derived(
+			this.#filterPass || !timeline.showUndated
+				? runAtOnce(timeIndexOf(dataset.index, this.#filterPass, { undatedThroughout: timeline.showUndated }))
+				: dataset.prepared.all
+		);
 		this.visibleRange = $derived(visibleRange(this.timeIndex.days, timeline.time, timeline.mode, timeline.windowMonths));
-		this.visibleCount = $derived(this.visibleRange[1] - this.visibleRange[0]);
+		this.undatedShown = $derived(this.timeIndex.always?.members.length ?? 0);
+		this.undatedPlaced = $derived(dataset.index.undatedPlaced?.length ?? 0);
+		this.visibleCount = $derived(this.visibleRange[1] - this.visibleRange[0] + this.undatedShown);
 		this.heatCells = $derived(this.timeIndex === dataset.prepared.all ? dataset.prepared.allCells : buildHeatCells(this.timeIndex));
 		this.#listRange = $derived(
 			timeline.playing ? visibleRange(this.timeIndex.days, timeline.listDay, timeline.mode, timeline.windowMonths) : this.visibleRange
