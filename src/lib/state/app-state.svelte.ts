@@ -13,6 +13,7 @@ import { Scenes } from './scenes.svelte';
 import { ImportSession } from './import-session.svelte';
 import { SavedWorkStatus } from './saved-work.svelte';
 import { DatasetViews } from './views.svelte';
+import { NetworkState } from './network.svelte';
 
 export { INITIAL_BOUNDS, INITIAL_VIEW, HEAT_DEFAULTS, type MapView, type MapLayerId, type Theme } from './view.svelte';
 export { DEMO_NAME } from './dataset.svelte';
@@ -28,6 +29,8 @@ export class AppState {
 	readonly savedWork = new SavedWorkStatus();
 	/** Derived only: what the map and panels draw from the dataset, filters, timeline and heat look. */
 	readonly views = new DatasetViews(this.dataset, this.filters, this.timeline, this.view);
+	/** The network beside the map: panel, selection, imported ties, the map's overlay. */
+	readonly network = new NetworkState();
 }
 
 const KEY = Symbol('app-state');

@@ -53,6 +53,8 @@ export function applyUrlState(app: AppState, state: UrlState) {
 	if (state.scale) app.view.setHeatScale(state.scale);
 	if (state.show) app.view.setShow(state.show);
 	if (state.scan !== undefined) app.view.setScanOn(state.scan);
+	if (state.network) app.network.setOpen(true);
+	if (state.selection) app.network.select(state.selection);
 }
 
 /**
@@ -73,6 +75,7 @@ export function applySceneState(app: AppState, state: UrlState) {
 	app.view.setHeatScale(HEAT_DEFAULTS.scale);
 	app.view.setShow('heat');
 	app.view.setScanOn(false);
+	app.network.select(null);
 	applyUrlState(app, { ...state, view: undefined });
 	if (state.view) app.view.flyTo({ ...state.view });
 }
@@ -100,7 +103,9 @@ export function urlStateOf(app: AppState): UrlState {
 		intensity: view.heat.intensity === HEAT_DEFAULTS.intensity ? undefined : view.heat.intensity,
 		scale: view.heat.scale === HEAT_DEFAULTS.scale ? undefined : view.heat.scale,
 		show: view.show === 'heat' ? undefined : view.show,
-		scan: view.scanOn || undefined
+		scan: view.scanOn || undefined,
+		network: app.network.open || undefined,
+		selection: app.network.selection ?? undefined
 	};
 }
 

@@ -14,6 +14,8 @@
  *   scale=log|linear    heat colour scale
  *   show=rate           the per-resident map view instead of the heat
  *   scan=on             the tested clusters drawn and listed
+ *   net=1                the network panel open
+ *   sel=plot:<id>|town:<key>|node:<id>   the network selection (plot, hometown or graph node)
  */
 import { dayFromIso } from '../time/days';
 
@@ -32,6 +34,8 @@ export interface UrlState {
 	scale?: 'log' | 'linear';
 	show?: 'heat' | 'rate';
 	scan?: boolean;
+	network?: boolean;
+	selection?: string;
 }
 
 export const FILTER_FIELDS = ['role', 'arrested', 'died', 'descent', 'residence', 'recruiter'] as const;
@@ -73,6 +77,8 @@ export function encodeUrlState(state: UrlState): string {
 	if (state.scale) p.set('scale', state.scale);
 	if (state.show) p.set('show', state.show);
 	if (state.scan) p.set('scan', 'on');
+	if (state.network) p.set('net', '1');
+	if (state.selection) p.set('sel', state.selection);
 	return p.toString();
 }
 
@@ -164,6 +170,15 @@ export function decodeUrlState(query: string): DecodeResult {
 			case 'theme':
 				if (value === 'light' || value === 'dark') state.theme = value;
 				else ignore(key, 'theme is light or dark');
+				break;
+			case 'net':
+				if (value === '1') state.network = true;
+				else ignore(key, 'net is 1');
+				break;
+			case 'sel':
+				// The same rule as core/network/graph selectionFromText, inline: the graph code loads on demand.
+				if (/^(plot|town|node):[^<>\u0000-\u001f]{1,160}$/.test(value)) state.selection = value;
+				else ignore(key, 'not a plot, town or node');
 				break;
 			default:
 				if (key.startsWith('f.') && (FILTER_FIELDS as readonly string[]).includes(key.slice(2))) {
