@@ -23,6 +23,26 @@ const state = (page: Page) =>
 		return { name: s.dataset.name, count: s.dataset.current.members.length, T1: at('T1'), mappings: Object.keys(s.importSession.mappings).length };
 	});
 
+/** The place keys of the choices in the saved work's record, as IndexedDB holds it now. */
+function storedChoices(page: Page): Promise<string[]> {
+	return page.evaluate(
+		() =>
+			new Promise<string[]>((resolve, reject) => {
+				const open = indexedDB.open('hometown-atlas');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const get = db.transaction('work', 'readonly').objectStore('work').get('current');
+					get.onsuccess = () => {
+						db.close();
+						resolve(Object.keys((get.result as { geocodeChoices?: object } | undefined)?.geocodeChoices ?? {}));
+					};
+					get.onerror = () => (db.close(), reject(get.error));
+				};
+			})
+	);
+}
+
 async function reopen(page: Page) {
 	await page.reload();
 	await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 60_000 });
@@ -95,10 +115,9 @@ test('a reviewed choice survives a reload (with the review still open to finish)
 	await review.getByRole('button', { name: /^Tripoli \(LY\)/ }).click();
 	await expect.poll(async () => (await state(page)).T1).toEqual([32.89, 13.19]);
 	await page.getByTestId('geocode-review-close').click();
-	// Saved with the work (the choice is the session's, the panel's own memory aside).
-	await expect.poll(() => page.evaluate(() => Object.keys(window.__atlasState!.importSession.choices).length)).toBe(1);
-	const savedAt = await page.evaluate(() => window.__atlasState!.savedWork.savedAt);
-	await expect.poll(() => page.evaluate(() => window.__atlasState!.savedWork.savedAt)).not.toBe(savedAt);
+	// Saved with the work (the choice is the session's, the panel's own memory aside): read back
+	// from IndexedDB before the reload.
+	await expect.poll(() => storedChoices(page), { timeout: 30_000 }).toEqual(['tripoli|']);
 
 	await reopen(page);
 	expect((await state(page)).T1, 'the chosen place after a reload').toEqual([32.89, 13.19]);

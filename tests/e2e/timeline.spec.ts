@@ -164,6 +164,8 @@ test.describe('timeline', () => {
 	test('a plot appears on the map at its date, with a tooltip giving date, place, outcome and source', async ({ page }) => {
 		// A 3-month window: the earlier Paris plots (January, August 2015) are out of it on 12 November.
 		await openDashboard(page, '?t=2015-11-12&mode=window&w=3');
+		// The events file loads after the first view: wait for it, then read the Bataclan entry.
+		await page.waitForFunction(() => window.__atlasState!.timeline.events.length > 0);
 		const event = await page.evaluate(
 			() => window.__atlasState!.timeline.events.find((e) => e.date === '2015-11-13' && e.kind === 'plot')!
 		);

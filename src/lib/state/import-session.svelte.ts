@@ -11,7 +11,7 @@
 import { partitionByPlacement, type DatasetKind, type MemberDataset, type MemberRecord, type PlacementPartition } from '$lib/core/data/member';
 import type { ColumnMapping } from '$lib/core/data/columns';
 import type { ReviewChoice } from '$lib/core/geocode/review';
-import { choicesByPlace, headerSetKey, type GeocodeJob, type SavedChoices, type SavedMappings } from '$lib/core/project/import-memory';
+import type { GeocodeJob, SavedChoices, SavedMappings } from '$lib/core/project/import-memory';
 import type { Dataset } from './dataset.svelte';
 
 /**
@@ -107,14 +107,17 @@ export class ImportSession {
 		if (changed) this.#dataset.set({ ...current, members }, this.#dataset.name);
 	}
 
-	/** The mapping remembered for a file with these headers (in any order), if any. */
-	mappingFor(headers: readonly string[]): ColumnMapping | undefined {
-		return this.#mappings[headerSetKey(headers)];
+	/**
+	 * The mapping remembered for files with this header set (core/project/import-memory.headerSetKey:
+	 * the caller computes it, so the header folding stays out of the first view's bundle).
+	 */
+	mappingFor(headerSet: string): ColumnMapping | undefined {
+		return this.#mappings[headerSet];
 	}
 
-	/** Remembers the analyst's mapping for files with these headers; an empty one forgets it. */
-	rememberMapping(headers: readonly string[], mapping: ColumnMapping) {
-		const key = headerSetKey(headers);
+	/** Remembers the analyst's mapping for files with this header set; an empty one forgets it. */
+	rememberMapping(headerSet: string, mapping: ColumnMapping) {
+		const key = headerSet;
 		const used = Object.fromEntries(Object.entries(mapping).filter(([, field]) => !!field)) as ColumnMapping;
 		const { [key]: _old, ...rest } = this.#mappings;
 		this.#mappings = Object.keys(used).length ? { ...rest, [key]: used } : rest;
@@ -133,7 +136,13 @@ export class ImportSession {
 
 	/** Choices from elsewhere (a choices file, the review panel's memory): the later one wins per place. */
 	addChoices(list: readonly ReviewChoice[]) {
-		if (list.length) this.#choices = choicesByPlace(list, this.#choices);
+		if (!list.length) return;
+		const next = { ...this.#choices };
+		for (const c of list) {
+			const have = next[c.placeKey];
+			if (!have || (c.chosenAt || '') >= (have.chosenAt || '')) next[c.placeKey] = c;
+		}
+		this.#choices = next;
 	}
 
 	/** What saved work and project files hold of this session (plain data, no proxies). */

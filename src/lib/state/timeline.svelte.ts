@@ -6,8 +6,7 @@
 import { DEFAULT_DOMAIN, type TimeMode } from '$lib/core/time/membership';
 import { addMonths } from '$lib/core/time/months';
 import { advanceClock, clampDay, playStart } from '$lib/core/time/playback';
-import { readEvents } from '$lib/core/time/events';
-import eventsFile from '../../../geodata/events.json';
+import type { DatedEvent } from '$lib/core/time/events';
 
 /** While playing, the member lists follow the date this often (see Timeline.listDay). */
 const LIST_REFRESH_MS = 500;
@@ -33,9 +32,12 @@ export class Timeline {
 	#listDay = $state(DEFAULT_DOMAIN[1]);
 	#frame = 0;
 
-	/** Plots and policy dates (geodata/events.json), sorted, with day numbers. */
-	readonly events = readEvents(eventsFile).events;
+	/** Plots and policy dates (geodata/events.json), sorted, with day numbers; loaded after the first view. */
+	#events = $state.raw<readonly DatedEvent[]>([]);
 
+	get events(): readonly DatedEvent[] {
+		return this.#events;
+	}
 	get domain(): readonly [number, number] {
 		return this.#domain;
 	}
@@ -72,6 +74,17 @@ export class Timeline {
 	/** The date is at the end of the domain (the default: everyone visible). */
 	get atEnd() {
 		return this.#time >= this.#domain[1];
+	}
+
+	/**
+	 * Loads the events file and its reader with import(): they are not needed for the first heat
+	 * frame and weigh about 3 kB gzipped (npm run test:size). Entries the file check rejects are left out.
+	 */
+	async loadEvents(): Promise<string[]> {
+		const [{ readEvents }, file] = await Promise.all([import('$lib/core/time/events'), import('../../../geodata/events.json')]);
+		const { events, problems } = readEvents(file.default);
+		this.#events = events;
+		return problems;
 	}
 
 	setTime(day: number) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AppState } from '$lib/state/app-state.svelte';
 import { emptyRecord, type MemberRecord } from '$lib/core/data/member';
 import { placeKey, type ReviewChoice } from '$lib/core/geocode/review';
+import { headerSetKey } from '$lib/core/project/import-memory';
 
 const member = (id: string, over: Partial<MemberRecord> = {}): MemberRecord => ({ ...emptyRecord(id), hometown: 'Brussels', country: 'BE', lon: 4.35, lat: 50.85, day: 300, dayEnd: 300, ...over });
 const unplaced = (id: string, hometown: string, country = ''): MemberRecord => ({ ...emptyRecord(id), hometown, country, day: 300, dayEnd: 300 });
@@ -78,14 +79,14 @@ describe('ImportSession', () => {
 	];
 	it.each(MAPPINGS)('finds a mapping again by header set: $title', ({ input, expected }) => {
 		const app = new AppState();
-		app.importSession.rememberMapping(['Town', 'When'], { Town: 'hometown' });
-		expect(app.importSession.mappingFor(input)).toEqual(expected);
+		app.importSession.rememberMapping(headerSetKey(['Town', 'When']), { Town: 'hometown' });
+		expect(app.importSession.mappingFor(headerSetKey(input))).toEqual(expected);
 	});
 
 	it('forgets a mapping that maps nothing', () => {
 		const app = new AppState();
-		app.importSession.rememberMapping(['Town'], { Town: 'hometown' });
-		app.importSession.rememberMapping(['Town'], {});
+		app.importSession.rememberMapping('town', { Town: 'hometown' });
+		app.importSession.rememberMapping('town', {});
 		expect(app.importSession.mappings).toEqual({});
 	});
 
@@ -120,7 +121,7 @@ describe('ImportSession', () => {
 	it('drops the import and its review for the demo, and everything on forget', () => {
 		const app = new AppState();
 		app.importSession.importPartitioned({ placed: [member('a')], pending: [unplaced('b', 'Tripoli')] }, 'list.csv');
-		app.importSession.rememberMapping(['Town'], { Town: 'hometown' });
+		app.importSession.rememberMapping('town', { Town: 'hometown' });
 		app.importSession.showBundled({ synthetic: true, members: [member('d')] }, 'Demo');
 		expect([app.importSession.job, app.dataset.isUserData, Object.keys(app.importSession.mappings).length]).toEqual([null, false, 1]);
 		app.importSession.forget();
