@@ -5,7 +5,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 /**
  * The single deck.gl overlay over the map. Non-interleaved: deck draws on its own canvas above
  * MapLibre, which keeps the heat map readable over every basemap layer (and MapboxOverlay with
- * interleaving throws on every frame with MapLibre 6, see docs/ARCHITECTURE.md).
+ * interleaving throws on every frame with MapLibre 6); see docs/ARCHITECTURE.md for what is left to it.
  *
  * A lost WebGL context (GPU reset, driver update, too many tabs, a laptop waking up) is survived
  * without a reload. MapLibre restores its own canvas. deck.gl 9.4 does not: luma.gl neither calls
