@@ -7,6 +7,7 @@
  *   npx tsx geodata/scripts/make-demo-members.ts          # rewrite the CSV
  *   npx tsx geodata/scripts/make-demo-members.ts --check  # exit 1 if the committed CSV differs
  */
+import { seededRandom } from '../../src/lib/core/stats/random';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Papa from 'papaparse';
@@ -167,17 +168,8 @@ const PRECISION_WEIGHT: [string, number][] = [['day', 0.7], ['month', 0.2], ['ye
 const INNER_LEAD_DAYS = [30, 540];
 
 // ---- Machinery ---------------------------------------------------------------------------------
-/** mulberry32: small, fast, and the same numbers on every machine. */
-export function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** mulberry32: small, fast, and the same numbers on every machine (shared with the app's statistics). */
+export const mulberry32 = seededRandom;
 
 /** k items drawn without replacement with probability proportional to weight (Efraimidis-Spirakis). */
 function weightedSample<T>(items: T[], k: number, weight: (t: T) => number, rand: () => number): T[] {

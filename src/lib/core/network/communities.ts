@@ -5,18 +5,9 @@
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import type { NetworkModel } from './graph';
+import { seededRandom } from '../stats/random';
 
-/** mulberry32: the same stream on every machine (the demo generator uses it too). */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+export { seededRandom };
 
 /** An undirected simple graphology graph of the model (parallel ties of different types merged). */
 export function toGraphology(model: Pick<NetworkModel, 'nodes' | 'edges'>, keep?: Uint8Array): Graph {
