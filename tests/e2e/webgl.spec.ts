@@ -35,6 +35,20 @@ async function snapshot(page: Page) {
 	});
 }
 
+/**
+ * Waits until MapLibre has drawn the view to its last tile: the place names and their dots are shown
+ * after the first heat frame and arrive later, so a colour sampled before that is not the settled map.
+ */
+const mapIdle = (page: Page) =>
+	page.evaluate(
+		() =>
+			new Promise<void>((resolve) => {
+				const map = window.__atlas!.map;
+				map.once('idle', () => resolve());
+				map.triggerRepaint();
+			})
+	);
+
 const frames = (page: Page) => page.evaluate(() => window.__atlas!.frames);
 
 test.describe('lost WebGL context', () => {
@@ -46,6 +60,7 @@ test.describe('lost WebGL context', () => {
 			const s = window.__atlasState!.timeline;
 			s.setTime(s.time - 10);
 		});
+		await mapIdle(page);
 		await page.waitForTimeout(600);
 		const brussels = await project(page, [4.35, 50.85]);
 		const before = { state: await snapshot(page), color: await meanColor(page, brussels.x, brussels.y) };
@@ -68,7 +83,10 @@ test.describe('lost WebGL context', () => {
 		await openDashboard(page, '?v=4.35,50.85,5');
 		await page.evaluate(() => (window.__noReload = true));
 		const brussels = await project(page, [4.35, 50.85]);
-		const sea = await project(page, [2.5, 54]);
+		// Open North Sea off the Frisian coast: basemap only (no heat, label or panel over it at this view),
+		// so the page's white shows there while MapLibre's canvas is lost.
+		const sea = await project(page, [5.5, 54.5]);
+		await mapIdle(page);
 		await page.waitForTimeout(600);
 		const before = { state: await snapshot(page), heat: await meanColor(page, brussels.x, brussels.y), sea: await meanColor(page, sea.x, sea.y) };
 

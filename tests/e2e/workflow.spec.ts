@@ -191,7 +191,8 @@ test.describe('filters and hotspot table', () => {
 		await expect(tooltip).toBeVisible();
 		await expect(tooltip).toContainText(`${bigName} (${big[0]!.country}): ${big.length} members`);
 		await page.mouse.move(far.x, far.y);
-		await page.waitForTimeout(600);
+		// The signal that the move was handled: the big town's tooltip goes (no other member is near).
+		await expect(tooltip).toBeHidden();
 		await expect(tooltip).not.toContainText(lonely!.hometown);
 		await page.getByTestId('privacy-toggle').uncheck();
 		await page.mouse.move(far.x + 1, far.y);
