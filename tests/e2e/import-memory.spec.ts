@@ -120,6 +120,9 @@ test('a reviewed choice survives a reload (with the review still open to finish)
 	await expect.poll(() => storedChoices(page), { timeout: 30_000 }).toEqual(['tripoli|']);
 
 	await reopen(page);
+	// Saved work loads after the first view (the demo's heat may be drawn first): wait for the
+	// restored dataset, then the chosen place must be in it at once (not placed again by the geocoder).
+	await expect.poll(async () => (await state(page)).name, { timeout: 30_000 }).toBe('places.csv');
 	expect((await state(page)).T1, 'the chosen place after a reload').toEqual([32.89, 13.19]);
 	await expect(page.getByTestId('geocode-review-open'), 'the review can be finished after a reload').toHaveText('Review 1 place', { timeout: 90_000 });
 

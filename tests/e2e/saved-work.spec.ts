@@ -104,7 +104,7 @@ test('a version 1 database is migrated to version 2 and its dataset restored, no
 	const stored = await readWork(page);
 	expect(stored.version).toBe(2);
 	expect(stored.stores.sort()).toEqual(['members', 'work']);
-	expect(stored.current).toMatchObject({ schema: 2, datasetName: 'List saved by version 1', synthetic: false, memberCount: 12_000, chunkCount: 3, mappings: { 'list.csv': { hometown: 'Town' } }, geocodeChoices: { Tripoli: { lon: 13.18, lat: 32.89 } } });
+	expect(stored.current).toMatchObject({ schema: 2, datasetName: 'List saved by version 1', synthetic: false, memberCount: 12_000, chunkCount: 3, mappings: { 'list.csv': { Town: 'hometown' } }, geocodeChoices: { 'tripoli|': { placeKey: 'tripoli|', hometown: 'Tripoli', country: '', lon: 13.18, lat: 32.89 } } });
 	expect(stored.current, 'the members moved to the chunks').not.toHaveProperty('dataset');
 	expect(stored.chunks).toEqual([5000, 5000, 2000]);
 });

@@ -10,7 +10,9 @@
  */
 import type { DatasetKind, MemberRecord } from '../data/member';
 import type { Project } from '../project/project-file';
-import { readChoices, readMappings, type GeocodeJob } from '../project/import-memory';
+import { readChoices, readMappings, type GeocodeJob, type SavedChoices, type SavedMappings } from '../project/import-memory';
+import { FIELDS, type ColumnMapping, type Field } from '../data/columns';
+import { placeKey } from '../geocode/review';
 
 export const WORK_DB = 'hometown-atlas';
 export const WORK_DB_VERSION = 2;
@@ -105,11 +107,60 @@ export function migrateV1(record: SavedWorkV1, size = CHUNK_SIZE): { meta: Saved
 	const work: WorkToSave = {
 		datasetName: record.datasetName ?? '',
 		dataset: record.dataset,
-		mappings: readMappings(record.mappings),
-		geocodeChoices: readChoices(record.geocodeChoices),
+		mappings: v1Mappings(record.mappings),
+		geocodeChoices: v1Choices(record.geocodeChoices),
 		scenes: record.scenes ?? []
 	};
 	const meta = metaOf(work, typeof record.savedAt === 'string' ? record.savedAt : '', size);
 	const chunks = Array.from({ length: meta.chunkCount }, (_, i) => chunkOf(record.dataset.members, i, size));
 	return { meta, chunks };
+}
+
+const FIELD_NAMES = new Set<string>([...FIELDS, 'ignore']);
+const isPlain = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Version 1 kept mappings in the importer's own shape, by source: a header mapped to its field, or a
+ * field mapped to its header ({hometown: 'Town'}). Both become header -> field under the same key, so
+ * the user's mapping is carried over, not dropped by the typed reader.
+ */
+export function v1Mappings(raw: unknown): SavedMappings {
+	if (!isPlain(raw)) return readMappings(raw);
+	const out: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(raw)) {
+		if (!isPlain(value)) {
+			out[key] = value;
+			continue;
+		}
+		const mapping: Record<string, unknown> = {};
+		for (const [a, b] of Object.entries(value)) {
+			if (typeof b === 'string' && FIELD_NAMES.has(b)) mapping[a] = b;
+			else if (FIELD_NAMES.has(a) && typeof b === 'string' && b) mapping[b] = a as Field;
+			else mapping[a] = b; // neither way round a field: the reader drops it
+		}
+		out[key] = mapping as ColumnMapping;
+	}
+	return readMappings(out);
+}
+
+/**
+ * Version 1 kept choices by place text, possibly as a bare point ({lon, lat}). A point without the
+ * typed fields becomes a choice for that text (and its country if given), keyed as choices are now
+ * (place text and country), so it applies to the next import of that place.
+ */
+export function v1Choices(raw: unknown): SavedChoices {
+	if (!isPlain(raw)) return readChoices(raw);
+	const out: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(raw)) {
+		const c = value as Record<string, unknown>;
+		if (!isPlain(c) || typeof c.placeKey === 'string') {
+			out[key] = c; // already typed, or not a choice at all: the reader keeps or drops it as for version 2
+			continue;
+		}
+		const hometown = typeof c.hometown === 'string' && c.hometown ? c.hometown : key;
+		const country = typeof c.country === 'string' ? c.country : '';
+		const k = placeKey(hometown, country);
+		out[k] = { ...c, placeKey: k, hometown, country };
+	}
+	return readChoices(out);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyRecord, type MemberRecord } from '$lib/core/data/member';
-import { chunkCountOf, chunkOf, isMeta, isV1Record, metaOf, migrateV1, workFrom, type WorkToSave } from '$lib/core/storage/saved-work-schema';
+import { chunkCountOf, chunkOf, isMeta, isV1Record, metaOf, migrateV1, v1Choices, v1Mappings, workFrom, type WorkToSave } from '$lib/core/storage/saved-work-schema';
 
 const members = (n: number): MemberRecord[] => Array.from({ length: n }, (_, i) => ({ ...emptyRecord(`m${i}`), lon: 4, lat: 50, day: i }));
 const work = (n: number, extra: Partial<WorkToSave['dataset']> = {}): WorkToSave => ({
@@ -102,3 +102,34 @@ describe('migrateV1 keeps everything', () => {
 	});
 });
 
+
+describe('v1Mappings: a version 1 mapping in either direction becomes header -> field, nothing the user set lost', () => {
+	const TESTS = [
+		{ title: 'field -> header (the importer\'s old shape)', input: { 'list.csv': { hometown: 'Town' } }, expected: { 'list.csv': { Town: 'hometown' } } },
+		{ title: 'header -> field kept as it is', input: { 'a|b': { Town: 'hometown', Land: 'country' } }, expected: { 'a|b': { Town: 'hometown', Land: 'country' } } },
+		{ title: 'a header named like its field', input: { k: { date: 'date', country: 'Land' } }, expected: { k: { date: 'date', Land: 'country' } } },
+		{ title: 'ignore kept', input: { k: { Notes: 'ignore' } }, expected: { k: { Notes: 'ignore' } } },
+		{ title: 'neither side a field: dropped', input: { k: { Town: 'Place' } }, expected: { k: {} } },
+		{ title: 'nothing saved', input: undefined, expected: {} }
+	];
+	it.each(TESTS)('$title', ({ input, expected }) => expect(v1Mappings(input)).toEqual(expected));
+});
+
+describe('v1Choices: a version 1 choice becomes a typed choice by place text and country', () => {
+	const typed = { fingerprint: 'f', placeKey: 'tripoli|ly', hometown: 'Tripoli', country: 'LY', lat: 32.89, lon: 13.18, place: 'Tripoli', place_country: 'LY', chosenAt: '2025-01-01' };
+	const TESTS = [
+		{
+			title: 'a bare point keyed by place text',
+			input: { Tripoli: { lon: 13.18, lat: 32.89 } },
+			expected: { 'tripoli|': { fingerprint: '', placeKey: 'tripoli|', hometown: 'Tripoli', country: '', lat: 32.89, lon: 13.18, place: '', place_country: '', chosenAt: '' } }
+		},
+		{
+			title: 'a point with its texts',
+			input: { x: { hometown: 'Saint-Denis', country: 'FR', lon: 2.36, lat: 48.94, chosenAt: 'c' } },
+			expected: { 'st denis|fr': { fingerprint: '', placeKey: 'st denis|fr', hometown: 'Saint-Denis', country: 'FR', lat: 48.94, lon: 2.36, place: '', place_country: '', chosenAt: 'c' } }
+		},
+		{ title: 'already typed: kept', input: { 'tripoli|ly': typed }, expected: { 'tripoli|ly': typed } },
+		{ title: 'no valid point: dropped', input: { Tripoli: { lon: 500, lat: 32.89 }, Raqqa: 'x' }, expected: {} }
+	];
+	it.each(TESTS)('$title', ({ input, expected }) => expect(v1Choices(input)).toEqual(expected));
+});
