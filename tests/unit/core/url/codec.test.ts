@@ -8,7 +8,15 @@ const ROUND_TRIPS: { title: string; state: UrlState }[] = [
 	{ title: 'no routes', state: { routes: [] } },
 	{ title: 'some routes and layers', state: { routes: ['western-balkans', 'central-med'], layers: ['heat', 'labels'] } },
 	{ title: 'filters with spaces', state: { filters: { role: ['inner'], descent: ['Moroccan', 'Sub-Saharan African'] } } },
-	{ title: 'threshold and theme', state: { privacyK: 3, theme: 'dark' } }
+	{ title: 'threshold and theme', state: { privacyK: 3, theme: 'dark' } },
+	{ title: 'a widened period', state: { period: [2012, 2016], time: '2013-11-01' } },
+	{ title: 'filter values holding the separator and the escape', state: { filters: { descent: ['a|b', 'c\\d', '|'] } } }
+];
+
+const READS: { title: string; query: string; state: UrlState }[] = [
+	{ title: 'a link written before values were escaped', query: 'f.descent=Moroccan|Algerian', state: { filters: { descent: ['Moroccan', 'Algerian'] } } },
+	{ title: 'an escaped separator', query: `f.descent=${encodeURIComponent('a\\|b|c')}`, state: { filters: { descent: ['a|b', 'c'] } } },
+	{ title: 'a one-year period', query: 'period=2015-2015', state: { period: [2015, 2015] } }
 ];
 
 const BAD: { title: string; query: string; note: RegExp }[] = [
@@ -18,7 +26,10 @@ const BAD: { title: string; query: string; note: RegExp }[] = [
 	{ title: 'a window too wide', query: 'w=1000', note: /"w"/ },
 	{ title: 'markup in route ids', query: 'routes=<img src=x onerror=alert(1)>', note: /"routes"/ },
 	{ title: 'an unknown parameter', query: 'foo=bar', note: /"foo"/ },
-	{ title: 'a huge value', query: `t=${'9'.repeat(5000)}`, note: /too long/ }
+	{ title: 'a huge value', query: `t=${'9'.repeat(5000)}`, note: /too long/ },
+	{ title: 'a period backwards', query: 'period=2016-2014', note: /"period"/ },
+	{ title: 'a period of one number', query: 'period=2015', note: /"period"/ },
+	{ title: 'a period out of range', query: 'period=1066-2016', note: /"period"/ }
 ];
 
 describe('URL codec', () => {
@@ -26,6 +37,10 @@ describe('URL codec', () => {
 		const { state: back, notes } = decodeUrlState(encodeUrlState(state));
 		expect(notes).toEqual([]);
 		expect(back).toEqual(state);
+	});
+
+	it.each(READS)('reads $title', ({ query, state }) => {
+		expect(decodeUrlState(query)).toEqual({ state, notes: [] });
 	});
 
 	it.each(BAD)('ignores $title with a note', ({ query, note }) => {
