@@ -6,6 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ fallback: undefined, strict: true }),
+		// Served from a sub-folder (`BASE_PATH=/atlas npm run build`): every asset URL goes through
+		// src/lib/paths.ts, so nothing assumes the site root.
+		paths: { base: /** @type {'' | `/${string}`} */ (process.env.BASE_PATH ?? '') },
 		// The page may talk only to its own origin: no tiles, fonts, geocoders or analytics elsewhere.
 		// Kit hashes its own inline bootstrap script, so no 'unsafe-inline' is needed for scripts.
 		csp: {

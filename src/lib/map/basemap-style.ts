@@ -1,3 +1,4 @@
+import { assetUrl } from '$lib/paths';
 import type { Map as MapLibreMap, StyleSpecification, LayerSpecification } from 'maplibre-gl';
 
 /** Zoom where the coarse 110m geometry hands over to the finer 50m one. */
@@ -13,7 +14,7 @@ export const BASEMAP_COLORS = {
 } as const;
 
 type Resolution = '110m' | '50m';
-const url = (file: string) => new URL(file, `${location.origin}/generated/basemap/`).href;
+const url = (file: string) => assetUrl(`generated/basemap/${file}`);
 
 function landLayers(res: Resolution, zoom: { minzoom?: number; maxzoom?: number }): LayerSpecification[] {
 	return [

@@ -5,6 +5,7 @@
  */
 import type { GeocodeResult } from '$lib/core/geocode/geocode';
 import type { Summary } from '$lib/core/geocode/table';
+import { assetUrl } from '$lib/paths';
 import type { GeocodeItem, GeocodeProgress, WorkerRequest, WorkerResponse } from './geocode-protocol';
 
 export type { GeocodeItem, GeocodeProgress };
@@ -55,6 +56,6 @@ export function geocodeRecords(
 		};
 		w.addEventListener('message', onMessage);
 		w.addEventListener('error', onError);
-		w.postMessage({ id, items } satisfies WorkerRequest);
+		w.postMessage({ id, items, gazetteerUrl: assetUrl('generated/gazetteer/gazetteer.json') } satisfies WorkerRequest);
 	});
 }

@@ -10,6 +10,8 @@ export interface GeocodeItem {
 export interface WorkerRequest {
 	id: number;
 	items: GeocodeItem[];
+	/** Where the gazetteer is: the page knows the app's base path, the worker does not. */
+	gazetteerUrl: string;
 }
 
 export type GeocodeProgress = { phase: 'loading' | 'geocoding'; done: number; total: number };
