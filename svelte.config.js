@@ -5,7 +5,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ fallback: undefined, strict: true }),
+		// BUILD_DIR and KIT_OUT_DIR let a second build (the sub-folder test's) sit beside the main one.
+		adapter: adapter({ pages: process.env.BUILD_DIR ?? 'build', assets: process.env.BUILD_DIR ?? 'build', fallback: undefined, strict: true }),
+		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
 		// Served from a sub-folder (`BASE_PATH=/atlas npm run build`): every asset URL goes through
 		// src/lib/paths.ts, so nothing assumes the site root.
 		paths: { base: /** @type {'' | `/${string}`} */ (process.env.BASE_PATH ?? '') },
