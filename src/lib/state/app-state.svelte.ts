@@ -11,6 +11,8 @@ import { buildHeatCells, type HeatCells } from '$lib/core/time/heat-cells';
 import { advanceClock, clampDay, playStart } from '$lib/core/time/playback';
 import { readEvents } from '$lib/core/time/events';
 import { heatColorDomain } from '$lib/core/heat-domain';
+import { countedBefore, periodDomain, periodLabel, periodShowing, yearsOf, type Years } from '$lib/core/time/period';
+import { longDate } from '$lib/core/time/format';
 import eventsFile from '../../../geodata/events.json';
 import type { FilterField } from '$lib/core/url/codec';
 import type { RouteCollection } from '$lib/core/routes/types';
@@ -209,7 +211,8 @@ export class AppState {
 	#usePrepared(prepared: PreparedDataset) {
 		this.prepared = prepared;
 		this.indexing = false;
-		this.#fitTimeDomain(prepared.index.domain);
+		this.#fitTimeDomain();
+		this.#applyLinkedDay();
 		const waiting = this.#indexed;
 		this.#indexed = [];
 		for (const resolve of waiting) resolve();
@@ -356,11 +359,48 @@ export class AppState {
 		cancelAnimationFrame(this.#frame);
 	}
 
-	/** The domain grows to whole years around the dataset's dates; a date at the old end follows the end. */
-	#fitTimeDomain(domain: [number, number]) {
+	/**
+	 * The slider's domain: the period (the study's 2014-2016 unless widened, core/time/period.ts) over
+	 * the data's whole years. A date at the old end follows the end.
+	 */
+	#fitTimeDomain() {
 		const atEnd = this.time >= this.timeDomain[1];
-		this.timeDomain = domain;
+		this.timeDomain = periodDomain(this.periodYears, this.prepared.index.domain);
 		this.time = atEnd ? this.timeDomain[1] : clampDay(this.time, this.timeDomain);
+	}
+
+	// ---- The period: the study's years first, widened by the analyst (or by a link's date) ----
+	/** First and last year of the slider, or null for the study period (2014-2016). */
+	periodYears = $state<Years | null>(null);
+	/** The data's whole years, for the period menu. */
+	dataYears = $derived<Years>(yearsOf(this.prepared.index.domain));
+	/** Members counted from the period's first day in cumulative mode although their first act is earlier. */
+	countedBeforePeriod = $derived(this.timeMode === 'cumulative' ? countedBefore(this.timeIndex.days, this.timeDomain[0]) : 0);
+	/** A date from a link, applied once the data (and so its years) is known. */
+	#linkedDay: number | null = null;
+
+	setPeriod(years: Years | null) {
+		this.periodYears = years;
+		this.#fitTimeDomain();
+	}
+
+	/** A link's date: shown exactly, the period widened when it lies outside (with a note saying so). */
+	openAtLinkedDay(day: number) {
+		this.#linkedDay = day;
+		this.setTime(day);
+		if (this.prepared.index.members.length) this.#applyLinkedDay();
+	}
+
+	#applyLinkedDay() {
+		const day = this.#linkedDay;
+		if (day === null) return;
+		this.#linkedDay = null;
+		const years = periodShowing(day, this.periodYears, this.prepared.index.domain);
+		if (years !== this.periodYears) {
+			this.setPeriod(years);
+			this.urlNotes = [...this.urlNotes, `The link's date, ${longDate(day)}, is outside the study period: the timeline now runs ${periodLabel(years!)}.`];
+		}
+		this.setTime(day);
 	}
 	// ------------------------------------------------------------------------------------------
 

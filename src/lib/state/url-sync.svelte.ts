@@ -34,10 +34,11 @@ export function applyUrl(app: AppState, search: string): URLSearchParams {
 
 export function applyUrlState(app: AppState, state: UrlState) {
 	if (state.view) app.openAtLinkedView({ ...state.view });
-	// Timeline (issue 5)
+	// Timeline: the period first, then the date (which widens the period when outside it)
+	if (state.period) app.setPeriod([...state.period]);
 	if (state.time) {
 		const day = dayFromIso(state.time);
-		if (Number.isFinite(day)) app.setTime(day);
+		if (Number.isFinite(day)) app.openAtLinkedDay(day);
 	}
 	if (state.mode) app.setTimeMode(state.mode);
 	if (state.windowMonths !== undefined) app.setWindowMonths(state.windowMonths);
@@ -56,6 +57,7 @@ export function applyUrlState(app: AppState, state: UrlState) {
  */
 export function applySceneState(app: AppState, state: UrlState) {
 	app.pause();
+	app.setPeriod(null);
 	app.setTime(app.timeDomain[1]);
 	app.setTimeMode('cumulative');
 	for (const id of LAYER_IDS) app.setLayerVisible(id, true);
@@ -84,7 +86,8 @@ export function urlStateOf(app: AppState): UrlState {
 		routes: app.visibleRoutes === null ? undefined : [...app.visibleRoutes],
 		filters: isFilterActive(app.filters) ? Object.fromEntries(Object.entries(app.filters).map(([field, values]) => [field, [...values]])) : undefined,
 		privacyK: app.privacyK > 0 ? app.privacyK : undefined,
-		theme: app.theme === 'light' ? undefined : app.theme
+		theme: app.theme === 'light' ? undefined : app.theme,
+		period: app.periodYears ? [...app.periodYears] : undefined
 	};
 }
 
