@@ -20,9 +20,10 @@ import { routeYearOfDay } from '$lib/core/routes/figures';
 import * as routeSelection from '$lib/core/routes/visibility';
 import type { RouteHoverInfo } from '$lib/map/routes-layer';
 
-import { emptyFilters, toggleFilter } from '$lib/core/filters/filters';
+import { emptyFilters, toggleFilter, unknownFilterNotes } from '$lib/core/filters/filters';
 import { namedOf, townsInRange, type HotspotRow } from '$lib/core/hotspots/hotspots';
 import type { Scene } from '$lib/core/project/scenes';
+import { SavedWorkSession } from './saved-work-session.svelte';
 
 export interface MapView {
 	longitude: number;
@@ -213,6 +214,7 @@ export class AppState {
 		this.indexing = false;
 		this.#fitTimeDomain();
 		this.#applyLinkedDay();
+		this.#noteUnknownFilterValues();
 		const waiting = this.#indexed;
 		this.#indexed = [];
 		for (const resolve of waiting) resolve();
@@ -379,6 +381,17 @@ export class AppState {
 	/** A date from a link, applied once the data (and so its years) is known. */
 	#linkedDay: number | null = null;
 
+	/** Filter values this data does not have are named once each, so 0 members is never unexplained. */
+	#notedValues = new Set<string>();
+	#noteUnknownFilterValues() {
+		const index = this.prepared.index;
+		if (!index.members.length) return;
+		const known = Object.fromEntries(Object.entries(index.fields).map(([f, column]) => [f, column.values])) as Record<FilterField, string[]>;
+		const fresh = unknownFilterNotes(this.filters, known, this.unit.many).filter((n) => !this.#notedValues.has(n.key));
+		for (const n of fresh) this.#notedValues.add(n.key);
+		if (fresh.length) this.urlNotes = [...this.urlNotes, ...fresh.map((n) => n.note)];
+	}
+
 	setPeriod(years: Years | null) {
 		this.periodYears = years;
 		this.#fitTimeDomain();
@@ -470,6 +483,8 @@ export class AppState {
 	}
 
 	// Saved work (IndexedDB, project files)
+	/** Which tab writes the saved work, unsaved changes here, scenes from a link (saved-work-session). */
+	readonly session = new SavedWorkSession();
 	/** A dataset that is not the synthetic demo is the user's: saved in the browser and in project files. */
 	isUserData = $derived(!this.dataset.synthetic && this.dataset.members.length > 0);
 	/** Column mappings of imports by source, and geocoding choices by place text (opaque here). */

@@ -6,29 +6,56 @@
  * they are stored as they are (a deep clone of a million members froze the page for half a minute).
  * Its members are rewritten only when the dataset object changes; a change of scenes or mappings
  * writes the small metadata record alone.
+ *
+ * Saved work is never written over silently:
+ * - Only one tab writes (storage/tabs.ts). The others show each save of the writer as it lands; a
+ *   change made in one of them is not saved, and the banner says so and offers to take over.
+ * - Scenes that came with a link are someone else's: while they are shown, the user's own scenes are
+ *   what is saved, until the user keeps the link's scenes (added to their own) or goes back to theirs.
  */
 import type { AppState } from '$lib/state/app-state.svelte';
 import type { MemberDataset } from '$lib/core/data/member';
 import { storageProblem } from '$lib/core/storage/messages';
-import { loadWork, saveWork, type WorkToSave } from './saved-work';
+import { loadWork, saveWork, type SavedWork, type WorkToSave } from './saved-work';
+import { coordinateTabs } from './tabs';
 
 const SAVE_MS = 400;
 /** What is stored while the demo is shown: no members (the demo ships with the app). */
 const NO_DATASET: MemberDataset = { synthetic: true, members: [] };
 
-export async function startSavedWork(app: AppState): Promise<() => void> {
+/** The small parts of the work as text: equal texts, same work. */
+const smallOf = (w: WorkToSave) => JSON.stringify([w.datasetName, w.mappings, w.geocodeChoices, w.scenes]);
+
+/** `restoreDemo` puts the bundled demo back when another tab's saved work no longer holds a dataset. */
+export async function startSavedWork(app: AppState, restoreDemo: () => void = () => {}): Promise<() => void> {
+	const session = app.session;
 	/** The dataset whose members are in storage now (same object), so they need no rewriting. */
 	let storedDataset: MemberDataset | null = null;
+	/** What this tab last read from storage or saved there: a tab that is not writing compares against it. */
+	let inStorage: { dataset: MemberDataset; small: string } | null = null;
+
+	/** Shows saved work in this tab (at start, and when another tab has saved). */
+	function show(work: SavedWork) {
+		const userData = work.dataset.members.length > 0 && !work.dataset.synthetic;
+		if (userData && work.dataset !== app.dataset) app.setDataset(work.dataset, work.datasetName);
+		else if (!userData && app.isUserData) restoreDemo();
+		storedDataset = work.dataset;
+		app.importMappings = work.mappings ?? {};
+		app.geocodeChoices = work.geocodeChoices ?? {};
+		if (session.viewingLinkScenes) session.setOwnScenes(work.scenes ?? []);
+		else app.setScenes(work.scenes ?? []);
+		inStorage = { dataset: userData ? work.dataset : NO_DATASET, small: smallOf(workOf({ ...work, scenes: session.viewingLinkScenes ? session.ownScenes : work.scenes })) };
+	}
+
+	function workOf(w: { datasetName: string; dataset: MemberDataset; mappings?: Record<string, unknown>; geocodeChoices?: Record<string, unknown>; scenes?: WorkToSave['scenes'] }): WorkToSave {
+		const userData = w.dataset.members.length > 0 && !w.dataset.synthetic;
+		return { datasetName: userData ? w.datasetName : '', dataset: userData ? w.dataset : NO_DATASET, mappings: w.mappings ?? {}, geocodeChoices: w.geocodeChoices ?? {}, scenes: w.scenes ?? [] };
+	}
+
 	try {
 		const work = await loadWork();
-		if (work) {
-			if (work.dataset.members.length && !work.dataset.synthetic) app.setDataset(work.dataset, work.datasetName);
-			storedDataset = work.dataset;
-			app.importMappings = work.mappings ?? {};
-			app.geocodeChoices = work.geocodeChoices ?? {};
-			// Scenes from a shared link win over the ones stored here.
-			if (!app.scenes.length && work.scenes?.length) app.setScenes(work.scenes);
-		}
+		if (work) show(work);
+		else inStorage = { dataset: NO_DATASET, small: smallOf(workOf({ datasetName: '', dataset: NO_DATASET })) };
 	} catch (error) {
 		// Saving now could overwrite work this version cannot read (or storage is off): do not save.
 		app.storageError = `Saved work could not be read (${storageProblem(error)}). Nothing will be saved in this browser until this is resolved.`;
@@ -38,16 +65,20 @@ export async function startSavedWork(app: AppState): Promise<() => void> {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let next: WorkToSave | null = null;
 	let saving = false;
+	/** The work as this tab shows it now (kept current by the effect below). */
+	let current: WorkToSave | null = null;
 	async function drain() {
 		saving = true;
-		while (next) {
+		while (next && session.writer) {
 			const work = next;
 			next = null;
 			try {
 				const savedAt = await saveWork(work, { members: work.dataset !== storedDataset });
 				storedDataset = work.dataset;
+				inStorage = { dataset: work.dataset, small: smallOf(work) };
 				app.savedAt = savedAt;
 				app.storageError = null;
+				tabs.announceSaved(savedAt);
 			} catch (error) {
 				storedDataset = null; // unknown what is stored now: write the members next time
 				app.storageError = `Work could not be saved in this browser (${storageProblem(error)}).`;
@@ -55,24 +86,66 @@ export async function startSavedWork(app: AppState): Promise<() => void> {
 		}
 		saving = false;
 	}
+	function save(work: WorkToSave) {
+		clearTimeout(timer);
+		timer = setTimeout(() => {
+			next = work;
+			if (!saving) void drain();
+		}, SAVE_MS);
+	}
 
-	return $effect.root(() => {
+	/** Another tab saved: show it here, unless this tab holds changes of its own (then the banner offers a choice). */
+	async function reload() {
+		if (session.writer || session.unsavedHere) return;
+		try {
+			const work = await loadWork();
+			if (work && !session.writer && !session.unsavedHere) show(work);
+		} catch {
+			// The writer's next save announces again.
+		}
+	}
+
+	const tabs = coordinateTabs({
+		onRole(writer, why) {
+			session.setRole(writer, why);
+			if (!writer) return;
+			if (why === 'took-over' || session.unsavedHere) {
+				// The user chose this tab's work (or it holds changes nobody saved): save what it shows.
+				session.markUnsaved(false);
+				if (current) save(current);
+			} else if (why === 'freed') void loadWork().then((work) => work && show(work), () => {});
+		},
+		onSaved: () => void reload()
+	});
+	session.connect(async () => {
+		if (session.writer) {
+			session.markUnsaved(false);
+			if (current) save(current);
+		} else await tabs.takeOver();
+	});
+
+	const stopEffect = $effect.root(() => {
 		$effect(() => {
 			const imported = app.isUserData;
 			// Only the small parts are snapshotted (they may hold proxies); the dataset goes as it is.
+			// While a link's scenes are shown, the user's own scenes are what stays saved.
 			const work: WorkToSave = {
 				datasetName: imported ? app.datasetName : '',
 				dataset: imported ? app.dataset : NO_DATASET,
 				mappings: $state.snapshot(app.importMappings),
 				geocodeChoices: $state.snapshot(app.geocodeChoices),
-				scenes: $state.snapshot(app.scenes)
+				scenes: session.viewingLinkScenes ? session.ownScenes : $state.snapshot(app.scenes)
 			};
-			clearTimeout(timer);
-			timer = setTimeout(() => {
-				next = work;
-				if (!saving) void drain();
-			}, SAVE_MS);
+			current = work;
+			if (session.writer) return save(work);
+			// Not the writer: a change made here is not saved, and says so (never written over the writer's).
+			const same = inStorage !== null && inStorage.dataset === work.dataset && inStorage.small === smallOf(work);
+			if (!same) session.markUnsaved(true);
 		});
 		return () => clearTimeout(timer);
 	});
+	return () => {
+		stopEffect();
+		tabs.stop();
+	};
 }

@@ -1,0 +1,97 @@
+/**
+ * Links restore exactly (a browser sample of what tests/unit/fuzz/url-codec.test.ts checks over
+ * generated states): a date before the study period opens there, the period widened with a note; every
+ * layer a link hides has its box to bring it back; route boxes work when the link hid the routes; an
+ * unknown filter value is named; and the link the page writes opens the same state again.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect, openDashboard } from './fixtures';
+import { dayFromIso } from '../../src/lib/core/time/days';
+
+type A = {
+	time: number;
+	timeMode: string;
+	windowMonths: number;
+	timeDomain: [number, number];
+	periodYears: [number, number] | null;
+	layers: Record<string, boolean>;
+	visibleRoutes: string[] | null;
+	filters: Record<string, string[]>;
+	privacyK: number;
+	theme: string;
+	visibleCount: number;
+	filteredCount: number;
+};
+const snapshot = (page: Page) =>
+	page.evaluate(() => {
+		const a = (window as unknown as { __atlasState: A }).__atlasState;
+		return {
+			time: a.time,
+			mode: a.timeMode,
+			w: a.windowMonths,
+			domain: [...a.timeDomain],
+			period: a.periodYears ? [...a.periodYears] : null,
+			layers: { ...a.layers },
+			routes: a.visibleRoutes ? [...a.visibleRoutes] : null,
+			filters: JSON.parse(JSON.stringify(a.filters)),
+			k: a.privacyK,
+			theme: a.theme,
+			visible: a.visibleCount
+		};
+	});
+
+test('a date before the study period opens exactly there, the period widened and said so', async ({ page }) => {
+	await openDashboard(page, '?t=2013-11-01&mode=window');
+	const s = await snapshot(page);
+	expect(s.time).toBe(dayFromIso('2013-11-01'));
+	expect(s.period).toEqual([2012, 2016]);
+	await expect(page.getByTestId('url-notes')).toContainText('outside the study period: the timeline now runs 2012–2016');
+	await expect(page.getByTestId('time-slider')).toHaveAttribute('aria-valuenow', String(dayFromIso('2013-11-01')));
+	await expect(page.getByTestId('period')).toHaveValue('data');
+	// Back to the study period from the menu.
+	await page.getByTestId('period').selectOption('study');
+	expect((await snapshot(page)).domain).toEqual([0, dayFromIso('2016-12-31')]);
+});
+
+test('the study period first: cumulative mode counts earlier members from its first day, and the legend says how many', async ({ page }) => {
+	await openDashboard(page, '?t=2014-01-01');
+	const s = await snapshot(page);
+	expect(s.domain).toEqual([0, dayFromIso('2016-12-31')]);
+	expect(s.visible).toBeGreaterThan(0);
+	await expect(page.getByTestId('legend-before')).toHaveText(`${s.visible} members from before 1 January 2014 counted from that day`);
+});
+
+test('every layer a link hides can be brought back, and the route boxes work when the link hid the routes', async ({ page }) => {
+	await openDashboard(page, '?layers=heat');
+	for (const id of ['labels', 'routes', 'plots']) await expect(page.getByTestId(`layer-toggle-${id}`)).not.toBeChecked();
+	await expect(page.getByTestId('routes-hidden')).toBeVisible();
+	await page.getByTestId('route-toggle-central-med').uncheck();
+	await page.getByTestId('route-toggle-central-med').check();
+	expect((await snapshot(page)).layers.routes, 'ticking a route shows the routes').toBe(true);
+	await page.getByTestId('layer-toggle-labels').check();
+	await page.getByTestId('layer-toggle-plots').check();
+	expect((await snapshot(page)).layers).toEqual({ heat: true, labels: true, routes: true, plots: true });
+});
+
+test('an unknown filter value is named, marked in the panel, and can be unticked', async ({ page }) => {
+	await openDashboard(page, '?f.role=boss');
+	await expect(page.getByTestId('url-notes')).toContainText('The filter Role = "boss" matches no members in this data');
+	await expect(page.getByTestId('filter-unknown')).toHaveText(' (not in this data)');
+	await page.getByTestId('filter-role-boss').uncheck();
+	expect((await snapshot(page)).filters.role).toEqual([]);
+});
+
+test('the link the page writes opens the same state again', async ({ page }) => {
+	test.setTimeout(150_000);
+	const query = '?v=4.3500,50.8500,6.00&t=2013-03-01&mode=window&w=12&layers=heat,routes&routes=central-med&f.role=inner&f.descent=Moroccan&k=3&theme=dark&period=2012-2016';
+	await openDashboard(page, query);
+	const first = await snapshot(page);
+	expect(first).toMatchObject({ time: dayFromIso('2013-03-01'), mode: 'window', w: 12, period: [2012, 2016], routes: ['central-med'], k: 3, theme: 'dark' });
+	expect(first.layers).toEqual({ heat: true, labels: false, routes: true, plots: false });
+	await expect.poll(() => new URL(page.url()).searchParams.get('period'), { timeout: 15_000 }).toBe('2012-2016');
+	const written = page.url();
+	await page.goto('about:blank');
+	await page.goto(written);
+	await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, { timeout: 90_000 });
+	expect(await snapshot(page)).toEqual(first);
+});
