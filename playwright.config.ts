@@ -1,7 +1,12 @@
 import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
 import { assertChromium } from './tests/e2e/chromium';
 
 assertChromium();
+// The tests drive the test build (npm run build:test): the product build has no test hooks.
+if (!existsSync('.svelte-kit-test/output/client')) {
+	throw new Error('No test build: run `npm run build:test` first (the browser tests need its hooks; `npm run build` makes the product build).');
+}
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
@@ -26,6 +31,7 @@ export default defineConfig({
 	webServer: {
 		// A fresh server every run: `vite preview` serves stale hashed files after a rebuild.
 		command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+		env: { ATLAS_TEST_BUILD: '1' },
 		url: `http://127.0.0.1:${PORT}/`,
 		reuseExistingServer: false,
 		timeout: 60_000

@@ -1,13 +1,21 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+/**
+ * The test build (ATLAS_TEST_BUILD=1: hooks for the browser tests and benchmarks, see
+ * src/lib/test-hooks.ts) has its own output, so it never overwrites the product build and `vite
+ * preview` with the same variable serves it.
+ */
+const testBuild = process.env.ATLAS_TEST_BUILD === '1';
+const buildDir = process.env.BUILD_DIR ?? (testBuild ? 'build-test' : 'build');
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		// BUILD_DIR and KIT_OUT_DIR let a second build (the sub-folder test's) sit beside the main one.
-		adapter: adapter({ pages: process.env.BUILD_DIR ?? 'build', assets: process.env.BUILD_DIR ?? 'build', fallback: undefined, strict: true }),
-		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
+		// BUILD_DIR and KIT_OUT_DIR let another build (the sub-folder test's) sit beside these two.
+		adapter: adapter({ pages: buildDir, assets: buildDir, fallback: undefined, strict: true }),
+		outDir: process.env.KIT_OUT_DIR ?? (testBuild ? '.svelte-kit-test' : '.svelte-kit'),
 		// Served from a sub-folder (`BASE_PATH=/atlas npm run build`): every asset URL goes through
 		// src/lib/paths.ts, so nothing assumes the site root.
 		paths: { base: /** @type {'' | `/${string}`} */ (process.env.BASE_PATH ?? '') },

@@ -36,7 +36,9 @@ export interface BenchContext {
 }
 
 export async function startServer(port: number): Promise<{ baseURL: string; server: ChildProcess }> {
+	// The test build: the browser benchmarks drive the page through its test hooks (src/lib/test-hooks.ts).
 	const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+		env: { ...process.env, ATLAS_TEST_BUILD: '1' },
 		stdio: 'ignore',
 		detached: true
 	});

@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fmt, stats, type BenchContext, type BenchSection } from './context';
+import type {} from '../src/lib/test-hooks';
 
 const RUNS = 3;
 const SIZES = [1_000, 100_000, 1_000_000];
@@ -35,7 +36,7 @@ async function measure(ctx: BenchContext, file: string, rows: number) {
 			}).observe({ type: 'longtask' });
 		});
 		await page.goto(ctx.baseURL);
-		await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, { timeout: 60_000 });
+		await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 60_000 });
 		await page.waitForTimeout(1500);
 		await page.evaluate(() => ((window as unknown as { __long: number[] }).__long = []));
 		const t0 = Date.now();
@@ -44,10 +45,9 @@ async function measure(ctx: BenchContext, file: string, rows: number) {
 		const reportMs = Date.now() - t0;
 		// Prepared (indexed, cells built) and drawn: then the first frames with the new data.
 		// A small list is prepared at once and drawn already; a large one redraws once it is swapped in.
-		type W = { __atlasState: { indexing: boolean }; __atlas: { frames: number } };
-		await page.waitForFunction(() => (window as unknown as W).__atlasState.indexing === false, null, { timeout: 300_000 });
-		const since = await page.evaluate(() => [(window as unknown as W).__atlas.frames, performance.now()]);
-		await page.waitForFunction(([frames, at]) => (window as unknown as W).__atlas.frames > frames! || performance.now() - at! > 1000, since, { timeout: 120_000 });
+		await page.waitForFunction(() => window.__atlasState!.dataset.indexing === false, null, { timeout: 300_000 });
+		const since = await page.evaluate(() => [window.__atlas!.frames, performance.now()]);
+		await page.waitForFunction(([frames, at]) => window.__atlas!.frames > frames! || performance.now() - at! > 1000, since, { timeout: 120_000 });
 		const drawnMs = Date.now() - t0;
 		await page.waitForTimeout(2000);
 		const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);

@@ -7,6 +7,8 @@
  * (c) deck.gl's HeatmapLayer fed by filtering the member array on the CPU every frame (kepler.gl's way).
  */
 import type { Page } from '@playwright/test';
+import type { MemberDataset } from '../src/lib/core/data/member';
+import type {} from '../src/lib/test-hooks';
 import { fmt, stats, type BenchContext, type BenchSection } from './context';
 
 interface Case {
@@ -29,50 +31,22 @@ const BARE_MS = 1200;
 /** Playback starts here (2015-01-01), in cumulative mode: the heaviest frames, most members drawn. */
 const START_DAY = 365;
 
-type W = {
-	__atlas: { frames: number; heatDrawn: boolean; map: MapLike };
-	__atlasState: {
-		dataset: { members: { lon: number; lat: number; day: number }[] };
-		timeIndex: { days: Float64Array };
-		time: number;
-		setTime(d: number): void;
-		setTimeMode(m: string): void;
-		setLayerVisible(id: string, v: boolean): void;
-		setDataset(d: unknown, name: string): void;
-		whenIndexed(): Promise<void>;
-		heatFilterStrategy: 'slice' | 'cpu-filter';
-		playing: boolean;
-		listDay: number;
-	};
-	__bench: Record<string, (...args: never[]) => unknown>;
-};
-type MapLike = {
-	triggerRepaint(): void;
-	on(e: string, f: () => void): void;
-	off(e: string, f: () => void): void;
-	once(e: string, f: () => void): void;
-	addSource(id: string, s: unknown): void;
-	addLayer(l: unknown): void;
-	removeLayer(id: string): void;
-	removeSource(id: string): void;
-	setFilter(id: string, f: unknown): void;
-	loaded(): boolean;
-	areTilesLoaded(): boolean;
-};
+/** The page's hooks are typed in src/lib/test-hooks.ts; __bench holds the helpers installed below. */
+type W = Window & { __bench?: Record<string, (...args: never[]) => unknown>; __stalls?: number };
 
 /** Helpers installed in the page once: data generation, frame waits and the three measurements. */
 function installHelpers() {
-	const w = window as unknown as W;
-	const LAYERS = ['heat', 'labels', 'routes', 'plots'];
+	const w: W = window;
+	const LAYERS = ['heat', 'labels', 'routes', 'plots'] as const;
 	/** Resolves once deck.gl has drawn a frame, or after 10 s without one (counted in __stalls, reported). */
 	const nextDeckFrame = () =>
 		new Promise<void>((resolve) => {
-			const f0 = w.__atlas.frames;
+			const f0 = w.__atlas!.frames;
 			const t0 = performance.now();
 			const check = () => {
-				if (w.__atlas.frames > f0) return resolve();
+				if (w.__atlas!.frames > f0) return resolve();
 				if (performance.now() - t0 > 10_000) {
-					(w as unknown as { __stalls: number }).__stalls = ((w as unknown as { __stalls?: number }).__stalls ?? 0) + 1;
+					w.__stalls = (w.__stalls ?? 0) + 1;
 					return resolve();
 				}
 				requestAnimationFrame(check);
@@ -80,10 +54,10 @@ function installHelpers() {
 			requestAnimationFrame(check);
 		});
 	const waitFrames = (n: number) => new Promise<void>((r) => { let k = 0; const f = () => (++k >= n ? r() : requestAnimationFrame(f)); requestAnimationFrame(f); });
-	const only = (ids: string[]) => LAYERS.forEach((id) => w.__atlasState.setLayerVisible(id, ids.includes(id)));
+	const only = (ids: string[]) => LAYERS.forEach((id) => w.__atlasState!.view.setLayerVisible(id, ids.includes(id)));
 	/** Distinct member days from START on: stepping through them changes the visible set every frame. */
 	const dates = (start: number, n: number) => {
-		const days = w.__atlasState.timeIndex.days;
+		const days = w.__atlasState!.views.timeIndex.days;
 		const out: number[] = [];
 		for (let i = 0; i < days.length && out.length < n; i++) if (days[i]! > start && days[i] !== out[out.length - 1]) out.push(days[i]!);
 		return out;
@@ -99,7 +73,7 @@ function installHelpers() {
 	const gauss = () => Math.sqrt(-2 * Math.log(random() || 1e-9)) * Math.cos(2 * Math.PI * random());
 	// The demo's towns, taken once while the demo is loaded.
 	const towns = new Map<string, { lon: number; lat: number; count: number }>();
-	for (const m of w.__atlasState.dataset.members) {
+	for (const m of w.__atlasState!.dataset.current.members) {
 		if (!Number.isFinite(m.lon)) continue;
 		const key = `${m.lon},${m.lat}`;
 		const t = towns.get(key) ?? { lon: m.lon, lat: m.lat, count: 0 };
@@ -132,14 +106,14 @@ function installHelpers() {
 		},
 		/** Sets a dataset and returns ms until deck has drawn its heat. */
 		setDatasetTimed: async (n: number, start: number) => {
-			const data = (w.__bench.makeDataset as (n: number) => unknown)(n);
+			const data = (w.__bench!.makeDataset as (n: number) => unknown)(n);
 			only(['heat']);
-			w.__atlasState.setTimeMode('cumulative');
+			w.__atlasState!.timeline.setMode('cumulative');
 			const t0 = performance.now();
-			w.__atlasState.setDataset(data, `synthetic ${n}`);
+			w.__atlasState!.dataset.set(data as MemberDataset, `synthetic ${n}`);
 			// Large datasets are indexed in slices between frames: the heat changes once that is done.
-			await w.__atlasState.whenIndexed();
-			w.__atlasState.setTime(start);
+			await w.__atlasState!.dataset.whenIndexed();
+			w.__atlasState!.timeline.setTime(start);
 			await nextDeckFrame();
 			return performance.now() - t0;
 		},
@@ -147,7 +121,7 @@ function installHelpers() {
 		bareMap: async (ms: number) => {
 			only([]);
 			await waitFrames(3);
-			const map = w.__atlas.map;
+			const map = w.__atlas!.map;
 			let frames = 0;
 			const onRender = () => {
 				frames++;
@@ -163,29 +137,28 @@ function installHelpers() {
 		/** deck.gl heat with the given strategy, one new date per frame: updates per second. */
 		deckPlay: async (strategy: 'slice' | 'cpu-filter', frames: number, start: number) => {
 			only(['heat']);
-			w.__atlasState.heatFilterStrategy = strategy;
-			w.__atlasState.setTime(start);
+			w.__atlasState!.view.setHeatFilterStrategy(strategy);
+			w.__atlasState!.timeline.setTime(start);
 			// As during play(): the member lists (hotspot table, town tooltips) follow at 2 Hz, not every frame.
-			w.__atlasState.listDay = start;
-			w.__atlasState.playing = true;
+			w.__atlasState!.timeline.playStepped(start);
 			await nextDeckFrame();
 			const days = dates(start, frames);
 			const t0 = performance.now();
 			for (const day of days) {
-				w.__atlasState.setTime(day);
+				w.__atlasState!.timeline.setTime(day);
 				await nextDeckFrame();
 			}
 			const rate = (days.length * 1000) / (performance.now() - t0);
-			w.__atlasState.playing = false;
-			w.__atlasState.heatFilterStrategy = 'slice';
+			w.__atlasState!.timeline.pause();
+			w.__atlasState!.view.setHeatFilterStrategy('slice');
 			return rate;
 		},
 		/** (b) MapLibre's heatmap layer on the same points, filtered by day: updates per second. */
 		maplibrePlay: async (frames: number, start: number) => {
 			only([]);
-			const map = w.__atlas.map;
-			const members = w.__atlasState.dataset.members;
-			const features = members.map((m) => ({ type: 'Feature', properties: { day: m.day }, geometry: { type: 'Point', coordinates: [m.lon, m.lat] } }));
+			const map = w.__atlas!.map;
+			const members = w.__atlasState!.dataset.current.members;
+			const features = members.map((m) => ({ type: 'Feature' as const, properties: { day: m.day }, geometry: { type: 'Point' as const, coordinates: [m.lon, m.lat] } }));
 			const idle = () => new Promise<void>((r) => map.once('idle', () => r()));
 			const ready = idle();
 			map.addSource('bench-points', { type: 'geojson', data: { type: 'FeatureCollection', features } });
@@ -218,7 +191,7 @@ async function call<T>(page: Page, name: string, ...args: unknown[]): Promise<T>
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`bench step ${name}(${args.join(', ')}) took over 3 minutes`)), 180_000)));
 	try {
-		return await Promise.race([page.evaluate(([n, a]) => (window as unknown as W).__bench[n as string]!(...(a as never[])) as T, [name, args] as const) as Promise<T>, timeout]);
+		return await Promise.race([page.evaluate(([n, a]) => (window as W).__bench![n as string]!(...(a as never[])) as T, [name, args] as const) as Promise<T>, timeout]);
 	} finally {
 		clearTimeout(timer);
 	}
@@ -265,7 +238,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 				verdicts.push(`1M points: ${((100 * s.median) / b.median).toFixed(0)}% of the bare-map rate (target 60%): ${s.median >= 0.6 * b.median ? 'met' : 'NOT met'}; ${(s.median / ml.median).toFixed(1)}x MapLibre's (target 10x): ${s.median >= 10 * ml.median ? 'met' : 'NOT met'}.`);
 			if (!c.points) verdicts.push(`Demo: ${((100 * s.median) / b.median).toFixed(0)}% of the bare-map rate (target 80%): ${s.median >= 0.8 * b.median ? 'met' : 'NOT met'}.`);
 		}
-		const stalls = await page.evaluate(() => (window as unknown as { __stalls?: number }).__stalls ?? 0);
+		const stalls = await page.evaluate(() => (window as W).__stalls ?? 0);
 		if (stalls) verdicts.push(`${stalls} frame(s) were not drawn within 10 s and were counted as drawn at 10 s.`);
 		await page.close();
 	} finally {
@@ -279,7 +252,7 @@ follow at 2 Hz as during play) at which the visible members differ from the fram
 member day), so the heat is recomputed every frame; updates/s = frames / wall time until deck.gl has drawn
 each one. Only the heat layer is on. Synthetic points: around the demo's towns in proportion to their
 members, scattered a few km (Gaussian 0.03 x 0.02 degrees), dates 2014-2016 weighted to later years;
-injected with \`__atlasState.setDataset\`. Time to first heat map: demo from navigation start; synthetic
+injected with \`__atlasState.dataset.set\`. Time to first heat map: demo from navigation start; synthetic
 from \`setDataset\` (the time-sorted index build included, the generation of the points not).
 Baselines in the same page and run: (a) the bare basemap, no deck layers, forced to redraw every frame;
 (b) MapLibre's \`heatmap\` layer on the same points as a GeoJSON source, \`setFilter\` by day each frame,

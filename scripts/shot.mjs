@@ -10,7 +10,8 @@ import { chromium } from '@playwright/test';
 const out = process.argv[2] ?? 'docs/screenshot.png';
 const query = process.argv[3] ?? '';
 const port = Number(process.env.SHOT_PORT ?? 4179);
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+// The test build (npm run build:test): the script waits on its map hook for the heat to be drawn.
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { env: { ...process.env, ATLAS_TEST_BUILD: '1' }, stdio: 'ignore', detached: true });
 const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('../tests/e2e/chromium.ts');
 
 try {

@@ -29,7 +29,8 @@ const outside: string[] = [];
 
 test.beforeAll(async () => {
 	test.setTimeout(400_000);
-	execFileSync('npx', ['vite', 'build'], { env: { ...process.env, BASE_PATH: BASE, BUILD_DIR: ROOT, KIT_OUT_DIR: '.svelte-kit-atlas' }, stdio: 'ignore', timeout: 380_000 });
+	// A test build (its hooks tell when the heat is drawn), in its own folders.
+	execFileSync('npx', ['vite', 'build'], { env: { ...process.env, ATLAS_TEST_BUILD: '1', BASE_PATH: BASE, BUILD_DIR: ROOT, KIT_OUT_DIR: '.svelte-kit-atlas' }, stdio: 'ignore', timeout: 380_000 });
 	server = createServer((req, res) => {
 		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
 		if (!path.startsWith(`${BASE}/`) && path !== BASE) {
@@ -54,7 +55,7 @@ test.afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => 
 test('served under /atlas/, the map, data, routes and gazetteer all load from there', async ({ page }) => {
 	test.setTimeout(180_000);
 	await page.goto(`${origin}${BASE}/`);
-	await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, { timeout: 60_000 });
+	await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 90_000 });
 	await expect(page.getByTestId('legend-count')).toContainText(/\d+ of \d+ members shown/);
 	await expect(page.getByTestId('route-toggle-western-balkans')).toBeVisible({ timeout: 30_000 });
 	// The gazetteer, fetched by the geocoding worker: a place name only, so the list needs it.

@@ -12,7 +12,7 @@ const onMap = <T,>(page: import('@playwright/test').Page, f: (map: AtlasMap) => 
 	page.evaluate(`(${f.toString()})(window.__atlas.map)`) as Promise<T>;
 const idle = (page: import('@playwright/test').Page) =>
 	page.evaluate(() => new Promise<void>((resolve) => {
-		const map = (window as unknown as { __atlas: { map: AtlasMap } }).__atlas.map;
+		const map = window.__atlas!.map;
 		map.once('idle', () => resolve());
 		map.triggerRepaint();
 	}));
@@ -30,7 +30,7 @@ test.describe('basemap level of detail', () => {
 		expect(fetched, 'no 50m at the start view').not.toContain('/generated/basemap/countries-50m.json');
 		expect(await onMap(page, (map) => !!map.getSource('50m'))).toBe(false);
 
-		await page.evaluate(() => (window as unknown as { __atlasState: { setLayerVisible(id: string, v: boolean): void } }).__atlasState.setLayerVisible('heat', false));
+		await page.evaluate(() => window.__atlasState!.view.setLayerVisible('heat', false));
 		const detail = page.waitForRequest(/countries-50m\.json$/);
 		await onMap(page, (map) => map.jumpTo({ center: [4.35, 50.85], zoom: 6 }));
 		await detail;

@@ -13,13 +13,13 @@ test.describe('dashboard foundation', () => {
 	test('heat shows over Brussels and leaves the empty Atlantic alone', async ({ page }) => {
 		await openDashboard(page);
 		// Labels off: Brussels' own label dot sits on the sampled pixels in both pictures.
-		await page.evaluate(() => (window as unknown as { __atlasState: { setLayerVisible(id: string, v: boolean): void } }).__atlasState.setLayerVisible('labels', false));
+		await page.evaluate(() => window.__atlasState!.view.setLayerVisible('labels', false));
 		await page.waitForTimeout(400);
 		const brussels = await project(page, [4.35, 50.85]);
 		const atlantic = await project(page, [-13.5, 44]);
 		const withHeat = { brussels: await meanColor(page, brussels.x, brussels.y), atlantic: await meanColor(page, atlantic.x, atlantic.y) };
 
-		await page.evaluate(() => (window as unknown as { __atlasState: { setLayerVisible(id: string, v: boolean): void } }).__atlasState.setLayerVisible('heat', false));
+		await page.evaluate(() => window.__atlasState!.view.setLayerVisible('heat', false));
 		await page.waitForTimeout(400);
 		const bare = { brussels: await meanColor(page, brussels.x, brussels.y), atlantic: await meanColor(page, atlantic.x, atlantic.y) };
 

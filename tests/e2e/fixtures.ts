@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, isLocal, readNetLog } from './chromium';
+import './hooks';
 
 export interface Watch {
 	pageErrors: string[];
@@ -76,14 +77,14 @@ export function expectOnlyLoopback(file: string): ReturnType<typeof readNetLog> 
 export async function openDashboard(page: Page, query = ''): Promise<void> {
 	await page.goto(`/${query}`);
 	// Generous: on a machine shared by several test runs the first frame has taken 48 s (software GL).
-	await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, {
+	await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, {
 		timeout: 90_000
 	});
 }
 
 /** Screen position of a longitude/latitude on the dashboard's map. */
 export async function project(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
-	return page.evaluate((ll) => (window as unknown as { __atlas: { project(ll: [number, number]): { x: number; y: number } } }).__atlas.project(ll), lngLat);
+	return page.evaluate((ll) => window.__atlas!.project(ll), lngLat);
 }
 
 /** Mean RGB of a square of the page around (x, y), read from a screenshot. */

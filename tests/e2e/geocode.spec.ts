@@ -67,11 +67,11 @@ test('clicking the map sets a point for an unresolved row', async ({ page }) => 
 	await page.goto(PAGE);
 	const panel = page.getByTestId('geocode-review');
 	await panel.getByTestId('review-row-6').click();
-	await page.waitForFunction(() => (window as unknown as { __reviewMap?: { loaded(): boolean } }).__reviewMap?.loaded() === true);
+	await page.waitForFunction(() => window.__reviewMap?.loaded() === true);
 	const map = panel.getByTestId('review-map');
 	const box = (await map.boundingBox())!;
 	const expected = await page.evaluate(
-		([x, y]) => (window as unknown as { __reviewMap: { unproject(p: [number, number]): { lat: number; lng: number } } }).__reviewMap.unproject([x, y]),
+		([x, y]) => window.__reviewMap!.unproject([x, y]),
 		[box.width / 3, box.height / 3] as [number, number]
 	);
 	await map.click({ position: { x: box.width / 3, y: box.height / 3 } });

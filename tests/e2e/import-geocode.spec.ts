@@ -4,6 +4,7 @@
  * a choice there puts its member on the map, and the same list imported again starts with that choice.
  */
 import { test, expect, openDashboard, project, meanColor, colorDistance } from './fixtures';
+import type { MapLayerId } from '../../src/lib/state/view.svelte';
 import type { Page } from '@playwright/test';
 
 // Place names only (pseudonymous ids, no people). Atlantis is a real town in South Africa (67,000
@@ -30,21 +31,16 @@ const PLACES = {
 	tripoliLebanon: [35.8442, 34.4335]
 } satisfies Record<string, [number, number]>;
 
-type Atlas = {
-	setLayerVisible(id: string, v: boolean): void;
-	dataset: { members: { id: string; lat: number; lon: number }[] };
-	pendingGeocode: { id: string; lat: number; lon: number }[];
-};
 const atlas = (page: Page) => page.evaluate(() => {
-	const s = (window as unknown as { __atlasState: Atlas }).__atlasState;
+	const s = window.__atlasState!;
 	return {
-		placed: Object.fromEntries(s.dataset.members.map((m) => [m.id, [Math.round(m.lat * 100) / 100, Math.round(m.lon * 100) / 100]])),
-		pending: s.pendingGeocode.map((m) => m.id).sort(),
-		pendingCoordinates: s.pendingGeocode.map((m) => [m.lat, m.lon])
+		placed: Object.fromEntries(s.dataset.current.members.map((m) => [m.id, [Math.round(m.lat * 100) / 100, Math.round(m.lon * 100) / 100]] as const)),
+		pending: s.importSession.pending.map((m) => m.id).sort(),
+		pendingCoordinates: s.importSession.pending.map((m) => [m.lat, m.lon])
 	};
 });
-const setLayer = (page: Page, id: string, visible: boolean) =>
-	page.evaluate(([id, v]) => (window as unknown as { __atlasState: Atlas }).__atlasState.setLayerVisible(id as string, v as boolean), [id, visible] as const);
+const setLayer = (page: Page, id: MapLayerId, visible: boolean) =>
+	page.evaluate(([id, v]) => window.__atlasState!.view.setLayerVisible(id, v), [id, visible] as const);
 
 /** The colour at a point once the map has stopped changing (software GL redraws slowly). */
 async function settledColor(page: Page, x: number, y: number): Promise<[number, number, number]> {
@@ -81,7 +77,7 @@ test('imported place names are geocoded, doubtful ones reviewed, and the choice 
 	test.setTimeout(180_000);
 	await openDashboard(page);
 	// The heat alone: labels, route lines and plot markers would sit on the same pixels.
-	for (const id of ['labels', 'routes', 'plots']) await setLayer(page, id, false);
+	for (const id of ['labels', 'routes', 'plots'] as const) await setLayer(page, id, false);
 
 	await importList(page);
 	let state = await atlas(page);
@@ -137,7 +133,7 @@ test('clicking the review map places an unresolved member there; clearing takes 
 	await page.getByTestId('geocode-review-open').click();
 	const review = page.getByTestId('geocode-review');
 	await review.getByTestId('review-row-9').click();
-	await page.waitForFunction(() => (window as unknown as { __reviewMap?: { loaded(): boolean } }).__reviewMap?.loaded() === true);
+	await page.waitForFunction(() => window.__reviewMap?.loaded() === true);
 	const map = review.getByTestId('review-map');
 	const box = (await map.boundingBox())!;
 	await map.click({ position: { x: box.width / 2, y: box.height / 2 } });

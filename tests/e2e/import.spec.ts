@@ -12,8 +12,8 @@ interface StateView {
 }
 const state = (page: Page) =>
 	page.evaluate(() => {
-		const s = (window as unknown as { __atlasState: { dataset: { synthetic: boolean; members: unknown[] }; pendingGeocode: unknown[]; datasetName: string } }).__atlasState;
-		return { synthetic: s.dataset.synthetic, members: s.dataset.members.length, pending: s.pendingGeocode.length, name: s.datasetName } satisfies StateView;
+		const s = window.__atlasState!;
+		return { synthetic: s.dataset.current.synthetic, members: s.dataset.current.members.length, pending: s.importSession.pending.length, name: s.dataset.name } satisfies StateView;
 	});
 
 /** Drops a file made in the page onto the map, as a user dragging it from the desktop would. */
@@ -37,7 +37,7 @@ test.describe('import', () => {
 		await openDashboard(page);
 		// Measure the heat alone: route lines and plot markers sit on the same pixels before and after.
 		await page.evaluate(() => {
-			const s = (window as unknown as { __atlasState: { setLayerVisible(id: string, v: boolean): void } }).__atlasState;
+			const s = window.__atlasState!.view;
 			s.setLayerVisible('routes', false);
 			s.setLayerVisible('plots', false);
 		});

@@ -1,23 +1,11 @@
 import type { Page } from '@playwright/test';
 import { test, expect, openDashboard, project, meanColor, colorDistance } from './fixtures';
 
-interface Leg {
-	properties: { kind: string; route: string; from: string; to: string };
-	geometry: { coordinates: [number, number][] };
-}
-interface Atlas {
-	__atlas: { frames: number; map: { triggerRepaint(): void } };
-	__atlasState: {
-		time: number;
-		routeData: { features: Leg[]; routes: { id: string; name: string; description: string }[] } | null;
-		setRouteData(d: unknown): void;
-	};
-}
 
 /** Waits until the routes are loaded (deck draws them on its next frame; pixel checks poll). */
 async function openWithRoutes(page: Page, query = '') {
 	await openDashboard(page, query);
-	await page.waitForFunction(() => (window as unknown as Atlas).__atlasState.routeData !== null);
+	await page.waitForFunction(() => window.__atlasState!.routes.data !== null);
 }
 
 
@@ -34,11 +22,11 @@ async function animationFrames(page: Page, n: number) {
 async function legMidpoint(page: Page, route: string, from: string, to: string): Promise<[number, number]> {
 	return page.evaluate(
 		([route, from, to]) => {
-			const leg = (window as unknown as Atlas).__atlasState.routeData!.features.find(
+			const leg = window.__atlasState!.routes.data!.features.find(
 				(f) => f.properties.kind === 'leg' && f.properties.route === route && f.properties.from === from && f.properties.to === to
 			)!;
 			const c = leg.geometry.coordinates;
-			return c[Math.floor(c.length / 2)]!;
+			return c[Math.floor(c.length / 2)] as [number, number];
 		},
 		[route, from, to]
 	);
@@ -46,7 +34,7 @@ async function legMidpoint(page: Page, route: string, from: string, to: string):
 
 async function setDate(page: Page, iso: string) {
 	await page.evaluate((iso) => {
-		(window as unknown as Atlas).__atlasState.time = Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.UTC(2014, 0, 1)) / 86_400_000);
+		window.__atlasState!.timeline.setTime(Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.UTC(2014, 0, 1)) / 86_400_000));
 	}, iso);
 }
 
@@ -112,10 +100,10 @@ test.describe('route overlays', () => {
 	test('text from a route file is shown as text, never as markup', async ({ page }) => {
 		await openWithRoutes(page);
 		await page.evaluate(() => {
-			const s = (window as unknown as Atlas).__atlasState;
-			const data = structuredClone(s.routeData!);
+			const s = window.__atlasState!;
+			const data = structuredClone(s.routes.data!);
 			data.routes[0]!.name = '<img src=x data-evil=1>Evil';
-			s.setRouteData(data);
+			s.routes.setData(data);
 		});
 		await expect(page.getByTestId('route-legend')).toContainText('<img src=x data-evil=1>Evil');
 		expect(await page.locator('[data-evil]').count()).toBe(0);
@@ -123,7 +111,7 @@ test.describe('route overlays', () => {
 
 	test('moving dots can be switched on and off for presenters', async ({ page }) => {
 		await openWithRoutes(page);
-		const phase = () => page.evaluate(() => (window as unknown as { __atlasState: { routeMotionPhase: number } }).__atlasState.routeMotionPhase);
+		const phase = () => page.evaluate(() => window.__atlasState!.routes.motionPhase);
 		await page.getByTestId('route-motion').check();
 		const first = await phase();
 		await animationFrames(page, 30);

@@ -18,6 +18,8 @@ const savedAfter = async (page: Page, previous: string | null) => {
 	return (await state(page)).savedAt;
 };
 async function addScene(page: Page, name: string) {
+	// The Scenes panel starts folded while there are none.
+	await page.getByTestId('scenes').evaluate((el) => (el.querySelector('details')!.open = true));
 	await page.getByTestId('scene-name').fill(name);
 	await page.getByTestId('scene-add').click();
 }

@@ -7,13 +7,11 @@
 import type { Page } from '@playwright/test';
 import { test, expect, openDashboard } from './fixtures';
 
-type S = { datasetName: string; dataset: { synthetic: boolean; members: { id: string; plots: string[] }[] }; savedAt: string | null; importDataset(records: unknown[], n: string): void };
-type W = { __atlasState: S; __stallSaveAt?: number; __stalled?: boolean; __memberPuts?: number };
 
 const state = (page: Page) =>
 	page.evaluate(() => {
-		const a = (window as unknown as W).__atlasState;
-		return { name: a.datasetName, count: a.dataset.members.length, synthetic: a.dataset.synthetic, savedAt: a.savedAt };
+		const a = window.__atlasState!;
+		return { name: a.dataset.name, count: a.dataset.current.members.length, synthetic: a.dataset.current.synthetic, savedAt: a.savedWork.savedAt };
 	});
 
 /** Deletes the saved-work database from a page of our origin that holds no connection to it. */
@@ -53,9 +51,9 @@ async function readWork(page: Page) {
 async function importCopies(page: Page, n: number, name: string) {
 	await page.evaluate(
 		([n, name]) => {
-			const a = (window as unknown as W).__atlasState;
-			const base = a.dataset.members.slice(0, 50);
-			a.importDataset(Array.from({ length: n }, (_, i) => ({ ...base[i % base.length]!, id: `copy-${i}`, plots: [...base[i % base.length]!.plots] })), name);
+			const a = window.__atlasState!;
+			const base = a.dataset.current.members.slice(0, 50);
+			a.importSession.importRecords(Array.from({ length: n }, (_, i) => ({ ...base[i % base.length]!, id: `copy-${i}`, plots: [...base[i % base.length]!.plots] })), name);
 		},
 		[n, name] as const
 	);
@@ -141,7 +139,7 @@ test('a reload in the middle of saving leaves the previous save whole', async ({
 	await page.addInitScript(() => {
 		const put = IDBObjectStore.prototype.put;
 		IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
-			const w = window as unknown as W;
+			const w = window;
 			const request = put.apply(this, args);
 			if (this.name === 'members' && args[1] === w.__stallSaveAt) {
 				const keepAlive = () => (this.get(0).onsuccess = keepAlive);
@@ -158,11 +156,11 @@ test('a reload in the middle of saving leaves the previous save whole', async ({
 	await imported(page, 'First list', 30);
 	await saved(page, first);
 
-	await page.evaluate(() => ((window as unknown as W).__stallSaveAt = 2));
+	await page.evaluate(() => (window.__stallSaveAt = 2));
 	await importCopies(page, 12_000, 'Second list');
-	await page.waitForFunction(() => (window as unknown as W).__stalled === true, null, { timeout: 30_000 });
+	await page.waitForFunction(() => window.__stalled === true, null, { timeout: 30_000 });
 	await page.reload();
-	await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, { timeout: 30_000 });
+	await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 30_000 });
 	await imported(page, 'First list', 30);
 	await saved(page, null);
 	await expect(page.getByTestId('storage-error')).toHaveCount(0);
@@ -176,7 +174,7 @@ test('a change of scenes rewrites no member; a smaller dataset leaves no stale c
 	await page.addInitScript(() => {
 		const put = IDBObjectStore.prototype.put;
 		IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
-			const w = window as unknown as W;
+			const w = window;
 			if (this.name === 'members') w.__memberPuts = (w.__memberPuts ?? 0) + 1;
 			return put.apply(this, args);
 		};
@@ -187,18 +185,18 @@ test('a change of scenes rewrites no member; a smaller dataset leaves no stale c
 	await importCopies(page, 12_000, 'Big list');
 	await imported(page, 'Big list', 12_000);
 	savedAt = await saved(page, savedAt);
-	expect(await page.evaluate(() => (window as unknown as W).__memberPuts)).toBe(3);
+	expect(await page.evaluate(() => window.__memberPuts)).toBe(3);
 
 	await page.getByTestId('scenes').locator('summary').click();
 	await page.getByTestId('scene-name').fill('Brussels');
 	await page.getByTestId('scene-add').click();
 	savedAt = await saved(page, savedAt);
-	expect(await page.evaluate(() => (window as unknown as W).__memberPuts), 'the scene was saved without the members').toBe(3);
+	expect(await page.evaluate(() => window.__memberPuts), 'the scene was saved without the members').toBe(3);
 
 	await importCopies(page, 30, 'Small list');
 	await imported(page, 'Small list', 30);
 	await saved(page, savedAt);
-	expect(await page.evaluate(() => (window as unknown as W).__memberPuts)).toBe(4);
+	expect(await page.evaluate(() => window.__memberPuts)).toBe(4);
 	const stored = await readWork(page);
 	expect(stored.current).toMatchObject({ datasetName: 'Small list', memberCount: 30, chunkCount: 1, scenes: [{ name: 'Brussels' }] });
 	expect(stored.chunks, 'the chunks of the bigger save are gone').toEqual([30]);

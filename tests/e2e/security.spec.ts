@@ -22,8 +22,8 @@ async function armTripwires(page: Page): Promise<{ dialogs: string[] }> {
 		void d.dismiss();
 	});
 	await page.addInitScript(() => {
-		const w = window as unknown as { __addedElements: string[] };
-		w.__addedElements = [];
+		const added: string[] = [];
+		window.__addedElements = added;
 		const ownChunk = (el: Element) => el.tagName === 'LINK' && new URL(el.getAttribute('href') ?? '', location.href).href.startsWith(`${location.origin}/_app/`);
 		// Watches from the end of parsing: what the served page holds is checked by the CSP tests.
 		const watch = () => new MutationObserver((records) => {
@@ -32,7 +32,7 @@ async function armTripwires(page: Page): Promise<{ dialogs: string[] }> {
 					if (n instanceof Element) {
 						for (const el of [n, ...n.querySelectorAll('*')])
 							if (((/^(script|iframe|object|embed|base|meta|link)$/i.test(el.tagName)) && !ownChunk(el)) || [...el.attributes].some((a) => /^on/i.test(a.name)))
-								w.__addedElements.push(el.outerHTML.slice(0, 120));
+								added.push(el.outerHTML.slice(0, 120));
 					}
 		}).observe(document, { childList: true, subtree: true });
 		document.addEventListener('DOMContentLoaded', watch, { once: true });
@@ -43,8 +43,7 @@ async function armTripwires(page: Page): Promise<{ dialogs: string[] }> {
 /** Elements added after the page's own start-up that could run code, and the payloads' marker. */
 async function tripped(page: Page): Promise<{ added: string[]; marker: unknown }> {
 	return page.evaluate(() => {
-		const w = window as unknown as { __addedElements: string[]; __xss?: unknown };
-		return { added: w.__addedElements, marker: w.__xss };
+		return { added: window.__addedElements ?? [], marker: window.__xss };
 	});
 }
 
@@ -72,8 +71,8 @@ test.describe('links with hostile parameters', () => {
 		// The notes are text: no element inside them but the list and the button.
 		expect(await notes.locator('img, svg, script, a').count()).toBe(0);
 		const state = await page.evaluate(() => {
-			const s = (window as unknown as { __atlasState: { view: unknown; time: number; timeMode: string } }).__atlasState;
-			return { view: s.view, time: s.time, mode: s.timeMode };
+			const s = window.__atlasState!;
+			return { view: { ...s.view.view }, time: s.timeline.time, mode: s.timeline.mode };
 		});
 		expect(state.mode).toBe('cumulative');
 		await notes.getByRole('button', { name: /dismiss/i }).click();
@@ -118,7 +117,7 @@ test.describe('a file whose every text field carries a script-injection payload'
 
 		// Tooltips: hover every member's spot.
 		const members = await page.evaluate(() =>
-			(window as unknown as { __atlasState: { dataset: { members: { lon: number; lat: number; hometown: string }[] } } }).__atlasState.dataset.members
+			window.__atlasState!.dataset.current.members
 				.filter((m) => Number.isFinite(m.lon))
 				.map(({ lon, lat, hometown }) => ({ lon, lat, hometown }))
 		);
@@ -157,7 +156,7 @@ test.describe('a file whose every text field carries a script-injection payload'
 	test('in the geocoder review panel: rows, reasons and candidates are text', async ({ page }) => {
 		test.setTimeout(180_000);
 		const { dialogs } = await armTripwires(page);
-		await page.addInitScript((list) => ((window as unknown as { __reviewList: unknown }).__reviewList = list), [
+		await page.addInitScript((list) => (window.__reviewList = list), [
 			...PAYLOADS.map((p) => ({ hometown: p, country: p })),
 			{ hometown: 'Tripoli', country: '<b>LY</b>' }
 		]);
@@ -182,12 +181,12 @@ test.describe('large inputs', () => {
 		ftruncateSync(fd, 300 * 1024 * 1024);
 		closeSync(fd);
 		await openDashboard(page);
-		const before = await page.evaluate(() => (window as unknown as { __atlasState: { dataset: { members: unknown[] } } }).__atlasState.dataset.members.length);
+		const before = await page.evaluate(() => window.__atlasState!.dataset.current.members.length);
 		await page.getByTestId('import-file').setInputFiles(file);
 		await expect(page.getByTestId('import-error')).toContainText('"members-huge.csv" is 300 MB; this page reads files up to 256 MB');
 		await expect(page.getByTestId('import-error')).toContainText('npm run atlas -- validate');
 		await expect(page.getByTestId('import-progress')).toHaveCount(0);
-		expect(await page.evaluate(() => (window as unknown as { __atlasState: { dataset: { members: unknown[] } } }).__atlasState.dataset.members.length)).toBe(before);
+		expect(await page.evaluate(() => window.__atlasState!.dataset.current.members.length)).toBe(before);
 		await expect(page.getByTestId('legend')).toBeVisible();
 	});
 });
@@ -236,9 +235,9 @@ test.describe('Content-Security-Policy', () => {
 
 	test('the whole page works under the policy: no violation while it loads, plays, filters and pans', async ({ page }) => {
 		await page.addInitScript(() => {
-			const w = window as unknown as { __cspViolations: string[] };
-			w.__cspViolations = [];
-			document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+			const violations: string[] = [];
+			window.__cspViolations = violations;
+			document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
 		});
 		await openDashboard(page);
 		// Exercise what the page can do without a file: time, routes, layers, the map, the panels.
@@ -251,15 +250,15 @@ test.describe('Content-Security-Policy', () => {
 		await page.mouse.wheel(0, -400);
 		await page.mouse.move(600, 380, { steps: 5 });
 		await page.waitForTimeout(1200);
-		expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+		expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
 	});
 
 	test('the violation listener works: a blocked inline script is seen', async ({ page, watch }) => {
 		watch.allowConsole.push(/Content Security Policy/);
 		await page.addInitScript(() => {
-			const w = window as unknown as { __cspViolations: string[] };
-			w.__cspViolations = [];
-			document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(e.violatedDirective));
+			const violations: string[] = [];
+			window.__cspViolations = violations;
+			document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
 		});
 		await openDashboard(page);
 		await page.evaluate(() => {
@@ -267,8 +266,8 @@ test.describe('Content-Security-Policy', () => {
 			s.textContent = 'window.__xss = 1';
 			document.body.append(s);
 		});
-		await expect.poll(() => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations.length)).toBeGreaterThan(0);
-		expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+		await expect.poll(() => page.evaluate(() => window.__cspViolations?.length ?? 0)).toBeGreaterThan(0);
+		expect(await page.evaluate(() => window.__xss)).toBeUndefined();
 	});
 });
 

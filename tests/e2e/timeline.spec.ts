@@ -1,19 +1,9 @@
 import type { Page } from '@playwright/test';
 import { test, expect, openDashboard, project, meanColor, colorDistance } from './fixtures';
+import type { MemberRecord } from '../../src/lib/core/data/member';
 
 const BRUSSELS: [number, number] = [4.35, 50.85];
 
-type Hooks = {
-	__atlas: { frames: number };
-	__atlasState: {
-		time: number;
-		visibleCount: number;
-		timeIndex: { days: Float64Array };
-		timeDomain: [number, number];
-		setLayerVisible(id: string, v: boolean): void;
-		setDataset(d: unknown, name: string): void;
-	};
-};
 
 /**
  * Lets the page draw what the test just changed: Svelte flushes in a microtask, deck.gl redraws in its
@@ -75,19 +65,19 @@ test.describe('timeline', () => {
 		await slider.focus();
 		await page.keyboard.press('Home');
 		const { first, start } = await page.evaluate(() => {
-			const s = (window as unknown as Hooks).__atlasState;
-			return { first: s.timeIndex.days[0]!, start: s.timeDomain[0] };
+			const s = window.__atlasState!;
+			return { first: s.views.timeIndex.days[0]!, start: s.timeline.domain[0] };
 		});
 		expect(first, 'the data starts after the slider does').toBeGreaterThan(start);
 		// Day by day to the day before the first member.
 		for (let day = start; day < first - 1; day++) await page.keyboard.press('Shift+ArrowRight');
 		await expect(slider).toHaveAttribute('aria-valuenow', String(first - 1));
-		expect(await page.evaluate(() => (window as unknown as Hooks).__atlasState.visibleCount)).toBe(0);
+		expect(await page.evaluate(() => window.__atlasState!.views.visibleCount)).toBe(0);
 		await expect(page.getByTestId('legend')).toContainText('0 of');
 		await nextFrame(page);
 		const empty = await colourAt(page, BRUSSELS);
 
-		await page.evaluate(() => (window as unknown as Hooks).__atlasState.setLayerVisible('heat', false));
+		await page.evaluate(() => window.__atlasState!.view.setLayerVisible('heat', false));
 		await nextFrame(page);
 		const bare = await colourAt(page, BRUSSELS);
 		expect(colorDistance(empty, bare), 'Brussels looks like the bare map').toBeLessThan(2);
@@ -123,7 +113,7 @@ test.describe('timeline', () => {
 	test('the slider has ARIA slider semantics, arrows step a month, Home and End jump', async ({ page }) => {
 		await openDashboard(page, '?t=2016-01-31');
 		const slider = page.getByRole('slider', { name: 'Date' });
-		const [min, max] = await page.evaluate(() => (window as unknown as Hooks).__atlasState.timeDomain);
+		const [min, max] = await page.evaluate(() => window.__atlasState!.timeline.domain);
 		expect(min).toBeLessThanOrEqual(0); // never narrower than 2014-2016
 		expect(max).toBeGreaterThanOrEqual(1095);
 		await expect(slider).toHaveAttribute('aria-valuemin', String(min));
@@ -176,10 +166,10 @@ test.describe('timeline', () => {
 		// A 3-month window: the earlier Paris plots (January, August 2015) are out of it on 12 November.
 		await openDashboard(page, '?t=2015-11-12&mode=window&w=3');
 		const event = await page.evaluate(
-			() => (window as unknown as { __atlasState: { events: { date: string; kind: string; lat: number; lon: number }[] } }).__atlasState.events.find((e) => e.date === '2015-11-13' && e.kind === 'plot')!
+			() => window.__atlasState!.timeline.events.find((e) => e.date === '2015-11-13' && e.kind === 'plot')!
 		);
 		// Zoomed in on Paris so the marker stands apart from the heat.
-		await page.evaluate((c) => (window as unknown as { __atlas: { map: { jumpTo(o: unknown): void } } }).__atlas.map.jumpTo({ center: c, zoom: 7 }), [event.lon, event.lat]);
+		await page.evaluate((c) => window.__atlas!.map.jumpTo({ center: c, zoom: 7 }), [event.lon, event.lat] as [number, number]);
 		await nextFrame(page);
 		const paris = await project(page, [event.lon, event.lat]);
 		const before = await meanColor(page, paris.x, paris.y, 3);
@@ -204,15 +194,15 @@ test.describe('timeline', () => {
 		await openDashboard(page);
 		// Three people in Lyon early on; forty in Hamburg later.
 		await page.evaluate(() => {
-			const member = (id: string, lon: number, lat: number, day: number) => ({
+			const member = (id: string, lon: number, lat: number, day: number): MemberRecord => ({
 				id, hometown: '', country: '', lon, lat, day, dayEnd: day, datePrecision: 'day', role: 'wider', arrested: 'unknown',
-				died: 'unknown', descent: '', lastResidence: '', recruiter: '', plots: [], source: 'test', weight: 1
+				died: 'unknown', descent: '', lastResidence: '', recruiter: '', plots: [], source: 'test', weight: 1, category: ''
 			});
 			const members = [
 				...[0, 1, 2].map((i) => member(`lyon${i}`, 4.83, 45.76, 100)),
 				...Array.from({ length: 40 }, (_, i) => member(`hh${i}`, 9.99, 53.55, 800))
 			];
-			(window as unknown as Hooks).__atlasState.setDataset({ synthetic: true, members }, 'test');
+			window.__atlasState!.dataset.set({ synthetic: true, members }, 'test');
 		});
 		const lyon: [number, number] = [4.83, 45.76];
 		const slider = page.getByTestId('time-slider');

@@ -11,13 +11,13 @@ type Which = 'map' | 'deck';
 async function context(page: Page, which: Which, action: 'loseContext' | 'restoreContext'): Promise<void> {
 	await page.evaluate(
 		([which, action]) => {
-			const atlas = (window as unknown as { __atlas: { map: { getCanvas(): HTMLCanvasElement } } }).__atlas;
+			const atlas = window.__atlas!;
 			const mapCanvas = atlas.map.getCanvas();
 			const canvas = which === 'map' ? mapCanvas : [...document.querySelectorAll('[data-testid="map"] canvas')].find((c) => c !== mapCanvas);
 			if (!(canvas instanceof HTMLCanvasElement)) throw new Error(`no ${which} canvas`);
 			// getContext returns the canvas's existing context. A lost context hands out no extensions,
 			// so the one used to lose it is kept to restore it.
-			const kept = ((window as unknown as { __lose: Record<string, WEBGL_lose_context | null> }).__lose ??= {});
+			const kept = (window.__lose ??= {});
 			kept[which] ??= canvas.getContext('webgl2')?.getExtension('WEBGL_lose_context') ?? null;
 			if (!kept[which]) throw new Error('WEBGL_lose_context is not available');
 			kept[which][action]();
@@ -28,23 +28,23 @@ async function context(page: Page, which: Which, action: 'loseContext' | 'restor
 
 async function snapshot(page: Page) {
 	return page.evaluate(() => {
-		const s = (window as unknown as { __atlasState: { view: object; time: number; timeMode: string } }).__atlasState;
-		const a = (window as unknown as { __atlas: { map: { getCenter(): { lng: number; lat: number }; getZoom(): number } } }).__atlas;
+		const s = window.__atlasState!;
+		const a = window.__atlas!;
 		const c = a.map.getCenter();
-		return { view: { ...s.view }, time: s.time, mode: s.timeMode, center: [c.lng, c.lat], zoom: a.map.getZoom(), marker: (window as unknown as { __noReload?: boolean }).__noReload };
+		return { view: { ...s.view.view }, time: s.timeline.time, mode: s.timeline.mode, center: [c.lng, c.lat], zoom: a.map.getZoom(), marker: window.__noReload };
 	});
 }
 
-const frames = (page: Page) => page.evaluate(() => (window as unknown as { __atlas: { frames: number } }).__atlas.frames);
+const frames = (page: Page) => page.evaluate(() => window.__atlas!.frames);
 
 test.describe('lost WebGL context', () => {
 	test('deck loses its context: the heat comes back without a reload, view and date unchanged', async ({ page }) => {
 		await openDashboard(page, '?v=4.35,50.85,5');
 		// A date inside the timeline that still shows Brussels' members (set as the timeline would).
 		await page.evaluate(() => {
-			(window as unknown as { __noReload: boolean }).__noReload = true;
-			const s = (window as unknown as { __atlasState: { time: number } }).__atlasState;
-			s.time = s.time - 10;
+			window.__noReload = true;
+			const s = window.__atlasState!.timeline;
+			s.setTime(s.time - 10);
 		});
 		await page.waitForTimeout(600);
 		const brussels = await project(page, [4.35, 50.85]);
@@ -57,7 +57,7 @@ test.describe('lost WebGL context', () => {
 
 		const framesWhileLost = await frames(page);
 		await context(page, 'deck', 'restoreContext');
-		await page.waitForFunction(() => (window as unknown as { __atlas: { deckRestores(): number } }).__atlas.deckRestores() === 1);
+		await page.waitForFunction(() => window.__atlas!.deckRestores() === 1);
 		await expect.poll(() => frames(page), 'the new overlay draws').toBeGreaterThan(framesWhileLost);
 		await page.waitForTimeout(600);
 		expect(colorDistance(await meanColor(page, brussels.x, brussels.y), before.color), 'heat drawn again').toBeLessThan(12);
@@ -66,7 +66,7 @@ test.describe('lost WebGL context', () => {
 
 	test('MapLibre loses its context: the basemap comes back, heat and state unchanged', async ({ page }) => {
 		await openDashboard(page, '?v=4.35,50.85,5');
-		await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+		await page.evaluate(() => (window.__noReload = true));
 		const brussels = await project(page, [4.35, 50.85]);
 		const sea = await project(page, [2.5, 54]);
 		await page.waitForTimeout(600);
@@ -76,7 +76,7 @@ test.describe('lost WebGL context', () => {
 		await page.waitForTimeout(600);
 		expect(colorDistance(await meanColor(page, sea.x, sea.y), before.sea), 'the lost context really took the basemap away').toBeGreaterThan(10);
 		await context(page, 'map', 'restoreContext');
-		await page.evaluate(() => (window as unknown as { __atlas: { map: { triggerRepaint(): void } } }).__atlas.map.triggerRepaint());
+		await page.evaluate(() => window.__atlas!.map.triggerRepaint());
 		await page.waitForTimeout(1500);
 		expect(colorDistance(await meanColor(page, sea.x, sea.y), before.sea), 'the North Sea is drawn again').toBeLessThan(12);
 		expect(colorDistance(await meanColor(page, brussels.x, brussels.y), before.heat), 'heat still drawn').toBeLessThan(12);

@@ -12,7 +12,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
  * preventDefault() on `webglcontextlost` (so the browser never restores) nor rebuilds its resources.
  * So we ask for the restore, and when it comes we replace the overlay with a fresh one (new canvas,
  * new device) and call `onRestored`, which hands it freshly built layers (layer instances hold GPU
- * state of the old device, so they are not reused); the view comes from the map, the data from AppState.
+ * state of the old device, so they are not reused); the view comes from the map, the data from the state owners.
  */
 export function attachDeckOverlay(map: MapLibreMap, onAfterRender: () => void = () => {}, onRestored: () => void = () => {}) {
 	let overlay = create();

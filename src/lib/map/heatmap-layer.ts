@@ -5,20 +5,21 @@ import { cellLevelFor, heatFrame, type HeatCells } from '$lib/core/time/heat-cel
 import type { MemberPoint } from '$lib/core/data/member';
 import { isActiveAt, type TimeMode } from '$lib/core/time/membership';
 import { HEAT_RAMP_RGB } from '$lib/core/heat-scale';
+import { TEST_HOOKS } from '$lib/test-hooks';
 
 export interface HeatmapOptions {
-	/** The members sorted by date with packed positions and weights (AppState.timeIndex). */
+	/** The members sorted by date with packed positions and weights (DatasetViews.timeIndex). */
 	index: TimeIndex;
-	/** [start, end) of the members shown at the slider's date (AppState.visibleRange). */
+	/** [start, end) of the members shown at the slider's date (DatasetViews.visibleRange). */
 	range: [number, number];
-	/** Per-cell monthly sums of the same index (AppState.heatCells), and the map's zoom to decide on them. */
+	/** Per-cell monthly sums of the same index (DatasetViews.heatCells), and the map's zoom to decide on them. */
 	cells: HeatCells;
 	zoom: number;
 	radiusPixels: number;
 	intensity: number;
 	/** Fixed colour domain in texel units (core/heat-domain), or null to rescale to every frame. */
 	colorDomain: [number, number] | null;
-	/** Benchmark baseline only (bench/timeline.ts): filter this array on the CPU every frame instead of slicing. */
+	/** Benchmark baseline only (bench/timeline.ts; test builds): filter this array on the CPU every frame instead of slicing. */
 	cpuFilterBaseline?: { members: MemberPoint[]; day: number; mode: TimeMode; windowMonths: number } | null;
 }
 
@@ -98,7 +99,7 @@ function cpuFilteredData({ members, day, mode, windowMonths }: NonNullable<Heatm
 export function createHeatmapLayer({ index, range, cells, zoom, radiusPixels, intensity, colorDomain, cpuFilterBaseline }: HeatmapOptions) {
 	return new StableHeatmapLayer({
 		id: 'hometown-heat',
-		...(cpuFilterBaseline ? cpuFilteredData(cpuFilterBaseline) : { data: binaryData(index, cells, range, cellLevelFor(cells, zoom)) as never }),
+		...(TEST_HOOKS && cpuFilterBaseline ? cpuFilteredData(cpuFilterBaseline) : { data: binaryData(index, cells, range, cellLevelFor(cells, zoom)) as never }),
 		radiusPixels,
 		intensity,
 		threshold: 0.04,

@@ -1,6 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import type { AppState } from '$lib/state/app-state.svelte';
 import { createHeatmapLayer } from './heatmap-layer';
+import { TEST_HOOKS } from '$lib/test-hooks';
 import { windowStartExclusive } from '$lib/core/time/membership';
 import type { BasemapLabel } from './labels-layer';
 import type { createRoutesLayers } from './routes-layer';
@@ -16,7 +17,7 @@ export interface LayerContext {
 let routesFactory: typeof createRoutesLayers | null = null;
 /**
  * The routes layer (PathLayer, dash extension) is not part of the first view's bundle: the page loads
- * it with the routes' data, and setting that data in AppState redraws the stack with it.
+ * it with the routes' data, and setting that data in the routes owner redraws the stack with it.
  */
 export async function loadRoutesLayer(): Promise<void> {
 	routesFactory ??= (await import('./routes-layer')).createRoutesLayers;
@@ -28,12 +29,14 @@ export async function loadRoutesLayer(): Promise<void> {
  */
 export function buildLayers(app: AppState, ctx: LayerContext): Layer[] {
 	const more = ctx.secondary;
-	const layers: (Layer | false)[] = [
-		...(app.layers.routes && routesFactory ? routesFactory({ data: app.routeData, visible: app.visibleRoutes, day: app.time, year: app.routeYear, motionPhase: app.routeMotion ? app.routeMotionPhase : null, onHover: (h) => app.setRouteHover(h) }) : []),
-		app.layers.heat && createHeatmapLayer({ index: app.timeIndex, range: app.visibleRange, cells: app.heatCells, zoom: app.view.zoom, colorDomain: app.heatColorDomain, ...app.heat, cpuFilterBaseline: app.heatFilterStrategy === 'cpu-filter' ? { members: app.filteredMembers, day: app.time, mode: app.timeMode, windowMonths: app.windowMonths } : null }),
-		app.layers.heat && !!more && more.createTownsLayer(app.namedTowns),
-		app.layers.plots && !!more && more.createPlotsLayer({ events: app.events, day: app.time, mode: app.timeMode, windowStart: windowStartExclusive(app.time, app.windowMonths) }),
-		app.layers.labels && !!more && more.createLabelsLayer(ctx.labels, ctx.labelZoom, app.theme === 'dark')
+	const { routes, timeline, view, views } = app;
+	const layers = view.layers;
+	const stack: (Layer | false)[] = [
+		...(layers.routes && routesFactory ? routesFactory({ data: routes.data, visible: routes.visible, day: timeline.time, year: routes.year, motionPhase: routes.motion ? routes.motionPhase : null, onHover: (h) => routes.setHover(h) }) : []),
+		layers.heat && createHeatmapLayer({ index: views.timeIndex, range: views.visibleRange, cells: views.heatCells, zoom: view.view.zoom, colorDomain: views.heatColorDomain, ...view.heat, cpuFilterBaseline: TEST_HOOKS && view.heatFilterStrategy === 'cpu-filter' ? { members: views.filteredMembers, day: timeline.time, mode: timeline.mode, windowMonths: timeline.windowMonths } : null }),
+		layers.heat && !!more && more.createTownsLayer(views.namedTowns),
+		layers.plots && !!more && more.createPlotsLayer({ events: timeline.events, day: timeline.time, mode: timeline.mode, windowStart: windowStartExclusive(timeline.time, timeline.windowMonths) }),
+		layers.labels && !!more && more.createLabelsLayer(ctx.labels, ctx.labelZoom, view.theme === 'dark')
 	];
-	return layers.filter((layer): layer is Layer => !!layer);
+	return stack.filter((layer): layer is Layer => !!layer);
 }

@@ -1,5 +1,5 @@
 /**
- * The one place the URL meets AppState. The link is read once, before the map mounts (so it opens at
+ * The one place the URL meets the state owners. The link is read once, before the map mounts (so it opens at
  * the linked view), into the state through its methods; afterwards the state is written back with
  * replaceState, at most every WRITE_MS (playback changes the date 60 times a second and browsers
  * throttle history calls). The pure encoding lives in core/url/codec.ts; present-mode scenes travel in
@@ -28,27 +28,26 @@ export function applyUrl(app: AppState, search: string): URLSearchParams {
 	}
 	const { state, notes } = decodeUrlState(params.toString());
 	applyUrlState(app, state);
-	app.urlNotes = notes;
+	app.view.setUrlNotes(notes);
 	return own;
 }
 
 export function applyUrlState(app: AppState, state: UrlState) {
-	if (state.view) app.openAtLinkedView({ ...state.view });
-	// Timeline: the period first, then the date (which widens the period when outside it)
-	if (state.period) app.setPeriod([...state.period]);
+	if (state.view) app.view.openAtLinkedView({ ...state.view });
+	// The period first, then the date (which widens the period, with a note, when outside it)
+	if (state.period) app.timeline.setPeriod([...state.period]);
 	if (state.time) {
 		const day = dayFromIso(state.time);
-		if (Number.isFinite(day)) app.openAtLinkedDay(day);
+		if (Number.isFinite(day)) app.timeline.openAtLinkedDay(day);
 	}
-	if (state.mode) app.setTimeMode(state.mode);
-	if (state.windowMonths !== undefined) app.setWindowMonths(state.windowMonths);
-	// Layers and routes (issue 6): routes absent = all, '-' = none
-	if (state.layers) for (const id of LAYER_IDS) app.setLayerVisible(id, state.layers.includes(id));
-	if (state.routes) app.setVisibleRoutes([...state.routes]);
-	// Workflow (issue 7)
-	if (state.filters) app.setFilters(sanitizeFilters(state.filters));
-	if (state.privacyK !== undefined) app.setPrivacyK(state.privacyK);
-	if (state.theme) app.setTheme(state.theme);
+	if (state.mode) app.timeline.setMode(state.mode);
+	if (state.windowMonths !== undefined) app.timeline.setWindowMonths(state.windowMonths);
+	// Layers and routes: routes absent = all, '-' = none
+	if (state.layers) for (const id of LAYER_IDS) app.view.setLayerVisible(id, state.layers.includes(id));
+	if (state.routes) app.routes.setVisibleList([...state.routes]);
+	if (state.filters) app.filters.set(sanitizeFilters(state.filters));
+	if (state.privacyK !== undefined) app.filters.setPrivacyK(state.privacyK);
+	if (state.theme) app.view.setTheme(state.theme);
 }
 
 /**
@@ -56,38 +55,39 @@ export function applyUrlState(app: AppState, state: UrlState) {
  * and the map flies to the scene's view instead of jumping.
  */
 export function applySceneState(app: AppState, state: UrlState) {
-	app.pause();
-	app.setPeriod(null);
-	app.setTime(app.timeDomain[1]);
-	app.setTimeMode('cumulative');
-	for (const id of LAYER_IDS) app.setLayerVisible(id, true);
-	app.setVisibleRoutes(null);
-	app.clearFilters();
-	app.setPrivacyK(0);
-	app.setTheme('light');
+	app.timeline.pause();
+	app.timeline.setPeriod(null);
+	app.timeline.setTime(app.timeline.domain[1]);
+	app.timeline.setMode('cumulative');
+	for (const id of LAYER_IDS) app.view.setLayerVisible(id, true);
+	app.routes.setVisibleList(null);
+	app.filters.clear();
+	app.filters.setPrivacyK(0);
+	app.view.setTheme('light');
 	applyUrlState(app, { ...state, view: undefined });
-	if (state.view) app.flyTo({ ...state.view });
+	if (state.view) app.view.flyTo({ ...state.view });
 }
 
 /** The current state as a scene's state. */
 export function sceneStateOf(app: AppState): UrlState {
-	return { ...urlStateOf(app), view: { ...app.view } };
+	return { ...urlStateOf(app), view: { ...app.view.view } };
 }
 
 /** What the link holds for the current state: everything that differs from a fresh start, and the view. */
 export function urlStateOf(app: AppState): UrlState {
-	const layers = LAYER_IDS.filter((id) => app.layers[id]);
+	const { timeline, view, filters } = app;
+	const layers = LAYER_IDS.filter((id) => view.layers[id]);
 	return {
-		view: { ...app.view },
-		time: app.time === app.timeDomain[1] ? undefined : isoFromDay(app.time),
-		mode: app.timeMode === 'cumulative' ? undefined : app.timeMode,
-		windowMonths: app.timeMode === 'window' ? app.windowMonths : undefined,
+		view: { ...view.view },
+		time: timeline.time === timeline.domain[1] ? undefined : isoFromDay(timeline.time),
+		mode: timeline.mode === 'cumulative' ? undefined : timeline.mode,
+		windowMonths: timeline.mode === 'window' ? timeline.windowMonths : undefined,
 		layers: layers.length === LAYER_IDS.length ? undefined : layers,
-		routes: app.visibleRoutes === null ? undefined : [...app.visibleRoutes],
-		filters: isFilterActive(app.filters) ? Object.fromEntries(Object.entries(app.filters).map(([field, values]) => [field, [...values]])) : undefined,
-		privacyK: app.privacyK > 0 ? app.privacyK : undefined,
-		theme: app.theme === 'light' ? undefined : app.theme,
-		period: app.periodYears ? [...app.periodYears] : undefined
+		routes: app.routes.visible === null ? undefined : [...app.routes.visible],
+		filters: isFilterActive(filters.chosen) ? Object.fromEntries(Object.entries(filters.chosen).map(([field, values]) => [field, [...values]])) : undefined,
+		privacyK: filters.privacyK > 0 ? filters.privacyK : undefined,
+		theme: view.theme === 'light' ? undefined : view.theme,
+		period: timeline.periodYears ? [...timeline.periodYears] : undefined
 	};
 }
 

@@ -18,6 +18,7 @@ import type { MemberDataset } from '$lib/core/data/member';
 import { storageProblem } from '$lib/core/storage/messages';
 import { loadWork, saveWork, type SavedWork, type WorkToSave } from './saved-work';
 import { coordinateTabs } from './tabs';
+import type { Scene } from '$lib/core/project/scenes';
 
 const SAVE_MS = 400;
 /** What is stored while the demo is shown: no members (the demo ships with the app). */
@@ -37,13 +38,12 @@ export async function startSavedWork(app: AppState, restoreDemo: () => void = ()
 	/** Shows saved work in this tab (at start, and when another tab has saved). */
 	function show(work: SavedWork) {
 		const userData = work.dataset.members.length > 0 && !work.dataset.synthetic;
-		if (userData && work.dataset !== app.dataset) app.setDataset(work.dataset, work.datasetName);
-		else if (!userData && app.isUserData) restoreDemo();
+		if (userData && work.dataset !== app.dataset.current) app.dataset.set(work.dataset, work.datasetName);
+		else if (!userData && app.dataset.isUserData) restoreDemo();
 		storedDataset = work.dataset;
-		app.importMappings = work.mappings ?? {};
-		app.geocodeChoices = work.geocodeChoices ?? {};
+		app.importSession.restore(work.mappings ?? {}, work.geocodeChoices ?? {});
 		if (session.viewingLinkScenes) session.setOwnScenes(work.scenes ?? []);
-		else app.setScenes(work.scenes ?? []);
+		else app.scenes.set(work.scenes ?? []);
 		inStorage = { dataset: userData ? work.dataset : NO_DATASET, small: smallOf(workOf({ ...work, scenes: session.viewingLinkScenes ? session.ownScenes : work.scenes })) };
 	}
 
@@ -58,7 +58,7 @@ export async function startSavedWork(app: AppState, restoreDemo: () => void = ()
 		else inStorage = { dataset: NO_DATASET, small: smallOf(workOf({ datasetName: '', dataset: NO_DATASET })) };
 	} catch (error) {
 		// Saving now could overwrite work this version cannot read (or storage is off): do not save.
-		app.storageError = `Saved work could not be read (${storageProblem(error)}). Nothing will be saved in this browser until this is resolved.`;
+		app.savedWork.failed(`Saved work could not be read (${storageProblem(error)}). Nothing will be saved in this browser until this is resolved.`);
 		return () => {};
 	}
 
@@ -76,12 +76,11 @@ export async function startSavedWork(app: AppState, restoreDemo: () => void = ()
 				const savedAt = await saveWork(work, { members: work.dataset !== storedDataset });
 				storedDataset = work.dataset;
 				inStorage = { dataset: work.dataset, small: smallOf(work) };
-				app.savedAt = savedAt;
-				app.storageError = null;
+				app.savedWork.saved(savedAt);
 				tabs.announceSaved(savedAt);
 			} catch (error) {
 				storedDataset = null; // unknown what is stored now: write the members next time
-				app.storageError = `Work could not be saved in this browser (${storageProblem(error)}).`;
+				app.savedWork.failed(`Work could not be saved in this browser (${storageProblem(error)}).`);
 			}
 		}
 		saving = false;
@@ -126,15 +125,15 @@ export async function startSavedWork(app: AppState, restoreDemo: () => void = ()
 
 	const stopEffect = $effect.root(() => {
 		$effect(() => {
-			const imported = app.isUserData;
+			const imported = app.dataset.isUserData;
 			// Only the small parts are snapshotted (they may hold proxies); the dataset goes as it is.
 			// While a link's scenes are shown, the user's own scenes are what stays saved.
 			const work: WorkToSave = {
-				datasetName: imported ? app.datasetName : '',
-				dataset: imported ? app.dataset : NO_DATASET,
-				mappings: $state.snapshot(app.importMappings),
-				geocodeChoices: $state.snapshot(app.geocodeChoices),
-				scenes: session.viewingLinkScenes ? session.ownScenes : $state.snapshot(app.scenes)
+				datasetName: imported ? app.dataset.name : '',
+				dataset: imported ? app.dataset.current : NO_DATASET,
+				mappings: $state.snapshot(app.importSession.mappings),
+				geocodeChoices: $state.snapshot(app.importSession.choices),
+				scenes: session.viewingLinkScenes ? session.ownScenes : ($state.snapshot(app.scenes.list) as Scene[])
 			};
 			current = work;
 			if (session.writer) return save(work);

@@ -1,6 +1,6 @@
 /**
  * Member filters: AND across fields, OR within a field. Pure, so the heat map, the hotspot table and
- * the timeline histogram all count the same set (AppState.filteredMembers calls applyFilters).
+ * the timeline histogram all count the same set (state/views.svelte.ts computes the same from the dataset index).
  */
 import type { MemberRecord } from '../data/member';
 import { FILTER_FIELDS, type FilterField } from '../url/codec';

@@ -1,8 +1,8 @@
 /**
  * Which routes are shown. `null` means all (also routes added later); a list names the visible ones.
- * Pure so AppState's methods and the URL codec share one meaning.
+ * Pure so the routes owner (state/routes.svelte.ts) and the URL codec share one meaning.
  */
-export type RouteSelection = string[] | null;
+export type RouteSelection = readonly string[] | null;
 
 export function isRouteVisible(selection: RouteSelection, id: string): boolean {
 	return selection === null || selection.includes(id);

@@ -16,7 +16,7 @@ export interface PlayStep {
  * with `loop` wraps to the start. A long pause of the tab (elapsed > 1 s) moves at most one second's
  * worth, so a presenter returning to the tab does not see a jump.
  */
-export function advanceClock(clock: number, elapsedMs: number, speed: number, domain: [number, number], loop: boolean): PlayStep {
+export function advanceClock(clock: number, elapsedMs: number, speed: number, domain: readonly [number, number], loop: boolean): PlayStep {
 	const dt = Math.min(Math.max(elapsedMs, 0), 1000) / 1000;
 	const next = clock + dt * speed * DAYS_PER_SECOND_AT_1X;
 	const [lo, hi] = domain;
@@ -27,10 +27,10 @@ export function advanceClock(clock: number, elapsedMs: number, speed: number, do
 }
 
 /** Where play starts: from the current day, or from the start when sitting at the end. */
-export function playStart(day: number, domain: [number, number]): number {
+export function playStart(day: number, domain: readonly [number, number]): number {
 	return day >= domain[1] ? domain[0] : day;
 }
 
-export function clampDay(day: number, domain: [number, number]): number {
+export function clampDay(day: number, domain: readonly [number, number]): number {
 	return Math.min(domain[1], Math.max(domain[0], Math.round(day)));
 }

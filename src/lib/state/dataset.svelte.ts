@@ -1,0 +1,114 @@
+/**
+ * The dataset on the map and its preparation (index, date order, heat cells). Setting a dataset
+ * indexes it (small ones at once, large ones in slices between frames) and widens the timeline to its
+ * dates. Large arrays are $state.raw: they are replaced whole, never mutated, so deep proxies would only cost.
+ */
+import { UNIT_LABELS, type MemberDataset } from '$lib/core/data/member';
+import type { DatasetIndex } from '$lib/core/data/dataset-index';
+import { prepareDataset, type PreparedDataset } from '$lib/core/data/prepare';
+import { runAtOnce, runInSlices } from '$lib/core/slicing/slices';
+import type { Timeline } from './timeline.svelte';
+
+/** Datasets up to this size are indexed in one go (a few ms); larger ones in slices between frames. */
+const INDEX_AT_ONCE = 50_000;
+
+export const DEMO_NAME = 'Synthetic demo network';
+
+/** A macrotask break that is not clamped to 4 ms like nested setTimeout. */
+function nextTask(): Promise<void> {
+	return new Promise((resolve) => {
+		const channel = new MessageChannel();
+		channel.port1.onmessage = () => resolve();
+		channel.port2.postMessage(null);
+	});
+}
+
+export class Dataset {
+	#current = $state.raw<MemberDataset>({ synthetic: true, members: [] });
+	#name = $state(DEMO_NAME);
+	#loadError = $state<string | null>(null);
+	/**
+	 * The dataset's index (filter and town codes, date order: core/data/dataset-index), rebuilt whenever
+	 * the dataset changes. The views are derived from it with integer loops, never a pass of string
+	 * work over the members.
+	 */
+	#prepared = $state.raw<PreparedDataset>(runAtOnce(prepareDataset([])));
+	/** True while a large dataset is being indexed; until then the map and panels show the previous one. */
+	#indexing = $state(false);
+	#indexJob = 0;
+	#indexed: (() => void)[] = [];
+	#preparedListeners: ((index: DatasetIndex) => void)[] = [];
+	readonly #timeline: Timeline;
+
+	/** A dataset that is not the synthetic demo is the user's: saved in the browser and in project files. */
+	readonly isUserData = $derived(!this.#current.synthetic && this.#current.members.length > 0);
+	/** What a row is called in the legend, filters and table: 'members', or 'records' for incident tables. */
+	readonly unit = $derived(UNIT_LABELS[this.#current.kind ?? 'members']);
+
+	constructor(timeline: Timeline) {
+		this.#timeline = timeline;
+	}
+
+	get current(): MemberDataset {
+		return this.#current;
+	}
+	get name() {
+		return this.#name;
+	}
+	get loadError() {
+		return this.#loadError;
+	}
+	get prepared(): PreparedDataset {
+		return this.#prepared;
+	}
+	get index(): DatasetIndex {
+		return this.#prepared.index;
+	}
+	get indexing() {
+		return this.#indexing;
+	}
+
+	/**
+	 * Shows a dataset. Imports go through ImportSession (it owns the rows waiting for the geocoder);
+	 * this is for the demo, saved work and project files.
+	 */
+	set(dataset: MemberDataset, name: string) {
+		this.#current = dataset;
+		this.#name = name;
+		this.#loadError = null;
+		const job = ++this.#indexJob;
+		if (dataset.members.length <= INDEX_AT_ONCE) return this.#usePrepared(runAtOnce(prepareDataset(dataset.members)));
+		this.#indexing = true;
+		const cancelled = () => job !== this.#indexJob;
+		// From the next task on: the caller's own task (an import's last message) stays short.
+		void nextTask()
+			.then(() => (cancelled() ? null : runInSlices(prepareDataset(dataset.members), { cancelled, yieldToEventLoop: nextTask })))
+			.then((prepared) => {
+				if (prepared && !cancelled()) this.#usePrepared(prepared);
+			});
+	}
+
+	/** Called after each dataset is prepared and shown (the composition root notes filter values it lacks). */
+	onPrepared(listener: (index: DatasetIndex) => void) {
+		this.#preparedListeners.push(listener);
+	}
+
+	setLoadError(message: string) {
+		this.#loadError = message;
+	}
+
+	/** Resolves once the dataset set last is indexed and shown (at once for small ones). */
+	whenIndexed(): Promise<void> {
+		return this.#indexing ? new Promise((resolve) => this.#indexed.push(resolve)) : Promise.resolve();
+	}
+
+	#usePrepared(prepared: PreparedDataset) {
+		this.#prepared = prepared;
+		this.#indexing = false;
+		this.#timeline.fitDomain(prepared.index.domain);
+		for (const listener of this.#preparedListeners) listener(prepared.index);
+		const waiting = this.#indexed;
+		this.#indexed = [];
+		for (const resolve of waiting) resolve();
+	}
+}

@@ -1,0 +1,134 @@
+/**
+ * What the map shows and how: the camera, the layers switched on, the heat's look, the theme, fly-to
+ * requests, and the notes about link parameters that could not be used. MapView is the one writer of
+ * the camera after the map exists (setView from its moveend); everyone else asks it to fly (flyTo).
+ */
+export interface MapView {
+	longitude: number;
+	latitude: number;
+	zoom: number;
+}
+
+export type MapLayerId = 'heat' | 'labels' | 'routes' | 'plots';
+export type Theme = 'light' | 'dark';
+
+/** Frames Europe, North Africa and Syria/Iraq at 1280x800. */
+export const INITIAL_VIEW: MapView = { longitude: 14, latitude: 43.5, zoom: 3.35 };
+/** What the first view must frame, whatever the screen: Morocco to Iraq, the Sahel's edge to Scandinavia. */
+export const INITIAL_BOUNDS: [[number, number], [number, number]] = [
+	[-11, 24],
+	[48, 60]
+];
+
+export const HEAT_DEFAULTS = { radiusPixels: 38, intensity: 1.2 } as const;
+
+/**
+ * How the heat map narrows the members to the date: 'slice' (the app's way, see heatmap-layer.ts) or
+ * 'cpu-filter' (filter the array every frame, kepler.gl's way), kept only as bench/timeline.ts's baseline.
+ */
+export type HeatFilterStrategy = 'slice' | 'cpu-filter';
+
+export class ViewState {
+	#view = $state.raw<Readonly<MapView>>({ ...INITIAL_VIEW });
+	/** True when a link gave the view: the map opens there instead of fitting INITIAL_BOUNDS. */
+	#fromLink = $state(false);
+	#heat = $state.raw<{ readonly radiusPixels: number; readonly intensity: number }>({ ...HEAT_DEFAULTS });
+	#layers = $state.raw<Readonly<Record<MapLayerId, boolean>>>({ heat: true, labels: true, routes: true, plots: true });
+	#theme = $state<Theme>('light');
+	/** A request for the map to fly somewhere (hotspot row, scene); MapView reacts. id makes repeats distinct. */
+	#flyRequest = $state.raw<{ readonly view: Readonly<MapView>; readonly id: number } | null>(null);
+	/** Notes about link parameters that were ignored, shown by the Toolbar until dismissed. */
+	#urlNotes = $state.raw<readonly string[]>([]);
+	#heatFilterStrategy = $state<HeatFilterStrategy>('slice');
+	#frameWaiters: (() => void)[] = [];
+
+	get view(): Readonly<MapView> {
+		return this.#view;
+	}
+	get fromLink() {
+		return this.#fromLink;
+	}
+	get heat() {
+		return this.#heat;
+	}
+	get layers(): Readonly<Record<MapLayerId, boolean>> {
+		return this.#layers;
+	}
+	get theme() {
+		return this.#theme;
+	}
+	get flyRequest() {
+		return this.#flyRequest;
+	}
+	get urlNotes() {
+		return this.#urlNotes;
+	}
+	get heatFilterStrategy() {
+		return this.#heatFilterStrategy;
+	}
+
+	/** The camera as the map reports it (MapView, after a move). */
+	setView(view: MapView) {
+		this.#view = { ...view };
+	}
+	/** A link gave the view: the map opens there. */
+	openAtLinkedView(view: MapView) {
+		this.#view = { ...view };
+		this.#fromLink = true;
+	}
+	flyTo(view: MapView) {
+		this.#flyRequest = { view: { ...view }, id: (this.#flyRequest?.id ?? 0) + 1 };
+	}
+	setLayerVisible(id: MapLayerId, visible: boolean) {
+		this.#layers = { ...this.#layers, [id]: visible };
+	}
+	setTheme(theme: Theme) {
+		this.#theme = theme;
+	}
+	setUrlNotes(notes: readonly string[]) {
+		this.#urlNotes = [...notes];
+	}
+	addUrlNotes(notes: readonly string[]) {
+		if (notes.length) this.#urlNotes = [...this.#urlNotes, ...notes];
+	}
+	dismissUrlNotes() {
+		this.#urlNotes = [];
+	}
+	/** Only the timeline benchmark switches this, to measure its baseline. */
+	setHeatFilterStrategy(strategy: HeatFilterStrategy) {
+		this.#heatFilterStrategy = strategy;
+	}
+
+	/** Bumped to ask the map for one more frame (MapView repaints and calls redrawDone). */
+	#redrawRequest = $state(0);
+	#redrawWaiters: (() => void)[] = [];
+	get redrawRequest() {
+		return this.#redrawRequest;
+	}
+	/**
+	 * Asks the map for a frame and resolves once it is drawn: deck draws within the map's frame when it
+	 * has something new, so both canvases then hold the current state (exports read them).
+	 */
+	requestRedraw(): Promise<void> {
+		const done = new Promise<void>((resolve) => this.#redrawWaiters.push(resolve));
+		this.#redrawRequest++;
+		return done;
+	}
+	/** Called by MapView after the frame a requestRedraw asked for. */
+	redrawDone() {
+		const waiters = this.#redrawWaiters;
+		this.#redrawWaiters = [];
+		for (const resolve of waiters) resolve();
+	}
+
+	/** Resolves after deck's next drawn frame (exports wait for the heat of a new date). */
+	nextDeckFrame(): Promise<void> {
+		return new Promise((resolve) => this.#frameWaiters.push(resolve));
+	}
+	/** Called by MapView after every deck frame. */
+	deckFrameDrawn() {
+		const waiters = this.#frameWaiters;
+		this.#frameWaiters = [];
+		for (const resolve of waiters) resolve();
+	}
+}

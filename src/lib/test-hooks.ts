@@ -1,0 +1,42 @@
+/**
+ * Handles for the browser tests and the benchmarks, present only in builds made for them
+ * (`npm run build:test`, which sets ATLAS_TEST_BUILD; vite.config.ts turns it into
+ * __ATLAS_TEST_HOOKS__). The product build has `TEST_HOOKS === false`, so the bundler drops every
+ * `if (TEST_HOOKS)` branch and the page exposes nothing.
+ *
+ * The shapes are declared here once; tests/e2e and bench import this module, so renaming a state
+ * field fails at `npm run check`, not in the browser.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { AppState } from '$lib/state/app-state.svelte';
+
+export const TEST_HOOKS: boolean = __ATLAS_TEST_HOOKS__;
+
+/** The map's handle (MapView.svelte). */
+export interface MapTestHook {
+	/** Heat and the secondary layers drawn (the first heat frame alone is the 'atlas:heat-drawn' mark). */
+	heatDrawn: boolean;
+	/** Deck frames drawn so far. */
+	frames: number;
+	/** Where a place is on the page, in page coordinates (what screenshots clip). */
+	project(lngLat: [number, number]): { x: number; y: number };
+	map: MapLibreMap;
+	/** How often deck's lost WebGL context was restored. */
+	deckRestores(): number;
+}
+
+declare global {
+	interface Window {
+		/** The map's test handle; only in test builds. */
+		__atlas?: MapTestHook;
+		/** The state owners; only in test builds. */
+		__atlasState?: AppState;
+		/** The geocoder review's map (GeocodeReview.svelte); only in test builds. */
+		__reviewMap?: MapLibreMap;
+		/** A list of places a test hands the test-only review page before it loads. */
+		__reviewList?: { hometown: string; country: string }[];
+		/** The test-only review page's geocoder and how long its first load took (bench/geocoder.ts). */
+		__geocodeRecords?: typeof import('$lib/workers/geocode-client').geocodeRecords;
+		__geocodeFirstLoadMs?: number;
+	}
+}
