@@ -8,11 +8,13 @@ import { test, expect, openDashboard } from './fixtures';
 import { exportLayout } from '../../src/lib/core/export/layout';
 import { frameAt, videoPlan } from '../../src/lib/core/export/video-frames';
 
-type A = { visibleCount: number; time: number; timeDomain: [number, number]; datasetIndex: { members: unknown[] } };
-const app = (page: Page) => page.evaluate(() => {
-	const a = (window as unknown as { __atlasState: A }).__atlasState;
-	return { visible: a.visibleCount, total: a.datasetIndex.members.length, time: a.time, domain: a.timeDomain };
-});
+import './hooks';
+
+const app = (page: Page) =>
+	page.evaluate(() => {
+		const a = window.__atlasState!;
+		return { visible: a.views.visibleCount, total: a.dataset.index.members.length, time: a.timeline.time, domain: [...a.timeline.domain] as [number, number] };
+	});
 
 async function openExport(page: Page) {
 	await page.getByTestId('export-menu-button').click();

@@ -8,35 +8,23 @@ import type { Page } from '@playwright/test';
 import { test, expect, openDashboard } from './fixtures';
 import { dayFromIso } from '../../src/lib/core/time/days';
 
-type A = {
-	time: number;
-	timeMode: string;
-	windowMonths: number;
-	timeDomain: [number, number];
-	periodYears: [number, number] | null;
-	layers: Record<string, boolean>;
-	visibleRoutes: string[] | null;
-	filters: Record<string, string[]>;
-	privacyK: number;
-	theme: string;
-	visibleCount: number;
-	filteredCount: number;
-};
+import './hooks';
+
 const snapshot = (page: Page) =>
 	page.evaluate(() => {
-		const a = (window as unknown as { __atlasState: A }).__atlasState;
+		const a = window.__atlasState!;
 		return {
-			time: a.time,
-			mode: a.timeMode,
-			w: a.windowMonths,
-			domain: [...a.timeDomain],
-			period: a.periodYears ? [...a.periodYears] : null,
-			layers: { ...a.layers },
-			routes: a.visibleRoutes ? [...a.visibleRoutes] : null,
-			filters: JSON.parse(JSON.stringify(a.filters)),
-			k: a.privacyK,
-			theme: a.theme,
-			visible: a.visibleCount
+			time: a.timeline.time,
+			mode: a.timeline.mode,
+			w: a.timeline.windowMonths,
+			domain: [...a.timeline.domain],
+			period: a.timeline.periodYears ? [...a.timeline.periodYears] : null,
+			layers: { ...a.view.layers },
+			routes: a.routes.visible ? [...a.routes.visible] : null,
+			filters: JSON.parse(JSON.stringify(a.filters.chosen)) as Record<string, string[]>,
+			k: a.filters.privacyK,
+			theme: a.view.theme,
+			visible: a.views.visibleCount
 		};
 	});
 
@@ -92,6 +80,6 @@ test('the link the page writes opens the same state again', async ({ page }) => 
 	const written = page.url();
 	await page.goto('about:blank');
 	await page.goto(written);
-	await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, { timeout: 90_000 });
+	await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 90_000 });
 	expect(await snapshot(page)).toEqual(first);
 });

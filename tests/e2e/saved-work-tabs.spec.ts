@@ -7,11 +7,12 @@ import type { Page } from '@playwright/test';
 import { test, expect, openDashboard } from './fixtures';
 import { encodeScenes } from '../../src/lib/core/project/scenes';
 
-type S = { scenes: { name: string }[]; savedAt: string | null; datasetName: string; dataset: { synthetic: boolean; members: unknown[] }; importDataset(records: unknown[], name: string): void };
+import './hooks';
+
 const state = (page: Page) =>
 	page.evaluate(() => {
-		const a = (window as unknown as { __atlasState: S }).__atlasState;
-		return { scenes: a.scenes.map((s) => s.name), savedAt: a.savedAt, name: a.datasetName, synthetic: a.dataset.synthetic, count: a.dataset.members.length };
+		const a = window.__atlasState!;
+		return { scenes: a.scenes.list.map((s) => s.name), savedAt: a.savedWork.savedAt, name: a.dataset.name, synthetic: a.dataset.current.synthetic, count: a.dataset.current.members.length };
 	});
 const savedAfter = async (page: Page, previous: string | null) => {
 	await expect.poll(async () => (await state(page)).savedAt, { timeout: 30_000 }).not.toBe(previous);
@@ -28,7 +29,7 @@ const importSmallList = (page: Page) =>
 	page.evaluate(() => {
 		const base = { country: 'BE', lon: 4.35, lat: 50.85, day: 600, dayEnd: 600, datePrecision: 'day', role: 'inner', arrested: 'unknown', died: 'unknown', descent: '', lastResidence: '', recruiter: '', plots: [], source: 'test', weight: 1, category: '' };
 		const records = ['a', 'b', 'c'].map((id) => ({ ...base, id, hometown: 'Brussels' }));
-		(window as unknown as { __atlasState: S }).__atlasState.importDataset(records, 'tab-a-list.csv');
+		window.__atlasState!.importSession.importRecords(records as never, 'tab-a-list.csv');
 	});
 
 test('two tabs: one writes, the other shows its saves, and a change in the other is not written over them', async ({ page, context }) => {
@@ -50,7 +51,7 @@ test('two tabs: one writes, the other shows its saves, and a change in the other
 	await addScene(tabB, 'From tab B');
 	await expect(tabB.getByTestId('other-tab-note')).toContainText('Changes made in this tab are not saved');
 	await page.reload();
-	await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, { timeout: 60_000 });
+	await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 60_000 });
 	await expect.poll(() => state(page), { timeout: 30_000 }).toMatchObject({ name: 'tab-a-list.csv', count: 3, scenes: ['From tab A'] });
 
 	// Tab B takes over: its work (A's list and scene, B's scene) is saved, and tab A says another tab took over.
@@ -71,7 +72,7 @@ test("a link's scenes are a view of someone else's work: the user's own scenes s
 
 	const link = `?scenes=${encodeScenes([{ name: "Colleague's scene", state: { time: '2015-11-13' } }])}`;
 	await page.goto(`/${link}`);
-	await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, { timeout: 60_000 });
+	await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 60_000 });
 	await expect(page.getByTestId('link-scenes-note')).toContainText('viewing 1 scene from a link. Your own 2 saved scenes stay');
 	expect((await state(page)).scenes).toEqual(["Colleague's scene"]);
 	// Before, the page saved what it showed (on its first save, or any change such as a filter): wait for a save.
