@@ -108,11 +108,13 @@ export async function startSavedWork(app: AppState, restoreDemo: () => void = ()
 		onRole(writer, why) {
 			session.setRole(writer, why);
 			if (!writer) return;
-			if (why === 'took-over' || session.unsavedHere) {
-				// The user chose this tab's work (or it holds changes nobody saved): save what it shows.
+			if (why === 'took-over') {
+				// The user chose this tab's work: save what it shows.
 				session.markUnsaved(false);
 				if (current) save(current);
-			} else if (why === 'freed') void loadWork().then((work) => work && show(work), () => {});
+			} else if (why === 'freed' && !session.unsavedHere) void loadWork().then((work) => work && show(work), () => {});
+			// Freed with changes of its own: they may predate the last saves of the tab that closed, so
+			// nothing is written until the user says so (the banner offers "Save this tab's work").
 		},
 		onSaved: () => void reload()
 	});
