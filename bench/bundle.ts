@@ -6,12 +6,12 @@
 import { BUDGET_GZIP_BYTES, measureFirstView } from '../scripts/check-bundle';
 import type { BenchContext, BenchSection } from './context';
 
-/** Minimal Vite builds of the libraries alone, gzipped (measured for issue 8). */
+/** Minimal Vite builds of the libraries alone, gzipped (measured when the budget was set). */
 const FLOOR = [
 	{ what: 'maplibre-gl alone', bytes: 284_000 },
 	{ what: 'maplibre-gl + @deck.gl/core + HeatmapLayer + MapLibreOverlay', bytes: 505_000 }
 ];
-/** kepler.gl 3.2.6 UMD build, gzipped, before React (issue 8). */
+/** kepler.gl 3.2.6 UMD build, gzipped, before React. */
 const KEPLER = 3_900_000;
 
 export async function run(ctx: BenchContext): Promise<BenchSection> {
@@ -27,7 +27,7 @@ Deterministic: \`npm test\` fails (\`npm run test:size\`) when it passes the bud
 | Build | gzipped |
 |---|---|
 | **Hometown Atlas, first view** (${rows.length} chunks) | **${kb(total)}** |
-| Budget (issue 8) | ${kb(BUDGET_GZIP_BYTES)} |
+| Budget | ${kb(BUDGET_GZIP_BYTES)} |
 ${FLOOR.map((f) => `| Floor: ${f.what} | ${kb(f.bytes)} |`).join('\n')}
 | For scale: kepler.gl 3.2.6 UMD, before React | ${kb(KEPLER)} |
 

@@ -80,7 +80,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 		title: 'Large import: main-thread long tasks (browser)',
 		markdown: `The longest main-thread task while the dashboard imports a generated member list, from choosing
 the file to 2 s after the new data is on the map, median of ${RUNS} runs (min, max); the 1,000-row list is the
-baseline measured in the same run. The goal (issue 9) is no task over 200 ms.
+baseline measured in the same run. The goal is no task over 200 ms.
 
 | rows | longest task, ms | tasks over 200 ms | long-task total, ms | report after, s | on the map after, s |
 | ---: | ---: | ---: | ---: | ---: | ---: |

@@ -16,7 +16,8 @@ const MODULES: Record<string, () => Promise<{ run(ctx: BenchContext): Promise<Be
 	import: () => import('./import'),
 	geocoder: () => import('./geocoder'),
 	'large-import': () => import('./large-import'),
-	timeline: () => import('./timeline')
+	timeline: () => import('./timeline'),
+	network: () => import('./network')
 };
 const TIME_LIMIT_S = 600;
 

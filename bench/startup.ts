@@ -72,7 +72,9 @@ function kindOf(path: string): string {
 	if (path.includes('maplibre-gl-worker')) return 'MapLibre worker script';
 	if (path.endsWith('.js')) return 'JavaScript (main thread)';
 	if (path.endsWith('.css')) return 'CSS';
-	if (path.includes('/basemap/countries-')) return 'basemap geometry';
+	if (path.includes('/basemap/countries-') || path.endsWith('/basemap/admin1.json')) return 'basemap geometry';
+	if (path.startsWith('/generated/places/')) return 'place-name tiles';
+	if (path.startsWith('/generated/fonts/')) return 'font files';
 	if (path.endsWith('.json')) return 'data and labels (JSON)';
 	if (path === '/' || path.endsWith('.html')) return 'HTML';
 	return 'other';
@@ -135,7 +137,7 @@ after one uncounted warm-up, taking turns with the baseline. Target ${TARGET_MS}
 | Longest main-thread task, navigation to ${SETTLE_MS / 1000} s after the first frame (baseline) | ${fmt(stats(bare.map((l) => l.longestTaskMs)), 0)} |
 
 Bytes on the wire before the first heat frame (cold cache, \`vite preview\` compresses with gzip;
-median of the runs; files that arrive after the first heat frame in some runs count in those only). The 50m basemap, importer, geocoder and other panels are not among them.
+median of the runs; files that arrive after the first heat frame in some runs count in those only). The 50m and 10m basemaps, the divisions, the place-name tiles and font files fetched after the first heat frame, the importer, geocoder and other panels are not among them.
 
 | Kind | Files | Bytes |
 |---|---|---|
@@ -150,10 +152,14 @@ software by SwiftShader, on two cores shared with other work. The baseline's fir
 floor MapLibre alone sets on this machine; the CPU rows measure the work itself, which neighbours'
 load does not change, while the wall-clock rows rise with that load.
 
-**The long task after the first heat.** Right after the first heat frame the other deck layers (labels,
-plots, routes) are created, and deck.gl compiles and links their shaders. SwiftShader compiles on the
-CPU and offers no \`KHR_parallel_shader_compile\`, and luma.gl reads each program's link status and
-varyings at once, so the main thread waits for every link in one task: seconds here; far less with a
-GPU driver (not measured here). It is start-up work, once per page; an import compiles nothing new (see the large-import section).`
+**Long tasks at start.** deck.gl draws only the heat; names, routes, plots and hometown labels are
+MapLibre layers (docs/ARCHITECTURE.md). Before that change the other deck layers (TextLayer for the
+labels, PathLayer, IconLayer, ScatterplotLayer) were created right after the first heat frame and their
+shader links, which SwiftShader does on the CPU without \`KHR_parallel_shader_compile\` and luma.gl waits
+for at once, blocked the page for 2-2.7 s. What is left is the heat's own first frame (the heat map
+layer's programs linked and its weight texture filled in one task, before the 'atlas:heat-drawn' mark)
+and MapLibre's first frames with text (its symbol programs, and the glyphs drawn in the page from the
+font files). Both scale with the machine's load: the baseline's longest task in the same run shows it.
+It is start-up work, once per page; an import compiles nothing new (see the large-import section).`
 	};
 }

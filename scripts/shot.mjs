@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Takes a screenshot of the built dashboard: `npm run shot [-- <out.png> [query]]`.
+ * Takes a screenshot of the built dashboard: `npm run shot [-- <out.png> [query]]`, e.g.
+ * `npm run shot -- docs/screenshot-brussels.png '?v=4.35,50.85,11'` for the README's Brussels view.
  * Serves build/ with vite preview on 127.0.0.1, opens it in Debian's Chromium (no network), waits for
  * the heat map and writes docs/screenshot.png (the README's picture) unless told otherwise.
  */
@@ -26,8 +27,13 @@ try {
 	const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 	page.on('pageerror', (e) => console.error('page error:', e));
 	await page.goto(`http://127.0.0.1:${port}/${query}`);
-	await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 30000 });
-	await page.waitForTimeout(1500);
+	await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 60000 });
+	// MapLibre draws the names, routes and markers: wait until every tile and label of the view is placed.
+	await page.waitForFunction(() => window.__atlas.map.areTilesLoaded(), null, { timeout: 60000 });
+	await page.evaluate(() => new Promise((resolve) => {
+		window.__atlas.map.once('idle', resolve);
+		window.__atlas.map.triggerRepaint();
+	}));
 	await page.screenshot({ path: out });
 	await browser.close();
 	console.log(`screenshot: ${out}`);

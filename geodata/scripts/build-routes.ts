@@ -3,7 +3,7 @@
  * and other scripts) and static/generated/routes/routes.json (what the browser fetches).
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { buildRouteCollection } from '../../src/lib/core/routes/build.ts';
+import { buildRouteCollection } from './routes-build.ts';
 import type { RoutesSource } from '../../src/lib/core/routes/types.ts';
 
 const SOURCE = 'geodata/routes.source.json';

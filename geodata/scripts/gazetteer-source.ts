@@ -14,6 +14,7 @@ export interface SourceCity {
 	featureCode: string;
 	country: string;
 	admin1: string;
+	admin2: string;
 	population: number;
 }
 
@@ -33,6 +34,7 @@ export function readCities(): SourceCity[] {
 			featureCode: f[7]!,
 			country: f[8]!,
 			admin1: f[10]!,
+			admin2: f[11]!,
 			population: Number(f[14]) || 0
 		});
 	}

@@ -1,5 +1,5 @@
 /**
- * Writes geodata/members.demo.csv: a SYNTHETIC network of 352 pseudonymous members that reproduces
+ * Writes geodata/members.demo.csv and geodata/ties.demo.csv: a SYNTHETIC network of 352 pseudonymous members that reproduces
  * every figure Klausen's study publishes (see ../shared/reference/README.md) while its unpublished
  * details (which town, which descent, which date) come from the weights below. Every weight here is
  * an assumption and is written down in docs/DATA.md. Deterministic: a seeded PRNG, no clock.
@@ -351,13 +351,99 @@ export function demoCsv(): string {
 	return Papa.unparse(makeDemoMembers(), { newline: '\n' }) + '\n';
 }
 
+// ---- Ties: the network graph (docs/DATA.md, "Ties") ---------------------------------------------
+export const DEMO_TIES_CSV = 'geodata/ties.demo.csv';
+/** Its own PRNG stream, so adding ties leaves every member row above byte-for-byte as it was. */
+export const TIES_SEED = SEED + 1;
+/** Node id of a recruitment organisation: a slug of its name, the same rule core/network uses. */
+export const orgId = (name: string) => `org-${name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+/** Members of the same plot: each tied to this many others of the cell (all of them in a smaller cell). */
+const CELL_CONTACTS = 3;
+/** Inner members recruited by the same organisation but acting in other plots: chance of a tie per pair. */
+const ORG_BRIDGE = 0.04;
+/** A wider member's first contact in the inner circle, weights: same organisation, same town, same region, other. */
+const CONTACT_WEIGHT = { organisation: 6, town: 4, region: 2, other: 0.2 };
+/** Chance of a second inner-circle contact, and of a tie to another wider member of the same town. */
+const SECOND_CONTACT = 0.3;
+const SAME_TOWN_WIDER = 0.25;
+
+/** The day a first-act text ('2015', '2015-11', '2015-11-13') starts on, for ordering only. */
+const startOf = (text: string) => Date.parse(text.length === 4 ? `${text}-01-01` : text.length === 7 ? `${text}-01` : text);
+
+/**
+ * The demo's ties as an edge list (source,target,type,date): member-plot and member-organisation
+ * ties exactly as the member rows hold them, and member-member contacts drawn from the weights above.
+ * Every wider member gets at least one contact in the inner circle: the study's snowball step.
+ */
+export function makeDemoTies(members: Record<string, string>[] = makeDemoMembers()): Record<string, string>[] {
+	const rand = mulberry32(TIES_SEED);
+	const regionOf = new Map<string, string>();
+	for (const [region, places] of Object.entries(PLACES)) for (const [name, cc] of places) regionOf.set(`${name}|${cc}`, region);
+	const region = (m: Record<string, string>) => regionOf.get(`${m.hometown}|${m.country}`)!;
+	const ties: Record<string, string>[] = [];
+	const seen = new Set<string>();
+	const contact = (a: Record<string, string>, b: Record<string, string>) => {
+		const [s, t] = a.id! < b.id! ? [a, b] : [b, a];
+		const key = `${s.id}|${t.id}`;
+		if (s === t || seen.has(key)) return;
+		seen.add(key);
+		// A contact is dated when the later of the two first acts it: the tie is known from then on.
+		ties.push({ source: s.id!, target: t.id!, type: 'contact', date: startOf(s.first_act!) >= startOf(t.first_act!) ? s.first_act! : t.first_act! });
+	};
+	for (const m of members) {
+		for (const plot of m.plots ? m.plots.split('|') : []) ties.push({ source: m.id!, target: plot, type: 'plot', date: plot.slice(5, 15) });
+		if (m.recruiter) ties.push({ source: m.id!, target: orgId(m.recruiter), type: 'organisation', date: '' });
+	}
+	const inner = members.filter((m) => m.role === 'inner');
+	const wider = members.filter((m) => m.role !== 'inner');
+	// Cells: the members of a plot know a few others of the same plot.
+	const plots = [...new Set(inner.flatMap((m) => m.plots!.split('|')))].sort();
+	for (const plot of plots) {
+		const cell = inner.filter((m) => m.plots!.split('|').includes(plot));
+		for (const m of cell) {
+			const others = cell.filter((o) => o !== m);
+			for (const o of weightedSample(others, Math.min(CELL_CONTACTS, others.length), () => 1, rand)) contact(m, o);
+		}
+	}
+	// Bridges between cells through a shared recruitment organisation: the micro-networks merging.
+	for (let i = 0; i < inner.length; i++)
+		for (let j = i + 1; j < inner.length; j++) {
+			const [a, b] = [inner[i]!, inner[j]!];
+			if (a.recruiter && a.recruiter === b.recruiter && a.plots !== b.plots && rand() < ORG_BRIDGE) contact(a, b);
+		}
+	// The snowball step: every wider member is a first-person contact of the inner circle.
+	const contactWeight = (w: Record<string, string>, m: Record<string, string>) =>
+		w.recruiter && w.recruiter === m.recruiter ? CONTACT_WEIGHT.organisation : w.hometown === m.hometown && w.country === m.country ? CONTACT_WEIGHT.town : region(w) === region(m) ? CONTACT_WEIGHT.region : CONTACT_WEIGHT.other;
+	for (const w of wider) {
+		const n = rand() < SECOND_CONTACT ? 2 : 1;
+		for (const m of weightedSample(inner, n, (m) => contactWeight(w, m), rand)) contact(w, m);
+		const townmates = wider.filter((o) => o !== w && o.hometown === w.hometown && o.country === w.country);
+		if (townmates.length && rand() < SAME_TOWN_WIDER) contact(w, townmates[Math.floor(rand() * townmates.length)]!);
+	}
+	return ties;
+}
+
+export function demoTiesCsv(members?: Record<string, string>[]): string {
+	return Papa.unparse(makeDemoTies(members), { newline: '\n', columns: ['source', 'target', 'type', 'date'] }) + '\n';
+}
+
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/geodata\//, '/geodata/'))) {
-	const csv = demoCsv();
+	const members = makeDemoMembers();
+	const files: [string, string][] = [
+		[DEMO_CSV, Papa.unparse(members, { newline: '\n' }) + '\n'],
+		[DEMO_TIES_CSV, demoTiesCsv(members)]
+	];
 	if (process.argv.includes('--check')) {
-		const same = readFileSync(DEMO_CSV, 'utf8') === csv;
-		console.log(same ? `${DEMO_CSV} is up to date` : `${DEMO_CSV} differs from the generator's output`);
+		let same = true;
+		for (const [file, text] of files) {
+			const ok = readFileSync(file, 'utf8') === text;
+			same &&= ok;
+			console.log(ok ? `${file} is up to date` : `${file} differs from the generator's output`);
+		}
 		process.exit(same ? 0 : 1);
 	}
-	writeFileSync(DEMO_CSV, csv);
-	console.log(`wrote ${DEMO_CSV}`);
+	for (const [file, text] of files) {
+		writeFileSync(file, text);
+		console.log(`wrote ${file}`);
+	}
 }

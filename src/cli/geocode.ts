@@ -1,68 +1,60 @@
 /**
- * `npm run atlas -- geocode <in.csv> [--out <out.csv>]`: geocodes the `hometown` column (with the
- * optional `country` column as a hint) offline, and writes the input with the DESIGN.md columns added.
- * Unresolved rows keep empty coordinates. The summary (counts by status, then every ambiguous and
- * unresolved row with its row number and reason) goes to stderr, so stdout can carry the CSV.
+ * `npm run atlas -- geocode <file> [--out <out.csv>] [--regeocode] [--swap-coordinates]`: places a
+ * member list offline (core/geocode/file.ts: read by the app's importer, given coordinates kept and
+ * cross-checked, rows read = written + rejected). The summary and every row-level finding go to
+ * stderr, so stdout can carry the CSV.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import Papa from 'papaparse';
-import { findColumn, geocodeAll, OUTPUT_COLUMNS, resultColumns, STATUSES } from '../lib/core/geocode/table';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { geocodeFile } from '../lib/core/geocode/file';
+import { ReverseIndex } from '../lib/core/geocode/reverse';
+import { STATUSES } from '../lib/core/geocode/table';
 import { loadGazetteer } from './gazetteer-node';
 
-const USAGE = 'usage: npm run atlas -- geocode <in.csv> [--out <out.csv>]';
+const USAGE = 'usage: npm run atlas -- geocode <file> [--out <out.csv>] [--regeocode] [--swap-coordinates]';
+const FLAGS = new Set(['--regeocode', '--swap-coordinates']);
+
+/** Writes all of `text` before resolving (a piped report must not be cut short by process.exit). */
+const write = (stream: NodeJS.WriteStream, text: string) => new Promise<void>((done) => stream.write(text, () => done()));
 
 export async function geocodeCommand(args: string[]): Promise<number> {
 	const outAt = args.indexOf('--out');
 	const out = outAt >= 0 ? args[outAt + 1] : undefined;
+	const unknown = args.filter((a, i) => a.startsWith('--') && a !== '--out' && !FLAGS.has(a) && i !== outAt + 1);
 	const input = args.find((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1));
-	if (!input || (outAt >= 0 && !out)) {
-		console.error(USAGE);
+	if (!input || (outAt >= 0 && !out) || unknown.length) {
+		console.error(unknown.length ? `unknown option ${unknown[0]}\n${USAGE}` : USAGE);
 		return 1;
 	}
-	let text: string;
+	let bytes: Uint8Array;
 	try {
-		text = readFileSync(input, 'utf8').replace(/^\uFEFF/, '');
+		if (!statSync(input).isFile()) throw new Error('not a regular file');
+		bytes = new Uint8Array(readFileSync(input));
 	} catch (error) {
 		console.error(`cannot read ${input}: ${(error as Error).message}`);
 		return 1;
 	}
-	const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' });
-	const fields = parsed.meta.fields ?? [];
-	const hometownCol = findColumn(fields, 'hometown');
-	const countryCol = findColumn(fields, 'country');
-	if (!hometownCol) {
-		console.error(`${input}: no "hometown" column (columns: ${fields.join(', ') || 'none'})`);
-		return 1;
-	}
-	for (const e of parsed.errors) console.error(`row ${(e.row ?? 0) + 2}: ${e.message}`);
-
 	const t0 = performance.now();
 	const gaz = await loadGazetteer();
+	const reverse = new ReverseIndex(gaz);
 	const tLoad = performance.now() - t0;
-	const rows = parsed.data;
-	const { results, summary } = geocodeAll(
-		gaz,
-		rows.map((r) => ({ hometown: r[hometownCol] ?? '', country: countryCol ? r[countryCol] ?? '' : '' }))
-	);
+	const r = geocodeFile(gaz, reverse, bytes, { fileName: input, regeocode: args.includes('--regeocode'), swapCoordinates: args.includes('--swap-coordinates') });
 	const tGeocode = performance.now() - t0 - tLoad;
-
-	const extra = OUTPUT_COLUMNS.filter((c) => !fields.includes(c));
-	const csv = Papa.unparse(
-		{ fields: [...fields, ...extra], data: rows.map((r, i) => ({ ...r, ...resultColumns(results[i]!) })) },
-		{ columns: [...fields, ...extra] }
-	);
-	if (out) writeFileSync(out, csv + '\n');
-	else process.stdout.write(csv + '\n');
-
-	console.error(
-		`geocoded ${summary.rows} rows in ${(tGeocode / 1000).toFixed(2)} s (gazetteer ${gaz.size} places, loaded in ${(tLoad / 1000).toFixed(1)} s): ` +
-			STATUSES.map((s) => `${s} ${summary[s]}`).join(', ')
-	);
-	results.forEach((r, i) => {
-		if (r.status === 'ambiguous' || r.status === 'unresolved') {
-			console.error(`  row ${i + 2}: ${r.status}: "${String(rows[i]![hometownCol]).slice(0, 60)}" ${r.place ? `-> ${r.place} (${r.place_country}) ` : ''}${r.reason}`);
-		}
-	});
-	if (out) console.error(`wrote ${out}`);
+	if (r.errors.length) {
+		console.error(`${input}: ${r.errors.join(' ')}`);
+		return 1;
+	}
+	if (out) writeFileSync(out, r.csv);
+	else await write(process.stdout, r.csv);
+	const summary =
+		`read ${r.rowsRead} rows: ${r.written} written, ${r.rejected} rejected` +
+		`; geocoded in ${(tGeocode / 1000).toFixed(2)} s (gazetteer ${gaz.size} places, loaded in ${(tLoad / 1000).toFixed(1)} s): ` +
+		['given', ...STATUSES].map((s) => `${s} ${r.counts[s] ?? 0}`).join(', ') +
+		`; ${r.checks} coordinate check${r.checks === 1 ? '' : 's'} to review`;
+	await write(process.stderr, [summary, ...r.log.map((l) => `  ${l}`), ...(out ? [`wrote ${out}`] : [])].join('\n') + '\n');
+	// The accounting is the promise of this command: a mismatch is a defect, never silent.
+	if (r.rowsRead !== r.written + r.rejected) {
+		console.error(`internal error: ${r.rowsRead} rows read but ${r.written} written and ${r.rejected} rejected`);
+		return 2;
+	}
 	return 0;
 }

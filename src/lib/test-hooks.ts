@@ -14,7 +14,7 @@ export const TEST_HOOKS: boolean = __ATLAS_TEST_HOOKS__;
 
 /** The map's handle (MapView.svelte). */
 export interface MapTestHook {
-	/** Heat and the secondary layers drawn (the first heat frame alone is the 'atlas:heat-drawn' mark). */
+	/** The first frame with heat has been drawn (the 'atlas:heat-drawn' mark); names, routes and plots are MapLibre's. */
 	heatDrawn: boolean;
 	/** Deck frames drawn so far. */
 	frames: number;

@@ -1,7 +1,7 @@
 /**
  * How every browser test and script launches Debian's Chromium. The resolver rule makes every host
  * but 127.0.0.1 unresolvable, so neither the page nor the browser process itself can reach out.
- * No --disable-features here: it would replace Playwright's own list (DESIGN.md).
+ * No --disable-features here: it would replace Playwright's own list (docs/ARCHITECTURE.md).
  */
 import { existsSync, readFileSync } from 'node:fs';
 

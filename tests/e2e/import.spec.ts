@@ -85,7 +85,7 @@ test.describe('import', () => {
 		await expect(page.getByTestId('import-rejected')).toContainText('placeholder row');
 		await page.getByText(/Needs geocoding/).click();
 		await expect(page.getByTestId('import-needs-geocoding')).toContainText('row 3: Molenbeek-Saint-Jean, BE');
-		// The geocoder (issue 4) then places Molenbeek-Saint-Jean, BE: nothing left waiting.
+		// The geocoder then places Molenbeek-Saint-Jean, BE: nothing left waiting.
 		await expect.poll(() => state(page)).toMatchObject({ synthetic: false, members: 3, pending: 0, name: 'my-list.csv' });
 		// The script in a field is text, never run.
 		await page.getByText(/^Warnings/).click();

@@ -94,7 +94,7 @@ test.describe('route overlays', () => {
 		const roszke = await project(page, [20.0337, 46.188]);
 		await page.mouse.move(roszke.x, roszke.y);
 		await expect(tooltip, 'the date marker explains the route change').toContainText('2015-09-15 Hungary closes its border with Serbia');
-		await expect(page.locator('.deck-tooltip:visible'), 'no second (town) tooltip for route features').toHaveCount(0);
+		await expect(page.locator('.map-tooltip:visible'), 'no second (town) tooltip for route features').toHaveCount(0);
 	});
 
 	test('text from a route file is shown as text, never as markup', async ({ page }) => {

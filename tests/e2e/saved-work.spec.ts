@@ -204,7 +204,7 @@ test('a change of scenes rewrites no member; a smaller dataset leaves no stale c
 
 test('"delete everything stored" also deletes the remembered review choices', async ({ page }) => {
 	await wipeWork(page);
-	// A remembered review choice, in the review store's layout (src/lib/workers/review-store.ts).
+	// A remembered review choice, in the review store's layout (src/lib/storage/review-store.ts).
 	await page.evaluate(
 		() =>
 			new Promise((done, fail) => {

@@ -126,7 +126,7 @@ test.describe('a file whose every text field carries a script-injection payload'
 		for (const m of members) {
 			const at = await project(page, [m.lon, m.lat]);
 			await page.mouse.move(at.x, at.y);
-			const tip = page.locator('.deck-tooltip');
+			const tip = page.locator('.map-tooltip');
 			if (await tip.isVisible().catch(() => false)) tooltipsSeen++;
 		}
 		expect(tooltipsSeen, 'tooltips showed for the payload towns').toBeGreaterThan(10);

@@ -165,12 +165,22 @@ test.describe('timeline', () => {
 	test('a plot appears on the map at its date, with a tooltip giving date, place, outcome and source', async ({ page }) => {
 		// A 3-month window: the earlier Paris plots (January, August 2015) are out of it on 12 November.
 		await openDashboard(page, '?t=2015-11-12&mode=window&w=3');
+		// The events file loads after the first view: wait for it, then read the Bataclan entry.
+		await page.waitForFunction(() => window.__atlasState!.timeline.events.length > 0);
 		const event = await page.evaluate(
 			() => window.__atlasState!.timeline.events.find((e) => e.date === '2015-11-13' && e.kind === 'plot')!
 		);
 		// Zoomed in on Paris so the marker stands apart from the heat.
 		await page.evaluate((c) => window.__atlas!.map.jumpTo({ center: c, zoom: 7 }), [event.lon, event.lat] as [number, number]);
-		await nextFrame(page);
+		// MapLibre draws the markers: wait until the view is drawn to its last tile.
+		await page.evaluate(
+			() =>
+				new Promise<void>((resolve) => {
+					const map = window.__atlas!.map;
+					map.once('idle', () => resolve());
+					map.triggerRepaint();
+				})
+		);
 		const paris = await project(page, [event.lon, event.lat]);
 		const before = await meanColor(page, paris.x, paris.y, 3);
 
@@ -178,12 +188,11 @@ test.describe('timeline', () => {
 		await slider.focus();
 		await page.keyboard.press('Shift+ArrowRight');
 		await expect(slider).toHaveAttribute('aria-valuetext', /^13 November 2015/);
-		await nextFrame(page);
-		const after = await meanColor(page, paris.x, paris.y, 3);
-		expect(colorDistance(before, after), 'the Paris marker appears').toBeGreaterThan(60);
+		// The marker's data goes through MapLibre's worker: poll until it is drawn.
+		await expect.poll(async () => colorDistance(before, await meanColor(page, paris.x, paris.y, 3)), { message: 'the Paris marker appears' }).toBeGreaterThan(60);
 
 		await page.mouse.move(paris.x, paris.y);
-		const tooltip = page.locator('.deck-tooltip');
+		const tooltip = page.locator('.map-tooltip');
 		await expect(tooltip).toContainText('2015-11-13');
 		await expect(tooltip).toContainText('Bataclan');
 		await expect(tooltip).toContainText('Successful attack');

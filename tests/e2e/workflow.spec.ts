@@ -1,5 +1,5 @@
 /**
- * Analyst and presenter workflow (issue 7): filters, hotspot table, privacy threshold, tooltips,
+ * Analyst and presenter workflow: filters, hotspot table, privacy threshold, tooltips,
  * permalinks, present mode, exports, saved work, themes.
  */
 import type { Page } from '@playwright/test';
@@ -185,7 +185,7 @@ test.describe('filters and hotspot table', () => {
 			}
 		}
 		expect(lonely, 'a town with one member, alone in the open part of the map').toBeDefined();
-		const tooltip = page.locator('.deck-tooltip');
+		const tooltip = page.locator('.map-tooltip');
 		const at = await project(page, [big[0]!.lon, big[0]!.lat]);
 		await page.mouse.move(at.x, at.y);
 		await expect(tooltip).toBeVisible();
@@ -201,7 +201,7 @@ test.describe('filters and hotspot table', () => {
 
 /** The map alone (boxes over it hidden), as PNG pixels. */
 async function mapPixels(page: Page) {
-	await page.addStyleTag({ content: '.legend-slot, .toolbar-slot, .controls-toggle, .deck-tooltip, [data-testid="url-notes"] { visibility: hidden !important; }' });
+	await page.addStyleTag({ content: '.legend-slot, .toolbar-slot, .controls-toggle, .map-tooltip, [data-testid="url-notes"] { visibility: hidden !important; }' });
 	const { PNG } = await import('pngjs');
 	const clip = (await page.getByTestId('map').boundingBox())!;
 	return PNG.sync.read(await page.screenshot({ clip }));
@@ -375,7 +375,7 @@ test.describe('exports', () => {
 		await openExport(page);
 		const { name, bytes } = await downloadOf(page, 'export-png');
 		expect(name).toMatch(/^hometown-atlas-synthetic-\d{4}-\d{2}-\d{2}\.png$/);
-		await expect(page.getByTestId('export-menu')).toHaveAttribute('data-drawn', 'map,map,date,legend,synthetic,attribution');
+		await expect(page.getByTestId('export-menu')).toHaveAttribute('data-drawn', 'map,map,date,legend,synthetic,findings,attribution');
 		const { PNG } = await import('pngjs');
 		const { exportLayout } = await import('../../src/lib/core/export/layout');
 		const png = PNG.sync.read(bytes);
@@ -458,8 +458,10 @@ test.describe('saved work', () => {
 		await expect(page.getByTestId('export-status')).toContainText('Delete stored work: done');
 		expect(await state(page)).toMatchObject({ name: 'Synthetic demo network', synthetic: true });
 		await page.reload();
-		await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 30_000 });
-		await page.waitForTimeout(1000);
+		await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 60_000 });
+		// Saved work is read before the first save of the page: once a save is done, a restore would
+		// have happened, so the check below is not racing it.
+		await expect.poll(async () => (await state(page)).savedAt).not.toBeNull();
 		expect(await state(page)).toMatchObject({ name: 'Synthetic demo network', synthetic: true });
 
 		// Opening the project file brings the dataset back, exactly.

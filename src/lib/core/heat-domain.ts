@@ -62,7 +62,14 @@ export function heatColorDomain(topPeople: number, intensity: number): [number, 
 	return [FADE_BELOW_PEOPLE * KERNEL_PEAK * intensity, topPeople * KERNEL_PEAK * intensity];
 }
 
-/** People at the legend's stops: the ramp's start, middle and top. */
+/**
+ * People at the legend's stops: the ramp's start, middle and top, always increasing. The ramp starts
+ * where the colour fades in (a quarter person's worth of heat); it reads as 1 once the top is large
+ * enough for that to be the start in effect. For a top of 1 or 2 ("1, 1, 2+" said nothing) the stops
+ * are 0.25, 0.5, 1+ and 0.25, 1, 2+.
+ */
 export function legendStops(topPeople: number): number[] {
-	return [1, topPeople / 2, topPeople].map((p) => Math.round(p * 10) / 10);
+	const top = Math.max(1, topPeople);
+	const start = top <= 2 ? FADE_BELOW_PEOPLE : 1;
+	return [start, top / 2, top].map((p) => Math.round(p * 100) / 100);
 }

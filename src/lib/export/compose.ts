@@ -17,6 +17,8 @@ export interface FrameText {
 	/** The synthetic-data label, or null for a real dataset. */
 	synthetic: string | null;
 	theme: 'light' | 'dark';
+	/** The findings strip's sentences, drawn top right (none: no box). */
+	findings?: string[];
 }
 
 /** The map's canvases, bottom to top (MapLibre's, then deck's). */
@@ -24,10 +26,21 @@ export function mapCanvases(mapElement: HTMLElement): HTMLCanvasElement[] {
 	return [...mapElement.querySelectorAll('canvas')];
 }
 
+/** The blend a canvas is shown with: its own or that of the box it sits in (deck's, see MapView). */
+function blendOf(canvas: HTMLCanvasElement): GlobalCompositeOperation {
+	if (typeof getComputedStyle !== 'function') return 'source-over';
+	for (let e: Element | null = canvas, i = 0; e && i < 4; e = e.parentElement, i++) {
+		const mode = getComputedStyle(e).mixBlendMode;
+		if (mode === 'multiply' || mode === 'screen') return mode;
+	}
+	return 'source-over';
+}
+
 const FONT = 'system-ui, "DejaVu Sans", sans-serif';
 
 export function drawFrame(ctx: CanvasRenderingContext2D, sources: HTMLCanvasElement[], text: FrameText): { layout: ExportLayout; drawn: string[] } {
 	const { width, height } = ctx.canvas;
+	const width0 = width;
 	const layout = exportLayout(width, height, !!text.synthetic, text.key.lines.length);
 	const s = layout.scale;
 	const dark = text.theme === 'dark';
@@ -40,7 +53,10 @@ export function drawFrame(ctx: CanvasRenderingContext2D, sources: HTMLCanvasElem
 		const ratio = Math.max(width / source.width, height / source.height);
 		const sw = width / ratio;
 		const sh = height / ratio;
+		// The heat canvas blends onto the map as on screen (multiply or screen, MapView's CSS).
+		ctx.globalCompositeOperation = blendOf(source);
 		ctx.drawImage(source, (source.width - sw) / 2, (source.height - sh) / 2, sw, sh, 0, 0, width, height);
+		ctx.globalCompositeOperation = 'source-over';
 		drawn.push('map');
 	}
 	const panel = dark ? 'rgba(24,30,39,0.92)' : 'rgba(255,255,255,0.92)';
@@ -102,6 +118,22 @@ export function drawFrame(ctx: CanvasRenderingContext2D, sources: HTMLCanvasElem
 		drawn.push('synthetic');
 	}
 
+	// Findings: the strip's sentences, wrapped, in a box at the top right
+	if (text.findings?.length) {
+		ctx.font = `${Math.round(13 * s)}px ${FONT}`;
+		const width = Math.min(Math.round(470 * s), width0 - layout.date.width - 48 * s);
+		const lines = text.findings.flatMap((f) => wrap(ctx, `\u2022 ${f}`, width - 24 * s));
+		const lineH = Math.round(17 * s);
+		const r = { x: width0 - 16 * s - width, y: 16 * s, width, height: lines.length * lineH + 30 * s };
+		box(r);
+		ctx.fillStyle = ink;
+		ctx.font = `700 ${Math.round(13 * s)}px ${FONT}`;
+		ctx.fillText('Findings', r.x + 12 * s, r.y + 12 * s);
+		ctx.font = `${Math.round(13 * s)}px ${FONT}`;
+		lines.forEach((line, i) => ctx.fillText(line, r.x + 12 * s, r.y + 12 * s + (i + 1) * lineH));
+		drawn.push('findings');
+	}
+
 	// Attribution
 	box(layout.attribution);
 	ctx.fillStyle = ink;
@@ -111,6 +143,21 @@ export function drawFrame(ctx: CanvasRenderingContext2D, sources: HTMLCanvasElem
 	ctx.textAlign = 'left';
 	drawn.push('attribution');
 	return { layout, drawn };
+}
+
+/** Words into lines no wider than maxWidth (canvas text does not wrap by itself). */
+function wrap(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		const next = line ? `${line} ${word}` : word;
+		if (line && ctx.measureText(next).width > maxWidth) {
+			lines.push(line);
+			line = word;
+		} else line = next;
+	}
+	if (line) lines.push(line);
+	return lines;
 }
 
 export function download(blob: Blob, fileName: string) {

@@ -1,11 +1,11 @@
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { Layer } from '@deck.gl/core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
 /**
  * The single deck.gl overlay over the map. Non-interleaved: deck draws on its own canvas above
  * MapLibre, which keeps the heat map readable over every basemap layer (and MapboxOverlay with
- * interleaving throws on every frame with MapLibre 6, see DESIGN.md).
+ * interleaving throws on every frame with MapLibre 6, see docs/ARCHITECTURE.md).
  *
  * A lost WebGL context (GPU reset, driver update, too many tabs, a laptop waking up) is survived
  * without a reload. MapLibre restores its own canvas. deck.gl 9.4 does not: luma.gl neither calls
@@ -19,7 +19,7 @@ export function attachDeckOverlay(map: MapLibreMap, onAfterRender: () => void = 
 	let restores = 0;
 
 	function create(): MapLibreOverlay {
-		const fresh = new MapLibreOverlay({ layers: [], useDevicePixels: 1, onAfterRender, getTooltip });
+		const fresh = new MapLibreOverlay({ layers: [], useDevicePixels: 1, onAfterRender });
 		map.addControl(fresh);
 		return fresh;
 	}
@@ -59,27 +59,4 @@ export function attachDeckOverlay(map: MapLibreMap, onAfterRender: () => void = 
 		}
 	};
 }
-/**
- * Hover text for any pickable layer that carries a `tooltipText(object)` prop. Returned as `text`,
- * which deck.gl sets with textContent: data never becomes markup.
- */
-function getTooltip(info: PickingInfo) {
-	const tooltipText = (info.layer?.props as { tooltipText?: (o: unknown, info: PickingInfo) => string | null } | undefined)?.tooltipText;
-	if (!info.object || !tooltipText) return null;
-	// The pick info lets a layer list several objects near the pointer (hometowns, issue 7).
-	const text = tooltipText(info.object, info);
-	return text ? { text, style: TOOLTIP_STYLE } : null;
-}
-
-const TOOLTIP_STYLE = {
-	background: 'rgba(255,255,255,0.97)',
-	color: '#222',
-	font: '13px system-ui, "DejaVu Sans", sans-serif',
-	padding: '6px 8px',
-	borderRadius: '4px',
-	boxShadow: '0 1px 4px rgba(0,0,0,0.25)',
-	maxWidth: '22rem',
-	whiteSpace: 'pre-line'
-};
-
 export type DeckOverlay = ReturnType<typeof attachDeckOverlay>;

@@ -4,7 +4,6 @@ import type { TimeIndex } from '$lib/core/time/time-index';
 import { cellLevelFor, heatFrame, type HeatCells } from '$lib/core/time/heat-cells';
 import type { MemberPoint } from '$lib/core/data/member';
 import { isActiveAt, type TimeMode } from '$lib/core/time/membership';
-import { HEAT_RAMP_RGB } from '$lib/core/heat-scale';
 import { TEST_HOOKS } from '$lib/test-hooks';
 
 export interface HeatmapOptions {
@@ -17,6 +16,8 @@ export interface HeatmapOptions {
 	zoom: number;
 	radiusPixels: number;
 	intensity: number;
+	/** The colour texture (core/heat-kernel: logarithmic or linear in people). */
+	colorRange: [number, number, number][];
 	/** Fixed colour domain in texel units (core/heat-domain), or null to rescale to every frame. */
 	colorDomain: [number, number] | null;
 	/** Benchmark baseline only (bench/timeline.ts; test builds): filter this array on the CPU every frame instead of slicing. */
@@ -24,7 +25,7 @@ export interface HeatmapOptions {
 }
 
 /*
- * How the heat follows the timeline (DESIGN.md: DataFilterExtension does not filter HeatmapLayer per
+ * How the heat follows the timeline (docs/ARCHITECTURE.md: DataFilterExtension does not filter HeatmapLayer per
  * point in deck.gl 9.4). Options measured in bench/timeline.ts:
  *  - filter the member array on the CPU every frame (kepler.gl's way): O(all members) per frame in
  *    JS, then the accessors repack every visible point;
@@ -96,14 +97,14 @@ function cpuFilteredData({ members, day, mode, windowMonths }: NonNullable<Heatm
 	};
 }
 
-export function createHeatmapLayer({ index, range, cells, zoom, radiusPixels, intensity, colorDomain, cpuFilterBaseline }: HeatmapOptions) {
+export function createHeatmapLayer({ index, range, cells, zoom, radiusPixels, intensity, colorRange, colorDomain, cpuFilterBaseline }: HeatmapOptions) {
 	return new StableHeatmapLayer({
 		id: 'hometown-heat',
 		...(TEST_HOOKS && cpuFilterBaseline ? cpuFilteredData(cpuFilterBaseline) : { data: binaryData(index, cells, range, cellLevelFor(cells, zoom)) as never }),
 		radiusPixels,
 		intensity,
 		threshold: 0.04,
-		colorRange: HEAT_RAMP_RGB,
+		colorRange,
 		fixedColorDomain: colorDomain,
 		// 2048 (the default) costs seconds per update in software GL; 512 looks the same at these zooms.
 		weightsTextureSize: 512,

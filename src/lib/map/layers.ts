@@ -1,42 +1,26 @@
 import type { Layer } from '@deck.gl/core';
 import type { AppState } from '$lib/state/app-state.svelte';
 import { createHeatmapLayer } from './heatmap-layer';
+import { heatColorRange, kernelPixels } from '$lib/core/heat-kernel';
 import { TEST_HOOKS } from '$lib/test-hooks';
-import { windowStartExclusive } from '$lib/core/time/membership';
-import type { BasemapLabel } from './labels-layer';
-import type { createRoutesLayers } from './routes-layer';
 
-export interface LayerContext {
-	labels: BasemapLabel[];
-	/** Labels, plots and towns' factories, loaded with import() after the first heat frame (secondary-layers.ts). */
-	secondary?: typeof import('./secondary-layers');
-	/** Zoom rounded to half steps: label sets change only there. */
-	labelZoom: number;
-}
-
-let routesFactory: typeof createRoutesLayers | null = null;
-/**
- * The routes layer (PathLayer, dash extension) is not part of the first view's bundle: the page loads
- * it with the routes' data, and setting that data in the routes owner redraws the stack with it.
- */
-export async function loadRoutesLayer(): Promise<void> {
-	routesFactory ??= (await import('./routes-layer')).createRoutesLayers;
+/** The colour texture, rebuilt only when its top or scale changes (deck compares it by reference). */
+let ramp: { top: number; scale: string; colors: [number, number, number][] } | null = null;
+function colorRangeOf(top: number, scale: 'log' | 'linear') {
+	if (ramp?.top !== top || ramp.scale !== scale) ramp = { top, scale, colors: heatColorRange(top, scale) };
+	return ramp.colors;
 }
 
 /**
- * The deck layer stack, bottom to top: routes under the heat's hot core, the heat, plot markers,
- * labels on top so names stay readable. One factory per layer; this only orders and switches them.
+ * The deck layer stack: the heat alone. Everything else on the map (names, routes, plots, hometown
+ * labels) is a MapLibre style layer (basemap-style.ts, overlays.ts): a new deck layer type costs a
+ * multi-second shader link on the main thread in software WebGL, MapLibre's layers do not.
+ * `zoom` is the live zoom (every frame of a zoom), so the kernel keeps its ground radius while zooming.
  */
-export function buildLayers(app: AppState, ctx: LayerContext): Layer[] {
-	const more = ctx.secondary;
-	const { routes, timeline, view, views } = app;
-	const layers = view.layers;
-	const stack: (Layer | false)[] = [
-		...(layers.routes && routesFactory ? routesFactory({ data: routes.data, visible: routes.visible, day: timeline.time, year: routes.year, motionPhase: routes.motion ? routes.motionPhase : null, onHover: (h) => routes.setHover(h) }) : []),
-		layers.heat && createHeatmapLayer({ index: views.timeIndex, range: views.visibleRange, cells: views.heatCells, zoom: view.view.zoom, colorDomain: views.heatColorDomain, ...view.heat, cpuFilterBaseline: TEST_HOOKS && view.heatFilterStrategy === 'cpu-filter' ? { members: views.filteredMembers, day: timeline.time, mode: timeline.mode, windowMonths: timeline.windowMonths } : null }),
-		layers.heat && !!more && more.createTownsLayer(views.namedTowns),
-		layers.plots && !!more && more.createPlotsLayer({ events: timeline.events, day: timeline.time, mode: timeline.mode, windowStart: windowStartExclusive(timeline.time, timeline.windowMonths) }),
-		layers.labels && !!more && more.createLabelsLayer(ctx.labels, ctx.labelZoom, view.theme === 'dark')
+export function buildLayers(app: AppState, zoom: number): Layer[] {
+	const { timeline, view, views } = app;
+	if (!view.layers.heat || view.show !== 'heat') return [];
+	return [
+		createHeatmapLayer({ index: views.timeIndex, range: views.visibleRange, cells: views.heatCells, zoom: view.view.zoom, colorDomain: views.heatColorDomain, radiusPixels: kernelPixels(view.heat.kernelKm, zoom, view.view.latitude).pixels, intensity: 1, colorRange: colorRangeOf(views.heatTop, view.heat.scale), cpuFilterBaseline: TEST_HOOKS && view.heatFilterStrategy === 'cpu-filter' ? { members: views.filteredMembers, day: timeline.time, mode: timeline.mode, windowMonths: timeline.windowMonths } : null })
 	];
-	return stack.filter((layer): layer is Layer => !!layer);
 }

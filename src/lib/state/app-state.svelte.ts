@@ -16,6 +16,7 @@ import { DatasetViews } from './views.svelte';
 import { SavedWorkSession } from './saved-work-session.svelte';
 import { unknownFilterNotes } from '$lib/core/filters/filters';
 import type { FilterField } from '$lib/core/url/codec';
+import { NetworkState } from './network.svelte';
 
 export { INITIAL_BOUNDS, INITIAL_VIEW, HEAT_DEFAULTS, type MapView, type MapLayerId, type Theme } from './view.svelte';
 export { DEMO_NAME } from './dataset.svelte';
@@ -46,6 +47,8 @@ export class AppState {
 			this.view.addUrlNotes(fresh.map((n) => n.note));
 		});
 	}
+	/** The network beside the map: panel, selection, imported ties, the map's overlay. */
+	readonly network = new NetworkState();
 }
 
 const KEY = Symbol('app-state');

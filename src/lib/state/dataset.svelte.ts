@@ -27,6 +27,7 @@ export class Dataset {
 	#current = $state.raw<MemberDataset>({ synthetic: true, members: [] });
 	#name = $state(DEMO_NAME);
 	#loadError = $state<string | null>(null);
+	#countOnly = $state(false);
 	/**
 	 * The dataset's index (filter and town codes, date order: core/data/dataset-index), rebuilt whenever
 	 * the dataset changes. The views are derived from it with integer loops, never a pass of string
@@ -76,13 +77,36 @@ export class Dataset {
 		this.#current = dataset;
 		this.#name = name;
 		this.#loadError = null;
+		this.#countOnly = false;
+		this.#prepare();
+	}
+
+	/** Whether the heat counts each record once instead of by its weight column. */
+	get countOnly() {
+		return this.#countOnly;
+	}
+
+	/**
+	 * Heat by the weight column (a casualty count: GTD's nkill, ACLED's fatalities) or one per record.
+	 * The dataset itself is unchanged (saved work and exports keep the weights); only its preparation
+	 * for the map is redone.
+	 */
+	setCountOnly(on: boolean) {
+		if (on === this.#countOnly) return;
+		this.#countOnly = on;
+		this.#prepare();
+	}
+
+	#prepare() {
+		const source = this.#current.members;
+		const members = this.#countOnly ? source.map((m) => (m.weight === 1 ? m : { ...m, weight: 1 })) : source;
 		const job = ++this.#indexJob;
-		if (dataset.members.length <= INDEX_AT_ONCE) return this.#usePrepared(runAtOnce(prepareDataset(dataset.members)));
+		if (members.length <= INDEX_AT_ONCE) return this.#usePrepared(runAtOnce(prepareDataset(members)));
 		this.#indexing = true;
 		const cancelled = () => job !== this.#indexJob;
 		// From the next task on: the caller's own task (an import's last message) stays short.
 		void nextTask()
-			.then(() => (cancelled() ? null : runInSlices(prepareDataset(dataset.members), { cancelled, yieldToEventLoop: nextTask })))
+			.then(() => (cancelled() ? null : runInSlices(prepareDataset(members), { cancelled, yieldToEventLoop: nextTask })))
 			.then((prepared) => {
 				if (prepared && !cancelled()) this.#usePrepared(prepared);
 			});

@@ -6,7 +6,7 @@ import type { RouteCollection, RouteYear } from '$lib/core/routes/types';
 import { routeYearOfDay } from '$lib/core/routes/figures';
 import * as routeSelection from '$lib/core/routes/visibility';
 import type { RouteSelection } from '$lib/core/routes/visibility';
-import type { RouteHoverInfo } from '$lib/map/routes-layer';
+import type { RouteHoverInfo } from '$lib/map/overlays';
 import type { Timeline } from './timeline.svelte';
 
 export class Routes {

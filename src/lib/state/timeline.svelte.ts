@@ -6,8 +6,7 @@
 import { DEFAULT_DOMAIN, type TimeMode } from '$lib/core/time/membership';
 import { addMonths } from '$lib/core/time/months';
 import { advanceClock, clampDay, playStart } from '$lib/core/time/playback';
-import { readEvents } from '$lib/core/time/events';
-import eventsFile from '../../../geodata/events.json';
+import type { DatedEvent } from '$lib/core/time/events';
 import { periodDomain, periodLabel, periodShowing, yearsOf, type Years } from '$lib/core/time/period';
 import { longDate } from '$lib/core/time/format';
 
@@ -26,6 +25,8 @@ export class Timeline {
 	#loop = $state(false);
 	/** Heat colours: false = fixed in people for the whole dataset (default); true = rescaled to the frame. */
 	#heatRescale = $state(false);
+	/** Members without a date: on the map at every date (the default), or hidden by the analyst. */
+	#showUndated = $state(true);
 	/**
 	 * The date the member lists (hotspot table, town tooltips) follow. While playing it is refreshed
 	 * twice a second, so their work does not run on every frame; paused, it is `time`.
@@ -41,9 +42,12 @@ export class Timeline {
 	#linkedDay: number | null = null;
 	#note: (note: string) => void = () => {};
 
-	/** Plots and policy dates (geodata/events.json), sorted, with day numbers. */
-	readonly events = readEvents(eventsFile).events;
+	/** Plots and policy dates (geodata/events.json), sorted, with day numbers; loaded after the first view. */
+	#events = $state.raw<readonly DatedEvent[]>([]);
 
+	get events(): readonly DatedEvent[] {
+		return this.#events;
+	}
 	get domain(): readonly [number, number] {
 		return this.#domain;
 	}
@@ -68,6 +72,12 @@ export class Timeline {
 	get heatRescale() {
 		return this.#heatRescale;
 	}
+	get showUndated() {
+		return this.#showUndated;
+	}
+	setShowUndated(show: boolean) {
+		this.#showUndated = show;
+	}
 	get listDay() {
 		return this.#listDay;
 	}
@@ -81,6 +91,17 @@ export class Timeline {
 	/** The date is at the end of the domain (the default: everyone visible). */
 	get atEnd() {
 		return this.#time >= this.#domain[1];
+	}
+
+	/**
+	 * Loads the events file and its reader with import(): they are not needed for the first heat
+	 * frame and weigh about 3 kB gzipped (npm run test:size). Entries the file check rejects are left out.
+	 */
+	async loadEvents(): Promise<string[]> {
+		const [{ readEvents }, file] = await Promise.all([import('$lib/core/time/events'), import('../../../geodata/events.json')]);
+		const { events, problems } = readEvents(file.default);
+		this.#events = events;
+		return problems;
 	}
 
 	setTime(day: number) {

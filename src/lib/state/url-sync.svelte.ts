@@ -6,11 +6,12 @@
  * their own `scenes` parameter, handed through untouched.
  * (A .svelte.ts file because writing back is an $effect.)
  */
+/* eslint-disable svelte/prefer-svelte-reactivity -- the URLSearchParams here are built and read at once, never state */
 import { replaceState } from '$app/navigation';
 import { decodeUrlState, encodeUrlState, type UrlState } from '$lib/core/url/codec';
 import { dayFromIso, isoFromDay } from '$lib/core/time/days';
 import { sanitizeFilters, isFilterActive } from '$lib/core/filters/filters';
-import type { AppState, MapLayerId } from './app-state.svelte';
+import { HEAT_DEFAULTS, type AppState, type MapLayerId } from './app-state.svelte';
 
 const WRITE_MS = 400;
 const LAYER_IDS: MapLayerId[] = ['heat', 'labels', 'routes', 'plots'];
@@ -48,6 +49,14 @@ export function applyUrlState(app: AppState, state: UrlState) {
 	if (state.filters) app.filters.set(sanitizeFilters(state.filters));
 	if (state.privacyK !== undefined) app.filters.setPrivacyK(state.privacyK);
 	if (state.theme) app.view.setTheme(state.theme);
+	// Evidence: the heat kernel, the colour scale, the per-resident view and the clusters
+	if (state.kernelKm !== undefined) app.view.setHeatKernel(state.kernelKm);
+	if (state.intensity !== undefined) app.view.setHeatIntensity(state.intensity);
+	if (state.scale) app.view.setHeatScale(state.scale);
+	if (state.show) app.view.setShow(state.show);
+	if (state.scan !== undefined) app.view.setScanOn(state.scan);
+	if (state.network) app.network.setOpen(true);
+	if (state.selection) app.network.select(state.selection);
 }
 
 /**
@@ -64,6 +73,12 @@ export function applySceneState(app: AppState, state: UrlState) {
 	app.filters.clear();
 	app.filters.setPrivacyK(0);
 	app.view.setTheme('light');
+	app.view.setHeatKernel(HEAT_DEFAULTS.kernelKm);
+	app.view.setHeatIntensity(HEAT_DEFAULTS.intensity);
+	app.view.setHeatScale(HEAT_DEFAULTS.scale);
+	app.view.setShow('heat');
+	app.view.setScanOn(false);
+	app.network.select(null);
 	applyUrlState(app, { ...state, view: undefined });
 	if (state.view) app.view.flyTo({ ...state.view });
 }
@@ -87,7 +102,14 @@ export function urlStateOf(app: AppState): UrlState {
 		filters: isFilterActive(filters.chosen) ? Object.fromEntries(Object.entries(filters.chosen).map(([field, values]) => [field, [...values]])) : undefined,
 		privacyK: filters.privacyK > 0 ? filters.privacyK : undefined,
 		theme: view.theme === 'light' ? undefined : view.theme,
-		period: timeline.periodYears ? [...timeline.periodYears] : undefined
+		period: timeline.periodYears ? [...timeline.periodYears] : undefined,
+		kernelKm: view.heat.kernelKm === HEAT_DEFAULTS.kernelKm ? undefined : view.heat.kernelKm,
+		intensity: view.heat.intensity === HEAT_DEFAULTS.intensity ? undefined : view.heat.intensity,
+		scale: view.heat.scale === HEAT_DEFAULTS.scale ? undefined : view.heat.scale,
+		show: view.show === 'heat' ? undefined : view.show,
+		scan: view.scanOn || undefined,
+		network: app.network.open || undefined,
+		selection: app.network.selection ?? undefined
 	};
 }
 
@@ -102,6 +124,7 @@ export function linkOf(app: AppState, extra?: URLSearchParams): string {
 function writeUrl(link: string) {
 	if (link === location.href) return;
 	try {
+		// eslint-disable-next-line svelte/no-navigation-without-resolve -- the same page's own address, with a new query
 		replaceState(link, {});
 	} catch {
 		// Before the router starts: the next change writes again.

@@ -20,7 +20,13 @@ export const INITIAL_BOUNDS: [[number, number], [number, number]] = [
 	[48, 60]
 ];
 
-export const HEAT_DEFAULTS = { radiusPixels: 38, intensity: 1.2 } as const;
+import { clampIntensity, clampKm, INTENSITY, KERNEL_KM, type HeatScale } from '$lib/core/heat-kernel';
+
+/** The heat kernel: radius in km (same ground distance at every zoom), intensity, colour scale (core/heat-kernel). */
+export const HEAT_DEFAULTS: { readonly kernelKm: number; readonly intensity: number; readonly scale: HeatScale } = { kernelKm: KERNEL_KM.default, intensity: INTENSITY.default, scale: 'log' };
+
+/** What the map draws: the heat of members, or their smoothed rate per resident (loaded on demand). */
+export type MapShow = 'heat' | 'rate';
 
 /**
  * How the heat map narrows the members to the date: 'slice' (the app's way, see heatmap-layer.ts) or
@@ -28,15 +34,28 @@ export const HEAT_DEFAULTS = { radiusPixels: 38, intensity: 1.2 } as const;
  */
 export type HeatFilterStrategy = 'slice' | 'cpu-filter';
 
+/** A place to ring on the map where a fly-to lands (a hotspot row's town). */
+export interface FlyHighlight {
+	name: string;
+	lon: number;
+	lat: number;
+}
+
 export class ViewState {
 	#view = $state.raw<Readonly<MapView>>({ ...INITIAL_VIEW });
 	/** True when a link gave the view: the map opens there instead of fitting INITIAL_BOUNDS. */
 	#fromLink = $state(false);
-	#heat = $state.raw<{ readonly radiusPixels: number; readonly intensity: number }>({ ...HEAT_DEFAULTS });
+	#heat = $state.raw<typeof HEAT_DEFAULTS>({ ...HEAT_DEFAULTS });
+	#show = $state<MapShow>('heat');
+	/** The scan statistic's clusters drawn and listed (run in a worker, loaded on demand). */
+	#scanOn = $state(false);
 	#layers = $state.raw<Readonly<Record<MapLayerId, boolean>>>({ heat: true, labels: true, routes: true, plots: true });
 	#theme = $state<Theme>('light');
-	/** A request for the map to fly somewhere (hotspot row, scene); MapView reacts. id makes repeats distinct. */
-	#flyRequest = $state.raw<{ readonly view: Readonly<MapView>; readonly id: number } | null>(null);
+	/**
+	 * A request for the map to fly somewhere (hotspot row, scene); MapView reacts. id makes repeats
+	 * distinct; `highlight` is the place a hotspot row names, ringed on the map until the next request.
+	 */
+	#flyRequest = $state.raw<{ readonly view: Readonly<MapView>; readonly id: number; readonly highlight?: Readonly<FlyHighlight> } | null>(null);
 	/** Notes about link parameters that were ignored, shown by the Toolbar until dismissed. */
 	#urlNotes = $state.raw<readonly string[]>([]);
 	#heatFilterStrategy = $state<HeatFilterStrategy>('slice');
@@ -50,6 +69,12 @@ export class ViewState {
 	}
 	get heat() {
 		return this.#heat;
+	}
+	get show() {
+		return this.#show;
+	}
+	get scanOn() {
+		return this.#scanOn;
 	}
 	get layers(): Readonly<Record<MapLayerId, boolean>> {
 		return this.#layers;
@@ -76,11 +101,26 @@ export class ViewState {
 		this.#view = { ...view };
 		this.#fromLink = true;
 	}
-	flyTo(view: MapView) {
-		this.#flyRequest = { view: { ...view }, id: (this.#flyRequest?.id ?? 0) + 1 };
+	flyTo(view: MapView, highlight?: FlyHighlight) {
+		this.#flyRequest = { view: { ...view }, id: (this.#flyRequest?.id ?? 0) + 1, ...(highlight ? { highlight: { ...highlight } } : {}) };
 	}
 	setLayerVisible(id: MapLayerId, visible: boolean) {
 		this.#layers = { ...this.#layers, [id]: visible };
+	}
+	setHeatKernel(km: number) {
+		this.#heat = { ...this.#heat, kernelKm: clampKm(km) };
+	}
+	setHeatIntensity(intensity: number) {
+		this.#heat = { ...this.#heat, intensity: clampIntensity(intensity) };
+	}
+	setHeatScale(scale: HeatScale) {
+		this.#heat = { ...this.#heat, scale };
+	}
+	setShow(show: MapShow) {
+		this.#show = show;
+	}
+	setScanOn(on: boolean) {
+		this.#scanOn = on;
 	}
 	setTheme(theme: Theme) {
 		this.#theme = theme;

@@ -31,7 +31,12 @@ export class DatasetViews {
 	readonly timeIndex: TimeIndex;
 	/** [start, end) into timeIndex of the members active at the timeline's date. */
 	readonly visibleRange: [number, number];
+	/** Members on the map at this date: those in visibleRange and those without a date shown throughout. */
 	readonly visibleCount: number;
+	/** Members without a date on the map at every date (0 when hidden or filtered out). */
+	readonly undatedShown: number;
+	/** Members with coordinates and no date in the dataset, shown or hidden. */
+	readonly undatedPlaced: number;
 	/** Per-cell monthly sums the heat layer draws whole months from (core/time/heat-cells.ts). */
 	readonly heatCells: HeatCells;
 	/** The range the member lists follow: Timeline.listDay while playing, the date otherwise. */
@@ -42,7 +47,9 @@ export class DatasetViews {
 	readonly namedTowns: HotspotRow[];
 	/** People at the top heat colour, from the whole dataset so it holds at every date, zoom and filter. */
 	readonly heatTopPeople: number;
-	/** The fixed colour domain the heat layer uses, or null when rescaling to the frame. */
+	/** People at the top colour as drawn: intensity 2 reaches it with half as many people (the legend says so). */
+	readonly heatTop: number;
+	/** The fixed colour domain the heat layer uses (drawn at shader intensity 1), or null when rescaling to the frame. */
 	readonly heatColorDomain: [number, number] | null;
 	/** Members counted from the period's first day in cumulative mode although their first act is earlier. */
 	readonly countedBeforePeriod: number;
@@ -56,9 +63,16 @@ export class DatasetViews {
 			this.#filterPass ? dataset.index.members.filter((_, i) => this.#filterPass![i]) : (dataset.index.members as MemberPoint[])
 		);
 		this.filterOptions = $derived(filterOptionsOf(dataset.index, filters.chosen));
-		this.timeIndex = $derived(this.#filterPass ? runAtOnce(timeIndexOf(dataset.index, this.#filterPass)) : dataset.prepared.all);
+		// Members without a date are in the prepared index's `always` group; hiding them rebuilds the index without it.
+		this.timeIndex = $derived(
+			this.#filterPass || !timeline.showUndated
+				? runAtOnce(timeIndexOf(dataset.index, this.#filterPass, { undatedThroughout: timeline.showUndated }))
+				: dataset.prepared.all
+		);
 		this.visibleRange = $derived(visibleRange(this.timeIndex.days, timeline.time, timeline.mode, timeline.windowMonths));
-		this.visibleCount = $derived(this.visibleRange[1] - this.visibleRange[0]);
+		this.undatedShown = $derived(this.timeIndex.always?.members.length ?? 0);
+		this.undatedPlaced = $derived(dataset.index.undatedPlaced?.length ?? 0);
+		this.visibleCount = $derived(this.visibleRange[1] - this.visibleRange[0] + this.undatedShown);
 		this.heatCells = $derived(this.timeIndex === dataset.prepared.all ? dataset.prepared.allCells : buildHeatCells(this.timeIndex));
 		this.#listRange = $derived(
 			timeline.playing ? visibleRange(this.timeIndex.days, timeline.listDay, timeline.mode, timeline.windowMonths) : this.visibleRange
@@ -66,7 +80,8 @@ export class DatasetViews {
 		this.visibleTowns = $derived(townsInRange(this.timeIndex, dataset.index.towns, ...this.#listRange));
 		this.namedTowns = $derived(namedOf(this.visibleTowns, filters.privacyK));
 		this.heatTopPeople = $derived(dataset.index.topPeople);
-		this.heatColorDomain = $derived(timeline.heatRescale ? null : heatColorDomain(this.heatTopPeople, view.heat.intensity));
+		this.heatTop = $derived(this.heatTopPeople / view.heat.intensity);
+		this.heatColorDomain = $derived(timeline.heatRescale ? null : heatColorDomain(this.heatTop, 1));
 		this.countedBeforePeriod = $derived(timeline.mode === 'cumulative' ? countedBefore(this.timeIndex.days, timeline.domain[0]) : 0);
 	}
 }

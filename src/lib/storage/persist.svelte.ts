@@ -25,7 +25,7 @@ const SAVE_MS = 400;
 const NO_DATASET: MemberDataset = { synthetic: true, members: [] };
 
 /** The small parts of the work as text: equal texts, same work. */
-const smallOf = (w: WorkToSave) => JSON.stringify([w.datasetName, w.mappings, w.geocodeChoices, w.scenes]);
+const smallOf = (w: WorkToSave) => JSON.stringify([w.datasetName, w.mappings, w.geocodeChoices, w.geocodeJob ?? null, w.scenes]);
 
 /** `restoreDemo` puts the bundled demo back when another tab's saved work no longer holds a dataset. */
 export async function startSavedWork(app: AppState, restoreDemo: () => void = () => {}): Promise<() => void> {
@@ -41,15 +41,16 @@ export async function startSavedWork(app: AppState, restoreDemo: () => void = ()
 		if (userData && work.dataset !== app.dataset.current) app.dataset.set(work.dataset, work.datasetName);
 		else if (!userData && app.dataset.isUserData) restoreDemo();
 		storedDataset = work.dataset;
-		app.importSession.restore(work.mappings ?? {}, work.geocodeChoices ?? {});
+		// An unfinished review belongs to the imported dataset it was saved with.
+		app.importSession.restore(work.mappings ?? {}, work.geocodeChoices ?? {}, userData ? (work.geocodeJob ?? null) : null);
 		if (session.viewingLinkScenes) session.setOwnScenes(work.scenes ?? []);
 		else app.scenes.set(work.scenes ?? []);
 		inStorage = { dataset: userData ? work.dataset : NO_DATASET, small: smallOf(workOf({ ...work, scenes: session.viewingLinkScenes ? session.ownScenes : work.scenes })) };
 	}
 
-	function workOf(w: { datasetName: string; dataset: MemberDataset; mappings?: Record<string, unknown>; geocodeChoices?: Record<string, unknown>; scenes?: WorkToSave['scenes'] }): WorkToSave {
+	function workOf(w: { datasetName: string; dataset: MemberDataset; mappings?: WorkToSave['mappings']; geocodeChoices?: WorkToSave['geocodeChoices']; geocodeJob?: WorkToSave['geocodeJob']; scenes?: WorkToSave['scenes'] }): WorkToSave {
 		const userData = w.dataset.members.length > 0 && !w.dataset.synthetic;
-		return { datasetName: userData ? w.datasetName : '', dataset: userData ? w.dataset : NO_DATASET, mappings: w.mappings ?? {}, geocodeChoices: w.geocodeChoices ?? {}, scenes: w.scenes ?? [] };
+		return { datasetName: userData ? w.datasetName : '', dataset: userData ? w.dataset : NO_DATASET, mappings: w.mappings ?? {}, geocodeChoices: w.geocodeChoices ?? {}, geocodeJob: userData ? (w.geocodeJob ?? null) : null, scenes: w.scenes ?? [] };
 	}
 
 	try {
@@ -128,13 +129,16 @@ export async function startSavedWork(app: AppState, restoreDemo: () => void = ()
 	const stopEffect = $effect.root(() => {
 		$effect(() => {
 			const imported = app.dataset.isUserData;
-			// Only the small parts are snapshotted (they may hold proxies); the dataset goes as it is.
+			const saved = app.importSession.toSaved();
+			// Only the small parts are snapshotted (they may hold proxies); the dataset and the rows
+			// waiting for the geocoder are plain records ($state.raw) and go as they are.
 			// While a link's scenes are shown, the user's own scenes are what stays saved.
 			const work: WorkToSave = {
 				datasetName: imported ? app.dataset.name : '',
 				dataset: imported ? app.dataset.current : NO_DATASET,
-				mappings: $state.snapshot(app.importSession.mappings),
-				geocodeChoices: $state.snapshot(app.importSession.choices),
+				mappings: $state.snapshot(saved.mappings),
+				geocodeChoices: $state.snapshot(saved.geocodeChoices),
+				geocodeJob: imported ? saved.geocodeJob : null,
 				scenes: session.viewingLinkScenes ? session.ownScenes : ($state.snapshot(app.scenes.list) as Scene[])
 			};
 			current = work;

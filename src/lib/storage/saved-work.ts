@@ -128,7 +128,7 @@ export async function saveWork(work: WorkToSave, { members = true } = {}): Promi
 	return savedAt;
 }
 
-/** The geocoder review's remembered choices (workers/review-store.ts): part of "everything". */
+/** The geocoder review's remembered choices (storage/review-store.ts): part of "everything". */
 const REVIEW_DB = 'hometown-atlas-geocode';
 
 /**

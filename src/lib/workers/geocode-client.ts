@@ -6,9 +6,11 @@
 import type { GeocodeResult } from '$lib/core/geocode/geocode';
 import type { Summary } from '$lib/core/geocode/table';
 import { assetUrl } from '$lib/paths';
-import type { GeocodeItem, GeocodeProgress, WorkerRequest, WorkerResponse } from './geocode-protocol';
+import type { FileChecks } from '$lib/core/geocode/crosscheck';
+import type { ResolvedPlace } from '$lib/core/geocode/reverse';
+import type { CheckItem, GeocodeItem, GeocodeProgress, WorkerRequest, WorkerResponse } from './geocode-protocol';
 
-export type { GeocodeItem, GeocodeProgress };
+export type { CheckItem, GeocodeItem, GeocodeProgress };
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -26,26 +28,52 @@ export interface GeocodeRun {
 	geocodeMs: number;
 }
 
+export interface CheckRun {
+	/** Each item's gazetteer place (null: nothing within reach), in the items' order. */
+	places: (ResolvedPlace | null)[];
+	checks: FileChecks;
+}
+
+/**
+ * Names rows that came with coordinates from the gazetteer and cross-checks them (swapped, far from
+ * their named place, outside their country), in the geocoding worker.
+ */
+export function checkRecords(items: readonly CheckItem[], onProgress?: (progress: GeocodeProgress) => void): Promise<CheckRun> {
+	const plain = items.map((r) => ({ row: r.row, lat: r.lat, lon: r.lon, hometown: String(r.hometown ?? ''), country: String(r.country ?? ''), ...(r.region ? { region: String(r.region) } : {}) }));
+	return request<CheckRun>({ kind: 'check', items: plain }, onProgress, (m) => (m.type === 'checked' ? { places: m.places, checks: m.checks } : null));
+}
+
 /** Geocodes records by their `hometown` and `country`; results come back in the records' order. */
 export function geocodeRecords(
 	records: readonly GeocodeItem[],
 	onProgress?: (progress: GeocodeProgress) => void
 ): Promise<GeocodeRun> {
+	const items = records.map((r) => ({ hometown: String(r.hometown ?? ''), country: String(r.country ?? ''), ...(r.region ? { region: String(r.region) } : {}) }));
+	let loadMs = 0;
+	return request<GeocodeRun>({ items }, onProgress, (m) => (m.type === 'done' ? { results: m.results, summary: m.summary, loadMs, geocodeMs: m.ms } : null), (ms) => (loadMs = ms));
+}
+
+/** One request to the worker; `finish` turns its final message into the answer (null: not final). */
+function request<T>(
+	body: Omit<WorkerRequest, 'id' | 'gazetteerUrl'>,
+	onProgress: ((progress: GeocodeProgress) => void) | undefined,
+	finish: (m: WorkerResponse) => T | null,
+	onLoaded?: (ms: number) => void
+): Promise<T> {
 	const w = getWorker();
 	const id = nextId++;
-	const items = records.map((r) => ({ hometown: String(r.hometown ?? ''), country: String(r.country ?? '') }));
 	return new Promise((resolve, reject) => {
-		let loadMs = 0;
 		const onMessage = (event: MessageEvent<WorkerResponse>) => {
 			const m = event.data;
 			if (m.id !== id) return;
 			if (m.type === 'progress') onProgress?.({ phase: m.phase, done: m.done, total: m.total });
-			else if (m.type === 'loaded') loadMs = m.ms;
+			else if (m.type === 'loaded') onLoaded?.(m.ms);
 			else {
 				w.removeEventListener('message', onMessage);
 				w.removeEventListener('error', onError);
-				if (m.type === 'done') resolve({ results: m.results, summary: m.summary, loadMs, geocodeMs: m.ms });
-				else reject(new Error(m.message));
+				const answer = m.type === 'error' ? null : finish(m);
+				if (answer !== null) resolve(answer);
+				else reject(new Error(m.type === 'error' ? m.message : `unexpected answer ${m.type}`));
 			}
 		};
 		const onError = (event: ErrorEvent) => {
@@ -56,6 +84,6 @@ export function geocodeRecords(
 		};
 		w.addEventListener('message', onMessage);
 		w.addEventListener('error', onError);
-		w.postMessage({ id, items, gazetteerUrl: assetUrl('generated/gazetteer/gazetteer.json') } satisfies WorkerRequest);
+		w.postMessage({ id, ...body, gazetteerUrl: assetUrl('generated/gazetteer/gazetteer.json') } satisfies WorkerRequest);
 	});
 }

@@ -6,9 +6,12 @@
 import { Gazetteer } from '$lib/core/geocode/gazetteer';
 import type { GazetteerData } from '$lib/core/geocode/gazetteer-data';
 import { geocodeAll } from '$lib/core/geocode/table';
-import type { WorkerRequest, WorkerResponse } from './geocode-protocol';
+import { checkPoints } from '$lib/core/geocode/crosscheck';
+import { resolvePlace, ReverseIndex } from '$lib/core/geocode/reverse';
+import type { CheckItem, WorkerRequest, WorkerResponse } from './geocode-protocol';
 
 let gazetteer: Promise<Gazetteer> | null = null;
+let reverse: ReverseIndex | null = null;
 
 function post(message: WorkerResponse) {
 	(self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
@@ -26,7 +29,7 @@ async function load(id: number, url: string): Promise<Gazetteer> {
 }
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
-	const { id, items, gazetteerUrl } = event.data;
+	const { id, items, kind, gazetteerUrl } = event.data;
 	try {
 		gazetteer ??= load(id, gazetteerUrl);
 		const gaz = await gazetteer.catch((error) => {
@@ -34,6 +37,17 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 			throw error;
 		});
 		const t0 = performance.now();
+		if (kind === 'check') {
+			// Rows given with coordinates: named offline (nearest place, or "near X"), and cross-checked
+			// against the place they name (geocoded once per distinct name) and their country.
+			if (reverse?.gaz !== gaz) reverse = new ReverseIndex(gaz);
+			const rows = items as CheckItem[];
+			const named = geocodeAll(gaz, rows.map((r) => ({ hometown: r.hometown, country: r.country, region: r.region }))).results;
+			const checks = checkPoints(reverse, rows.map((r, i) => ({ row: r.row, lat: r.lat, lon: r.lon, hometown: r.hometown, country: r.country ?? '', geocoded: r.hometown ? named[i] : null })));
+			const places = rows.map((r) => resolvePlace(reverse!, r.lat, r.lon, r.hometown));
+			post({ id, type: 'checked', places, checks, ms: performance.now() - t0 });
+			return;
+		}
 		const { results, summary } = geocodeAll(gaz, items, (done, total) => post({ id, type: 'progress', phase: 'geocoding', done, total }));
 		post({ id, type: 'done', results, summary, ms: performance.now() - t0 });
 	} catch (error) {

@@ -1,34 +1,25 @@
 /**
  * Parses an imported file off the main thread so the page stays responsive; posts progress while
- * it reads rows, then the records and the full report. Nothing leaves the browser.
+ * it reads rows, then the records and the full report (messages: import-protocol.ts; the page's side:
+ * import-client.ts). Nothing leaves the browser.
  */
-import { importBytes, type ImportResult } from '$lib/core/data/import';
-import type { ColumnMapping } from '$lib/core/data/columns';
-
-export interface ImportRequest {
-	file: File;
-	mapping?: ColumnMapping;
-}
-
-export type ImportMessage =
-	| { type: 'progress'; stage: 'reading' | 'parsing'; fraction: number }
-	/** The accepted records, a slice at a time, before 'done'. */
-	| { type: 'records'; records: ImportResult['records']; total: number }
-	| { type: 'done'; report: ImportResult['report'] }
-	| { type: 'failed'; message: string };
+import { importFileBytes } from '$lib/core/data/read-file';
+import type { ImportMessage, ImportRequest } from './import-protocol';
 
 const RECORDS_PER_MESSAGE = 2_000;
 
 const scope = self as unknown as { postMessage(message: ImportMessage): void; onmessage: ((event: MessageEvent<ImportRequest>) => void) | null };
 
-scope.onmessage = async ({ data: { file, mapping } }) => {
+scope.onmessage = async ({ data: { file, mapping, presets, sheet } }) => {
 	try {
 		scope.postMessage({ type: 'progress', stage: 'reading', fraction: 0 });
 		const bytes = new Uint8Array(await file.arrayBuffer());
 		let last = 0;
-		const result = importBytes(bytes, {
+		const result = await importFileBytes(bytes, {
 			fileName: file.name,
 			mapping,
+			presets,
+			sheet,
 			onProgress: (fraction) => {
 				if (fraction - last < 0.01 && fraction < 1) return;
 				last = fraction;

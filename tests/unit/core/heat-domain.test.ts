@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KERNEL_PEAK, heatColorDomain, niceCeil, stableTopPeople } from '$lib/core/heat-domain';
+import { KERNEL_PEAK, heatColorDomain, legendStops, niceCeil, stableTopPeople } from '$lib/core/heat-domain';
 
 describe('stable heat domain', () => {
 	it.each([
@@ -28,5 +28,19 @@ describe('stable heat domain', () => {
 			// The shader's colour factor: value * intensity / domainMax, with value = people x kernel peak.
 			expect((10 * KERNEL_PEAK * intensity) / top).toBeCloseTo(1, 9);
 		}
+	});
+});
+
+describe('legend stops', () => {
+	it.each([
+		{ top: 1, expected: [0.25, 0.5, 1] },
+		{ top: 2, expected: [0.25, 1, 2] },
+		{ top: 5, expected: [1, 2.5, 5] },
+		{ top: 50, expected: [1, 25, 50] },
+		{ top: 0, expected: [0.25, 0.5, 1] }
+	])('top $top: $expected, always increasing', ({ top, expected }) => {
+		const stops = legendStops(top);
+		expect(stops).toEqual(expected);
+		expect(stops[0]! < stops[1]! && stops[1]! < stops[2]!).toBe(true);
 	});
 });

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { validateEvents, plotEvents, type AtlasEvent } from '../../../src/lib/core/data/events';
+import { validateEvents, plotEvents, type AtlasEvent } from '../../../src/lib/core/time/events';
 
 const events = JSON.parse(readFileSync('geodata/events.json', 'utf8')) as AtlasEvent[];
 const plots = plotEvents(events);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { importText } from '../../../src/lib/core/data/import';
 import { demoCsv, DEMO_CSV, FIGURES, RECRUITERS } from '../../../geodata/scripts/make-demo-members';
-import type { AtlasEvent } from '../../../src/lib/core/data/events';
+import type { AtlasEvent } from '../../../src/lib/core/time/events';
 
 const csv = readFileSync(DEMO_CSV, 'utf8');
 const { records, report } = importText(csv, { fileName: 'members.demo.csv' });

@@ -6,7 +6,7 @@
  * million objects with string work in each. Built as sliced work (core/slicing): at once for small
  * lists, in slices for large ones so an import of 1M rows never holds the page for long.
  */
-import { isPlaced, townKey, type MemberPoint } from './member';
+import { isPlaced, townKey, townName, type MemberPoint } from './member';
 import { FILTER_FIELDS, type FilterField } from '../url/codec';
 import { filterValue } from '../filters/filters';
 import { topPeopleOf } from '../heat-domain';
@@ -19,10 +19,15 @@ export interface FieldColumn {
 	values: string[];
 }
 
-/** A hometown as the hotspot table names it: country + place text (case-insensitive); the first member's point. */
+/**
+ * A hometown as the hotspot table names it: the resolved gazetteer place, else country + place text
+ * (case-insensitive); the first member's point.
+ */
 export interface Town {
 	key: string;
 	name: string;
+	/** The name first, then every other spelling the rows used for this place. */
+	spellings: string[];
 	country: string;
 	lon: number;
 	lat: number;
@@ -39,6 +44,8 @@ export interface DatasetIndex {
 	towns: Town[];
 	/** Members with a usable date and position, as indices into members, by day (stable). */
 	byDate: Uint32Array;
+	/** Placed members without a date (member indices): on the map at every date unless hidden. */
+	undatedPlaced: Uint32Array;
 	/** Members without a usable date or position: never on the map's timeline, counted for the UI. */
 	undated: number;
 	/** People at the top heat colour (core/heat-domain), from every member. */
@@ -73,6 +80,7 @@ export function* indexDataset(members: readonly MemberPoint[]): Sliced<DatasetIn
 	// The dated, placed members in index order, for the sort by day below.
 	const datedMembers = new Uint32Array(n);
 	let dated = 0;
+	const undatedPlaced: number[] = [];
 	let wholeDays = true;
 	let lo = Infinity;
 	let hi = -Infinity;
@@ -90,11 +98,17 @@ export function* indexDataset(members: readonly MemberPoint[]): Sliced<DatasetIn
 		const key = townKey(m);
 		let id = townIds.get(key);
 		if (id === undefined) {
-			id = towns.push({ key, name: m.hometown.trim(), country: m.country, lon: m.lon, lat: m.lat }) - 1;
+			const name = townName(m);
+			id = towns.push({ key, name, spellings: [name], country: m.country, lon: m.lon, lat: m.lat }) - 1;
 			townIds.set(key, id);
 		}
+		const spelling = m.hometown.trim();
+		if (spelling && m.placeId && !towns[id]!.spellings.includes(spelling)) towns[id]!.spellings.push(spelling);
 		town[i] = id;
-		if (Number.isNaN(m.day)) continue;
+		if (Number.isNaN(m.day)) {
+			undatedPlaced.push(i);
+			continue;
+		}
 		if (!Number.isInteger(m.day)) wholeDays = false;
 		datedMembers[dated++] = i;
 	}
@@ -104,7 +118,7 @@ export function* indexDataset(members: readonly MemberPoint[]): Sliced<DatasetIn
 			? yield* countingSortByDay(members, datedMembers.subarray(0, dated), lo, hi)
 			: comparatorSortByDay(members, datedMembers.subarray(0, dated));
 	const topPeople = yield* topPeopleOf(members);
-	return { members, fields, town, towns, byDate, undated: n - dated, topPeople, domain: domainFor(lo <= hi ? [lo, hi] : []) };
+	return { members, fields, town, towns, byDate, undatedPlaced: Uint32Array.from(undatedPlaced), undated: n - dated, topPeople, domain: domainFor(lo <= hi ? [lo, hi] : []) };
 }
 
 /** Whole-day spans up to this long (about 11,000 years) are sorted by counting; longer ones by comparison. */

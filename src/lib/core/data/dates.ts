@@ -59,20 +59,40 @@ function ofYear(y: number): ParsedDate | null {
 	return { day: dayFromYmd(y, 1, 1), dayEnd: dayFromYmd(y, 12, 31), precision: 'year', iso: String(y) };
 }
 
+export type DayMonthOrder = 'day-first' | 'month-first';
+const NUMERIC_DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
+/**
+ * What a numeric date says about its file's convention: `13/11/2015` can only be day first,
+ * `11/13/2015` only month first, `1/7/2015` either ('ambiguous'); null for other texts and for dates
+ * that read the same both ways (`5/5/2015`).
+ */
+export function dateOrderEvidence(text: string): DayMonthOrder | 'ambiguous' | null {
+	const m = NUMERIC_DMY.exec(text.trim());
+	if (!m) return null;
+	const a = +m[1]!, b = +m[2]!;
+	if (a === b || (a > 12 && b > 12) || a === 0 || b === 0) return null;
+	if (a > 12) return 'day-first';
+	if (b > 12) return 'month-first';
+	return 'ambiguous';
+}
+
 /**
  * Reads `2015-11-13`, `2015-11-13T20:00Z`, `2015/11/13`, `13/11/2015`, `13.11.2015`, `13-11-2015`,
- * `November 13, 2015`, `13 November 2015`, `Nov 2015`, `2015-11`, `11/2015`, `2015`.
+ * `November 13, 2015`, `13 November 2015`, `13-Nov-2015`, `Nov 2015`, `2015-11`, `11/2015`, `2015`.
  * Numeric D/M/Y is read day first (European lists); when the first number cannot be a day-first
  * reading (second number > 12) it is read month first. Returns null for anything else.
  */
-export function parseDate(text: string): ParsedDate | null {
+export function parseDate(text: string, order: DayMonthOrder = 'day-first'): ParsedDate | null {
 	const s = text.trim().replace(/\s+/g, ' ');
 	if (!s || s.length > 40) return null;
 	let m: RegExpExecArray | null;
 	if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s)))
 		return ofDay(+m[1]!, +m[2]!, +m[3]!);
-	if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s))) {
+	if ((m = NUMERIC_DMY.exec(s))) {
 		const [a, b, y] = [+m[1]!, +m[2]!, +m[3]!];
+		// The file's convention decides; a reading impossible in it (a 13th month) takes the other.
+		if (order === 'month-first') return a > 12 ? ofDay(y, b, a) : ofDay(y, a, b);
 		return b > 12 ? ofDay(y, a, b) : ofDay(y, b, a);
 	}
 	if ((m = /^(\d{4})[-/.](\d{1,2})$/.exec(s))) return ofMonth(+m[1]!, +m[2]!);
@@ -83,7 +103,8 @@ export function parseDate(text: string): ParsedDate | null {
 		const month = monthOf(m[1]!);
 		return month ? ofDay(+m[3]!, month, +m[2]!) : null;
 	}
-	if ((m = /^(\d{1,2})(?:st|nd|rd|th|\.)? ([A-Za-zÀ-ÿ]+\.?),? (\d{4})$/.exec(s))) {
+	// ACLED writes "13 November 2015"; spreadsheets exported as text "13-Nov-2015".
+	if ((m = /^(\d{1,2})(?:st|nd|rd|th|\.)?[ -]([A-Za-zÀ-ÿ]+\.?),?[ -](\d{4})$/.exec(s))) {
 		const month = monthOf(m[2]!);
 		return month ? ofDay(+m[3]!, month, +m[1]!) : null;
 	}

@@ -8,9 +8,11 @@
  */
 import Papa from 'papaparse';
 import { emptyRecord, type DatasetKind, type MemberRecord } from './member';
-import { parseDate } from './dates';
-import { datasetKindOf, planColumns, planLocates, type ColumnMapping, type ColumnPlan, type Field } from './columns';
+import { dateOrderEvidence, parseDate, type DayMonthOrder } from './dates';
+import { datasetKindOf, fieldAlternates, planColumns, planLocates, type ColumnMapping, type ColumnPlan, type Field } from './columns';
 import { dayFromYmd } from '../time/days';
+import { dateFromParts } from './date-parts';
+import { mappingFor, presetFor, headerSignature, type SourcePreset } from './presets';
 import { isPlaceholder, looksLikeFormula, looksLikeMarkup, readCoordinatePair, readCountry, readNumber, readRole, readTriState } from './values';
 
 export interface RowIssue {
@@ -23,7 +25,14 @@ export interface RowIssue {
 
 export interface ImportReport {
 	file: string;
-	format: 'csv' | 'json' | 'geojson' | 'unknown';
+	format: 'csv' | 'json' | 'geojson' | 'xlsx' | 'ods' | 'unknown';
+	/** Workbooks: the sheet read and every sheet's name (the panel's sheet picker). */
+	sheet?: string;
+	sheets?: string[];
+	/** The source the header was recognised as (GTD, ACLED, a mapping saved for this header), if any. */
+	preset?: Omit<SourcePreset, 'mapping'>;
+	/** The header's signature: a mapping the user makes for this file is saved under it. */
+	headerSignature?: string;
 	encoding: string;
 	delimiter: string | null;
 	rowsRead: number;
@@ -33,7 +42,7 @@ export interface ImportReport {
 	/** Warnings beyond MAX_WARNINGS are counted here, not listed. */
 	warningsOmitted: number;
 	/** Accepted rows with a place name but no coordinates: the geocoder places them in the app. */
-	needsGeocoding: { row: number; id: string; hometown: string; country: string }[];
+	needsGeocoding: { row: number; id: string; hometown: string; country: string; region?: string }[];
 	columnCount: number;
 	/** Each column and the field it feeds (null: not used); at most MAX_LISTED_COLUMNS listed. */
 	columns: { header: string; field: Field | null }[];
@@ -46,14 +55,22 @@ export interface ImportReport {
 export interface ImportResult {
 	records: MemberRecord[];
 	report: ImportReport;
+	/** With `keepCells`: the header and each accepted record's cells and row number, as read. */
+	table?: { headers: string[]; cells: string[][]; rows: number[] };
 }
 
 export interface ImportOptions {
 	fileName?: string;
 	/** The user's column choices (header -> field or 'ignore'). */
 	mapping?: ColumnMapping;
+	/** Mappings the user saved, by header signature (core/data/presets). */
+	presets?: Record<string, ColumnMapping>;
 	/** Called with 0..1 while rows are read. */
 	onProgress?: (fraction: number) => void;
+	/** Keep each accepted row's cells (the command line writes them back out with its own columns). */
+	keepCells?: boolean;
+	/** Read the latitude column as the longitude and back: the analyst's fix for a file written swapped. */
+	swapCoordinates?: boolean;
 }
 
 export const MAX_COLUMNS = 2000;
@@ -62,6 +79,13 @@ export const MAX_LISTED_COLUMNS = 200;
 export const MAX_TEXT = 500;
 /** Dates outside this range are kept but flagged: likely typos (1915 for 2015) or placeholders. */
 export const PLAUSIBLE_YEARS: [number, number] = [1970, 2035];
+/**
+ * Coordinates this close to 0,0 (degrees, about 11 km) are "null island": a missing value written as
+ * zeros (0, 0.0001), never a place. The nearest land, Sao Tome, is 300 km away.
+ */
+export const NULL_ISLAND_DEG = 0.1;
+/** How many rows a title or blank line search looks at for the header. */
+const HEADER_SEARCH_LINES = 15;
 
 function emptyReport(file: string): ImportReport {
 	return {
@@ -82,7 +106,7 @@ export function importBytes(bytes: Uint8Array, options: ImportOptions = {}): Imp
 		const le = b0 === 0xff || (b0 !== 0xfe && head[1] === 0);
 		report.encoding = le ? 'utf-16le' : 'utf-16be';
 		text = new TextDecoder(report.encoding).decode(bytes);
-	} else if (zeros > 0) {
+	} else if (zeros > Math.max(2, head.length / 200)) {
 		return fail(report, 'This looks like a binary file (it contains zero bytes), not CSV, GeoJSON or JSON text.');
 	} else {
 		try {
@@ -118,13 +142,17 @@ function warn(report: ImportReport, row: number, field: string, reason: string) 
 }
 
 function importInto(report: ImportReport, rawText: string, options: ImportOptions): ImportResult {
-	const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+	let text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
 	if (!text.trim()) return fail(report, 'The file is empty.');
 	const sample = text.slice(0, 8192);
 	const controls = (sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
 	if (controls > Math.max(2, sample.length / 200)) return fail(report, 'This looks like a binary file (many control or undecodable characters), not CSV, GeoJSON or JSON text.');
 	const first = text.trimStart()[0];
 	if (first === '{' || first === '[') return importJson(report, text, options);
+	// One file saved by several tools can mix CRLF, LF and bare CR line ends; the CSV reader takes the
+	// first one it meets as the only one and would merge rows at the others. (Inside quoted cells a
+	// line end stays a line end.)
+	if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
 	return importCsv(report, text, options);
 }
 
@@ -135,12 +163,18 @@ function importCsv(report: ImportReport, text: string, options: ImportOptions): 
 	const rows = new RowReader(report, options);
 	let rowNumber = 0;
 	let fatal = '';
+	// Title or blank lines above the header ("Members, as of March 2016"): the header is the line among
+	// the first few that names the most known columns.
+	const header = findHeaderLine(text, options.mapping);
+	if (header.line > 1) {
+		warn(report, header.line, '', `header found on row ${header.line}; the ${header.line - 1} line${header.line === 2 ? '' : 's'} above it (${header.skipped.map((l) => `'${l.slice(0, 40)}'`).join(', ') || 'blank'}) were read as a title, not as rows`);
+	}
 	// Chunked string parsing works at run time (papaparse's StringStreamer); the types list `chunk` only for files.
 	const config = {
 		header: false,
 		skipEmptyLines: false,
 		// The header row decides; Papa's guess (over the first rows) is only the tie-breaker.
-		delimiter: headerDelimiter(text) ?? '',
+		delimiter: headerDelimiter(header.text) ?? '',
 		delimitersToGuess: [...DELIMITERS],
 		chunkSize: 1 << 18, // 256 KB: progress about every few thousand rows
 		chunk: (result: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
@@ -150,6 +184,7 @@ function importCsv(report: ImportReport, text: string, options: ImportOptions): 
 			result.data.forEach((cells, i) => {
 				rowNumber++;
 				if (cells.length === 1 && cells[0]!.trim() === '') return; // a blank line, not a row
+				if (rowNumber < header.line) return; // a title line, reported above
 				if (!rows.hasHeader) {
 					const problem = rows.setHeader(cells);
 					if (problem) {
@@ -160,10 +195,24 @@ function importCsv(report: ImportReport, text: string, options: ImportOptions): 
 				}
 				const quote = quoteErrors.get(i);
 				if (quote) {
-					// An open quote runs on to the next quote, maybe the end of the file: say how many lines it took.
-					const swallowed = cells.join('').split(/\r\n|\r|\n/).slice(1).filter((line) => line.trim()).length;
-					const lost = swallowed ? `; it runs over the next ${swallowed} line${swallowed === 1 ? '' : 's'}, which were not read as rows` : '';
-					return rows.reject(rowNumber, '', `unbalanced quotes (${quote}); the rest of the row may be merged into one field${lost}`);
+					// An open quote runs on to the next quote, maybe the end of the file. The row that opened
+					// it is rejected; the lines it swallowed are read again, one row per line, so no row
+					// after a stray quote is lost (a multi-line cell among them would be split: rare, and
+					// each piece is then checked like any row).
+					const delimiter = report.delimiter ?? ',';
+					const lines = cells.join(delimiter).split('\n');
+					const swallowed = lines.slice(1);
+					const again = swallowed.filter((l) => l.trim()).length;
+					rows.reject(rowNumber, '', `unbalanced quotes (${quote}): this row cannot be read${again ? `; the ${again} line${again === 1 ? '' : 's'} after it ${again === 1 ? 'was' : 'were'} read again as rows of their own` : ''}`);
+					for (const line of swallowed) {
+						rowNumber++;
+						if (!line.trim()) continue;
+						const parsed = Papa.parse<string[]>(line, { delimiter, header: false });
+						const lineCells = parsed.data[0] ?? [''];
+						if (parsed.errors.some((e) => e.type === 'Quotes')) rows.reject(rowNumber, '', 'unbalanced quotes: this row cannot be read');
+						else rows.add(lineCells, rowNumber);
+					}
+					return;
 				}
 				rows.add(cells, rowNumber);
 			});
@@ -177,7 +226,63 @@ function importCsv(report: ImportReport, text: string, options: ImportOptions): 
 	return rows.finish();
 }
 
+/**
+ * Imports rows another reader produced (a spreadsheet's cells as text, core/data/spreadsheet), with
+ * the same checks and report as a CSV's rows. The first non-blank row is the header; each row carries
+ * its number as its program shows it. `meta` sets the format (and errors when nothing could be read);
+ * `notes` are the reader's own file-level warnings.
+ */
+export function importRows(rows: readonly { cells: string[]; row: number }[], options: ImportOptions, meta: Partial<ImportReport>, notes: readonly RowIssue[] = []): ImportResult {
+	const report: ImportReport = { ...emptyReport(options.fileName ?? ''), encoding: '', ...meta };
+	if (report.errors.length) return { records: [], report };
+	for (const n of notes) warn(report, n.row, n.field, n.reason);
+	const reader = new RowReader(report, options);
+	for (let i = 0; i < rows.length; i++) {
+		const { cells, row } = rows[i]!;
+		if (cells.every((c) => c.trim() === '')) continue; // a blank row, not a record
+		if (!reader.hasHeader) {
+			const problem = reader.setHeader(cells);
+			if (problem) return fail(report, problem);
+			continue;
+		}
+		reader.add(cells, row);
+		if (i % 5000 === 0) options.onProgress?.(i / rows.length);
+	}
+	if (!reader.hasHeader) return fail(report, 'The sheet is empty.');
+	if (report.rowsRead === 0) return fail(report, 'The sheet has a header but no data rows.');
+	return reader.finish();
+}
+
 const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/**
+ * The header line (1-based) among the first HEADER_SEARCH_LINES lines: the first one naming the most
+ * known columns (ties: the earlier). A file whose first line names none and no later line names one
+ * keeps line 1 (the column-mapping step then applies). Lines are split naively: a title rarely quotes.
+ */
+export function findHeaderLine(text: string, mapping?: ColumnMapping): { line: number; text: string; skipped: string[] } {
+	const lines = text.slice(0, 1 << 16).split('\n', HEADER_SEARCH_LINES + 1).slice(0, HEADER_SEARCH_LINES);
+	const scoreOf = (line: string) => {
+		const delimiter = headerDelimiter(line) ?? ',';
+		const cells = line.split(delimiter).map((c) => c.replace(/^\s*"|"\s*$/g, '').trim());
+		const score = Object.keys(planColumns(cells, mapping).fieldColumn).length;
+		// A header names most of its columns; a data row whose 'y' or 'n' reads as a column name does not.
+		return score * 2 < cells.filter(Boolean).length ? 0 : score;
+	};
+	const firstText = lines.findIndex((l) => l.trim());
+	// The first line stays the header when it names any column (or when nothing better turns up); a
+	// later line takes over only when it names two or more, as a real header row does.
+	if (firstText < 0 || scoreOf(lines[firstText]!) > 0) return { line: 1, text, skipped: [] };
+	let best = -1, bestScore = 1;
+	lines.forEach((line, i) => {
+		if (i <= firstText || !line.trim()) return;
+		const score = scoreOf(line);
+		if (score > bestScore) (best = i), (bestScore = score);
+	});
+	if (best < 0) return { line: 1, text, skipped: [] };
+	const offset = lines.slice(0, best).reduce((n, l) => n + l.length + 1, 0);
+	return { line: best + 1, text: text.slice(offset), skipped: lines.slice(0, best).filter((l) => l.trim()) };
+}
 
 /**
  * The delimiter of the header row: the candidate it holds most often outside quotes; ',' when it holds
@@ -242,37 +347,69 @@ function importJson(report: ImportReport, text: string, options: ImportOptions):
 	const rows = new RowReader(report, options);
 	const problem = rows.setHeader(headers);
 	if (problem) return fail(report, problem);
+	// Records that name one field by different keys (`City` here, `ville` there) are read as one column.
+	rows.coalesce();
 	flat.forEach((f, i) => {
 		if (!f) return rows.reject(i + 1, '', 'not an object');
 		if (f.problem) return rows.reject(i + 1, 'geometry', f.problem);
+		for (const k of f.nested ?? []) warn(report, i + 1, k, `'${k.slice(0, 40)}' holds objects or lists nested more than ${MAX_JSON_DEPTH} deep: not read (write it as text or leave it out)`);
 		rows.add(headers.map((h) => f.values[h] ?? ''), i + 1);
 		if (i % 5000 === 0) options.onProgress?.(i / flat.length);
 	});
 	return rows.finish();
 }
 
-/** A JSON record or GeoJSON feature as header -> text; a Point geometry becomes `lat`/`lon`. */
-function flatten(item: unknown): { values: Record<string, string>; problem?: string } | null {
+/**
+ * A JSON record or GeoJSON feature as header -> text; a Point geometry becomes `lat`/`lon`. A list of
+ * plain values becomes `a|b|c`; an object or a list holding objects or lists is written as JSON text
+ * when small, and otherwise left empty and named in `nested` (the row is then reported, never a crash:
+ * a property nested thousands deep overflows the stack of any recursive reader).
+ */
+function flatten(item: unknown): { values: Record<string, string>; problem?: string; nested?: string[] } | null {
 	if (!item || typeof item !== 'object' || Array.isArray(item)) return null;
 	const o = item as Record<string, unknown>;
 	const isFeature = o.type === 'Feature';
 	const source = (isFeature ? (o.properties ?? {}) : o) as Record<string, unknown>;
 	// No prototype: a record without "toString" must not read Object.prototype.toString for that column.
 	const values: Record<string, string> = Object.create(null);
-	for (const [k, v] of Object.entries(source ?? {})) {
+	let nested: string[] | undefined;
+	for (const [k, v] of Object.entries(source && typeof source === 'object' ? source : {})) {
 		if (v === null || v === undefined) values[k] = '';
-		else if (Array.isArray(v)) values[k] = v.map(String).join('|');
-		else values[k] = typeof v === 'object' ? JSON.stringify(v) : String(v);
+		else if (typeof v !== 'object') values[k] = String(v);
+		else if (Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object')) values[k] = v.map(String).join('|');
+		else if (depthOver(v, MAX_JSON_DEPTH)) {
+			values[k] = '';
+			(nested ??= []).push(k);
+		} else values[k] = JSON.stringify(v);
 	}
-	if (!isFeature) return { values };
+	if (!isFeature) return { values, nested };
 	const g = o.geometry as { type?: unknown; coordinates?: unknown } | null | undefined;
-	if (!g) return { values };
-	if (g.type !== 'Point') return { values, problem: `geometry is a ${String(g.type).slice(0, 40)}; only Points can be drawn` };
+	if (!g) return { values, nested };
+	if (g.type !== 'Point') return { values, nested, problem: `geometry is a ${String(g.type).slice(0, 40)}; only Points can be drawn` };
 	const c = g.coordinates;
-	if (!Array.isArray(c) || typeof c[0] !== 'number' || typeof c[1] !== 'number') return { values, problem: 'Point without two numeric coordinates' };
+	if (!Array.isArray(c) || typeof c[0] !== 'number' || typeof c[1] !== 'number') return { values, nested, problem: 'Point without two numeric coordinates' };
 	values['lat'] = String(c[1]);
 	values['lon'] = String(c[0]);
-	return { values };
+	return { values, nested };
+}
+
+/** Objects or lists nested deeper than this in one property are not read (they are no column). */
+const MAX_JSON_DEPTH = 8;
+
+/** Whether a value nests deeper than max, found without recursion (any depth is safe to ask about). */
+function depthOver(value: unknown, max: number): boolean {
+	let level: unknown[] = [value];
+	for (let depth = 1; level.length; depth++) {
+		if (depth > max) return true;
+		const next: unknown[] = [];
+		for (const v of level) {
+			if (!v || typeof v !== 'object') continue;
+			for (const x of Array.isArray(v) ? v : Object.values(v)) if (x && typeof x === 'object') next.push(x);
+			if (next.length > 10_000) return true; // wide enough to be no column either
+		}
+		level = next;
+	}
+	return false;
 }
 
 // ---- Rows -----------------------------------------------------------------------------------------
@@ -285,6 +422,17 @@ class RowReader {
 	private ids = new Map<string, number>();
 	private generatedIds = 0;
 	private shortRows = 0;
+	private preset: SourcePreset | null = null;
+	private unknownWeights = 0;
+	private alternates: Partial<Record<Field, number[]>> = {};
+	private excelCells = 0;
+	private nullIslands: number[] = [];
+	/** Date convention evidence: rows whose numeric date can only be day first / month first. */
+	private dayFirstRows: number[] = [];
+	private monthFirstRows: number[] = [];
+	/** Rows whose numeric date reads both ways, kept to re-read once the file's convention is known. */
+	private ambiguousDates: { record: MemberRecord; text: string; row: number }[] = [];
+	private table: { headers: string[]; cells: string[][]; rows: number[] } | undefined;
 
 	constructor(
 		private report: ImportReport,
@@ -297,9 +445,16 @@ class RowReader {
 		this.report.columnCount = cells.length;
 		if (cells.length > MAX_COLUMNS) return `The header has ${cells.length.toLocaleString('en')} columns; the importer reads at most ${MAX_COLUMNS}. Is this the right file?`;
 		this.headers = cells.map((c) => c.trim());
-		this.plan = planColumns(this.headers, this.options.mapping);
+		this.preset = presetFor(this.headers, this.options.presets);
+		this.plan = planColumns(this.headers, mappingFor(this.headers, this.preset, this.options.mapping));
+		this.report.headerSignature = headerSignature(this.headers);
+		if (this.preset) {
+			const { mapping: _, ...preset } = this.preset;
+			this.report.preset = preset;
+		}
 		this.report.columns = this.plan.columns.slice(0, MAX_LISTED_COLUMNS).map(({ header, field }) => ({ header, field }));
 		this.report.kind = datasetKindOf(this.plan);
+		if (this.options.keepCells) this.table = { headers: this.headers, cells: [], rows: [] };
 		for (const d of this.plan.duplicateHeaders) {
 			warn(this.report, 0, d.header, `duplicate column name (columns ${d.firstIndex + 1} and ${d.index + 1}); the second is not used`);
 		}
@@ -309,22 +464,51 @@ class RowReader {
 		return null;
 	}
 
+	/** Reads a field's other recognised columns where its chosen one is empty (JSON records). */
+	coalesce() {
+		this.alternates = fieldAlternates(this.plan, this.options.mapping);
+		for (const [field, indices] of Object.entries(this.alternates)) {
+			for (const i of indices!) {
+				const c = this.report.columns[i];
+				if (c) c.field = field as Field;
+			}
+		}
+	}
+
 	reject(row: number, field: string, reason: string) {
 		this.report.rowsRead++;
 		this.report.rejected.push({ row, field, reason });
 	}
 
-	add(cells: string[], row: number) {
+	add(rawCells: string[], row: number) {
 		const { report, plan, headers } = this;
+		// Excel's way of keeping text as text: ="0123" (a formula that yields the string) is the string.
+		let cells = rawCells;
+		// A stray NUL byte (a truncated export, a hostile file) is removed, and the row named.
+		if (rawCells.some((c) => c.includes('\u0000'))) {
+			cells = rawCells.map((c) => c.replace(/\u0000/g, ''));
+			warn(report, row, '', 'NUL (zero) bytes removed from this row: check it');
+		}
+		if (cells.some((c) => c.charCodeAt(0) === 61 /* = */ && EXCEL_TEXT.test(c))) {
+			cells = cells.map((c) => {
+				const m = EXCEL_TEXT.exec(c);
+				return m ? m[1]!.replace(/""/g, '"') : c;
+			});
+			this.excelCells++;
+		}
 		if (cells.length > headers.length) {
 			const extra = cells.slice(headers.length);
 			if (extra.some((c) => c.trim() !== '')) {
 				return this.reject(row, '', `${cells.length} fields where the header has ${headers.length}: the values are probably shifted (an unquoted delimiter?)`);
 			}
 		} else if (cells.length < headers.length) this.shortRows++;
+		const alternates = this.alternates;
 		const col = (f: Field) => {
 			const i = plan.fieldColumn[f];
-			return i === undefined ? '' : (cells[i] ?? '').trim();
+			const v = i === undefined ? '' : (cells[i] ?? '').trim();
+			if (v || !alternates[f]) return v;
+			for (const j of alternates[f]!) if ((cells[j] ?? '').trim()) return cells[j]!.trim();
+			return '';
 		};
 		// A stand-in row is reported, never kept or silently dropped.
 		for (let i = 0; i < Math.min(cells.length, headers.length); i++) {
@@ -332,6 +516,9 @@ class RowReader {
 		}
 		const r = emptyRecord(col('id'));
 		if (!r.id) r.id = `row-${row}`, this.generatedIds++;
+		r.row = row;
+		const region = col('region');
+		if (region) r.region = region.slice(0, 80);
 
 		for (const f of ['hometown', 'descent', 'recruiter', 'source', 'category'] as const) {
 			let v = col(f);
@@ -370,11 +557,13 @@ class RowReader {
 				if (pair) ({ lat, lon } = pair);
 				else coordProblem = `'${pairText.slice(0, 40)}' is not a "lat, lon" pair`;
 			}
+			if (lat !== null && lon !== null && this.options.swapCoordinates) [lat, lon] = [lon, lat];
 			if (lat !== null && lon !== null) {
 				if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
 					coordProblem = `coordinate out of range (lat ${lat}, lon ${lon}; lat must be -90..90, lon -180..180)${Math.abs(lat) <= 180 && Math.abs(lon) <= 90 ? '; lat and lon may be swapped' : ''}`;
-				} else if (lat === 0 && lon === 0) {
-					coordProblem = '0,0 is a missing value, not a place';
+				} else if (Math.abs(lat) < NULL_ISLAND_DEG && Math.abs(lon) < NULL_ISLAND_DEG) {
+					coordProblem = `${lat},${lon} is a missing value (within ${NULL_ISLAND_DEG} degrees of 0,0, "null island"), not a place`;
+					this.nullIslands.push(row);
 				} else {
 					r.lat = lat;
 					r.lon = lon;
@@ -388,21 +577,30 @@ class RowReader {
 		}
 		if (!located) {
 			if (!r.hometown) return this.reject(row, 'hometown', 'no coordinates and no place name');
-			report.needsGeocoding.push({ row, id: r.id, hometown: r.hometown, country: r.country });
+			report.needsGeocoding.push({ row, id: r.id, hometown: r.hometown, country: r.country, ...(r.region ? { region: r.region } : {}) });
 		}
 
-		// When: a date column, else year (+ month) columns.
+		// When: a date column, else year (+ month (+ day)) columns, where 0 or blank is an unknown part.
 		const dateText = col('date');
 		const yearText = col('year'), monthText = col('month');
-		const parsed = dateText ? parseDate(dateText) : yearText ? parseDate(monthText ? `${monthText} ${yearText}` : yearText) : null;
+		const parts = !dateText && yearText ? dateFromParts(yearText, monthText, col('day')) : null;
+		if (parts?.note) warn(report, row, 'date', parts.note);
+		const parsed = dateText ? parseDate(dateText) : parts ? parts.date : null;
+		if (dateText && parsed) {
+			const evidence = dateOrderEvidence(dateText);
+			if (evidence === 'day-first') this.dayFirstRows.push(row);
+			else if (evidence === 'month-first') this.monthFirstRows.push(row);
+			else if (evidence === 'ambiguous') this.ambiguousDates.push({ record: r, text: dateText, row });
+		}
 		if (parsed) {
 			r.day = parsed.day;
 			r.dayEnd = parsed.dayEnd;
 			r.datePrecision = parsed.precision;
 			const year = Number(parsed.iso.slice(0, 4));
 			if (year < PLAUSIBLE_YEARS[0] || year > PLAUSIBLE_YEARS[1]) warn(report, row, 'date', `${parsed.iso} is outside ${PLAUSIBLE_YEARS[0]}-${PLAUSIBLE_YEARS[1]}: a typo?`);
-		} else if (dateText || yearText) {
-			warn(report, row, 'date', `'${(dateText || `${monthText} ${yearText}`).slice(0, 40)}' is not a date this importer reads (e.g. 2015-11-13, 13/11/2015, November 13, 2015, Nov 2015, 2015): no date, not on the timeline`);
+		} else if (dateText) {
+			// (Date parts say what was wrong in their note; a 0 or blank year is simply no date.)
+			warn(report, row, 'date', `'${dateText.slice(0, 40)}' is not a date this importer reads (e.g. 2015-11-13, 13/11/2015, November 13, 2015, Nov 2015, 2015): no date, not on the timeline`);
 		}
 
 		const role = col('role');
@@ -421,7 +619,11 @@ class RowReader {
 		const plots = col('plots');
 		if (plots) r.plots = plots.split(/\s*[|;,]\s*/).filter(Boolean).slice(0, 50);
 		const weight = col('weight');
-		if (weight) {
+		if (!weight && this.preset?.weightMeaning) {
+			// A blank casualty count is unknown, not one: nothing added when weighting by it.
+			r.weight = 0;
+			this.unknownWeights++;
+		} else if (weight) {
 			const w = readNumber(weight);
 			if (w === null || w < 0) warn(report, row, 'weight', `'${weight.slice(0, 40)}' is not a count: weight 1`);
 			else r.weight = w;
@@ -434,15 +636,52 @@ class RowReader {
 		report.rowsRead++;
 		report.accepted++;
 		this.records.push(r);
+		if (this.table) {
+			this.table.cells.push(cells);
+			this.table.rows.push(row);
+		}
+	}
+
+	/**
+	 * The file's date convention: day first unless some date can only be month first (11/13/2015) and
+	 * none only day first. Dates that read both ways are read by it; a file that mixes both, or whose
+	 * every numeric date reads both ways, gets a warning naming the convention and the rows.
+	 */
+	private settleDateOrder() {
+		const day = this.dayFirstRows, month = this.monthFirstRows, amb = this.ambiguousDates;
+		const rowsText = (rows: number[]) => `${rows.slice(0, 8).join(', ')}${rows.length > 8 ? ` and ${rows.length - 8} more` : ''}`;
+		const order: DayMonthOrder = month.length > day.length ? 'month-first' : 'day-first';
+		const name = order === 'day-first' ? 'day first (13/11/2015 = 13 November)' : 'month first (11/13/2015 = 13 November)';
+		if (order === 'month-first') {
+			for (const a of amb) {
+				const p = parseDate(a.text, 'month-first');
+				if (p) Object.assign(a.record, { day: p.day, dayEnd: p.dayEnd, datePrecision: p.precision });
+			}
+		}
+		if (day.length && month.length) {
+			const ambiguous = amb.length ? `; the ${amb.length} that read both ways (rows ${rowsText(amb.map((a) => a.row))}) were read ${name}` : '';
+			warn(this.report, 0, 'date', `the dates mix two conventions: rows ${rowsText(day)} can only be day first, rows ${rowsText(month)} only month first. Assumed ${name}, the more common${ambiguous}; check the rows of the other convention`);
+		} else if (amb.length && !day.length && !month.length) {
+			warn(this.report, 0, 'date', `every numeric date in the file reads both ways (day and month both 12 or less): read ${name}. Rows ${rowsText(amb.map((a) => a.row))}; if the file is month first (US), fix the dates or write them as 2015-11-13`);
+		} else if (amb.length && order === 'month-first') {
+			warn(this.report, 0, 'date', `dates read month first (US): rows ${rowsText(month)} can only be month first; the ${amb.length} that read both ways (rows ${rowsText(amb.map((a) => a.row))}) were read the same way`);
+		}
 	}
 
 	finish(): ImportResult {
+		this.settleDateOrder();
+		if (this.options.swapCoordinates) warn(this.report, 0, 'lat/lon', 'latitude and longitude read swapped for the whole file, as asked');
+		if (this.excelCells) warn(this.report, 0, '', `${this.excelCells} row${this.excelCells === 1 ? '' : 's'} had cells written as ="..." (Excel's text cells): read as the text inside`);
 		if (this.generatedIds) warn(this.report, 0, 'id', `${this.generatedIds} rows had no id: named row-N after their row number`);
+		if (this.unknownWeights) warn(this.report, 0, 'weight', `${this.unknownWeights} rows have no ${this.preset!.weightMeaning}: they add nothing to the heat weighted by it, and count as one each when counting ${this.report.kind === 'members' ? 'members' : 'events'}`);
 		if (this.shortRows) warn(this.report, 0, '', `${this.shortRows} rows had fewer fields than the header: the missing fields were read as empty`);
 		this.options.onProgress?.(1);
-		return { records: this.records, report: this.report };
+		return { records: this.records, report: this.report, table: this.table };
 	}
 }
+
+/** `="0123"`: Excel's formula that yields a text, so leading zeros and long digit strings survive. */
+const EXCEL_TEXT = /^="((?:[^"]|"")*)"$/;
 
 /** Day-number helper for callers that only have a year and month (kept here for the CLI and tests). */
 export const dayOfMonthStart = (year: number, month: number) => dayFromYmd(year, month, 1);

@@ -36,6 +36,19 @@ export interface MemberRecord {
 	weight: number;
 	/** A free category from imported files (e.g. Missing Migrants' `Migration Route`), or ''. */
 	category: string;
+	/**
+	 * The gazetteer place the record resolves to (core/geocode/reverse placeIdOf), when known: rows that
+	 * spell one place differently (Bruxelles, Brussel, Brussels) share it, rows at different places never do.
+	 */
+	placeId?: string;
+	/** The gazetteer's name of that place, or "near <name>" for a point beyond every place's radius. */
+	place?: string;
+	/** The place's population from the gazetteer (0 or absent when the source has none). */
+	population?: number;
+	/** An administrative area or postcode given beside the town ("93", "Noord-Holland"): a geocoding hint. */
+	region?: string;
+	/** The row of the imported file it was read from (as a spreadsheet numbers it), for messages. */
+	row?: number;
 }
 
 /** A record the map can draw: geocoded. */
@@ -57,8 +70,21 @@ export function partitionByPlacement(records: readonly MemberRecord[], into: Pla
 	return into;
 }
 
-/** A hometown's identity in counts and tables: country + place text, case-insensitive. */
-export const townKey = (m: MemberRecord): string => `${m.country}|${m.hometown.trim().toLowerCase()}`;
+/**
+ * A hometown's identity in counts and tables: the resolved gazetteer place when known; else country +
+ * place text, case-insensitive; else (no name) the point itself, so unnamed rows at different places
+ * never share a row of the table.
+ */
+export function townKey(m: MemberRecord): string {
+	if (m.placeId) return m.placeId;
+	const name = m.hometown.trim().toLowerCase();
+	return name ? `${m.country}|${name}` : `${m.country}|@${m.lat.toFixed(3)},${m.lon.toFixed(3)}`;
+}
+
+/** What a hometown is called in tables and tooltips: the resolved place's name, the text, or the point. */
+export function townName(m: MemberRecord): string {
+	return m.place || m.hometown.trim() || (isPlaced(m) ? `${m.lat.toFixed(3)}, ${m.lon.toFixed(3)}` : '');
+}
 
 /**
  * What one row of a dataset is: a member of the network (a person), or another kind of record such as
@@ -77,6 +103,8 @@ export interface MemberDataset {
 	synthetic: boolean;
 	/** Absent means 'members' (the demo and member lists). */
 	kind?: DatasetKind;
+	/** What each record's weight counts ('people killed (nkill)'), when a source's casualty column gives it. */
+	weightMeaning?: string;
 	members: MemberPoint[];
 }
 

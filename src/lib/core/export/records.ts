@@ -10,7 +10,7 @@
  * (a plot id names a town, a recruiter a cell). docs/SECURITY.md lists the test that tries.
  */
 import Papa from 'papaparse';
-import type { MemberRecord } from '../data/member';
+import { townKey, townName, type MemberRecord } from '../data/member';
 import { applyPrivacy, townCounts } from '../hotspots/hotspots';
 import { isoFromDay } from '../time/days';
 
@@ -31,7 +31,6 @@ export interface PrivateRecords {
 	ungeocoded: number;
 }
 
-const placeKey = (m: MemberRecord) => `${m.country}|${m.hometown.trim().toLowerCase()}`;
 
 /** Decides, for every geocoded member, the place it is exported under at threshold k. */
 export function privateRecords(members: MemberRecord[], k: number): PrivateRecords {
@@ -44,8 +43,8 @@ export function privateRecords(members: MemberRecord[], k: number): PrivateRecor
 	const rows: PrivateRecords['rows'] = [];
 	let suppressed = 0;
 	for (const member of placed) {
-		if (keptTowns.has(placeKey(member))) {
-			rows.push({ member, place: { place: member.hometown.trim(), country: member.country, lon: member.lon, lat: member.lat, folded: false } });
+		if (keptTowns.has(townKey(member))) {
+			rows.push({ member, place: { place: townName(member), country: member.country, lon: member.lon, lat: member.lat, folded: false } });
 			continue;
 		}
 		const fold = countryFolds.get(member.country) ?? catchAll;

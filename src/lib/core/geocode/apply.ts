@@ -10,6 +10,10 @@ export interface PlacedPoint {
 	lat: number;
 	lon: number;
 	place_country?: string;
+	/** The gazetteer place (a candidate picked, or the confident match): its identity, name and size. */
+	place_id?: string;
+	place?: string;
+	population?: number;
 }
 
 export function applyGeocodes(
@@ -24,9 +28,15 @@ export function applyGeocodes(
 		const r = results[i];
 		const choice = choices.get(i);
 		const confident = r && r.lat !== null && r.lon !== null && (r.status === 'exact' || r.status === 'alias' || r.status === 'fuzzy');
-		const point: PlacedPoint | null = choice ?? (confident ? { lat: r.lat!, lon: r.lon!, place_country: r.place_country } : null);
+		const point: PlacedPoint | null =
+			choice ?? (confident ? { lat: r.lat!, lon: r.lon!, place_country: r.place_country, place_id: r.place_id, place: r.place, population: r.population } : null);
 		if (!point || !Number.isFinite(point.lat) || !Number.isFinite(point.lon)) stillPending.push(record);
-		else placed.push({ ...record, lat: point.lat, lon: point.lon, country: record.country || point.place_country || '' });
+		else {
+			const out: MemberRecord = { ...record, lat: point.lat, lon: point.lon, country: record.country || point.place_country || '' };
+			// Carry the gazetteer identity so spellings of one place group together (a map click has none).
+			if (point.place_id) Object.assign(out, { placeId: point.place_id, place: point.place, population: point.population });
+			placed.push(out);
+		}
 	});
 	return { placed, stillPending };
 }

@@ -16,6 +16,11 @@ export interface GazetteerData {
 	pop: number[];
 	/** Normalised alternate names (exonyms, native names, transliterations) joined by '|', '' if none. */
 	alt: string[];
+	/**
+	 * The administrative area analysts write beside a town (core/geocode/admin.ts): French departement,
+	 * Belgian province, Dutch province, German Land; '' elsewhere. Absent in older builds.
+	 */
+	admin?: string[];
 	/** Curated aliases (geodata/aliases.csv): normalised alias -> place index. */
 	aliases: Record<string, number>;
 	/** Normalised country names in several languages, ISO alpha-2/alpha-3 codes -> alpha-2. */

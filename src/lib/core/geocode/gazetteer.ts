@@ -43,6 +43,8 @@ export class Gazetteer {
 	readonly lat: Float64Array;
 	readonly lon: Float64Array;
 	readonly population: Int32Array;
+	/** Administrative area code per place (gazetteer-data `admin`), '' when none. */
+	readonly admin: string[];
 	/** Population used for ranking: floored, and discounted outside the study region. */
 	readonly weight: Float64Array;
 	readonly primary = new Map<string, Postings>();
@@ -65,6 +67,7 @@ export class Gazetteer {
 		this.lat = Float64Array.from(data.lat, (v) => v / COORD_SCALE);
 		this.lon = Float64Array.from(data.lon, (v) => v / COORD_SCALE);
 		this.population = Int32Array.from(data.pop);
+		this.admin = data.admin ?? new Array<string>(n).fill('');
 		this.weight = new Float64Array(n);
 		for (let i = 0; i < n; i++) {
 			const w = Math.max(POPULATION_FLOOR, data.pop[i]!);

@@ -8,6 +8,8 @@
  */
 import { distanceKm, postingsOf, type Gazetteer } from './gazetteer';
 import { isLatinKey, normalizeName, stripInvisible } from './normalize';
+import { placeIdOf } from './reverse';
+import { adminAreasOf, type AdminArea } from './admin';
 
 export type GeocodeStatus = 'exact' | 'alias' | 'fuzzy' | 'ambiguous' | 'unresolved';
 export type MatchKind = 'curated' | 'exact' | 'alias' | 'fuzzy1' | 'fuzzy2';
@@ -19,6 +21,8 @@ export interface Candidate {
 	lon: number;
 	population: number;
 	match: MatchKind;
+	/** The place's identity (reverse.ts placeIdOf): rows that name one place differently share it. */
+	place_id?: string;
 }
 
 export interface GeocodeResult {
@@ -34,6 +38,9 @@ export interface GeocodeResult {
 	candidates: Candidate[];
 	/** Why the status is what it is, for ambiguous and unresolved rows and for notes on the input. */
 	reason: string;
+	/** The chosen place's identity (reverse.ts placeIdOf) and population; absent when unresolved. */
+	place_id?: string;
+	population?: number;
 }
 
 const MAX_INPUT_CHARS = 150;
@@ -59,6 +66,8 @@ interface Hit {
 
 interface Ranked extends Hit {
 	inHint: boolean;
+	/** In an administrative area the text names ("(93)", "Noord-Holland", a postcode). */
+	inAdmin: boolean;
 	nearQualifier: boolean;
 }
 
@@ -120,8 +129,13 @@ interface ParsedText {
 	variants: string[];
 	countryFromText: string;
 	qualifiers: string[];
+	/** Administrative areas named beside the place: "(93)", "Seine-Saint-Denis", "Noord-Holland", "1080". */
+	admin: AdminArea[];
 	notes: string[];
 }
+
+/** Words that name a part of a town, never another town: "Bruxelles-Ville", "Paris XIXe", "Essen-Mitte". */
+const CITY_PART = /^(ville|centre|center|centrum|city|stad|mitte|zentrum|innenstadt|altstadt|arrondissement|arr|[ivxl]+(e|er|eme)|\d+(e|er|eme|de|ste))$/;
 
 /** Splits "City, Country", "City (Country)", "City - Region", "1080 Molenbeek", "Bruxelles/Brussel". */
 function parseText(gaz: Gazetteer, text: string): ParsedText {
@@ -137,23 +151,32 @@ function parseText(gaz: Gazetteer, text: string): ParsedText {
 	qualifiers.push(...parts);
 	let countryFromText = '';
 	const placeQualifiers: string[] = [];
+	const admin: AdminArea[] = [];
 	for (const q of qualifiers) {
 		const code = gaz.countryNames.get(normalizeName(q));
-		if (code && !countryFromText) countryFromText = code;
-		else if (normalizeName(q)) placeQualifiers.push(q);
+		const areas = adminAreasOf(q);
+		if (code && !countryFromText && !areas.length) countryFromText = code;
+		else if (areas.length) {
+			admin.push(...areas);
+			// An area that is also a town's name ("Namur") may still point at that town.
+			if (gaz.primary.has(normalizeName(q))) placeQualifiers.push(q);
+		} else if (normalizeName(q)) placeQualifiers.push(q);
 	}
 	const variants = rest.split('/').map((v) => normalizeName(v)).filter(Boolean);
 	let key = variants.shift() ?? '';
-	// Postcodes and arrondissement numbers ("1080 Molenbeek", "Paris 19e") name no other place.
+	// Postcodes and arrondissement numbers ("1080 Molenbeek", "Paris 19e") name no other place; a
+	// postcode or departement number does name an area ("93200 Saint-Denis", "Noisy-le-Sec 93").
+	const numbers = key.split(' ').filter((w) => /\d/.test(w));
+	for (const n of numbers) admin.push(...adminAreasOf(n));
 	const withoutNumbers = key.replace(/\b\w*\d\w*\b/g, ' ').replace(/\s+/g, ' ').trim();
 	if (withoutNumbers && withoutNumbers !== key) {
 		notes.push('numbers ignored');
 		key = withoutNumbers;
 	}
-	return { key, variants, countryFromText, qualifiers: placeQualifiers, notes };
+	return { key, variants, countryFromText, qualifiers: placeQualifiers, admin, notes };
 }
 
-function rankHits(gaz: Gazetteer, hits: Hit[], hint: string, near: { lat: number; lon: number } | null): Ranked[] {
+function rankHits(gaz: Gazetteer, hits: Hit[], hint: string, near: { lat: number; lon: number } | null, admin: readonly AdminArea[] = []): Ranked[] {
 	const best = new Map<number, Hit>();
 	for (const h of hits) {
 		const cur = best.get(h.index);
@@ -162,11 +185,13 @@ function rankHits(gaz: Gazetteer, hits: Hit[], hint: string, near: { lat: number
 	const ranked: Ranked[] = [...best.values()].map((h) => ({
 		...h,
 		inHint: !!hint && gaz.country[h.index] === hint,
+		inAdmin: admin.length > 0 && admin.some((a) => a.country === gaz.country[h.index] && a.code === gaz.admin[h.index]),
 		nearQualifier: !!near && distanceKm(near.lat, near.lon, gaz.lat[h.index]!, gaz.lon[h.index]!) < QUALIFIER_KM
 	}));
 	ranked.sort(
 		(a, b) =>
 			Number(b.inHint) - Number(a.inHint) ||
+			Number(b.inAdmin) - Number(a.inAdmin) ||
 			Number(b.nearQualifier) - Number(a.nearQualifier) ||
 			TIER[a.kind] - TIER[b.kind] ||
 			Number(!!a.viaAlternate) - Number(!!b.viaAlternate) ||
@@ -190,29 +215,25 @@ function toCandidate(gaz: Gazetteer, r: Hit): Candidate {
 		lat: gaz.lat[r.index]!,
 		lon: gaz.lon[r.index]!,
 		population: gaz.population[r.index]!,
-		match: r.kind
+		match: r.kind,
+		place_id: placeIdOf(gaz, r.index)
 	};
 }
 
-/** The location of a qualifier such as "Brussels" in "Molenbeek, Brussels", if it names a known place. */
-function qualifierLocation(gaz: Gazetteer, qualifiers: string[], hint: string) {
-	for (const q of qualifiers) {
-		const ranked = rankHits(gaz, lookup(gaz, normalizeName(q)), hint, null);
-		if (ranked.length) return { lat: gaz.lat[ranked[0]!.index]!, lon: gaz.lon[ranked[0]!.index]! };
-	}
-	return null;
-}
-
-export function geocode(gaz: Gazetteer, hometown: string | undefined | null, country?: string | null): GeocodeResult {
+/**
+ * `region` is an administrative area or postcode from its own column ("93", "Seine-Saint-Denis",
+ * "Noord-Holland", "1080"): a hint like one written in the text.
+ */
+export function geocode(gaz: Gazetteer, hometown: string | undefined | null, country?: string | null, region?: string | null): GeocodeResult {
 	try {
-		return geocodeUnsafe(gaz, hometown ?? '', country ?? '');
+		return geocodeUnsafe(gaz, hometown ?? '', country ?? '', region ?? '');
 	} catch (error) {
 		// A defect must cost one row, never the whole list.
 		return unresolved(`internal error: ${(error as Error).message}`);
 	}
 }
 
-function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string): GeocodeResult {
+function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string, region = ''): GeocodeResult {
 	const text = stripInvisible(String(hometown)).replace(/\s+/g, ' ').trim();
 	const notes: string[] = [];
 	if (text !== String(hometown).trim()) notes.push('control or invisible characters removed');
@@ -224,6 +245,11 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string): Geoco
 	if (columnHint.unknown) notes.push(`unknown country "${columnHint.unknown}" ignored`);
 	const parsed = parseText(gaz, text);
 	notes.push(...parsed.notes);
+	if (region.trim()) {
+		const areas = adminAreasOf(stripInvisible(region).slice(0, 80));
+		if (areas.length) parsed.admin.push(...areas);
+		else notes.push(`region "${region.trim().slice(0, 40)}" not understood`);
+	}
 	if (!parsed.key) return unresolved(`no place name in "${text.slice(0, 40)}"`);
 	if (!isLatinKey(parsed.key)) return unresolved('written in a non-Latin script; the gazetteer holds Latin-script names (transliterate it)');
 	if (parsed.key.split(' ').length > MAX_WORDS) return unresolved('looks like a sentence, not a place name');
@@ -234,9 +260,14 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string): Geoco
 	}
 
 	let key = parsed.key;
-	// A curated alias may spell out the whole field ("Saint-Denis (93)").
-	const whole = gaz.curated.get(normalizeName(text));
-	let hits: Hit[] = whole !== undefined ? [{ index: whole, kind: 'curated' }] : lookup(gaz, key);
+	// A curated alias may spell out the whole field ("Saint-Denis (93)"), and so may a place's own
+	// name ("Frankfurt (Oder)"): the whole text first, then its parts.
+	const wholeKey = normalizeName(text);
+	const whole = gaz.curated.get(wholeKey);
+	const wholePrimary = whole === undefined && wholeKey !== key ? postingsOf(gaz.primary.get(wholeKey)) : [];
+	let hits: Hit[] =
+		whole !== undefined ? [{ index: whole, kind: 'curated' }] : wholePrimary.length ? wholePrimary.map((index) => ({ index, kind: 'exact' as const })) : lookup(gaz, key);
+	if (wholePrimary.length) (parsed.qualifiers = []), (parsed.admin = []), (key = wholeKey);
 	for (const v of parsed.variants) hits.push(...lookup(gaz, v));
 	// "Molenbeek Belgium": a country name glued to the end without a comma.
 	if (!hits.length) {
@@ -253,22 +284,66 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string): Geoco
 			}
 		}
 	}
+	// A quarter or district after the town ("Bruxelles-Ville", "Paris XIXe", "Dinslaken-Lohberg"): the
+	// town, when the whole name is no place. Words that only name a part of a town keep the match's
+	// status; any other dropped word makes it a partial (fuzzy) match, said in the reason.
+	let district = '';
+	let partial = false;
+	if (!hits.length) {
+		const words = key.split(' ');
+		for (let keep = words.length - 1; keep >= 1 && !hits.length; keep--) {
+			const base = words.slice(0, keep).join(' ');
+			if (base.replace(/ /g, '').length < 3) break;
+			const baseHits = lookup(gaz, base);
+			if (!baseHits.length) continue;
+			const dropped = words.slice(keep);
+			hits = baseHits;
+			key = base;
+			district = dropped.join(' ');
+			partial = !dropped.every((w) => CITY_PART.test(w));
+		}
+	}
 	const hasHintedExact = !!hint && hits.some((h) => gaz.country[h.index] === hint);
 	if (!hits.length || (hint && !hasHintedExact)) {
 		const fuzzy = fuzzyLookup(gaz, key, hint);
 		if (fuzzy.length) hits.push(...fuzzy);
 		else if (!hits.length) hits.push(...fuzzyLookup(gaz, key, ''));
 	}
-	if (!hits.length) return unresolved(['no place of that name in the gazetteer', ...notes].join('; '));
 
 	if (whole !== undefined) parsed.qualifiers = [];
-	const near = qualifierLocation(gaz, parsed.qualifiers, hint);
-	if (parsed.qualifiers.length && !near) notes.push(`"${parsed.qualifiers.join(', ').slice(0, 40)}" not understood`);
-	const ranked = rankHits(gaz, hits, hint, near);
-	return decide(gaz, ranked, hint, notes, columnHint.unknown !== '');
+	const qualifier = qualifierPlace(gaz, parsed.qualifiers, hint);
+	const near = qualifier !== null ? { lat: gaz.lat[qualifier]!, lon: gaz.lon[qualifier]! } : null;
+	if (parsed.qualifiers.length && qualifier === null) notes.push(`"${parsed.qualifiers.join(', ').slice(0, 40)}" not understood`);
+	// "Lohberg (Dinslaken)", "Haren (Bruxelles)": a name the gazetteer does not hold near the town named
+	// beside it is a quarter of that town, not a namesake hundreds of kilometres away.
+	if (qualifier !== null && !hits.some((h) => distanceKm(near!.lat, near!.lon, gaz.lat[h.index]!, gaz.lon[h.index]!) < QUALIFIER_KM)) {
+		const far = rankHits(gaz, hits, hint, null, parsed.admin);
+		const result = decide(gaz, [{ index: qualifier, kind: 'exact', inHint: true, inAdmin: true, nearQualifier: true }, ...far], hint, notes, false, parsed.admin);
+		return {
+			...result,
+			status: 'fuzzy',
+			confidence: 0.7,
+			reason: [`no "${text.replace(/\s*\(.*$/, '').slice(0, 40)}" near ${gaz.name[qualifier]}: placed at ${gaz.name[qualifier]} (a quarter of it?)`, ...notes].join('; ')
+		};
+	}
+	if (!hits.length) return unresolved(['no place of that name in the gazetteer', ...notes].join('; '));
+	if (district) notes.unshift(`"${district}" read as a quarter of ${gaz.name[rankHits(gaz, hits, hint, near, parsed.admin)[0]!.index]}`);
+	const ranked = rankHits(gaz, hits, hint, near, parsed.admin);
+	const result = decide(gaz, ranked, hint, notes, columnHint.unknown !== '', parsed.admin);
+	if (partial && (result.status === 'exact' || result.status === 'alias')) return { ...result, status: 'fuzzy', confidence: Math.min(result.confidence, 0.7) };
+	return result;
 }
 
-function decide(gaz: Gazetteer, rankedIn: Ranked[], hint: string, notes: string[], unknownHint: boolean): GeocodeResult {
+/** The gazetteer index of a qualifier such as "Brussels" in "Molenbeek, Brussels", if it names a known place. */
+function qualifierPlace(gaz: Gazetteer, qualifiers: string[], hint: string): number | null {
+	for (const q of qualifiers) {
+		const ranked = rankHits(gaz, lookup(gaz, normalizeName(q)), hint, null);
+		if (ranked.length) return ranked[0]!.index;
+	}
+	return null;
+}
+
+function decide(gaz: Gazetteer, rankedIn: Ranked[], hint: string, notes: string[], unknownHint: boolean, admin: readonly AdminArea[] = []): GeocodeResult {
 	let ranked = rankedIn;
 	const w = gaz.weight;
 	const reasons: string[] = [];
@@ -277,7 +352,7 @@ function decide(gaz: Gazetteer, rankedIn: Ranked[], hint: string, notes: string[
 	// vs Köln): far larger wins outright, merely much larger makes the match doubtful.
 	const first = ranked[0]!;
 	const bigger = ranked.find(
-		(r) => r.inHint === first.inHint && r.nearQualifier === first.nearQualifier && TIER[r.kind] > TIER[first.kind] && r.kind !== 'fuzzy2' && w[r.index]! >= 10 * w[first.index]! && w[r.index]! >= 50_000
+		(r) => r.inHint === first.inHint && r.inAdmin === first.inAdmin && r.nearQualifier === first.nearQualifier && TIER[r.kind] > TIER[first.kind] && r.kind !== 'fuzzy2' && w[r.index]! >= 10 * w[first.index]! && w[r.index]! >= 50_000
 	);
 	if (bigger && first.kind !== 'curated') {
 		ranked = [bigger, ...ranked.filter((r) => r !== bigger)];
@@ -290,12 +365,23 @@ function decide(gaz: Gazetteer, rankedIn: Ranked[], hint: string, notes: string[
 	// The nearest equally good match elsewhere: the best one's share of the two is how sure we are.
 	const rival = ranked
 		.slice(1)
-		.find((r) => r.inHint === best.inHint && r.nearQualifier === best.nearQualifier && TIER[r.kind] <= TIER[best.kind] && (!r.viaAlternate || !!best.viaAlternate));
+		.find((r) => r.inHint === best.inHint && r.inAdmin === best.inAdmin && r.nearQualifier === best.nearQualifier && TIER[r.kind] <= TIER[best.kind] && (!r.viaAlternate || !!best.viaAlternate));
 	const share = rival ? w[best.index]! / (w[best.index]! + w[rival.index]!) : 1;
 	if (rival && best.kind !== 'curated' && share < CLEAR_WINNER_SHARE) {
 		ambiguous = true;
 		reasons.push(`also ${gaz.name[rival.index]} (${gaz.countryLabel(gaz.country[rival.index]!)}); nothing decides between them`);
 	}
+	// "Exact" only without a rival of comparable size known by the same name: Saida is a town in Algeria
+	// and also what Sidon (Lebanon) is called; nothing in "Saida" decides between them.
+	const namesake = ranked.find(
+		(r) => r !== best && r !== rival && r.inHint === best.inHint && r.inAdmin === best.inAdmin && r.nearQualifier === best.nearQualifier && r.kind === 'alias' && best.kind === 'exact' && w[r.index]! >= 0.5 * w[best.index]!
+	);
+	if (namesake && !ambiguous) {
+		ambiguous = true;
+		reasons.push(`also ${gaz.name[namesake.index]} (${gaz.countryLabel(gaz.country[namesake.index]!)}), a place of comparable size known by this name`);
+	}
+	if (admin.length && best.inAdmin) notes.push(`in ${[...new Set(admin.filter((a) => a.country === gaz.country[best.index] && a.code === gaz.admin[best.index]).map((a) => a.name))].join(', ')}`);
+	else if (admin.length) notes.push(`no match in ${[...new Set(admin.map((a) => a.name))].join(' or ')}; best match elsewhere`);
 	if (hint && !best.inHint) {
 		ambiguous = true;
 		reasons.push(`not found in ${gaz.countryLabel(hint)}; best match elsewhere`);
@@ -320,6 +406,8 @@ function decide(gaz: Gazetteer, rankedIn: Ranked[], hint: string, notes: string[
 		status: ambiguous ? 'ambiguous' : kindStatus,
 		confidence: Math.round(confidence * 100) / 100,
 		candidates: ranked.slice(1, 1 + MAX_CANDIDATES).map((r) => toCandidate(gaz, r)),
-		reason: [...reasons, ...notes].join('; ')
+		reason: [...reasons, ...notes].join('; '),
+		place_id: c.place_id,
+		population: c.population
 	};
 }

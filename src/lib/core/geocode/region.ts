@@ -21,3 +21,9 @@ export const REGION_COUNTRIES: ReadonlySet<string> = new Set(
 
 /** Outside the region the gazetteer keeps places of at least this many people. */
 export const WORLD_MIN_POPULATION = 15_000;
+
+/**
+ * The map's detailed area as [west, south, east, north] degrees: Atlantic coast to Iran, Sahel to the
+ * Arctic. The finer basemap geometry, the divisions and the place names cover it.
+ */
+export const REGION_BBOX: [number, number, number, number] = [-30, 12, 66, 72];

@@ -4,7 +4,7 @@
  * folds any place with fewer than k members into "other places in <country>".
  */
 import distance from '@turf/distance';
-import { isPlaced, townKey, type MemberRecord } from '../data/member';
+import { isPlaced, townKey, townName, type MemberRecord } from '../data/member';
 import { countryName } from '../filters/filters';
 import { NO_TOWN, type Town } from '../data/dataset-index';
 
@@ -26,6 +26,8 @@ export interface HotspotRow {
 	places: string[];
 	/** True for rows that gather places under the privacy threshold. */
 	folded: boolean;
+	/** A metro area's town rows (for its population: core/stats/rates.metroPopulation). */
+	parts?: HotspotRow[];
 }
 
 export interface HotspotTable {
@@ -38,15 +40,26 @@ export interface HotspotTable {
 	suppressed: number;
 }
 
-/** Members grouped by hometown (country + name). The first member's coordinates stand for the place. */
+/**
+ * Members grouped by hometown: the resolved gazetteer place when known (so Bruxelles, Brussel and
+ * Brussels are one row, the spellings met listed in `places` after the name), else country + name.
+ * The first member's coordinates stand for the place.
+ */
 export function townCounts(members: MemberRecord[]): HotspotRow[] {
 	const byKey = new Map<string, HotspotRow>();
 	for (const m of members) {
 		if (!isPlaced(m)) continue;
 		const key = townKey(m);
 		const row = byKey.get(key);
-		if (row) row.count++;
-		else byKey.set(key, { key, name: m.hometown.trim(), country: m.country, lon: m.lon, lat: m.lat, count: 1, share: 0, places: [m.hometown.trim()], folded: false });
+		const spelling = m.hometown.trim();
+		if (row) {
+			row.count++;
+			if (spelling && !row.places.includes(spelling)) row.places.push(spelling);
+		} else {
+			const name = townName(m);
+			const places = spelling && spelling !== name ? [name, spelling] : [name];
+			byKey.set(key, { key, name, country: m.country, lon: m.lon, lat: m.lat, count: 1, share: 0, places, folded: false });
+		}
 	}
 	return withShares([...byKey.values()]);
 }
@@ -70,7 +83,8 @@ function metrosOf(townRows: readonly HotspotRow[], radiusKm: number, sizeOf: Pla
 		if (home) {
 			home.count += town.count;
 			home.places.push(town.name);
-		} else metros.push({ ...town, key: `metro:${town.key}`, places: [town.name] });
+			home.parts!.push(town);
+		} else metros.push({ ...town, key: `metro:${town.key}`, places: [town.name], parts: [town] });
 	}
 	return withShares(metros);
 }
@@ -101,18 +115,21 @@ function countriesOf(towns: readonly HotspotRow[]): HotspotRow[] {
  * O(end - start) integer work, rows in the order their first member appears, as townCounts gives them.
  * A town's name and point are its first member's in the whole dataset.
  */
-export function townsInRange(index: { town: Uint32Array }, towns: readonly Town[], start: number, end: number): HotspotRow[] {
+export function townsInRange(index: { town: Uint32Array; always?: { town: Uint32Array } }, towns: readonly Town[], start: number, end: number): HotspotRow[] {
 	const counts = new Uint32Array(towns.length);
 	const seen: number[] = [];
-	for (let k = start; k < end; k++) {
-		const c = index.town[k]!;
-		if (c === NO_TOWN) continue;
+	const count = (c: number) => {
+		if (c === NO_TOWN) return;
 		if (counts[c]!++ === 0) seen.push(c);
-	}
+	};
+	for (let k = start; k < end; k++) count(index.town[k]!);
+	// Members without a date count at every date (unless the analyst hides them).
+	const always = index.always?.town;
+	if (always) for (let k = 0; k < always.length; k++) count(always[k]!);
 	return withShares(
 		seen.map((c) => {
 			const t = towns[c]!;
-			return { key: t.key, name: t.name, country: t.country, lon: t.lon, lat: t.lat, count: counts[c]!, share: 0, places: [t.name], folded: false };
+			return { key: t.key, name: t.name, country: t.country, lon: t.lon, lat: t.lat, count: counts[c]!, share: 0, places: [...(t.spellings ?? [t.name])], folded: false };
 		})
 	);
 }

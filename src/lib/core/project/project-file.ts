@@ -6,6 +6,7 @@
 import { emptyRecord, type MemberDataset, type MemberRecord } from '../data/member';
 import { decodeUrlState, encodeUrlState, type UrlState } from '../url/codec';
 import type { Scene } from './scenes';
+import { readChoices, readMappings, type SavedChoices, type SavedMappings } from './import-memory';
 
 export const PROJECT_FORMAT = 'hometown-atlas-project';
 export const PROJECT_VERSION = 1;
@@ -13,10 +14,10 @@ export const PROJECT_VERSION = 1;
 export interface Project {
 	datasetName: string;
 	dataset: MemberDataset;
-	/** Column mappings of imports, by source (shape owned by the importer). */
-	mappings: Record<string, unknown>;
-	/** Geocoding choices made in review, by place text (shape owned by the geocoder). */
-	geocodeChoices: Record<string, unknown>;
+	/** Column mappings of imports, by header set (core/project/import-memory.ts). */
+	mappings: SavedMappings;
+	/** Geocoding choices made in review, by place text and country. */
+	geocodeChoices: SavedChoices;
 	scenes: Scene[];
 	view: UrlState;
 }
@@ -91,8 +92,6 @@ function readState(raw: unknown, where: string, problems: string[]): UrlState {
 	}
 }
 
-const plainObject = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (JSON.parse(JSON.stringify(v)) as Record<string, unknown>) : {});
-
 /**
  * Reads a project file. A file that is not a project is refused with a reason; bad members are left
  * out and each one is reported (number, field, reason), never silently dropped.
@@ -123,8 +122,8 @@ export function projectFromText(text: string): { project: Project; problems: str
 		project: {
 			datasetName: typeof doc.datasetName === 'string' ? doc.datasetName.slice(0, 200) : 'Imported project',
 			dataset: { synthetic: rawDataset.synthetic === true, members },
-			mappings: plainObject(doc.mappings),
-			geocodeChoices: plainObject(doc.geocodeChoices),
+			mappings: readMappings(doc.mappings, problems),
+			geocodeChoices: readChoices(doc.geocodeChoices, problems),
 			scenes,
 			view: readState(doc.view, 'view', problems)
 		},

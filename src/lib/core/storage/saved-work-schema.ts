@@ -8,8 +8,9 @@
  * Version 1: store `work`, one record under `current` holding everything ({datasetName, dataset,
  * mappings, geocodeChoices, scenes, savedAt}); migrated to version 2 on open, never dropped.
  */
-import type { DatasetKind, MemberDataset, MemberRecord } from '../data/member';
+import type { DatasetKind, MemberRecord } from '../data/member';
 import type { Project } from '../project/project-file';
+import { readChoices, readMappings, type GeocodeJob } from '../project/import-memory';
 
 export const WORK_DB = 'hometown-atlas';
 export const WORK_DB_VERSION = 2;
@@ -19,8 +20,11 @@ export const META_KEY = 'current';
 /** Members per stored record: cloning one chunk takes a few tens of milliseconds (10,000 gave tasks over 200 ms at 1M). */
 export const CHUNK_SIZE = 5_000;
 
-/** The app's saved work: a project without the view (the link keeps that). */
-export type SavedWork = Omit<Project, 'view'> & { savedAt: string };
+/**
+ * The app's saved work: a project without the view (the link keeps that), plus an unfinished
+ * geocoding review (the rows still waiting, so the "Review N places" button comes back).
+ */
+export type SavedWork = Omit<Project, 'view'> & { geocodeJob?: GeocodeJob | null; savedAt: string };
 export type WorkToSave = Omit<SavedWork, 'savedAt'>;
 
 /** The version 2 metadata record: the work without its members, which are in `chunkCount` chunks. */
@@ -54,6 +58,7 @@ export function metaOf(work: WorkToSave, savedAt: string, size = CHUNK_SIZE): Sa
 		chunkCount: chunkCountOf(dataset.members.length, size),
 		mappings: work.mappings,
 		geocodeChoices: work.geocodeChoices,
+		...(work.geocodeJob ? { geocodeJob: work.geocodeJob } : {}),
 		scenes: work.scenes,
 		savedAt
 	};
@@ -82,11 +87,17 @@ export function workFrom(meta: SavedMeta, chunks: readonly (readonly MemberRecor
 	return {
 		datasetName: meta.datasetName,
 		dataset: { synthetic: meta.synthetic, ...(meta.kind ? { kind: meta.kind } : {}), members },
-		mappings: meta.mappings ?? {},
-		geocodeChoices: meta.geocodeChoices ?? {},
+		mappings: readMappings(meta.mappings),
+		geocodeChoices: readChoices(meta.geocodeChoices),
+		...(isJob(meta.geocodeJob) ? { geocodeJob: meta.geocodeJob } : {}),
 		scenes: meta.scenes ?? [],
 		savedAt: meta.savedAt
 	};
+}
+
+function isJob(value: unknown): value is GeocodeJob {
+	const j = value as Partial<GeocodeJob> | null | undefined;
+	return !!j && Array.isArray(j.rows) && Array.isArray(j.rowNumbers) && j.rows.length === j.rowNumbers.length && Number.isInteger(j.placedCount);
 }
 
 /** A version 1 record as version 2: its metadata and its members in chunks. Keeps its savedAt. */
@@ -94,8 +105,8 @@ export function migrateV1(record: SavedWorkV1, size = CHUNK_SIZE): { meta: Saved
 	const work: WorkToSave = {
 		datasetName: record.datasetName ?? '',
 		dataset: record.dataset,
-		mappings: record.mappings ?? {},
-		geocodeChoices: record.geocodeChoices ?? {},
+		mappings: readMappings(record.mappings),
+		geocodeChoices: readChoices(record.geocodeChoices),
 		scenes: record.scenes ?? []
 	};
 	const meta = metaOf(work, typeof record.savedAt === 'string' ? record.savedAt : '', size);

@@ -161,7 +161,25 @@ export interface HeatFrame {
  * cellLevelFor; -1 = the members themselves): the non-empty cells, each weighted by its members in the
  * range. The total weight is exactly that of the members (for integer weights; Float32 sums).
  */
-export function heatFrame(index: TimeIndex, cells: HeatCells, [start, end]: [number, number], level: number): HeatFrame {
+export function heatFrame(index: TimeIndex, cells: HeatCells, range: [number, number], level: number): HeatFrame {
+	return withAlways(index, datedFrame(index, cells, range, level));
+}
+
+/** Members without a date are drawn at every date: their points follow the frame's (few: no cells). */
+function withAlways(index: TimeIndex, frame: HeatFrame): HeatFrame {
+	const always = index.always;
+	if (!always || !always.weights.length) return frame;
+	const n = frame.length + always.weights.length;
+	const positions = new Float32Array(2 * n);
+	const weights = new Float32Array(n);
+	positions.set(frame.positions.subarray(0, 2 * frame.length));
+	positions.set(always.positions, 2 * frame.length);
+	weights.set(frame.weights.subarray(0, frame.length));
+	weights.set(always.weights, frame.length);
+	return { length: n, positions, weights };
+}
+
+function datedFrame(index: TimeIndex, cells: HeatCells, [start, end]: [number, number], level: number): HeatFrame {
 	const cellLevel = cells.levels[level];
 	// Fewer members than cells: the members themselves are cheaper, and exact.
 	if (!cellLevel?.prefix || end - start <= cellLevel.count) return pointsOf(index, start, end);

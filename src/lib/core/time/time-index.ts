@@ -17,8 +17,25 @@ export interface TimeIndex {
 	weights: Float32Array;
 	/** Each member's town (DatasetIndex.towns), for counting places over a range of the timeline. */
 	town: Uint32Array;
-	/** Members without a usable date or position: never on the map's timeline, counted for the UI. */
+	/** Members without a usable date or position (passing the filters), counted for the UI. */
 	undated: number;
+	/**
+	 * Placed members without a date (passing the filters), packed like the dated ones: on the map and
+	 * in the counts at every date, so nobody disappears for lack of a date. Empty when they are hidden.
+	 */
+	always?: UndatedPoints;
+}
+
+export interface UndatedPoints {
+	members: MemberPoint[];
+	positions: Float32Array;
+	weights: Float32Array;
+	town: Uint32Array;
+}
+
+export interface TimeIndexOptions {
+	/** Show placed members without a date at every date (the default), or leave them off the map. */
+	undatedThroughout?: boolean;
 }
 
 export function buildTimeIndex(points: readonly MemberPoint[]): TimeIndex {
@@ -29,7 +46,7 @@ export function buildTimeIndex(points: readonly MemberPoint[]): TimeIndex {
  * The dataset's members in date order, narrowed to those the filters pass (pass[i] for members[i];
  * null = all), packed for the heat layer. O(n) over typed arrays: the sort was done once per dataset.
  */
-export function* timeIndexOf(index: DatasetIndex, pass: Uint8Array | null): Sliced<TimeIndex> {
+export function* timeIndexOf(index: DatasetIndex, pass: Uint8Array | null, options: TimeIndexOptions = {}): Sliced<TimeIndex> {
 	const order = index.byDate;
 	let n = order.length;
 	if (pass) {
@@ -58,7 +75,32 @@ export function* timeIndexOf(index: DatasetIndex, pass: Uint8Array | null): Slic
 		passing = 0;
 		for (let i = 0; i < pass.length; i++) passing += pass[i]!;
 	}
-	return { members, days, positions, weights, town, undated: passing - n };
+	const always = options.undatedThroughout === false ? undatedPointsOf(index, new Uint32Array(0), null) : undatedPointsOf(index, index.undatedPlaced ?? new Uint32Array(0), pass);
+	return { members, days, positions, weights, town, undated: passing - n, always };
+}
+
+function undatedPointsOf(index: DatasetIndex, which: Uint32Array, pass: Uint8Array | null): UndatedPoints {
+	const chosen = pass ? Array.from(which).filter((i) => pass[i]) : Array.from(which);
+	const positions = new Float32Array(chosen.length * 2);
+	const weights = new Float32Array(chosen.length);
+	const town = new Uint32Array(chosen.length);
+	const members = chosen.map((i, j) => {
+		const m = index.members[i]!;
+		positions[2 * j] = m.lon;
+		positions[2 * j + 1] = m.lat;
+		weights[j] = Number.isFinite(m.weight) ? m.weight : 1;
+		town[j] = index.town[i]!;
+		return m;
+	});
+	return { members, positions, weights, town };
+}
+
+/** The weight of the members shown throughout (no date): added to every frame's count. */
+export function alwaysWeight(index: TimeIndex): number {
+	let w = 0;
+	const weights = index.always?.weights ?? [];
+	for (let i = 0; i < weights.length; i++) w += weights[i]!;
+	return w;
 }
 
 /** Index of the first element > value in a sorted array. */

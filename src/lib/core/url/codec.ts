@@ -12,6 +12,12 @@
  *   k=N                  privacy threshold (0 = off)
  *   theme=light|dark
  *   period=YYYY-YYYY     the slider's period in whole years (absent = the study's 2014-2016)
+ *   kr=km, ki=x         heat kernel radius in km (5-200) and intensity (0.25-4)
+ *   scale=log|linear    heat colour scale
+ *   show=rate           the per-resident map view instead of the heat
+ *   scan=on             the tested clusters drawn and listed
+ *   net=1                the network panel open
+ *   sel=plot:<id>|town:<key>|node:<id>   the network selection (plot, hometown or graph node)
  */
 import { dayFromIso } from '../time/days';
 
@@ -27,6 +33,13 @@ export interface UrlState {
 	theme?: 'light' | 'dark';
 	/** First and last year of the slider's period (absent: the study period). */
 	period?: [number, number];
+	kernelKm?: number;
+	intensity?: number;
+	scale?: 'log' | 'linear';
+	show?: 'heat' | 'rate';
+	scan?: boolean;
+	network?: boolean;
+	selection?: string;
 }
 
 export const FILTER_FIELDS = ['role', 'arrested', 'died', 'descent', 'residence', 'recruiter'] as const;
@@ -69,6 +82,13 @@ export function encodeUrlState(state: UrlState): string {
 	if (state.privacyK !== undefined) p.set('k', String(state.privacyK));
 	if (state.theme) p.set('theme', state.theme);
 	if (state.period) p.set('period', `${state.period[0]}-${state.period[1]}`);
+	if (state.kernelKm !== undefined) p.set('kr', String(state.kernelKm));
+	if (state.intensity !== undefined) p.set('ki', String(state.intensity));
+	if (state.scale) p.set('scale', state.scale);
+	if (state.show) p.set('show', state.show);
+	if (state.scan) p.set('scan', 'on');
+	if (state.network) p.set('net', '1');
+	if (state.selection) p.set('sel', state.selection);
 	return p.toString();
 }
 
@@ -155,6 +175,30 @@ export function decodeUrlState(query: string): DecodeResult {
 				else ignore(key, 'threshold is a whole number 0 to 100');
 				break;
 			}
+			case 'kr': {
+				const km = Number(value);
+				if (WHOLE.test(value) && km >= 5 && km <= 200) state.kernelKm = km;
+				else ignore(key, 'kernel radius is a whole number of km, 5 to 200');
+				break;
+			}
+			case 'ki': {
+				const x = Number(value);
+				if (DECIMAL.test(value) && x >= 0.25 && x <= 4) state.intensity = x;
+				else ignore(key, 'intensity is 0.25 to 4');
+				break;
+			}
+			case 'scale':
+				if (value === 'log' || value === 'linear') state.scale = value;
+				else ignore(key, 'scale is log or linear');
+				break;
+			case 'show':
+				if (value === 'heat' || value === 'rate') state.show = value;
+				else ignore(key, 'show is heat or rate');
+				break;
+			case 'scan':
+				if (value === 'on' || value === 'off') state.scan = value === 'on';
+				else ignore(key, 'scan is on or off');
+				break;
 			case 'theme':
 				if (value === 'light' || value === 'dark') state.theme = value;
 				else ignore(key, 'theme is light or dark');
@@ -166,6 +210,15 @@ export function decodeUrlState(query: string): DecodeResult {
 				else ignore(key, `period is first-last year, ${MIN_YEAR} to ${MAX_YEAR}`);
 				break;
 			}
+			case 'net':
+				if (value === '1') state.network = true;
+				else ignore(key, 'net is 1');
+				break;
+			case 'sel':
+				// The same rule as core/network/graph selectionFromText, inline: the graph code loads on demand.
+				if (/^(plot|town|node):[^<>\u0000-\u001f]{1,160}$/.test(value)) state.selection = value;
+				else ignore(key, 'not a plot, town or node');
+				break;
 			default:
 				if (key.startsWith('f.') && (FILTER_FIELDS as readonly string[]).includes(key.slice(2))) {
 					const given = splitFilterValues(value).filter((v) => v.length > 0);

@@ -19,12 +19,15 @@ const TESTS = [
 	{ title: 'a missing file', input: join(dir, 'nope.csv'), expected: { code: 1, error: /cannot read the file/ } },
 	{ title: 'a directory', input: dir, expected: { code: 1, error: /cannot read the file/ } },
 	{ title: 'binary junk', input: file('junk.bin', Uint8Array.from({ length: 300 }, (_, i) => (i * 31) % 256)), expected: { code: 1, error: /binary/ } },
-	{ title: 'an empty file', input: file('empty.csv', ''), expected: { code: 1, error: /empty/ } }
+	{ title: 'an empty file', input: file('empty.csv', ''), expected: { code: 1, error: /empty/ } },
+	{ title: 'a GTD-format workbook', input: 'tests/fixtures/sources/gtd-extract.xlsx', expected: { code: 0, rowsRead: 6, accepted: 6, rejected: 0 } },
+	{ title: 'an ACLED-format CSV', input: 'tests/fixtures/sources/acled-export.csv', expected: { code: 0, rowsRead: 4, accepted: 4, rejected: 0 } },
+	{ title: 'an OpenDocument sheet chosen by name', input: 'tests/fixtures/sources/members-sheets.ods', args: ['--sheet', 'Members'], expected: { code: 0, rowsRead: 3, accepted: 3, rejected: 0 } }
 ];
 
 describe('atlas validate', () => {
-	it.each(TESTS)('$title', ({ input, expected }) => {
-		const { code, stdout } = atlas('validate', input);
+	it.each(TESTS)('$title', ({ input, expected, ...rest }) => {
+		const { code, stdout } = atlas('validate', input, ...('args' in rest ? (rest.args as string[]) : []));
 		expect(code).toBe(expected.code);
 		const report = JSON.parse(stdout);
 		if ('rowsRead' in expected) {

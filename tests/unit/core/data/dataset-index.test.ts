@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { emptyRecord, type MemberPoint } from '$lib/core/data/member';
+import { emptyRecord, isPlaced, type MemberPoint } from '$lib/core/data/member';
 import { indexDataset, NO_TOWN } from '$lib/core/data/dataset-index';
 import { applyFilters, emptyFilters, filterOptions, type FilterState } from '$lib/core/filters/filters';
 import { filterMask, filterOptionsOf } from '$lib/core/filters/filter-index';
@@ -93,12 +93,15 @@ describe('dataset index', () => {
 				expect([...timeline.weights]).toEqual(dated.map((m) => (Number.isFinite(m.weight) ? m.weight : 1)));
 				expect(timeline.undated).toBe(filtered.length - dated.length);
 
+				// Placed members without a date are shown (and counted) at every date.
+				const shown = [...dated, ...filtered.filter((m) => isPlaced(m) && Number.isNaN(m.day))];
+				expect(timeline.always?.members).toEqual(shown.slice(dated.length));
 				const counted = (rs: { key: string; count: number; country: string }[]) => rs.map((r) => [r.key, r.count, r.country]);
-				expect(counted(townsInRange(timeline, index.towns, 0, timeline.days.length))).toEqual(counted(townCounts(dated)));
+				expect(counted(townsInRange(timeline, index.towns, 0, timeline.days.length))).toEqual(counted(townCounts(shown)));
 				for (const level of ['town', 'metro', 'country'] as const)
 					for (const k of [0, 3]) {
-						const byIndex = hotspotTableOf(townsInRange(timeline, index.towns, 0, timeline.days.length), level, { radiusKm: 15, k }, dated.length);
-						const byMembers = hotspotTable(dated, level, { radiusKm: 15, k });
+						const byIndex = hotspotTableOf(townsInRange(timeline, index.towns, 0, timeline.days.length), level, { radiusKm: 15, k }, shown.length);
+						const byMembers = hotspotTable(shown, level, { radiusKm: 15, k });
 						expect(byIndex.rows.map((r) => [r.key, r.count, r.folded])).toEqual(byMembers.rows.map((r) => [r.key, r.count, r.folded]));
 						expect([byIndex.total, byIndex.suppressed, byIndex.ungeocoded]).toEqual([byMembers.total, byMembers.suppressed, byMembers.ungeocoded]);
 					}

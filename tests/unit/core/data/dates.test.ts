@@ -12,6 +12,8 @@ const TESTS = [
 	{ title: 'Missing Migrants style', input: 'January 25, 2020', expected: { iso: '2020-01-25', precision: 'day', day: '2020-01-25', dayEnd: '2020-01-25' } },
 	{ title: 'month name first, no comma', input: 'November 13 2015', expected: { iso: '2015-11-13', precision: 'day', day: '2015-11-13', dayEnd: '2015-11-13' } },
 	{ title: 'day first with month name', input: '13 November 2015', expected: { iso: '2015-11-13', precision: 'day', day: '2015-11-13', dayEnd: '2015-11-13' } },
+	{ title: 'ACLED, a one-digit day', input: '5 January 2016', expected: { iso: '2016-01-05', precision: 'day', day: '2016-01-05', dayEnd: '2016-01-05' } },
+	{ title: 'day-month-year with hyphens, as a spreadsheet shows a date as text', input: '13-Nov-2015', expected: { iso: '2015-11-13', precision: 'day', day: '2015-11-13', dayEnd: '2015-11-13' } },
 	{ title: 'French month', input: '13 novembre 2015', expected: { iso: '2015-11-13', precision: 'day', day: '2015-11-13', dayEnd: '2015-11-13' } },
 	{ title: 'abbreviated month and year', input: 'Nov 2015', expected: { iso: '2015-11', precision: 'month', day: '2015-11-01', dayEnd: '2015-11-30' } },
 	{ title: 'February of a leap year', input: '2016-02', expected: { iso: '2016-02', precision: 'month', day: '2016-02-01', dayEnd: '2016-02-29' } },

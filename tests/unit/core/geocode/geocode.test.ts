@@ -128,7 +128,9 @@ describe('bad input is unresolved with a reason, never an exception, never 0,0',
 
 	it('control characters inside a real name are removed and noted', () => {
 		const r = geocode(gaz, 'Brus\u0000sels');
-		expect(r.status).not.toBe('exact');
-		expect(r.lat).not.toBe(0);
+		// Found, never as exact, and the note says why the match is not exact.
+		expect(r).toMatchObject({ place: 'Brussels', place_country: 'BE', status: 'fuzzy', reason: 'control or invisible characters removed' });
+		expect(r.lat).toBeCloseTo(50.85, 2);
+		expect(r.confidence).toBeLessThan(1);
 	});
 });

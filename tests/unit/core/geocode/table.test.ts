@@ -29,19 +29,20 @@ describe('npm run atlas -- geocode', () => {
 		writeFileSync(input, 'id,Hometown,country\n1,Bruxelles,\n2,Tripoli,\n3,"Tripoli, Lebanon",\n4,,\n5,12345,\n6,Malmo,SE\n');
 		const run = spawnSync('npx', ['tsx', 'src/cli/atlas.ts', 'geocode', input, '--out', out], { encoding: 'utf8' });
 		expect(run.status).toBe(0);
-		expect(run.stderr).toContain('exact 2, alias 1, fuzzy 0, ambiguous 1, unresolved 2');
+		expect(run.stderr).toContain('read 6 rows: 5 written, 1 rejected');
+		expect(run.stderr).toContain('given 0, exact 2, alias 1, fuzzy 0, ambiguous 1, unresolved 1');
 		expect(run.stderr).toMatch(/row 3: ambiguous: "Tripoli"/);
+		expect(run.stderr).toMatch(/row 5: rejected: hometown: no coordinates and no place name/);
 		const rows = Papa.parse<Record<string, string>>(readFileSync(out, 'utf8'), { header: true, skipEmptyLines: true }).data;
 		expect(rows.map((r) => [r.id, r.status, r.place_country])).toEqual([
 			['1', 'alias', 'BE'],
 			['2', 'ambiguous', 'LY'],
 			['3', 'exact', 'LB'],
-			['4', 'unresolved', ''],
 			['5', 'unresolved', ''],
 			['6', 'exact', 'SE']
 		]);
 		expect(rows[3]!.lat).toBe('');
-		expect(rows[4]!.lon).toBe('');
+		expect(rows[3]!.lon).toBe('');
 		expect(rows[1]!.candidates).toContain('(LB)');
 	}, 120_000);
 

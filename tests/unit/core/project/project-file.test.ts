@@ -12,8 +12,8 @@ const PROJECT: Project = {
 			{ ...emptyRecord('A-2'), hometown: 'Somewhere', weight: 2.5 }
 		]
 	},
-	mappings: { 'members.csv': { hometown: 'Town', first_act_date: 'Date' } },
-	geocodeChoices: { Halab: { place: 'Aleppo', lat: 36.2, lon: 37.15 } },
+	mappings: { 'first act date|town': { Town: 'hometown', first_act_date: 'date' } },
+	geocodeChoices: { 'halab|': { fingerprint: '', placeKey: 'halab|', hometown: 'Halab', country: '', lat: 36.2, lon: 37.15, place: 'Aleppo', place_country: 'SY', chosenAt: '2026-01-01T00:00:00.000Z' } },
 	scenes: [{ name: 'Brussels', state: { view: { longitude: 4.35, latitude: 50.85, zoom: 9 }, time: '2015-11-13', filters: { role: ['inner'] }, privacyK: 3 } }],
 	view: { view: { longitude: 14, latitude: 43.5, zoom: 3.35 }, theme: 'dark' }
 };

@@ -6,8 +6,8 @@ import { feature } from 'topojson-client';
 import { bbox } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import { buildRouteCollection } from '$lib/core/routes/build';
-import { MMP_ROUTE_IDS } from '$lib/core/routes/proximity';
+import { buildRouteCollection } from '../../../../geodata/scripts/routes-build';
+import { MMP_ROUTE_IDS } from '../../../../geodata/scripts/routes-proximity';
 import type { RoutesSource } from '$lib/core/routes/types';
 
 const require = createRequire(import.meta.url);

@@ -6,8 +6,8 @@ const members = (n: number): MemberRecord[] => Array.from({ length: n }, (_, i) 
 const work = (n: number, extra: Partial<WorkToSave['dataset']> = {}): WorkToSave => ({
 	datasetName: 'List',
 	dataset: { synthetic: false, members: members(n), ...extra },
-	mappings: { 'a.csv': { hometown: 'Town' } },
-	geocodeChoices: { Tripoli: { lon: 13.18, lat: 32.89 } },
+	mappings: { 'town': { Town: 'hometown' } },
+	geocodeChoices: { 'tripoli|': { fingerprint: '', placeKey: 'tripoli|', hometown: 'Tripoli', country: '', lat: 32.89, lon: 13.18, place: 'Tripoli', place_country: 'LY', chosenAt: '' } },
 	scenes: []
 });
 
@@ -38,10 +38,17 @@ describe('metaOf and workFrom round-trip', () => {
 	const TESTS = [
 		{ title: 'empty synthetic', input: { synthetic: true, members: [] as MemberRecord[] }, expected: { chunkCount: 0, memberCount: 0 } },
 		{ title: 'members', input: { synthetic: false, members: members(25) }, expected: { chunkCount: 3, memberCount: 25 } },
-		{ title: 'records kind', input: { synthetic: false, kind: 'records' as const, members: members(10) }, expected: { chunkCount: 1, memberCount: 10, kind: 'records' } }
+		{ title: 'records kind', input: { synthetic: false, kind: 'records' as const, members: members(10) }, expected: { chunkCount: 1, memberCount: 10, kind: 'records' } },
+		{
+			title: 'an unfinished review',
+			input: { synthetic: false, members: members(12) },
+			job: { rows: [{ ...emptyRecord('p1'), hometown: 'Tripoli' }], rowNumbers: [14], placedCount: 1 },
+			expected: { chunkCount: 2, memberCount: 12, geocodeJob: { rowNumbers: [14], placedCount: 1 } }
+		}
 	];
-	it.each(TESTS)('$title', ({ input, expected }) => {
-		const w: WorkToSave = { ...work(0), dataset: input };
+	it.each(TESTS)('$title', ({ input, expected, ...rest }) => {
+		const job = 'job' in rest ? rest.job : undefined;
+		const w: WorkToSave = { ...work(0), dataset: input, ...(job ? { geocodeJob: job } : {}) };
 		const meta = metaOf(w, '2026-01-01T00:00:00.000Z', 10);
 		expect(meta).toMatchObject({ schema: 2, datasetName: 'List', synthetic: input.synthetic, ...expected });
 		expect(meta).not.toHaveProperty('dataset');

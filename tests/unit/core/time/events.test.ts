@@ -1,23 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { eventPresence, readEvents } from '$lib/core/time/events';
+import { eventPresence, readEvents, validateEvents } from '$lib/core/time/events';
 
-const GOOD = { id: 'paris', kind: 'plot', date: '2015-11-13', place: 'Paris', lat: 48.86, lon: 2.35, outcome: 'successful', description: 'x', source: 'Klausen' };
+const GOOD = {
+	id: 'plot-2015-11-13-paris', kind: 'plot', date: '2015-11-13', place: 'Paris', country: 'FR', lat: 48.86, lon: 2.35,
+	outcome: 'successful', description: 'Attacks in Paris', source: 'Klausen 2016'
+};
+const POLICY = { ...GOOD, id: 'policy-2016-03-18-eu-turkey', kind: 'policy', date: '2016-03-18', outcome: undefined, country: undefined, routes: ['eastern-med'] };
 
 describe('events', () => {
-	it('keeps good entries sorted with day numbers and reports the bad ones by entry number', () => {
+	it('keeps the entries the rules accept, sorted with day numbers, and reports the others by entry', () => {
 		const { events, problems } = readEvents([
 			GOOD,
-			{ ...GOOD, id: 'early', date: '2015-01-15', outcome: 'foiled' },
-			{ ...GOOD, id: 'bad-date', date: '13/11/2015' },
-			{ ...GOOD, id: 'no-outcome', outcome: undefined },
-			{ ...GOOD, id: 'policy', kind: 'policy', outcome: undefined, date: '2016-03-18' }
+			{ ...GOOD, id: 'plot-2015-01-15-early', date: '2015-01-15', outcome: 'foiled' },
+			{ ...GOOD, id: 'plot-2015-11-13-bad-date', date: '13/11/2015' },
+			{ ...GOOD, id: 'plot-2015-11-13-no-outcome', outcome: undefined },
+			POLICY
 		]);
-		expect(events.map((e) => [e.id, e.day])).toEqual([['early', 379], ['paris', 681], ['policy', 807]]);
-		expect(problems).toEqual(['entry 3: date is not YYYY-MM-DD', 'entry 4: a plot needs outcome successful or foiled']);
+		expect(events.map((e) => [e.id, e.day])).toEqual([['plot-2015-01-15-early', 379], ['plot-2015-11-13-paris', 681], ['policy-2016-03-18-eu-turkey', 807]]);
+		expect(problems).toEqual([
+			'events[2] (plot-2015-11-13-bad-date): id must contain the date',
+			'events[2] (plot-2015-11-13-bad-date): date must be a real ISO date',
+			"events[3] (plot-2015-11-13-no-outcome): outcome must be 'successful' or 'foiled'"
+		]);
 	});
 
-	it('reports a file that is not a list', () => {
-		expect(readEvents({}).problems).toHaveLength(1);
+	const READ = [
+		{ title: 'not a list', input: {}, expected: 1 },
+		{ title: 'a duplicate id', input: [GOOD, GOOD], expected: 1 },
+		{ title: 'a point at 0,0', input: [{ ...GOOD, lat: 0, lon: 0 }], expected: 2 },
+		{ title: 'no source', input: [{ ...GOOD, source: '' }], expected: 1 }
+	];
+	it.each(READ)('the app drops what the file check rejects: $title', ({ input, expected }) => {
+		const { problems } = readEvents(input);
+		expect(problems).toHaveLength(expected);
+		expect(problems).toEqual(Array.isArray(input) ? validateEvents(input) : problems);
 	});
 
 	const PRESENCE = [

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { emptyRecord, type MemberPoint } from '$lib/core/data/member';
 import { isActiveAt, type TimeMode } from '$lib/core/time/membership';
-import { buildTimeIndex, upperBound, visibleRange } from '$lib/core/time/time-index';
+import { buildTimeIndex, timeIndexOf, upperBound, visibleRange } from '$lib/core/time/time-index';
+import { indexDataset } from '$lib/core/data/dataset-index';
+import { buildHeatCells, heatFrame } from '$lib/core/time/heat-cells';
+import { townsInRange } from '$lib/core/hotspots/hotspots';
+import { runAtOnce } from '$lib/core/slicing/slices';
 
 const member = (id: string, day: number, lon = 4, lat = 50, weight = 1): MemberPoint => ({ ...emptyRecord(id), day, dayEnd: day, lon, lat, weight });
 
@@ -52,5 +56,24 @@ describe('time index sort', () => {
 		expect(buildTimeIndex(whole).members.map((m) => m.id)).toEqual(['w1', 'w4', 'w3', 'w0', 'w2', 'w5']);
 		const fractional = [5.5, -3, 5.25].map((day, i) => member(`f${i}`, day));
 		expect(buildTimeIndex(fractional).members.map((m) => m.id)).toEqual(['f1', 'f2', 'f0']);
+	});
+});
+
+describe('members without a date', () => {
+	const at = (id: string, day: number, lon: number) => ({ ...emptyRecord(id), hometown: id, country: 'BE', lon, lat: 50, day, dayEnd: day });
+	const members = [at('dated-early', 100, 4), at('dated-late', 900, 5), at('undated', NaN, 6), { ...emptyRecord('unplaced'), hometown: 'x', day: NaN }];
+	const index = runAtOnce(indexDataset(members));
+
+	it.each([
+		{ title: 'are drawn and counted at every date by default', options: {}, day: 50, points: [6], towns: ['undated'] },
+		{ title: 'join the dated ones in range', options: {}, day: 1000, points: [4, 5, 6], towns: ['dated-early', 'dated-late', 'undated'] },
+		{ title: 'can be hidden', options: { undatedThroughout: false }, day: 1000, points: [4, 5], towns: ['dated-early', 'dated-late'] }
+	])('$title', ({ options, day, points, towns }) => {
+		const t = runAtOnce(timeIndexOf(index, null, options));
+		const range = visibleRange(t.days, day, 'cumulative', 12);
+		const frame = heatFrame(t, buildHeatCells(t), range, 0);
+		expect([...frame.positions].filter((_, i) => i % 2 === 0)).toEqual(points);
+		expect(townsInRange(t, index.towns, ...range).map((r) => r.name)).toEqual(towns);
+		expect(t.undated).toBe(2);
 	});
 });

@@ -10,7 +10,12 @@ const ROUND_TRIPS: { title: string; state: UrlState }[] = [
 	{ title: 'filters with spaces', state: { filters: { role: ['inner'], descent: ['Moroccan', 'Sub-Saharan African'] } } },
 	{ title: 'threshold and theme', state: { privacyK: 3, theme: 'dark' } },
 	{ title: 'a widened period', state: { period: [2012, 2016], time: '2013-11-01' } },
-	{ title: 'filter values holding the separator and the escape', state: { filters: { descent: ['a|b', 'c\\d', '|'] } } }
+	{ title: 'filter values holding the separator and the escape', state: { filters: { descent: ['a|b', 'c\\d', '|'] } } },
+	{ title: 'heat kernel and colour scale', state: { kernelKm: 25, intensity: 1.5, scale: 'linear' } },
+	{ title: 'the per-resident view with clusters', state: { show: 'rate', scan: true } },
+	{ title: 'network panel and a plot selected', state: { network: true, selection: 'plot-2015-11-13-paris'.replace(/^/, 'plot:') } },
+	{ title: 'a town selected (country|name key)', state: { selection: 'town:BE|molenbeek-saint-jean' } },
+	{ title: 'a graph node selected', state: { network: true, selection: 'node:org-zerkani-network' } }
 ];
 
 const READS: { title: string; query: string; state: UrlState }[] = [
@@ -29,7 +34,16 @@ const BAD: { title: string; query: string; note: RegExp }[] = [
 	{ title: 'a huge value', query: `t=${'9'.repeat(5000)}`, note: /too long/ },
 	{ title: 'a period backwards', query: 'period=2016-2014', note: /"period"/ },
 	{ title: 'a period of one number', query: 'period=2015', note: /"period"/ },
-	{ title: 'a period out of range', query: 'period=1066-2016', note: /"period"/ }
+	{ title: 'a period out of range', query: 'period=1066-2016', note: /"period"/ },
+	{ title: 'a kernel radius under the limit', query: 'kr=1', note: /"kr"/ },
+	{ title: 'a kernel radius that is not a number', query: 'kr=40km', note: /"kr"/ },
+	{ title: 'an intensity over the limit', query: 'ki=9', note: /"ki"/ },
+	{ title: 'an unknown colour scale', query: 'scale=sqrt', note: /"scale"/ },
+	{ title: 'an unknown map view', query: 'show=<b>', note: /"show"/ },
+	{ title: 'a scan switch that is neither on nor off', query: 'scan=yes', note: /"scan"/ },
+	{ title: 'a selection of an unknown kind', query: 'sel=person:M-001', note: /"sel"/ },
+	{ title: 'markup in a selection', query: 'sel=node:<script>', note: /"sel"/ },
+	{ title: 'net other than 1', query: 'net=yes', note: /"net"/ }
 ];
 
 describe('URL codec', () => {

@@ -1,0 +1,19 @@
+/** Messages between the page (import-client.ts) and the import worker (import.worker.ts). */
+import type { ImportResult } from '$lib/core/data/import';
+import type { ColumnMapping } from '$lib/core/data/columns';
+
+export interface ImportRequest {
+	file: File;
+	mapping?: ColumnMapping;
+	/** Mappings saved per source (header signature -> mapping). */
+	presets?: Record<string, ColumnMapping>;
+	/** A workbook's sheet to read (the first when absent). */
+	sheet?: string;
+}
+
+export type ImportMessage =
+	| { type: 'progress'; stage: 'reading' | 'parsing'; fraction: number }
+	/** The accepted records, a slice at a time, before 'done'. */
+	| { type: 'records'; records: ImportResult['records']; total: number }
+	| { type: 'done'; report: ImportResult['report'] }
+	| { type: 'failed'; message: string };

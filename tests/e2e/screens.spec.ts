@@ -1,0 +1,152 @@
+/**
+ * Phones, tablets and projectors: the map comes first at a usable size, the controls wait in a sheet
+ * over it on small screens, the timeline fits, everything a finger presses is at least 44 px, and
+ * pinch and drag work on the map and the timeline. Each size leaves a screenshot in
+ * test-results/screens/ for a person to look at.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+/**
+ * Opens the dashboard and waits for its first heat frame. Patient: on a loaded 2-core machine the
+ * software-GL start-up alone has taken 26 s at 1280 x 800, more on big screens.
+ */
+async function openDashboard(page: Page, query = ''): Promise<void> {
+	await page.goto(`/${query}`);
+	await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, { timeout: 150_000 });
+}
+test.describe.configure({ timeout: 300_000 });
+
+
+const SHOTS = 'test-results/screens';
+mkdirSync(SHOTS, { recursive: true });
+
+const zoomOf = (page: Page) => page.evaluate(() => window.__atlasState!.view.view.zoom);
+const timeOf = (page: Page) => page.evaluate(() => window.__atlasState!.timeline.time);
+const viewOf = (page: Page) => page.evaluate(() => ({ ...window.__atlasState!.view.view }));
+
+async function box(page: Page, testIdOrSelector: string) {
+	const b = await page.locator(testIdOrSelector).first().boundingBox();
+	expect(b, `${testIdOrSelector} is laid out`).not.toBeNull();
+	return b!;
+}
+
+/** Visible things a finger presses that are smaller than 44 x 44 px (checkboxes and radios by their label). */
+function smallTargets(page: Page, within: string) {
+	return page.evaluate((selector) => {
+		const root = document.querySelector(selector)!;
+		const targets = [...root.querySelectorAll<HTMLElement>('button, select, summary, label:has(> input[type=checkbox]), label:has(> input[type=radio])')].filter(
+			(el) => !el.matches('.marker, .maplibregl-ctrl-attrib-button') && el.checkVisibility({ visibilityProperty: true })
+		);
+		return targets
+			.map((el) => ({ el, r: el.getBoundingClientRect() }))
+			.filter(({ r }) => r.width > 0 && (r.width < 44 || r.height < 44))
+			.map(({ el, r }) => `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`);
+	}, within);
+}
+
+/** Two fingers on the map, moving apart (a pinch out) or together, through Chromium's touch input. */
+async function pinch(page: Page, center: { x: number; y: number }, from: number, to: number) {
+	const cdp = await page.context().newCDPSession(page);
+	const points = (d: number) => [
+		{ x: center.x - d, y: center.y, id: 0 },
+		{ x: center.x + d, y: center.y, id: 1 }
+	];
+	await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: points(from) });
+	for (let i = 1; i <= 10; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: points(from + ((to - from) * i) / 10) });
+	await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+	await cdp.detach();
+}
+
+/** One finger from `a` to `b`. */
+async function swipe(page: Page, a: { x: number; y: number }, b: { x: number; y: number }) {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ ...a, id: 0 }] });
+	for (let i = 1; i <= 10; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: a.x + ((b.x - a.x) * i) / 10, y: a.y + ((b.y - a.y) * i) / 10, id: 0 }] });
+	await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+	await cdp.detach();
+}
+
+const TOUCH_SCREENS = [
+	{ name: 'phone', width: 390, height: 844, isMobile: true },
+	{ name: 'tablet', width: 768, height: 1024, isMobile: true }
+];
+
+for (const screen of TOUCH_SCREENS) {
+	test.describe(`${screen.name} ${screen.width}x${screen.height}`, () => {
+		test.use({ viewport: { width: screen.width, height: screen.height }, hasTouch: true, isMobile: screen.isMobile });
+
+		test('the map comes first; the controls slide over it in a sheet; targets take a finger', async ({ page }) => {
+			await openDashboard(page);
+			await page.screenshot({ path: `${SHOTS}/${screen.name}.png` });
+			const map = await box(page, '[data-testid="map"]');
+			expect(map.width, 'the map takes the full width').toBeGreaterThanOrEqual(screen.width - 1);
+			expect(map.height, 'the map takes at least half the height').toBeGreaterThanOrEqual(screen.height / 2);
+			const timeline = await box(page, 'section.timeline');
+			expect(timeline.y + timeline.height, 'the timeline is not cut off').toBeLessThanOrEqual(screen.height + 1);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth), 'nothing runs off the side').toBeLessThanOrEqual(screen.width);
+			await expect(page.getByTestId('synthetic-banner')).toBeVisible();
+			await expect(page.getByTestId('legend-synthetic')).toBeVisible();
+			await expect(page.locator('#controls')).toBeHidden();
+			expect(await smallTargets(page, '.dashboard'), 'targets under 44 px with the sheet closed').toEqual([]);
+
+			await page.getByTestId('controls-toggle').tap();
+			const sheet = page.locator('#controls');
+			await expect(sheet).toBeVisible();
+			// Settled when its bottom edge is the screen's (it slides up from below).
+			await expect.poll(async () => Math.round((await sheet.boundingBox())!.y + (await sheet.boundingBox())!.height)).toBe(screen.height);
+			const open = (await sheet.boundingBox())!;
+			expect(open.width).toBeGreaterThanOrEqual(screen.width - 1);
+			expect(open.y, 'the sheet leaves the top of the map in view').toBeGreaterThan(map.y + 60);
+			expect((await box(page, '[data-testid="map"]')).height, 'the map keeps its size under the sheet').toBe(map.height);
+			await page.screenshot({ path: `${SHOTS}/${screen.name}-controls.png` });
+			expect(await smallTargets(page, '#controls'), 'targets under 44 px in the sheet').toEqual([]);
+			await page.getByTestId('controls-toggle').tap();
+			await expect(sheet).toBeHidden();
+		});
+
+		test('pinch zooms the map, one finger pans it, a finger drags the timeline', async ({ page }) => {
+			await openDashboard(page);
+			const map = await box(page, '[data-testid="map"]');
+			const center = { x: map.x + map.width / 2, y: map.y + map.height / 2 };
+			const before = await zoomOf(page);
+			await pinch(page, center, 40, 140);
+			await expect.poll(() => zoomOf(page), 'pinching out zooms in').toBeGreaterThan(before + 0.5);
+
+			const view = await viewOf(page);
+			await swipe(page, center, { x: center.x - 120, y: center.y + 40 });
+			await expect.poll(() => viewOf(page), 'a swipe pans').not.toEqual(view);
+
+			const track = await box(page, '.track');
+			const start = await timeOf(page);
+			await swipe(page, { x: track.x + track.width - 4, y: track.y + track.height / 2 }, { x: track.x + track.width * 0.3, y: track.y + track.height / 2 });
+			await expect.poll(() => timeOf(page), 'dragging the timeline moves the date back').toBeLessThan(start - 200);
+		});
+	});
+}
+
+const WIDE_SCREENS = [
+	{ name: 'desktop-1920', width: 1920, height: 1080 },
+	{ name: 'projector-4k', width: 3840, height: 2160 }
+];
+
+for (const screen of WIDE_SCREENS) {
+	test.describe(`${screen.name} ${screen.width}x${screen.height}`, () => {
+		test.use({ viewport: { width: screen.width, height: screen.height } });
+
+		test('the map, the controls beside it and the whole timeline', async ({ page }) => {
+			await openDashboard(page);
+			await page.screenshot({ path: `${SHOTS}/${screen.name}.png` });
+			const map = await box(page, '[data-testid="map"]');
+			const panel = await box(page, '#controls');
+			expect(panel.x, 'the controls are beside the map, not over it').toBeGreaterThanOrEqual(map.x + map.width - 1);
+			expect(map.height).toBeGreaterThanOrEqual(screen.height / 2);
+			const timeline = await box(page, 'section.timeline');
+			expect(timeline.y + timeline.height).toBeLessThanOrEqual(screen.height + 1);
+			// Readable from the back of a room: the date is at least 1/40 of the screen's height.
+			const date = await box(page, '[data-testid="current-date"]');
+			expect(date.height).toBeGreaterThanOrEqual(screen.height / 40);
+		});
+	});
+}

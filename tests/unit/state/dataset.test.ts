@@ -1,0 +1,136 @@
+/** The dataset owner, the derived views over it, and the import session that feeds it. */
+import { describe, expect, it } from 'vitest';
+import { AppState } from '$lib/state/app-state.svelte';
+import { emptyRecord, type MemberRecord } from '$lib/core/data/member';
+import { placeKey, type ReviewChoice } from '$lib/core/geocode/review';
+import { headerSetKey } from '$lib/core/project/import-memory';
+
+const member = (id: string, over: Partial<MemberRecord> = {}): MemberRecord => ({ ...emptyRecord(id), hometown: 'Brussels', country: 'BE', lon: 4.35, lat: 50.85, day: 300, dayEnd: 300, ...over });
+const unplaced = (id: string, hometown: string, country = ''): MemberRecord => ({ ...emptyRecord(id), hometown, country, day: 300, dayEnd: 300 });
+const choice = (hometown: string, lat: number, lon: number): ReviewChoice => ({
+	fingerprint: '',
+	placeKey: placeKey(hometown, ''),
+	hometown,
+	country: '',
+	lat,
+	lon,
+	place: hometown,
+	place_country: 'LY',
+	chosenAt: '2026-01-01T00:00:00.000Z'
+});
+
+describe('Dataset and its views', () => {
+	it('indexes a small dataset at once; the slider keeps the study period and can widen to its dates', async () => {
+		const app = new AppState();
+		app.dataset.set({ synthetic: false, members: [member('a', { day: -200, dayEnd: -200 }), member('b')] }, 'List');
+		await app.dataset.whenIndexed();
+		expect([app.dataset.name, app.dataset.isUserData, app.dataset.indexing]).toEqual(['List', true, false]);
+		// The study's period first: the member of 2013 counts from its first day (cumulative mode).
+		expect(app.timeline.domain[0]).toBe(0);
+		expect(app.views.countedBeforePeriod).toBe(1);
+		expect(app.views.visibleCount).toBe(2);
+		expect(app.timeline.dataYears[0]).toBe(2013);
+		app.timeline.setPeriod(app.timeline.dataYears);
+		expect(app.timeline.domain[0]).toBeLessThanOrEqual(-200);
+		expect(app.views.visibleCount).toBe(2);
+	});
+
+	const UNITS = [
+		{ title: 'members by default', input: undefined, expected: 'members' },
+		{ title: 'records for an incident table', input: 'records' as const, expected: 'records' }
+	];
+	it.each(UNITS)('names its rows: $title', ({ input, expected }) => {
+		const app = new AppState();
+		app.dataset.set({ synthetic: false, kind: input, members: [member('a')] }, 'List');
+		expect(app.dataset.unit.many).toBe(expected);
+	});
+
+	const VIEWS = [
+		{ title: 'no filter, at the end', input: { role: null, time: 1095 }, expected: { filtered: 3, visible: 3 } },
+		{ title: 'inner circle only', input: { role: 'inner', time: 1095 }, expected: { filtered: 1, visible: 1 } },
+		{ title: 'before anyone', input: { role: null, time: 10 }, expected: { filtered: 3, visible: 0 } }
+	];
+	it.each(VIEWS)('derives counts from filters and date: $title', ({ input, expected }) => {
+		const app = new AppState();
+		app.dataset.set({ synthetic: false, members: [member('a', { role: 'inner' }), member('b'), member('c')] }, 'List');
+		if (input.role) app.filters.toggle('role', input.role);
+		app.timeline.setTime(input.time);
+		expect({ filtered: app.views.filteredCount, visible: app.views.visibleCount }).toEqual(expected);
+	});
+});
+
+describe('ImportSession', () => {
+	it('puts placed rows on the map and keeps the rest for the geocoder with their row numbers', () => {
+		const app = new AppState();
+		app.importSession.importPartitioned({ placed: [member('a')], pending: [unplaced('b', 'Tripoli')] }, 'list.csv', 'members', [7]);
+		expect(app.dataset.current.members.map((m) => m.id)).toEqual(['a']);
+		expect(app.importSession.job?.rowNumbers).toEqual([7]);
+		expect(app.importSession.pending.map((m) => m.id)).toEqual(['b']);
+	});
+
+	it('replaces what the geocoder placed before instead of adding to it', () => {
+		const app = new AppState();
+		const b = unplaced('b', 'Tripoli');
+		app.importSession.importPartitioned({ placed: [member('a')], pending: [b] }, 'list.csv');
+		app.importSession.setGeocoded([{ ...b, lat: 32.9, lon: 13.2 }], []);
+		app.importSession.setGeocoded([{ ...b, lat: 34.4, lon: 35.8 }], []);
+		expect(app.dataset.current.members.map((m) => [m.id, m.lat])).toEqual([['a', 50.85], ['b', 34.4]]);
+		expect(app.importSession.pending).toEqual([]);
+	});
+
+	const MAPPINGS = [
+		{ title: 'the same headers', input: ['Town', 'When'], expected: { Town: 'hometown' } },
+		{ title: 'in another order and case', input: ['WHEN', 'town'], expected: { Town: 'hometown' } },
+		{ title: 'other headers', input: ['Town', 'When', 'Extra'], expected: undefined }
+	];
+	it.each(MAPPINGS)('finds a mapping again by header set: $title', ({ input, expected }) => {
+		const app = new AppState();
+		app.importSession.rememberMapping(headerSetKey(['Town', 'When']), { Town: 'hometown' });
+		expect(app.importSession.mappingFor(headerSetKey(input))).toEqual(expected);
+	});
+
+	it('forgets a mapping that maps nothing', () => {
+		const app = new AppState();
+		app.importSession.rememberMapping('town', { Town: 'hometown' });
+		app.importSession.rememberMapping('town', {});
+		expect(app.importSession.mappings).toEqual({});
+	});
+
+	it('keeps choices by place text, the later one winning', () => {
+		const app = new AppState();
+		app.importSession.choose(choice('Tripoli', 32.9, 13.2));
+		app.importSession.addChoices([{ ...choice('Tripoli', 34.4, 35.8), chosenAt: '2026-02-01T00:00:00.000Z' }, choice('Raqqa', 35.95, 39.01)]);
+		expect(Object.values(app.importSession.choices).map((c) => [c.hometown, c.lat])).toEqual([['Tripoli', 34.4], ['Raqqa', 35.95]]);
+		app.importSession.clearChoice(placeKey('Raqqa', ''));
+		expect(Object.keys(app.importSession.choices)).toEqual([placeKey('Tripoli', '')]);
+	});
+
+	it('saves an unfinished review and restores it with what the geocoder placed', () => {
+		const app = new AppState();
+		const [b, c] = [unplaced('b', 'Tripoli'), unplaced('c', 'Qwzx')];
+		app.importSession.importPartitioned({ placed: [member('a')], pending: [b, c] }, 'list.csv', 'members', [3, 4]);
+		app.importSession.setGeocoded([{ ...b, lat: 32.9, lon: 13.2 }], [c]);
+		app.importSession.choose(choice('Tripoli', 32.9, 13.2));
+		const saved = app.importSession.toSaved();
+		expect(saved.geocodeJob).toMatchObject({ rowNumbers: [3, 4], placedCount: 1 });
+
+		const again = new AppState();
+		again.dataset.set(app.dataset.current, 'list.csv');
+		again.importSession.restore(saved.mappings, saved.geocodeChoices, saved.geocodeJob);
+		expect(again.importSession.job?.rows.map((m) => m.id)).toEqual(['b', 'c']);
+		// A new decision replaces the restored placement, it does not add a second one.
+		again.importSession.setGeocoded([{ ...b, lat: 34.4, lon: 35.8 }], [c]);
+		expect(again.dataset.current.members.map((m) => [m.id, m.lat])).toEqual([['a', 50.85], ['b', 34.4]]);
+		expect(Object.keys(again.importSession.choices)).toEqual([placeKey('Tripoli', '')]);
+	});
+
+	it('drops the import and its review for the demo, and everything on forget', () => {
+		const app = new AppState();
+		app.importSession.importPartitioned({ placed: [member('a')], pending: [unplaced('b', 'Tripoli')] }, 'list.csv');
+		app.importSession.rememberMapping('town', { Town: 'hometown' });
+		app.importSession.showBundled({ synthetic: true, members: [member('d')] }, 'Demo');
+		expect([app.importSession.job, app.dataset.isUserData, Object.keys(app.importSession.mappings).length]).toEqual([null, false, 1]);
+		app.importSession.forget();
+		expect(app.importSession.mappings).toEqual({});
+	});
+});
