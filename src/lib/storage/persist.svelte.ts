@@ -18,7 +18,7 @@ import type { MemberDataset } from '$lib/core/data/member';
 import { storageProblem } from '$lib/core/storage/messages';
 import { loadWork, saveWork, type SavedWork, type WorkToSave } from './saved-work';
 import { coordinateTabs } from './tabs';
-import type { Scene } from '$lib/core/project/scenes';
+import { encodeScenes, type Scene } from '$lib/core/project/scenes';
 
 const SAVE_MS = 400;
 /** What is stored while the demo is shown: no members (the demo ships with the app). */
@@ -43,6 +43,9 @@ export async function startSavedWork(app: AppState, restoreDemo: () => void = ()
 		storedDataset = work.dataset;
 		// An unfinished review belongs to the imported dataset it was saved with.
 		app.importSession.restore(work.mappings ?? {}, work.geocodeChoices ?? {}, userData ? (work.geocodeJob ?? null) : null);
+		// A link whose scenes are exactly the saved ones is this user's own (a reload of a tab whose address
+		// carries its scenes): no one else's work to keep apart.
+		if (session.viewingLinkScenes && encodeScenes(work.scenes ?? []) === encodeScenes($state.snapshot(app.scenes.list) as Scene[])) session.endLinkView();
 		if (session.viewingLinkScenes) session.setOwnScenes(work.scenes ?? []);
 		else app.scenes.set(work.scenes ?? []);
 		inStorage = { dataset: userData ? work.dataset : NO_DATASET, small: smallOf(workOf({ ...work, scenes: session.viewingLinkScenes ? session.ownScenes : work.scenes })) };
