@@ -32,6 +32,21 @@ async function legMidpoint(page: Page, route: string, from: string, to: string):
 	);
 }
 
+/**
+ * Waits until MapLibre has drawn a route feature under the screen point (what the hover handler
+ * queries), so that a pointer move there is answered: the routes source is rebuilt when the slider
+ * date changes, and a move that lands before the rebuilt tiles are drawn rightly finds nothing.
+ */
+async function routeDrawnAt(page: Page, at: { x: number; y: number }) {
+	await page.waitForFunction((at) => {
+		const map = window.__atlas!.map;
+		const box = map.getContainer().getBoundingClientRect();
+		const x = at.x - box.left, y = at.y - box.top;
+		const layers = ['routes-events', 'routes-arrows', 'routes-land', 'routes-sea'].filter((id) => map.getLayer(id));
+		return map.queryRenderedFeatures([[x - 3, y - 3], [x + 3, y + 3]], { layers }).length > 0;
+	}, at);
+}
+
 async function setDate(page: Page, iso: string) {
 	await page.evaluate((iso) => {
 		window.__atlasState!.timeline.setTime(Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.UTC(2014, 0, 1)) / 86_400_000));
@@ -78,6 +93,7 @@ test.describe('route overlays', () => {
 		const tooltip = page.getByTestId('route-tooltip');
 
 		await setDate(page, '2015-06-01');
+		await routeDrawnAt(page, at);
 		await page.mouse.move(at.x, at.y);
 		await expect(tooltip).toContainText('Western Balkans');
 		await expect(tooltip).toContainText('2015: 764,038 detections');
@@ -88,10 +104,12 @@ test.describe('route overlays', () => {
 		await page.mouse.move(0, 400);
 		await expect(tooltip).toBeHidden();
 		await setDate(page, '2014-03-01');
+		await routeDrawnAt(page, at);
 		await page.mouse.move(at.x, at.y);
 		await expect(tooltip).toContainText('2014: 43,357 detections');
 
 		const roszke = await project(page, [20.0337, 46.188]);
+		await routeDrawnAt(page, roszke);
 		await page.mouse.move(roszke.x, roszke.y);
 		await expect(tooltip, 'the date marker explains the route change').toContainText('2015-09-15 Hungary closes its border with Serbia');
 		await expect(page.locator('.map-tooltip:visible'), 'no second (town) tooltip for route features').toHaveCount(0);
