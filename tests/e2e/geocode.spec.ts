@@ -21,7 +21,7 @@ test('the worker geocodes a list and the panel lists only the doubtful rows', as
 	await page.goto(PAGE);
 	await expect(page.getByTestId('geocode-summary')).toContainText('exact 0, alias 3, fuzzy 0, ambiguous 3, unresolved 1', { timeout: 45_000 });
 	await expect(page.getByTestId('geocode-progress')).toContainText('geocoding: 7 / 7');
-	expect(urls.some((u) => u.endsWith('/generated/gazetteer/gazetteer.json'))).toBe(true);
+	expect(urls.some((u) => u.endsWith('/generated/gazetteer/gazetteer.bin'))).toBe(true);
 	const panel = page.getByTestId('geocode-review');
 	// Tripoli (rows 4 and 8), Saint-Denis (5), the unknown word (6); never Bruxelles or Raqqa.
 	for (const row of [4, 5, 6, 8]) await expect(panel.getByTestId(`review-row-${row}`)).toBeVisible();

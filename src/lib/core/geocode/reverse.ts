@@ -8,7 +8,6 @@
  * unsearched cell can hold anything nearer than the best found.
  */
 import { distanceKm, type Gazetteer } from './gazetteer';
-import { normalizeName } from './normalize';
 
 const CELL_DEG = 0.25;
 /** Nothing further than this is a "nearest place": an answer from 500 km away names nothing. */
@@ -27,7 +26,9 @@ export function placeRadiusKm(population: number): number {
  * country, normalised name and the point to 3 decimals (about 100 m).
  */
 export function placeIdOf(gaz: Gazetteer, index: number): string {
-	return `${gaz.country[index]}/${normalizeName(gaz.name[index]!)}@${gaz.lat[index]!.toFixed(3)},${gaz.lon[index]!.toFixed(3)}`;
+	// The stored primary key is normalizeName(name): no need to normalise again.
+	const k = gaz.primaryKeyOf(index);
+	return `${gaz.country[index]}/${k >= 0 ? gaz.key(k) : ''}@${gaz.lat[index]!.toFixed(3)},${gaz.lon[index]!.toFixed(3)}`;
 }
 
 export interface ReversePlace {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeName, isLatinKey } from '$lib/core/geocode/normalize';
+import fc from 'fast-check';
+import { normalizeName, normalizeFull, isLatinKey } from '$lib/core/geocode/normalize';
 
 const TESTS = [
 	{ title: 'case and diacritics', input: 'Malmö', expected: 'malmo' },
@@ -36,5 +37,33 @@ describe('normalizeName', () => {
 		{ key: 'москва', latin: false }
 	])('isLatinKey($key) is $latin', ({ key, latin }) => {
 		expect(isLatinKey(normalizeName(key))).toBe(latin);
+	});
+
+	// normalizeName takes a fast path for ASCII text; it must give the full path's key to the letter.
+	it.each([
+		"'s-Gravenhage",
+		"`t Zandt",
+		"' s Hertogenbosch",
+		"L'Aquila",
+		"l`Isle",
+		'St. Pol',
+		'Al-Raqqa',
+		'  Brussels,  (BE) ',
+		'Bru\u0000ss\u007Fels',
+		'\tMolenbeek\n',
+		"Villeneuve-d'Ascq",
+		'SAINT-DENIS 93',
+		'--,;',
+		'',
+		'x',
+		'Ste Maxime'
+	])('the ASCII path gives the full path\'s key for %j', (input) => {
+		expect(normalizeName(input)).toBe(normalizeFull(input));
+	});
+
+	it('the ASCII path gives the full path\'s key for any ASCII text (property)', () => {
+		const ascii = fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 24 });
+		const placeLike = fc.array(fc.constantFrom('st', 'Saint', 'al', "'s", 'l\'', '-', ' ', "'", '`', 'Ste', 'x', 'Ab', '9', '.', '\t'), { maxLength: 8 }).map((a) => a.join(''));
+		fc.assert(fc.property(fc.oneof(ascii, placeLike), (input) => normalizeName(input) === normalizeFull(input)), { numRuns: 3000 });
 	});
 });

@@ -1,0 +1,418 @@
+/**
+ * Geocodes one place text (and an optional country) against the gazetteer. Never throws, never
+ * returns 0,0 for "unknown": an unknown place is `unresolved` with a reason and no coordinates; a
+ * doubtful one is `ambiguous`, carries its best guess and the runners-up, and says why.
+ *
+ * Ranking, in order: the hinted country, a place named next to it ("Molenbeek, Brussels"), the match
+ * kind (curated alias, exact, alternate name, fuzzy by one edit, by two), then the larger place.
+ */
+import { distanceKm, postingsOf, type Gazetteer } from './gazetteer';
+import { isLatinKey, normalizeName, stripInvisible } from './normalize';
+
+import { adminAreasOf, type AdminArea } from '../../src/lib/core/geocode/admin';
+
+export type GeocodeStatus = 'exact' | 'alias' | 'fuzzy' | 'ambiguous' | 'unresolved';
+export type MatchKind = 'curated' | 'exact' | 'alias' | 'fuzzy1' | 'fuzzy2';
+
+export interface Candidate {
+	place: string;
+	place_country: string;
+	lat: number;
+	lon: number;
+	population: number;
+	match: MatchKind;
+	/** The place's identity (reverse.ts placeIdOf): rows that name one place differently share it. */
+	place_id?: string;
+}
+
+export interface GeocodeResult {
+	/** Null when unresolved: never 0,0. */
+	lat: number | null;
+	lon: number | null;
+	place: string;
+	place_country: string;
+	status: GeocodeStatus;
+	/** 0-1: how sure the match is (0 when unresolved). */
+	confidence: number;
+	/** Close runners-up, best first (the chosen place is not repeated here). */
+	candidates: Candidate[];
+	/** Why the status is what it is, for ambiguous and unresolved rows and for notes on the input. */
+	reason: string;
+	/** The chosen place's identity (reverse.ts placeIdOf) and population; absent when unresolved. */
+	place_id?: string;
+	population?: number;
+}
+
+const MAX_INPUT_CHARS = 150;
+const MAX_WORDS = 7;
+const MAX_CANDIDATES = 5;
+/** Entries of one name this close together are one place (a town and its centre, say). */
+const SAME_PLACE_KM = 25;
+/** A place named beside the hometown ("Molenbeek, Brussels") pulls candidates within this radius. */
+const QUALIFIER_KM = 60;
+/** Below this share of the weight of all equally good matches, the best one is a guess. */
+const CLEAR_WINNER_SHARE = 0.9;
+/** An alias place this many times larger than an exact namesake is taken without doubt. */
+const OUTRIGHT_FACTOR = 100;
+const TIER: Record<MatchKind, number> = { curated: 0, exact: 1, alias: 2, fuzzy1: 3, fuzzy2: 4 };
+const BASE_CONFIDENCE: Record<MatchKind, number> = { curated: 0.95, exact: 1, alias: 0.95, fuzzy1: 0.8, fuzzy2: 0.6 };
+
+interface Hit {
+	index: number;
+	kind: MatchKind;
+	/** Fuzzy hits on an alternate name rank below those on a place's own or curated name. */
+	viaAlternate?: boolean;
+}
+
+interface Ranked extends Hit {
+	inHint: boolean;
+	/** In an administrative area the text names ("(93)", "Noord-Holland", a postcode). */
+	inAdmin: boolean;
+	nearQualifier: boolean;
+}
+
+export interface CountryHint {
+	/** ISO alpha-2, or '' when none was given or it was not understood. */
+	code: string;
+	/** Set when a country was given but not understood. */
+	unknown: string;
+}
+
+/** Reads a country as ISO alpha-2/alpha-3 code or name in one of several languages ("Maroc", "België"). */
+export function parseCountry(gaz: Gazetteer, text: string | undefined | null): CountryHint {
+	const raw = stripInvisible(text ?? '').trim();
+	if (!raw) return { code: '', unknown: '' };
+	const code = gaz.countryNames.get(normalizeName(raw));
+	return code ? { code, unknown: '' } : { code: '', unknown: raw.slice(0, 40) };
+}
+
+function unresolved(reason: string): GeocodeResult {
+	return { lat: null, lon: null, place: '', place_country: '', status: 'unresolved', confidence: 0, candidates: [], reason };
+}
+
+/** Exact, alternate and curated matches of one normalised key. */
+function lookup(gaz: Gazetteer, key: string): Hit[] {
+	const hits: Hit[] = [];
+	const curated = gaz.curated.get(key);
+	if (curated !== undefined) hits.push({ index: curated, kind: normalizeName(gaz.name[curated]!) === key ? 'exact' : 'curated' });
+	for (const index of postingsOf(gaz.primary.get(key))) hits.push({ index, kind: 'exact' });
+	for (const index of postingsOf(gaz.alternate.get(key))) hits.push({ index, kind: 'alias' });
+	return hits;
+}
+
+/**
+ * Places one edit away, else (for names of 7 letters or more) two: a bounded scan of the names that
+ * share the first or last two letters and have about the same length.
+ */
+function fuzzyLookup(gaz: Gazetteer, key: string, inCountry: string): Hit[] {
+	if (key.length < 4) return [];
+	const scan = (maxDistance: number): Hit[] => {
+		const kind: MatchKind = maxDistance === 1 ? 'fuzzy1' : 'fuzzy2';
+		const hits: Hit[] = [];
+		gaz.fuzzyScan(key, maxDistance, (candidate, d) => {
+			if (d !== maxDistance) return;
+			const curated = gaz.curated.get(candidate);
+			if (curated !== undefined) hits.push({ index: curated, kind });
+			for (const index of postingsOf(gaz.primary.get(candidate))) hits.push({ index, kind });
+			for (const index of postingsOf(gaz.alternate.get(candidate))) hits.push({ index, kind, viaAlternate: true });
+		});
+		return inCountry ? hits.filter((h) => gaz.country[h.index] === inCountry) : hits;
+	};
+	// One edit first (a narrow, cheap scan); two only for longer names and only when one found nothing.
+	const one = scan(1);
+	return one.length || key.length < 7 ? one : scan(2);
+}
+
+interface ParsedText {
+	key: string;
+	/** Alternative spellings given in one field: "Bruxelles/Brussel". */
+	variants: string[];
+	countryFromText: string;
+	qualifiers: string[];
+	/** Administrative areas named beside the place: "(93)", "Seine-Saint-Denis", "Noord-Holland", "1080". */
+	admin: AdminArea[];
+	notes: string[];
+}
+
+/** Words that name a part of a town, never another town: "Bruxelles-Ville", "Paris XIXe", "Essen-Mitte". */
+const CITY_PART = /^(ville|centre|center|centrum|city|stad|mitte|zentrum|innenstadt|altstadt|arrondissement|arr|[ivxl]+(e|er|eme)|\d+(e|er|eme|de|ste))$/;
+
+/** Splits "City, Country", "City (Country)", "City - Region", "1080 Molenbeek", "Bruxelles/Brussel". */
+function parseText(gaz: Gazetteer, text: string): ParsedText {
+	const notes: string[] = [];
+	const qualifiers: string[] = [];
+	let rest = text.replace(/\(([^)]*)\)/g, (_, inner: string) => {
+		qualifiers.push(inner);
+		return ' ';
+	});
+	// Commas, semicolons and a spaced dash separate parts ("Schaerbeek - Brussels"); a hyphen does not.
+	const parts = rest.split(/[,;]|\s[-–—]\s/).map((p) => p.trim()).filter(Boolean);
+	rest = parts.shift() ?? '';
+	qualifiers.push(...parts);
+	let countryFromText = '';
+	const placeQualifiers: string[] = [];
+	const admin: AdminArea[] = [];
+	for (const q of qualifiers) {
+		const code = gaz.countryNames.get(normalizeName(q));
+		const areas = adminAreasOf(q);
+		if (code && !countryFromText && !areas.length) countryFromText = code;
+		else if (areas.length) {
+			admin.push(...areas);
+			// An area that is also a town's name ("Namur") may still point at that town.
+			if (gaz.primary.has(normalizeName(q))) placeQualifiers.push(q);
+		} else if (normalizeName(q)) placeQualifiers.push(q);
+	}
+	const variants = rest.split('/').map((v) => normalizeName(v)).filter(Boolean);
+	let key = variants.shift() ?? '';
+	// Postcodes and arrondissement numbers ("1080 Molenbeek", "Paris 19e") name no other place; a
+	// postcode or departement number does name an area ("93200 Saint-Denis", "Noisy-le-Sec 93").
+	const numbers = key.split(' ').filter((w) => /\d/.test(w));
+	for (const n of numbers) admin.push(...adminAreasOf(n));
+	const withoutNumbers = key.replace(/\b\w*\d\w*\b/g, ' ').replace(/\s+/g, ' ').trim();
+	if (withoutNumbers && withoutNumbers !== key) {
+		notes.push('numbers ignored');
+		key = withoutNumbers;
+	}
+	return { key, variants, countryFromText, qualifiers: placeQualifiers, admin, notes };
+}
+
+function rankHits(gaz: Gazetteer, hits: Hit[], hint: string, near: { lat: number; lon: number } | null, admin: readonly AdminArea[] = []): Ranked[] {
+	const best = new Map<number, Hit>();
+	for (const h of hits) {
+		const cur = best.get(h.index);
+		if (!cur || TIER[h.kind] < TIER[cur.kind] || (TIER[h.kind] === TIER[cur.kind] && cur.viaAlternate && !h.viaAlternate)) best.set(h.index, h);
+	}
+	const ranked: Ranked[] = [...best.values()].map((h) => ({
+		...h,
+		inHint: !!hint && gaz.country[h.index] === hint,
+		inAdmin: admin.length > 0 && admin.some((a) => a.country === gaz.country[h.index] && a.code === gaz.admin[h.index]),
+		nearQualifier: !!near && distanceKm(near.lat, near.lon, gaz.lat[h.index]!, gaz.lon[h.index]!) < QUALIFIER_KM
+	}));
+	ranked.sort(
+		(a, b) =>
+			Number(b.inHint) - Number(a.inHint) ||
+			Number(b.inAdmin) - Number(a.inAdmin) ||
+			Number(b.nearQualifier) - Number(a.nearQualifier) ||
+			TIER[a.kind] - TIER[b.kind] ||
+			Number(!!a.viaAlternate) - Number(!!b.viaAlternate) ||
+			gaz.weight[b.index]! - gaz.weight[a.index]!
+	);
+	// One place listed once: drop entries close to a better one of the same country.
+	const kept: Ranked[] = [];
+	for (const r of ranked) {
+		const dup = kept.some(
+			(k) => gaz.country[k.index] === gaz.country[r.index] && distanceKm(gaz.lat[k.index]!, gaz.lon[k.index]!, gaz.lat[r.index]!, gaz.lon[r.index]!) < SAME_PLACE_KM
+		);
+		if (!dup) kept.push(r);
+	}
+	return kept;
+}
+
+function toCandidate(gaz: Gazetteer, r: Hit): Candidate {
+	return {
+		place: gaz.name[r.index]!,
+		place_country: gaz.country[r.index]!,
+		lat: gaz.lat[r.index]!,
+		lon: gaz.lon[r.index]!,
+		population: gaz.population[r.index]!,
+		match: r.kind,
+		place_id: placeIdOf(gaz, r.index)
+	};
+}
+
+/**
+ * `region` is an administrative area or postcode from its own column ("93", "Seine-Saint-Denis",
+ * "Noord-Holland", "1080"): a hint like one written in the text.
+ */
+export function geocode(gaz: Gazetteer, hometown: string | undefined | null, country?: string | null, region?: string | null): GeocodeResult {
+	try {
+		return geocodeUnsafe(gaz, hometown ?? '', country ?? '', region ?? '');
+	} catch (error) {
+		// A defect must cost one row, never the whole list.
+		return unresolved(`internal error: ${(error as Error).message}`);
+	}
+}
+
+function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string, region = ''): GeocodeResult {
+	const text = stripInvisible(String(hometown)).replace(/\s+/g, ' ').trim();
+	const notes: string[] = [];
+	if (text !== String(hometown).trim()) notes.push('control or invisible characters removed');
+	if (!text) return unresolved('empty place name');
+	if (text.length > MAX_INPUT_CHARS) return unresolved(`too long for a place name (${text.length} characters)`);
+	if (!/\p{L}/u.test(text)) return unresolved(`no letters in "${text.slice(0, 40)}"`);
+
+	const columnHint = parseCountry(gaz, country);
+	if (columnHint.unknown) notes.push(`unknown country "${columnHint.unknown}" ignored`);
+	const parsed = parseText(gaz, text);
+	notes.push(...parsed.notes);
+	if (region.trim()) {
+		const areas = adminAreasOf(stripInvisible(region).slice(0, 80));
+		if (areas.length) parsed.admin.push(...areas);
+		else notes.push(`region "${region.trim().slice(0, 40)}" not understood`);
+	}
+	if (!parsed.key) return unresolved(`no place name in "${text.slice(0, 40)}"`);
+	if (!isLatinKey(parsed.key)) return unresolved('written in a non-Latin script; the gazetteer holds Latin-script names (transliterate it)');
+	if (parsed.key.split(' ').length > MAX_WORDS) return unresolved('looks like a sentence, not a place name');
+
+	let hint = columnHint.code || parsed.countryFromText;
+	if (columnHint.code && parsed.countryFromText && columnHint.code !== parsed.countryFromText) {
+		notes.push(`country column ${columnHint.code} differs from ${parsed.countryFromText} in the text; the column wins`);
+	}
+
+	let key = parsed.key;
+	// A curated alias may spell out the whole field ("Saint-Denis (93)"), and so may a place's own
+	// name ("Frankfurt (Oder)"): the whole text first, then its parts.
+	const wholeKey = normalizeName(text);
+	const whole = gaz.curated.get(wholeKey);
+	const wholePrimary = whole === undefined && wholeKey !== key ? postingsOf(gaz.primary.get(wholeKey)) : [];
+	let hits: Hit[] =
+		whole !== undefined ? [{ index: whole, kind: 'curated' }] : wholePrimary.length ? wholePrimary.map((index) => ({ index, kind: 'exact' as const })) : lookup(gaz, key);
+	if (wholePrimary.length) (parsed.qualifiers = []), (parsed.admin = []), (key = wholeKey);
+	for (const v of parsed.variants) hits.push(...lookup(gaz, v));
+	// "Molenbeek Belgium": a country name glued to the end without a comma.
+	if (!hits.length) {
+		const words = key.split(' ');
+		for (let cut = 1; cut <= Math.min(3, words.length - 1) && !hits.length; cut++) {
+			const code = gaz.countryNames.get(words.slice(-cut).join(' '));
+			if (!code) continue;
+			const shorter = words.slice(0, -cut).join(' ');
+			const shorterHits = lookup(gaz, shorter);
+			if (shorterHits.length) {
+				key = shorter;
+				hits = shorterHits;
+				if (!hint) hint = code;
+			}
+		}
+	}
+	// A quarter or district after the town ("Bruxelles-Ville", "Paris XIXe", "Dinslaken-Lohberg"): the
+	// town, when the whole name is no place. Words that only name a part of a town keep the match's
+	// status; any other dropped word makes it a partial (fuzzy) match, said in the reason.
+	let district = '';
+	let partial = false;
+	if (!hits.length) {
+		const words = key.split(' ');
+		for (let keep = words.length - 1; keep >= 1 && !hits.length; keep--) {
+			const base = words.slice(0, keep).join(' ');
+			if (base.replace(/ /g, '').length < 3) break;
+			const baseHits = lookup(gaz, base);
+			if (!baseHits.length) continue;
+			const dropped = words.slice(keep);
+			hits = baseHits;
+			key = base;
+			district = dropped.join(' ');
+			partial = !dropped.every((w) => CITY_PART.test(w));
+		}
+	}
+	const hasHintedExact = !!hint && hits.some((h) => gaz.country[h.index] === hint);
+	if (!hits.length || (hint && !hasHintedExact)) {
+		const fuzzy = fuzzyLookup(gaz, key, hint);
+		if (fuzzy.length) hits.push(...fuzzy);
+		else if (!hits.length) hits.push(...fuzzyLookup(gaz, key, ''));
+	}
+
+	if (whole !== undefined) parsed.qualifiers = [];
+	const qualifier = qualifierPlace(gaz, parsed.qualifiers, hint);
+	const near = qualifier !== null ? { lat: gaz.lat[qualifier]!, lon: gaz.lon[qualifier]! } : null;
+	if (parsed.qualifiers.length && qualifier === null) notes.push(`"${parsed.qualifiers.join(', ').slice(0, 40)}" not understood`);
+	// "Lohberg (Dinslaken)", "Haren (Bruxelles)": a name the gazetteer does not hold near the town named
+	// beside it is a quarter of that town, not a namesake hundreds of kilometres away.
+	if (qualifier !== null && !hits.some((h) => distanceKm(near!.lat, near!.lon, gaz.lat[h.index]!, gaz.lon[h.index]!) < QUALIFIER_KM)) {
+		const far = rankHits(gaz, hits, hint, null, parsed.admin);
+		const result = decide(gaz, [{ index: qualifier, kind: 'exact', inHint: true, inAdmin: true, nearQualifier: true }, ...far], hint, notes, false, parsed.admin);
+		return {
+			...result,
+			status: 'fuzzy',
+			confidence: 0.7,
+			reason: [`no "${text.replace(/\s*\(.*$/, '').slice(0, 40)}" near ${gaz.name[qualifier]}: placed at ${gaz.name[qualifier]} (a quarter of it?)`, ...notes].join('; ')
+		};
+	}
+	if (!hits.length) return unresolved(['no place of that name in the gazetteer', ...notes].join('; '));
+	if (district) notes.unshift(`"${district}" read as a quarter of ${gaz.name[rankHits(gaz, hits, hint, near, parsed.admin)[0]!.index]}`);
+	const ranked = rankHits(gaz, hits, hint, near, parsed.admin);
+	const result = decide(gaz, ranked, hint, notes, columnHint.unknown !== '', parsed.admin);
+	if (partial && (result.status === 'exact' || result.status === 'alias')) return { ...result, status: 'fuzzy', confidence: Math.min(result.confidence, 0.7) };
+	return result;
+}
+
+/** The gazetteer index of a qualifier such as "Brussels" in "Molenbeek, Brussels", if it names a known place. */
+function qualifierPlace(gaz: Gazetteer, qualifiers: string[], hint: string): number | null {
+	for (const q of qualifiers) {
+		const ranked = rankHits(gaz, lookup(gaz, normalizeName(q)), hint, null);
+		if (ranked.length) return ranked[0]!.index;
+	}
+	return null;
+}
+
+function decide(gaz: Gazetteer, rankedIn: Ranked[], hint: string, notes: string[], unknownHint: boolean, admin: readonly AdminArea[] = []): GeocodeResult {
+	let ranked = rankedIn;
+	const w = gaz.weight;
+	const reasons: string[] = [];
+	let ambiguous = false;
+	// A small exact namesake must not hide a much larger place known by that name (Cologne, Italy
+	// vs Köln): far larger wins outright, merely much larger makes the match doubtful.
+	const first = ranked[0]!;
+	const bigger = ranked.find(
+		(r) => r.inHint === first.inHint && r.inAdmin === first.inAdmin && r.nearQualifier === first.nearQualifier && TIER[r.kind] > TIER[first.kind] && r.kind !== 'fuzzy2' && w[r.index]! >= 10 * w[first.index]! && w[r.index]! >= 50_000
+	);
+	if (bigger && first.kind !== 'curated') {
+		ranked = [bigger, ...ranked.filter((r) => r !== bigger)];
+		if (w[bigger.index]! < OUTRIGHT_FACTOR * w[first.index]!) {
+			ambiguous = true;
+			reasons.push(`also ${gaz.name[first.index]} (${gaz.countryLabel(gaz.country[first.index]!)}), a smaller place of exactly this name`);
+		}
+	}
+	const best = ranked[0]!;
+	// The nearest equally good match elsewhere: the best one's share of the two is how sure we are.
+	const rival = ranked
+		.slice(1)
+		.find((r) => r.inHint === best.inHint && r.inAdmin === best.inAdmin && r.nearQualifier === best.nearQualifier && TIER[r.kind] <= TIER[best.kind] && (!r.viaAlternate || !!best.viaAlternate));
+	const share = rival ? w[best.index]! / (w[best.index]! + w[rival.index]!) : 1;
+	if (rival && best.kind !== 'curated' && share < CLEAR_WINNER_SHARE) {
+		ambiguous = true;
+		reasons.push(`also ${gaz.name[rival.index]} (${gaz.countryLabel(gaz.country[rival.index]!)}); nothing decides between them`);
+	}
+	// "Exact" only without a rival of comparable size known by the same name: Saida is a town in Algeria
+	// and also what Sidon (Lebanon) is called; nothing in "Saida" decides between them.
+	const namesake = ranked.find(
+		(r) => r !== best && r !== rival && r.inHint === best.inHint && r.inAdmin === best.inAdmin && r.nearQualifier === best.nearQualifier && r.kind === 'alias' && best.kind === 'exact' && w[r.index]! >= 0.5 * w[best.index]!
+	);
+	if (namesake && !ambiguous) {
+		ambiguous = true;
+		reasons.push(`also ${gaz.name[namesake.index]} (${gaz.countryLabel(gaz.country[namesake.index]!)}), a place of comparable size known by this name`);
+	}
+	if (admin.length && best.inAdmin) notes.push(`in ${[...new Set(admin.filter((a) => a.country === gaz.country[best.index] && a.code === gaz.admin[best.index]).map((a) => a.name))].join(', ')}`);
+	else if (admin.length) notes.push(`no match in ${[...new Set(admin.map((a) => a.name))].join(' or ')}; best match elsewhere`);
+	if (hint && !best.inHint) {
+		ambiguous = true;
+		reasons.push(`not found in ${gaz.countryLabel(hint)}; best match elsewhere`);
+	}
+	if (best.inHint && TIER[best.kind] >= TIER.fuzzy1 && ranked.some((r) => !r.inHint && TIER[r.kind] <= TIER.alias)) {
+		ambiguous = true;
+		reasons.push(`only a spelling variant in ${gaz.countryLabel(hint)}; an exact match lies elsewhere`);
+	}
+	if (unknownHint && !ambiguous) {
+		ambiguous = true;
+		reasons.push('the country given was not understood, so it could not confirm the match');
+	}
+	const kindStatus = best.kind === 'curated' ? 'alias' : best.kind === 'fuzzy1' || best.kind === 'fuzzy2' ? 'fuzzy' : best.kind;
+	let confidence = BASE_CONFIDENCE[best.kind] * (best.kind === 'curated' ? 1 : share);
+	if (ambiguous) confidence = Math.min(confidence, 0.5);
+	const c = toCandidate(gaz, best);
+	return {
+		lat: c.lat,
+		lon: c.lon,
+		place: c.place,
+		place_country: c.place_country,
+		status: ambiguous ? 'ambiguous' : kindStatus,
+		confidence: Math.round(confidence * 100) / 100,
+		candidates: ranked.slice(1, 1 + MAX_CANDIDATES).map((r) => toCandidate(gaz, r)),
+		reason: [...reasons, ...notes].join('; '),
+		place_id: c.place_id,
+		population: c.population
+	};
+}
+
+/** The place identity as the geocoder wrote it before the binary gazetteer (reverse.ts placeIdOf). */
+function placeIdOf(gaz: Gazetteer, index: number): string {
+	return `${gaz.country[index]}/${normalizeName(gaz.name[index]!)}@${gaz.lat[index]!.toFixed(3)},${gaz.lon[index]!.toFixed(3)}`;
+}

@@ -1,0 +1,326 @@
+/**
+ * The gazetteer as the geocoder loads it: static/generated/gazetteer/gazetteer.bin, one ArrayBuffer
+ * holding the place columns and the search index, written at build time (docs/ARCHITECTURE.md,
+ * "Binary gazetteer"). Loading it means typed-array views and linear passes (prefix sums, byte
+ * planes, front-coded keys, names made by rule, a counting sort of the keys into fuzzy buckets); no
+ * Map of names, no string sort, no normalising of names.
+ *
+ * Layout: "HAGZ", format version (u32), header length (u32), the header as JSON, then the sections
+ * the header lists, each at an offset that is a multiple of 8.
+ *
+ * The order of places and keys is part of the format: keys are sorted (keyOrder), places by their
+ * primary key (then by their order in the source), and each place's alternate names by keyOrder. So
+ * the places of one primary key are one run, and equally good candidates meet the geocoder in an
+ * order fixed by the file alone (see rankOf in gazetteer.ts).
+ */
+import type { GazetteerData } from './gazetteer-data';
+import { normalizeName } from './normalize';
+
+const MAGIC = 0x5a474148; // "HAGZ" little-endian
+export const BINARY_VERSION = 1;
+
+/** The key order of the binary gazetteer: by UTF-16 code units, as JavaScript compares strings. */
+export function keyOrder(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A place's display name from its primary key, when a rule gives it back exactly: 1 capitalises
+ * each word ("Molenbeek"), 2 also joins the words with hyphens ("Saint-Gilles" from "st gilles" does
+ * not qualify; "Sint-Truiden" from "sint truiden" would). Two in three names need no bytes of their own.
+ */
+export function nameByRule(key: string, rule: number): string {
+	const sep = rule === 2 ? '-' : ' ';
+	let out = '';
+	let wordStart = true;
+	for (let i = 0; i < key.length; i++) {
+		const c = key[i]!;
+		if (c === ' ') out += sep;
+		else out += wordStart ? c.toUpperCase() : c;
+		wordStart = c === ' ';
+	}
+	return out;
+}
+
+type SectionType = 'u8' | 'planar';
+interface SectionInfo {
+	name: string;
+	type: SectionType;
+	offset: number;
+	/** Bytes in the file. */
+	bytes: number;
+	/** Values (planar: each `width` bytes, stored as `width` planes of low to high bytes, plus `bias`). */
+	count: number;
+	width?: number;
+	bias?: number;
+}
+
+export interface BinaryHeader {
+	version: number;
+	attribution: string;
+	places: number;
+	keys: number;
+	/** Places whose name normalises to nothing: they sort first and have no primary key. */
+	unkeyed: number;
+	/** Country codes and administrative codes: the columns hold indexes into these. */
+	countries: string[];
+	admins: string[];
+	/** [key index, place index] in the order of the source's aliases. */
+	curated: [number, number][];
+	countryNames: Record<string, string>;
+	countryLabels: Record<string, string>;
+	sections: SectionInfo[];
+}
+
+/** The decoded columns, every one a typed array (or a string array made by one split). */
+export interface GazetteerColumns {
+	header: BinaryHeader;
+	/** All keys' UTF-16 code units end to end (sorted, front-coded in the file); key k is units[keyStart[k] .. keyStart[k + 1]). */
+	units: Uint16Array;
+	/** The same units as one string, so a key's text is a slice. */
+	keyText: string;
+	keyStart: Uint32Array;
+	/** Places whose primary key is key k: the run primStart[k] .. primStart[k + 1] (places are sorted by it). */
+	primStart: Uint32Array;
+	/** Places known by key k as an alternate name: altPlace[altStart[k] .. altStart[k + 1]). */
+	altStart: Uint32Array;
+	altPlace: Uint32Array;
+	lat: Int32Array;
+	lon: Int32Array;
+	pop: Int32Array;
+	country: Uint8Array;
+	admin: Uint8Array;
+	names: string[];
+}
+
+/**
+ * Sorts the places of a gazetteer into the binary order (by primary key, then source order) and each
+ * place's alternate names by keyOrder; aliases follow their places. The build writes the JSON
+ * gazetteer in this order too, so both files number the places alike.
+ */
+export function sortGazetteer(data: GazetteerData): GazetteerData {
+	const n = data.name.length;
+	const primary = data.name.map((s) => normalizeName(s));
+	const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => keyOrder(primary[a]!, primary[b]!) || a - b);
+	const newIndex = new Int32Array(n);
+	order.forEach((old, i) => (newIndex[old] = i));
+	const pick = <T>(column: T[]) => order.map((i) => column[i]!);
+	return {
+		...data,
+		name: pick(data.name),
+		country: pick(data.country),
+		lat: pick(data.lat),
+		lon: pick(data.lon),
+		pop: pick(data.pop),
+		alt: order.map((i) => (data.alt[i] ? data.alt[i]!.split('|').sort(keyOrder).join('|') : '')),
+		admin: data.admin ? pick(data.admin) : undefined,
+		aliases: Object.fromEntries(Object.entries(data.aliases).map(([k, i]) => [k, newIndex[i]!]))
+	};
+}
+
+function isSorted(data: GazetteerData): boolean {
+	let prev = '';
+	for (let i = 0; i < data.name.length; i++) {
+		const key = normalizeName(data.name[i]!);
+		if (i && keyOrder(prev, key) > 0) return false;
+		prev = key;
+		const alt = data.alt[i] ? data.alt[i]!.split('|') : [];
+		for (let j = 1; j < alt.length; j++) if (keyOrder(alt[j - 1]!, alt[j]!) > 0) return false;
+	}
+	return true;
+}
+
+/** Little-endian byte planes: all low bytes, then the next, ...; gzip finds far more in them than in whole numbers. */
+function planes(values: ArrayLike<number>, width: number, bias: number): Uint8Array {
+	const n = values.length;
+	const out = new Uint8Array(n * width);
+	for (let i = 0; i < n; i++) {
+		let v = values[i]! + bias;
+		if (v < 0 || v >= 2 ** (8 * width)) throw new Error(`gazetteer.bin: value ${values[i]} does not fit ${width} bytes`);
+		for (let b = 0; b < width; b++) {
+			out[b * n + i] = v & 0xff;
+			v = Math.floor(v / 256);
+		}
+	}
+	return out;
+}
+
+function counts(values: number[], what: string): Uint8Array {
+	const out = new Uint8Array(values.length);
+	values.forEach((v, i) => {
+		if (v > 255) throw new Error(`gazetteer.bin: ${v} ${what} for one key (at most 255)`);
+		out[i] = v;
+	});
+	return out;
+}
+
+/** Builds gazetteer.bin from the JSON form (sorted first when it is not in the binary order). */
+export function encodeGazetteer(input: GazetteerData): Uint8Array {
+	const data = isSorted(input) ? input : sortGazetteer(input);
+	const n = data.name.length;
+	const primary = data.name.map((s) => normalizeName(s));
+	const keySet = new Set<string>();
+	for (const k of primary) if (k) keySet.add(k);
+	for (const a of data.alt) if (a) for (const k of a.split('|')) keySet.add(k);
+	for (const k of Object.keys(data.aliases)) if (k) keySet.add(k);
+	const keys = [...keySet].sort(keyOrder);
+	const keyIndex = new Map(keys.map((k, i) => [k, i]));
+	const primCount = new Array<number>(keys.length).fill(0);
+	for (const k of primary) if (k) primCount[keyIndex.get(k)!]!++;
+	const altLists: number[][] = keys.map(() => []);
+	data.alt.forEach((a, i) => {
+		if (!a) return;
+		for (const k of a.split('|')) {
+			const list = altLists[keyIndex.get(k)!]!;
+			if (list[list.length - 1] !== i) list.push(i);
+		}
+	});
+	// Front coding: each key as the length it shares with the one before and the units after that.
+	const units: number[] = [];
+	const keyLcp: number[] = [];
+	const keyRest: number[] = [];
+	let prev = '';
+	for (const k of keys) {
+		if (k.length > 255) throw new Error(`gazetteer.bin: key longer than 255: ${k.slice(0, 40)}`);
+		let lcp = 0;
+		while (lcp < prev.length && lcp < k.length && prev.charCodeAt(lcp) === k.charCodeAt(lcp)) lcp++;
+		keyLcp.push(lcp);
+		keyRest.push(k.length - lcp);
+		for (let i = lcp; i < k.length; i++) units.push(k.charCodeAt(i));
+		prev = k;
+	}
+	const rule = primary.map((k, i) => (k && nameByRule(k, 1) === data.name[i] ? 1 : k && nameByRule(k, 2) === data.name[i] ? 2 : 0));
+	const ownNames = data.name.filter((_, i) => rule[i] === 0);
+	if (data.name.some((s) => s.includes('\n'))) throw new Error('gazetteer.bin: a place name holds a line break');
+	const countries = [...new Set(data.country)].sort();
+	const admin = data.admin ?? new Array<string>(n).fill('');
+	const admins = [...new Set(admin)].sort();
+	const countryOf = new Map(countries.map((c, i) => [c, i]));
+	const adminOf = new Map(admins.map((c, i) => [c, i]));
+	if (countries.length > 256 || admins.length > 256) throw new Error('gazetteer.bin: more than 256 countries or administrative codes');
+	const sections: [string, SectionType, Uint8Array, number, number?, number?][] = [
+		['unitsLow', 'u8', Uint8Array.from(units, (u) => u & 0xff), units.length],
+		['unitsHigh', 'u8', Uint8Array.from(units, (u) => u >> 8), units.length],
+		['keyLcp', 'u8', Uint8Array.from(keyLcp), keys.length],
+		['keyRest', 'u8', Uint8Array.from(keyRest), keys.length],
+		['primCount', 'u8', counts(primCount, 'places'), keys.length],
+		['altCount', 'u8', counts(altLists.map((l) => l.length), 'alternate places'), keys.length],
+		['altPlace', 'planar', planes(altLists.flat(), 3, 0), altLists.reduce((s, l) => s + l.length, 0), 3, 0],
+		['lat', 'planar', planes(data.lat, 3, 900_000), n, 3, 900_000],
+		['lon', 'planar', planes(data.lon, 3, 1_800_000), n, 3, 1_800_000],
+		['pop', 'planar', planes(data.pop, 4, 0), n, 4, 0],
+		['country', 'u8', Uint8Array.from(data.country, (c) => countryOf.get(c)!), n],
+		['admin', 'u8', Uint8Array.from(admin, (c) => adminOf.get(c)!), n],
+		['nameRule', 'u8', Uint8Array.from(rule), n],
+		['names', 'u8', new TextEncoder().encode(ownNames.join('\n')), ownNames.length]
+	];
+	let offset = 0;
+	const infos: SectionInfo[] = sections.map(([name, type, bytes, count, width, bias]) => {
+		const info: SectionInfo = { name, type, offset, bytes: bytes.length, count, ...(width ? { width, bias } : {}) };
+		offset += Math.ceil(bytes.length / 8) * 8;
+		return info;
+	});
+	const header: BinaryHeader = {
+		version: BINARY_VERSION,
+		attribution: data.attribution,
+		places: n,
+		keys: keys.length,
+		unkeyed: primary.filter((k) => !k).length,
+		countries,
+		admins,
+		curated: Object.entries(data.aliases).map(([k, i]) => [keyIndex.get(k)!, i]),
+		countryNames: data.countryNames,
+		countryLabels: data.countryLabels,
+		sections: infos
+	};
+	const headerBytes = new TextEncoder().encode(JSON.stringify(header));
+	const start = Math.ceil((12 + headerBytes.length) / 8) * 8;
+	const out = new Uint8Array(start + offset);
+	const view = new DataView(out.buffer);
+	view.setUint32(0, MAGIC, true);
+	view.setUint32(4, BINARY_VERSION, true);
+	view.setUint32(8, headerBytes.length, true);
+	out.set(headerBytes, 12);
+	sections.forEach(([, , bytes], i) => out.set(bytes, start + infos[i]!.offset));
+	return out;
+}
+
+function prefixSum(countsIn: Uint8Array, first = 0): Uint32Array {
+	const out = new Uint32Array(countsIn.length + 1);
+	out[0] = first;
+	for (let i = 0; i < countsIn.length; i++) out[i + 1] = out[i]! + countsIn[i]!;
+	return out;
+}
+
+function unplane(bytes: Uint8Array, count: number, width: number, bias: number, out: Int32Array | Uint32Array): void {
+	const b1 = count;
+	const b2 = 2 * count;
+	const b3 = 3 * count;
+	if (width === 3) for (let i = 0; i < count; i++) out[i] = (bytes[i]! | (bytes[b1 + i]! << 8) | (bytes[b2 + i]! << 16)) - bias;
+	else if (width === 4) for (let i = 0; i < count; i++) out[i] = ((bytes[i]! | (bytes[b1 + i]! << 8) | (bytes[b2 + i]! << 16)) >>> 0) + bytes[b3 + i]! * 0x1000000 - bias;
+	else throw new Error(`gazetteer.bin: no ${width}-byte columns`);
+}
+
+/** Views and linear decodes over gazetteer.bin; throws on a file of another format or version. */
+export function decodeGazetteer(buffer: ArrayBuffer | Uint8Array): GazetteerColumns {
+	const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	if (bytes.byteLength < 12 || view.getUint32(0, true) !== MAGIC) throw new Error('gazetteer.bin: not a gazetteer file');
+	const version = view.getUint32(4, true);
+	if (version !== BINARY_VERSION) throw new Error(`gazetteer.bin: format ${version}, this geocoder reads ${BINARY_VERSION}`);
+	const headerLength = view.getUint32(8, true);
+	const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as BinaryHeader;
+	const start = Math.ceil((12 + headerLength) / 8) * 8;
+	const section = (name: string) => {
+		const s = header.sections.find((x) => x.name === name);
+		if (!s) throw new Error(`gazetteer.bin: no section ${name}`);
+		return { info: s, bytes: bytes.subarray(start + s.offset, start + s.offset + s.bytes) };
+	};
+	const planar = <T extends Int32Array | Uint32Array>(name: string, out: (n: number) => T): T => {
+		const { info, bytes: b } = section(name);
+		const arr = out(info.count);
+		unplane(b, info.count, info.width!, info.bias!, arr);
+		return arr;
+	};
+	const low = section('unitsLow').bytes;
+	const high = section('unitsHigh').bytes;
+	const lcp = section('keyLcp').bytes;
+	const rest = section('keyRest').bytes;
+	const keyStart = new Uint32Array(header.keys + 1);
+	for (let k = 0; k < header.keys; k++) keyStart[k + 1] = keyStart[k]! + lcp[k]! + rest[k]!;
+	const units = new Uint16Array(keyStart[header.keys]!);
+	for (let k = 0, j = 0; k < header.keys; k++) {
+		const s = keyStart[k]!;
+		for (let i = 0, from = k ? keyStart[k - 1]! : 0; i < lcp[k]!; i++) units[s + i] = units[from + i]!;
+		for (let i = s + lcp[k]!, end = keyStart[k + 1]!; i < end; i++, j++) units[i] = low[j]! | (high[j]! << 8);
+	}
+	const primStart = prefixSum(section('primCount').bytes, header.unkeyed);
+	const keyText = new TextDecoder('utf-16le').decode(units);
+	// Names a rule gives back are made from the place's primary key (places are sorted by it).
+	const rule = section('nameRule').bytes;
+	const own = header.places ? new TextDecoder().decode(section('names').bytes).split('\n') : [];
+	const names = new Array<string>(header.places);
+	for (let i = 0, o = 0, k = 0; i < header.places; i++) {
+		if (!rule[i]) {
+			names[i] = own[o++]!;
+			continue;
+		}
+		while (primStart[k + 1]! <= i) k++;
+		names[i] = nameByRule(keyText.slice(keyStart[k]!, keyStart[k + 1]!), rule[i]!);
+	}
+	return {
+		header,
+		units,
+		keyText,
+		keyStart,
+		primStart,
+		altStart: prefixSum(section('altCount').bytes),
+		altPlace: planar('altPlace', (n) => new Uint32Array(n)),
+		lat: planar('lat', (n) => new Int32Array(n)),
+		lon: planar('lon', (n) => new Int32Array(n)),
+		pop: planar('pop', (n) => new Int32Array(n)),
+		country: section('country').bytes,
+		admin: section('admin').bytes,
+		names
+	};
+}

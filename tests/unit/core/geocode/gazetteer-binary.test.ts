@@ -1,0 +1,127 @@
+/**
+ * The binary gazetteer: what the build writes, the geocoder reads back the same places, keys and
+ * aliases; the order of places and keys is the format's (sorted by primary key); names come back
+ * through their rule or their own bytes; and the fuzzy search meets candidates in a fixed order.
+ */
+import { describe, expect, it } from 'vitest';
+import { Gazetteer, normalizeName, type GazetteerData } from '$lib/core/geocode';
+import { decodeGazetteer, encodeGazetteer, keyOrder, nameByRule, sortGazetteer } from '$lib/core/geocode/gazetteer-binary';
+
+const PLACES: [name: string, country: string, lat: number, lon: number, pop: number, alt: string[], admin: string][] = [
+	['Tripoli', 'LY', 32.8874, 13.1873, 1_150_989, ['Tarabulus', 'Trablus'], ''],
+	['Brussels', 'BE', 50.8505, 4.3488, 1_019_022, ['Bruxelles', 'Brussel'], 'BRU'],
+	['Molenbeek-Saint-Jean', 'BE', 50.8499, 4.3125, 0, [], 'BRU'],
+	['Tripoli', 'LB', 34.4335, 35.8442, 229_398, [], ''],
+	['Sint-Truiden', 'BE', 50.8167, 5.1833, 40_000, [], 'VLI'],
+	['Malmö', 'SE', 55.6059, 13.0007, 301_706, [], ''],
+	['Старо Нагоричане', 'MK', 42.1978, 21.8286, 0, ['staro nagoricane'], ''],
+	['--', 'XX', -33.5, -70.25, 5, [], ''],
+	['Bruxelles', 'FR', 44.1, 2.9, 12, [], '12']
+];
+
+function data(): GazetteerData {
+	return {
+		version: 1,
+		attribution: 'test fixture',
+		name: PLACES.map((p) => p[0]),
+		country: PLACES.map((p) => p[1]),
+		lat: PLACES.map((p) => Math.round(p[2] * 1e4)),
+		lon: PLACES.map((p) => Math.round(p[3] * 1e4)),
+		pop: PLACES.map((p) => p[4]),
+		alt: PLACES.map((p) => p[5].map(normalizeName).join('|')),
+		admin: PLACES.map((p) => p[6]),
+		aliases: { molenbeek: 2, [normalizeName('Tripoli, Libya')]: 0 },
+		countryNames: { belgium: 'BE', libya: 'LY' },
+		countryLabels: { BE: 'Belgium', LY: 'Libya' }
+	};
+}
+
+const source = data();
+const sorted = sortGazetteer(source);
+const gaz = new Gazetteer(encodeGazetteer(source));
+const places = (g: Gazetteer) => Array.from({ length: g.size }, (_, i) => `${g.name[i]}|${g.country[i]}|${g.lat[i]}|${g.lon[i]}|${g.population[i]}|${g.admin[i]}`);
+
+describe('binary gazetteer', () => {
+	it('holds every place of the source, with its coordinates, population and administrative area', () => {
+		const expected = PLACES.map((p) => `${p[0]}|${p[1]}|${Math.round(p[2] * 1e4) / 1e4}|${Math.round(p[3] * 1e4) / 1e4}|${p[4]}|${p[6]}`);
+		expect(places(gaz).sort()).toEqual(expected.sort());
+	});
+
+	it('numbers the places by primary key, as the sorted JSON does, and reads the same from both', () => {
+		expect(places(new Gazetteer(sorted))).toEqual(places(gaz));
+		const keys = gaz.name.map((n) => normalizeName(n));
+		expect([...keys].sort(keyOrder)).toEqual(keys);
+	});
+
+	it.each([
+		{ key: 'brussels', primary: ['Brussels|BE'], alternate: [], curated: '' },
+		{ key: 'bruxelles', primary: ['Bruxelles|FR'], alternate: ['Brussels|BE'], curated: '' },
+		{ key: 'tripoli', primary: ['Tripoli|LY', 'Tripoli|LB'], alternate: [], curated: '' },
+		{ key: 'tarabulus', primary: [], alternate: ['Tripoli|LY'], curated: '' },
+		{ key: 'molenbeek', primary: [], alternate: [], curated: 'Molenbeek-Saint-Jean|BE' },
+		{ key: 'tripoli libya', primary: [], alternate: [], curated: 'Tripoli|LY' },
+		{ key: normalizeName('Старо Нагоричане'), primary: ['Старо Нагоричане|MK'], alternate: [], curated: '' },
+		{ key: 'staro nagoricane', primary: [], alternate: ['Старо Нагоричане|MK'], curated: '' }
+	])('finds "$key": its places, the places known by it, its curated alias', ({ key, primary, alternate, curated }) => {
+		const k = gaz.keyIndex(key);
+		expect(k).toBeGreaterThanOrEqual(0);
+		expect(gaz.key(k)).toBe(key);
+		const label = (i: number) => `${gaz.name[i]}|${gaz.country[i]}`;
+		const run: string[] = [];
+		for (let i = gaz.primaryStart(k); i < gaz.primaryEnd(k); i++) run.push(label(i));
+		const alt: string[] = [];
+		for (let j = gaz.alternateStart(k); j < gaz.alternateEnd(k); j++) alt.push(label(gaz.alternatePlace(j)));
+		expect(run).toEqual(primary);
+		expect(alt).toEqual(alternate);
+		expect(gaz.curatedPlace(k) >= 0 ? label(gaz.curatedPlace(k)) : '').toBe(curated);
+		for (let i = gaz.primaryStart(k); i < gaz.primaryEnd(k); i++) expect(gaz.primaryKeyOf(i)).toBe(k);
+	});
+
+	it.each(['brussel x', 'tripol', '', 'zzz', 'a'])('finds nothing for "%s"', (key) => {
+		expect(gaz.keyIndex(key) === -1 || gaz.primaryEnd(gaz.keyIndex(key)) === gaz.primaryStart(gaz.keyIndex(key))).toBe(true);
+		if (key !== 'brussel x') expect(gaz.keyIndex(key)).toBe(-1);
+	});
+
+	it('gives a place whose name normalises to nothing no primary key', () => {
+		const i = gaz.name.indexOf('--');
+		expect(gaz.primaryKeyOf(i)).toBe(-1);
+	});
+
+	it.each([
+		{ key: 'molenbeek st jean', rule: 1, name: 'Molenbeek St Jean' },
+		{ key: 'sint truiden', rule: 2, name: 'Sint-Truiden' },
+		{ key: 'brussels', rule: 1, name: 'Brussels' }
+	])('name rule $rule makes "$name" from "$key"', ({ key, rule, name }) => {
+		expect(nameByRule(key, rule)).toBe(name);
+	});
+
+	it('keeps names no rule gives back in its own bytes', () => {
+		const cols = decodeGazetteer(encodeGazetteer(source));
+		expect(cols.names.sort()).toEqual(PLACES.map((p) => p[0]).sort());
+	});
+
+	it('gives each place its alternate names', () => {
+		const alt = gaz.alternateNamesByPlace();
+		const brussels = gaz.name.indexOf('Brussels');
+		expect(alt[brussels]).toEqual(['brussel', 'bruxelles']);
+	});
+
+	it.each([
+		{ query: 'brussals', distance: 1, expected: ['brussels'] },
+		{ query: 'tripolo', distance: 1, expected: ['tripoli'] },
+		{ query: 'bruxeles', distance: 1, expected: ['bruxelles'] },
+		{ query: 'molenbeck', distance: 1, expected: ['molenbeek'] },
+		{ query: 'trabulus', distance: 2, expected: ['tarabulus', 'trablus'] }
+	])('fuzzy search finds $expected for "$query" within $distance', ({ query, distance, expected }) => {
+		const found: string[] = [];
+		gaz.fuzzyScan(query, distance, (k) => found.push(gaz.key(k)));
+		expect(found.sort()).toEqual(expected);
+	});
+
+	it.each([
+		{ bytes: new Uint8Array(4), message: 'not a gazetteer file' },
+		{ bytes: (() => { const b = encodeGazetteer(source).slice(); b[4] = 99; return b; })(), message: 'format 99' }
+	])('refuses a file of another kind: $message', ({ bytes, message }) => {
+		expect(() => new Gazetteer(bytes)).toThrow(message);
+	});
+});
