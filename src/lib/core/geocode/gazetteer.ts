@@ -76,8 +76,13 @@ export class Gazetteer {
 	 */
 	private readonly bucketStart: Uint32Array;
 	private readonly bucketKeys: Uint32Array;
-	/** Letter set of each key (unitBit), for the fuzzy search's cheap rejection. */
-	private readonly sig: Uint32Array;
+	/** Keys starting with ASCII units a, b (a missing b read as 0): the run [prefixStart, prefixEnd) at a * 128 + b. */
+	private readonly prefixStart: Uint32Array;
+	private readonly prefixEnd: Uint32Array;
+	/** Each place's primary key index (-1: none). */
+	private readonly placeKey: Int32Array;
+	/** Each bucket entry's letter set (unitBit), beside it: the cheap rejection reads memory in order. */
+	private readonly bucketSig: Uint32Array;
 
 	/** From gazetteer.bin's bytes, or from the JSON form (encoded first: tests and tools). */
 	constructor(source: ArrayBuffer | Uint8Array | GazetteerData) {
@@ -119,8 +124,23 @@ export class Gazetteer {
 		// of the keys by first and by last two units and length). Shipped, they would cost more bytes
 		// than the alternate-name table; derived, a few milliseconds (docs/ARCHITECTURE.md).
 		const K = header.keys;
+		// Two linear passes more: the run of keys per two-letter start (a binary search then spans a
+		// few hundred keys, not 300,000) and each place's primary key.
+		this.prefixStart = new Uint32Array(128 * 128);
+		this.prefixEnd = new Uint32Array(128 * 128);
+		for (let k = 0; k < K; k++) {
+			const s = this.keyStart[k]!;
+			const u0 = this.units[s]!;
+			const u1 = this.keyStart[k + 1]! - s > 1 ? this.units[s + 1]! : 0;
+			if (u0 >= 128 || u1 >= 128) continue;
+			const b = u0 * 128 + u1;
+			if (this.prefixEnd[b] === 0) this.prefixStart[b] = k;
+			this.prefixEnd[b] = k + 1;
+		}
+		this.placeKey = new Int32Array(n).fill(-1);
+		for (let k = 0; k < K; k++) for (let i = this.primStart[k]!; i < this.primStart[k + 1]!; i++) this.placeKey[i] = k;
 		const groups = new Int32Array(2 * K).fill(-1);
-		this.sig = new Uint32Array(K);
+		const sigs = new Uint32Array(K);
 		const bucketStart = new Uint32Array(GROUPS + 1);
 		for (let k = 0; k < K; k++) {
 			const start = this.keyStart[k]!;
@@ -129,7 +149,7 @@ export class Gazetteer {
 			if (len < FUZZY_MIN_LENGTH) continue;
 			let sig = 0;
 			for (let i = start; i < end; i++) sig |= unitBit(this.units[i]!);
-			this.sig[k] = sig;
+			sigs[k] = sig;
 			const p = bucketGroup(this.units[start]!, this.units[start + 1]!, len, 0);
 			const q = bucketGroup(this.units[end - 2]!, this.units[end - 1]!, len, 1);
 			groups[2 * k] = p;
@@ -140,9 +160,16 @@ export class Gazetteer {
 		for (let g = 0; g < GROUPS; g++) bucketStart[g + 1]! += bucketStart[g]!;
 		const fill = bucketStart.slice(0, GROUPS);
 		const bucketKeys = new Uint32Array(bucketStart[GROUPS]!);
-		for (let j = 0; j < 2 * K; j++) if (groups[j]! >= 0) bucketKeys[fill[groups[j]!]!++] = j >> 1;
+		const bucketSig = new Uint32Array(bucketStart[GROUPS]!);
+		for (let j = 0; j < 2 * K; j++) {
+			if (groups[j]! < 0) continue;
+			const at = fill[groups[j]!]!++;
+			bucketKeys[at] = j >> 1;
+			bucketSig[at] = sigs[j >> 1]!;
+		}
 		this.bucketStart = bucketStart;
 		this.bucketKeys = bucketKeys;
+		this.bucketSig = bucketSig;
 	}
 
 	/** Distinct alternate-name entries (place, name) and curated aliases, for reports. */
@@ -175,6 +202,13 @@ export class Gazetteer {
 	keyIndex(q: string): number {
 		let lo = 0;
 		let hi = this.keyCount - 1;
+		const u0 = q.length ? q.charCodeAt(0) : 128;
+		const u1 = q.length > 1 ? q.charCodeAt(1) : 0;
+		if (u0 < 128 && u1 < 128) {
+			const b = u0 * 128 + u1;
+			lo = this.prefixStart[b]!;
+			hi = this.prefixEnd[b]! - 1;
+		}
 		while (lo <= hi) {
 			const mid = (lo + hi) >>> 1;
 			const c = this.compare(q, mid);
@@ -215,17 +249,7 @@ export class Gazetteer {
 
 	/** Index of the key a place's own name normalises to (-1: none); places are sorted by it. */
 	primaryKeyOf(place: number): number {
-		if (place < this.primStart[0]!) return -1;
-		let lo = 0;
-		let hi = this.keyCount - 1;
-		while (lo < hi) {
-			const mid = (lo + hi + 1) >>> 1;
-			if (this.primStart[mid]! <= place) lo = mid;
-			else hi = mid - 1;
-		}
-		// Keys without places of their own share their start with the next key that has some.
-		while (this.primStart[lo + 1]! <= place) lo++;
-		return lo;
+		return this.placeKey[place]!;
 	}
 
 	/** Where the JSON-era index met key k among keys of its length and bucket side. */
@@ -245,8 +269,7 @@ export class Gazetteer {
 		}
 	}
 
-	private check(q: string, sig: number, k: number, maxDistance: number, length: number, side: number, out: FuzzyMatch[]): void {
-		if (popcount(this.sig[k]! ^ sig) > 2 * maxDistance) return;
+	private check(q: string, k: number, maxDistance: number, length: number, side: number, out: FuzzyMatch[]): void {
 		const d = editDistanceUnits(q, this.units, this.keyStart[k]!, this.keyStart[k + 1]!, maxDistance);
 		if (d > maxDistance) return;
 		const m: FuzzyMatch = { key: k, distance: d, length, side, rankClass: 0, rank: 0, rank2: 0 };
@@ -274,7 +297,8 @@ export class Gazetteer {
 		for (let len = Math.max(FUZZY_MIN_LENGTH, L - maxDistance); len <= L + maxDistance; len++) {
 			for (let side = 0; side < 2; side++) {
 				const g = side ? bucketGroup(qa, qb, len, 1) : bucketGroup(q0, q1, len, 0);
-				for (let j = this.bucketStart[g]!; j < this.bucketStart[g + 1]!; j++) {
+				for (let j = this.bucketStart[g]!, end = this.bucketStart[g + 1]!; j < end; j++) {
+					if (popcount(this.bucketSig[j]! ^ sig) > 2 * maxDistance) continue;
 					const k = this.bucketKeys[j]!;
 					const s = this.keyStart[k]!;
 					const e = this.keyStart[k + 1]!;
@@ -282,7 +306,7 @@ export class Gazetteer {
 					const prefix = u[s] === q0 && u[s + 1] === q1;
 					// A key in both buckets is met once, on the prefix side.
 					if (side === 0 ? !prefix : prefix || u[e - 2] !== qa || u[e - 1] !== qb) continue;
-					this.check(q, sig, k, maxDistance, len, side, found);
+					this.check(q, k, maxDistance, len, side, found);
 				}
 			}
 		}

@@ -185,7 +185,9 @@ function rankHits(gaz: Gazetteer, hits: Hit[], hint: string, near: { lat: number
 		if (!cur || TIER[h.kind] < TIER[cur.kind] || (TIER[h.kind] === TIER[cur.kind] && cur.viaAlternate && !h.viaAlternate)) best.set(h.index, h);
 	}
 	const ranked: Ranked[] = [...best.values()].map((h) => ({
-		...h,
+		index: h.index,
+		kind: h.kind,
+		viaAlternate: h.viaAlternate,
 		inHint: !!hint && gaz.country[h.index] === hint,
 		inAdmin: admin.length > 0 && admin.some((a) => a.country === gaz.country[h.index] && a.code === gaz.admin[h.index]),
 		nearQualifier: !!near && distanceKm(near.lat, near.lon, gaz.lat[h.index]!, gaz.lon[h.index]!) < QUALIFIER_KM

@@ -63,18 +63,10 @@ function normalizeAscii(text: string): string | null {
 	const first = s.charCodeAt(0);
 	if (first === 0x27 || first === 0x60) s = s.replace(/^['`]\s*([st])[\s-]/, '$1 ');
 	else if (first === 0x6c) s = s.replace(/^l['`]/, 'l ');
-	const words: string[] = [];
-	let word = '';
-	for (let i = 0; i < s.length; i++) {
-		const c = s.charCodeAt(i);
-		if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) word += s[i];
-		else if (c === 0x27 || c === 0x60) continue; // apostrophes join: d'Ascq -> dascq
-		else if (word) {
-			words.push(word);
-			word = '';
-		}
-	}
-	if (word) words.push(word);
+	if (s.includes("'") || s.includes('`')) s = s.replace(/['`]/g, ''); // apostrophes join: d'Ascq -> dascq
+	const words = s.split(/[^a-z0-9]+/);
+	if (words[0] === '') words.shift();
+	if (words.length && words[words.length - 1] === '') words.pop();
 	return words.length ? finishWords(words) : '';
 }
 
