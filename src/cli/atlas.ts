@@ -5,6 +5,7 @@
 type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
+	aggregate: async () => (await import('./aggregate')).aggregateCommand,
 	geocode: async () => (await import('./geocode')).geocodeCommand,
 	validate: async () => (await import('./validate')).validateCommand
 };

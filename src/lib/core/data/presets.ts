@@ -36,6 +36,14 @@ interface BuiltIn {
  */
 export const BUILT_IN_PRESETS: readonly BuiltIn[] = [
 	{
+		// What `npm run atlas -- aggregate` writes (src/cli/aggregate.ts): heat cells by month.
+		key: 'atlas-aggregate',
+		name: 'Hometown Atlas aggregate (heat cells by month)',
+		requires: ['atlas cell', 'cell lat', 'cell lon', 'month', 'rows'],
+		mapping: { id: 'id', 'atlas cell': 'ignore', 'cell lat': 'lat', 'cell lon': 'lon', month: 'date', rows: 'weight', category: 'category' },
+		weightMeaning: 'source rows per 5 km cell and month (an aggregate: only the months and its category column can be filtered)'
+	},
+	{
 		key: 'gtd',
 		name: 'Global Terrorism Database',
 		requires: ['eventid', 'iyear', 'imonth', 'iday'],
