@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: every benchmark of the project, one after another (they share two cores, so never
  * in parallel), written to docs/BENCHMARKS.md. Each module exports run(ctx) -> BenchSection.
- * `npm run bench -- geocoder` runs only the named modules and prints the result without writing it.
+ * `npm run bench -- geocoder` runs only the named modules and prints the result without writing it;
+ * `aggregate` runs only when named.
  * The whole run must stay under 10 minutes on 2 cores: keep each module under about 2 minutes.
  */
 import { execSync } from 'node:child_process';
@@ -17,8 +18,12 @@ const MODULES: Record<string, () => Promise<{ run(ctx: BenchContext): Promise<Be
 	geocoder: () => import('./geocoder'),
 	'large-import': () => import('./large-import'),
 	timeline: () => import('./timeline'),
-	network: () => import('./network')
+	network: () => import('./network'),
+	aggregate: () => import('./aggregate')
 };
+/** Modules that run only when named: they take minutes of their own. */
+const ONLY_WHEN_NAMED = new Set(['aggregate']);
+const NO_APP = new Set(['aggregate']);
 const TIME_LIMIT_S = 600;
 
 const only = process.argv.slice(2);
@@ -27,14 +32,16 @@ if (unknown.length) {
 	console.error(`bench: no module ${unknown.join(', ')}; known: ${Object.keys(MODULES).join(', ')}`);
 	process.exit(2);
 }
-const chosen = Object.keys(MODULES).filter((name) => !only.length || only.includes(name));
+const chosen = Object.keys(MODULES).filter((name) => (only.length ? only.includes(name) : !ONLY_WHEN_NAMED.has(name)));
 const started = Date.now();
 const loadBefore = os.loadavg();
 
 // The product build is what the bundle section measures; the browser benchmarks drive the test build.
+// Modules that never open the app (aggregate) need neither build nor server.
+const needsApp = chosen.some((name) => !NO_APP.has(name));
 if (chosen.includes('bundle')) execSync('npm run build', { stdio: 'inherit' });
-execSync('npm run build:test', { stdio: 'inherit' });
-const { baseURL, server } = await startServer(Number(process.env.BENCH_PORT ?? 4180)); // not 4190: browsers and fetch refuse that port (ManageSieve)
+if (needsApp) execSync('npm run build:test', { stdio: 'inherit' });
+const { baseURL, server } = needsApp ? await startServer(Number(process.env.BENCH_PORT ?? 4180)) : { baseURL: '', server: null }; // not 4190: browsers and fetch refuse that port (ManageSieve)
 const sections: BenchSection[] = [];
 const timings: { name: string; seconds: number; ok: boolean }[] = [];
 try {
@@ -56,7 +63,7 @@ try {
 		console.log(`bench: ${name} ${ok ? 'done' : 'FAILED'} in ${seconds.toFixed(0)} s`);
 	}
 } finally {
-	process.kill(-server.pid!);
+	if (server) process.kill(-server.pid!);
 }
 const totalSeconds = (Date.now() - started) / 1000;
 
