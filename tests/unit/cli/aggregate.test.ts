@@ -11,6 +11,7 @@ import Papa from 'papaparse';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { aggregateCommand, aggregateFiles } from '../../../src/cli/aggregate';
 import { presetFor } from '$lib/core/data/presets';
+import { importBytes } from '$lib/core/data/import';
 
 const dir = mkdtempSync(join(tmpdir(), 'atlas-aggregate-'));
 const CSV = join(dir, 'events.csv');
@@ -82,6 +83,15 @@ describe('atlas aggregate', () => {
 		const preset = presetFor(parsed.meta.fields!);
 		expect(preset?.key).toBe('atlas-aggregate');
 		expect(preset?.weightMeaning).toMatch(/aggregate: only the months and its category column can be filtered/);
+		// The app's importer reads it like any file: every cell a weighted record dated by its month.
+		const imported = importBytes(new Uint8Array(readFileSync(out)), { fileName: 'cells.csv' });
+		expect(imported.report.errors).toEqual([]);
+		expect(imported.report.preset?.key).toBe('atlas-aggregate');
+		expect(imported.report.kind).toBe('records');
+		expect(imported.report.accepted).toBe(cells.length);
+		expect(imported.records.reduce((sum, r) => sum + r.weight, 0)).toBe(s.rowsInCells);
+		expect(imported.records.every((r) => r.datePrecision === 'month' && Number.isFinite(r.lat) && Number.isFinite(r.lon))).toBe(true);
+		if (by) expect(new Set(imported.records.map((r) => r.category))).toEqual(new Set(parsed.data.map((r) => r['category'])));
 	});
 
 	it.each([
