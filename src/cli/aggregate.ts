@@ -90,15 +90,16 @@ export async function aggregateFiles(files: string[], out: string, options: { by
 			SELECT skip,
 				CASE WHEN skip IS NULL THEN CAST(floor(lat * ${n}) AS INTEGER) END AS row_,
 				CASE WHEN skip IS NULL THEN CAST(floor(lon * ${n}) AS INTEGER) END AS col_,
-				CASE WHEN skip IS NULL THEN strftime(d, '%Y-%m') END AS month${by ? ', CASE WHEN skip IS NULL THEN category END AS category' : ''},
+				CASE WHEN skip IS NULL THEN date_trunc('month', d) END AS month_${by ? ', CASE WHEN skip IS NULL THEN category END AS category' : ''},
 				count(*) AS rows
 			FROM r GROUP BY ALL`);
+		// Months are formatted once per cell, not once per row: strftime over every row cost more than the grouping.
 		await db.run(`COPY (
-			SELECT concat_ws('/', month, row_, col_${by ? ", coalesce(category, '')" : ''}) AS "id",
+			SELECT concat_ws('/', strftime(month_, '%Y-%m'), row_, col_${by ? ", coalesce(category, '')" : ''}) AS "id",
 				concat(row_, ':', col_) AS "atlas cell",
 				round((row_ + 0.5) / ${n}, 4) AS "cell lat", round((col_ + 0.5) / ${n}, 4) AS "cell lon",
-				month AS "month", rows AS "rows"${by ? ', category AS "category"' : ''}
-			FROM grouped WHERE skip IS NULL ORDER BY month, row_, col_${by ? ', category' : ''}
+				strftime(month_, '%Y-%m') AS "month", rows AS "rows"${by ? ', category AS "category"' : ''}
+			FROM grouped WHERE skip IS NULL ORDER BY month_, row_, col_${by ? ', category' : ''}
 		) TO ${quoteText(out)} (HEADER, DELIMITER ',')`);
 		const totals = (await db.runAndReadAll(`SELECT skip, sum(rows)::BIGINT AS rows, count(*)::BIGINT AS groups FROM grouped GROUP BY skip`)).getRowObjects();
 		const skipped: Record<string, number> = {};
