@@ -33,6 +33,9 @@ export interface AggregateSummary {
 	columns: { lat: string; lon: string; date: string; by: string | null };
 }
 
+/** The codes the query gives rows it leaves out. */
+const SKIP_REASONS = ['', 'no usable coordinates', 'coordinates out of range', 'coordinates 0,0 (no place)', 'no usable date'];
+
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const quoteText = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
@@ -72,34 +75,32 @@ export async function aggregateFiles(files: string[], out: string, options: { by
 		const by = options.by ? (columns.find((c) => c === options.by) ?? null) : null;
 		if (options.by && !by) throw new Error(`no column ${options.by} to aggregate by among: ${columns.slice(0, 30).join(', ')}`);
 		const n = AGGREGATE_CELLS_PER_DEGREE;
-		// One pass: every row lands in a cell or in a reason for leaving it out. 0,0 is never a place.
+		// One pass: every row lands in a cell or in a reason for leaving it out (a small code: string
+		// group keys cost the grouping twice its time). 0,0 is never a place. Left-out rows may split
+		// into several groups of one reason; only their sums are read.
 		await db.run(`CREATE TEMP TABLE grouped AS
 			WITH t AS (
 				SELECT TRY_CAST(${quoteIdent(lat!)} AS DOUBLE) AS lat, TRY_CAST(${quoteIdent(lon!)} AS DOUBLE) AS lon,
 					TRY_CAST(${quoteIdent(date!)} AS DATE) AS d${by ? `, CAST(${quoteIdent(by)} AS VARCHAR) AS category` : ''}
 				FROM src
-			), r AS (
-				SELECT *, CASE
-					WHEN lat IS NULL OR lon IS NULL OR isnan(lat) OR isnan(lon) THEN 'no usable coordinates'
-					WHEN lat < -90 OR lat > 90 OR lon < -180 OR lon > 180 THEN 'coordinates out of range'
-					WHEN lat = 0 AND lon = 0 THEN 'coordinates 0,0 (no place)'
-					WHEN d IS NULL THEN 'no usable date'
-				END AS skip
-				FROM t
 			)
-			SELECT skip,
-				CASE WHEN skip IS NULL THEN CAST(floor(lat * ${n}) AS INTEGER) END AS row_,
-				CASE WHEN skip IS NULL THEN CAST(floor(lon * ${n}) AS INTEGER) END AS col_,
-				CASE WHEN skip IS NULL THEN date_trunc('month', d) END AS month_${by ? ', CASE WHEN skip IS NULL THEN category END AS category' : ''},
+			SELECT CASE
+					WHEN lat IS NULL OR lon IS NULL OR isnan(lat) OR isnan(lon) THEN 1
+					WHEN lat < -90 OR lat > 90 OR lon < -180 OR lon > 180 THEN 2
+					WHEN lat = 0 AND lon = 0 THEN 3
+					WHEN d IS NULL THEN 4
+					ELSE 0
+				END::TINYINT AS skip,
+				floor(lat * ${n}) AS row_, floor(lon * ${n}) AS col_, date_trunc('month', d) AS month_${by ? ', category' : ''},
 				count(*) AS rows
-			FROM r GROUP BY ALL`);
+			FROM t GROUP BY ALL`);
 		// Months are formatted once per cell, not once per row: strftime over every row cost more than the grouping.
 		await db.run(`COPY (
-			SELECT concat_ws('/', strftime(month_, '%Y-%m'), row_, col_${by ? ", coalesce(category, '')" : ''}) AS "id",
-				concat(row_, ':', col_) AS "atlas cell",
+			SELECT concat_ws('/', strftime(month_, '%Y-%m'), row_::INTEGER, col_::INTEGER${by ? ", coalesce(category, '')" : ''}) AS "id",
+				concat(row_::INTEGER, ':', col_::INTEGER) AS "atlas cell",
 				round((row_ + 0.5) / ${n}, 4) AS "cell lat", round((col_ + 0.5) / ${n}, 4) AS "cell lon",
 				strftime(month_, '%Y-%m') AS "month", rows AS "rows"${by ? ', category AS "category"' : ''}
-			FROM grouped WHERE skip IS NULL ORDER BY month_, row_, col_${by ? ', category' : ''}
+			FROM grouped WHERE skip = 0 ORDER BY month_, row_, col_${by ? ', category' : ''}
 		) TO ${quoteText(out)} (HEADER, DELIMITER ',')`);
 		const totals = (await db.runAndReadAll(`SELECT skip, sum(rows)::BIGINT AS rows, count(*)::BIGINT AS groups FROM grouped GROUP BY skip`)).getRowObjects();
 		const skipped: Record<string, number> = {};
@@ -109,10 +110,10 @@ export async function aggregateFiles(files: string[], out: string, options: { by
 		for (const t of totals) {
 			const rows = Number(t['rows']);
 			rowsRead += rows;
-			if (t['skip'] === null) {
+			if (Number(t['skip']) === 0) {
 				rowsInCells = rows;
 				cells = Number(t['groups']);
-			} else skipped[String(t['skip'])] = rows;
+			} else skipped[SKIP_REASONS[Number(t['skip'])]!] = rows;
 		}
 		return { rowsRead, rowsInCells, skipped, cells, columns: { lat: lat!, lon: lon!, date: date!, by } };
 	} finally {
