@@ -132,12 +132,24 @@ test.describe('a file whose every text field carries a script-injection payload'
 		expect(tooltipsSeen, 'tooltips showed for the payload towns').toBeGreaterThan(10);
 		await page.mouse.move(5, 5);
 
-		// Filters: every option (their labels are the payloads) on and off again.
-		for (const option of await page.locator('[data-testid^="filter-"] input[type="checkbox"], input[data-testid^="filter-"]').all()) {
-			if (!(await option.isVisible())) continue;
+		// Filters: every option (their labels are the payloads) on and off again, every field opened
+		// first (only Role is open at first), so none is skipped for being hidden.
+		await page.getByTestId('filters').locator('details:not([open]) > summary').evaluateAll((summaries) => summaries.forEach((s) => (s as HTMLElement).click()));
+		const options = await page.locator('[data-testid^="filter-"] input[type="checkbox"], input[data-testid^="filter-"]').all();
+		let hidden = 0;
+		let toggled = 0;
+		for (const option of options) {
+			if (!(await option.isVisible())) {
+				hidden++;
+				continue;
+			}
 			await option.check();
 			await option.uncheck();
+			toggled++;
 		}
+		expect(hidden, 'no filter option left hidden').toBe(0);
+		expect(toggled, 'every filter option toggled').toBe(options.length);
+		expect(toggled, 'the payload file has filter options').toBeGreaterThan(5);
 		// Hotspot table at every level, and a row clicked (it flies the map there).
 		const table = page.getByTestId('hotspot-table');
 		for (const level of ['town', 'metro', 'country']) {
@@ -150,8 +162,11 @@ test.describe('a file whose every text field carries a script-injection payload'
 		// other spellings (the name's tooltip). Either way the payload is text.
 		await expect(table, 'payloads are shown, as text').toContainText('<svg><script>window.__xss=9</script></svg>');
 		await expect(table.getByTitle('<script>window.__xss=1</script>'), "a gazetteer-named row lists the file's spelling").toHaveCount(1);
+		const view = () => page.evaluate(() => ({ ...window.__atlasState!.view.view }));
+		const before = await view();
 		await table.locator('tbody tr').first().click();
-		await page.waitForTimeout(1500);
+		// The row flies the map there; the view is stored when the flight ends, with everything redrawn on the way.
+		await expect.poll(view, 'the map flew to the row').not.toEqual(before);
 
 		expect(dialogs).toEqual([]);
 		expect(await tripped(page)).toEqual({ added: [], marker: undefined });
@@ -171,7 +186,8 @@ test.describe('a file whose every text field carries a script-injection payload'
 		expect(await rows.count()).toBeGreaterThan(PAYLOADS.length / 2);
 		await expect(panel).toContainText('window.__xss');
 		for (const row of await rows.all()) await row.click();
-		await page.waitForTimeout(500);
+		// The last row's candidates are drawn once it shows as selected.
+		await expect(rows.last()).toHaveAttribute('aria-pressed', 'true');
 		expect(dialogs).toEqual([]);
 		expect(await tripped(page)).toEqual({ added: [], marker: undefined });
 	});
