@@ -7,7 +7,8 @@
  * (c) deck.gl's HeatmapLayer fed by filtering the member array on the CPU every frame (kepler.gl's way).
  */
 import type { Page } from '@playwright/test';
-import type { MemberDataset } from '../src/lib/core/data/member';
+import type { Layer } from '@deck.gl/core';
+import type { MemberDataset, MemberPoint } from '../src/lib/core/data/member';
 import type {} from '../src/lib/test-hooks';
 import { fmt, stats, type BenchContext, type BenchSection } from './context';
 
@@ -54,6 +55,26 @@ function installHelpers() {
 			requestAnimationFrame(check);
 		});
 	const waitFrames = (n: number) => new Promise<void>((r) => { let k = 0; const f = () => (++k >= n ? r() : requestAnimationFrame(f)); requestAnimationFrame(f); });
+	/**
+	 * Baseline (c), kepler.gl's way: the app's own heat layer (same class and settings, cloned) fed by
+	 * filtering the members passing the filters on the CPU every frame, with accessors deck runs over
+	 * every visible member. Cumulative mode, as this bench plays: a member counts from its day on.
+	 * Reading the date here makes the app rebuild the layers when it changes.
+	 */
+	const cpuFilterLayers = (layers: Layer[]) => {
+		const day = w.__atlasState!.timeline.time;
+		if (w.__atlasState!.timeline.mode !== 'cumulative') throw new Error('the CPU-filter baseline plays in cumulative mode');
+		const members = w.__atlasState!.views.filteredMembers;
+		return layers.map((layer) =>
+			layer.id === 'hometown-heat'
+				? layer.clone({
+						data: members.filter((m) => m.day <= day),
+						getPosition: (m: MemberPoint) => [m.lon, m.lat],
+						getWeight: (m: MemberPoint) => m.weight
+					} as never)
+				: layer
+		);
+	};
 	const only = (ids: string[]) => LAYERS.forEach((id) => w.__atlasState!.view.setLayerVisible(id, ids.includes(id)));
 	/** Distinct member days from START on: stepping through them changes the visible set every frame. */
 	const dates = (start: number, n: number) => {
@@ -137,7 +158,7 @@ function installHelpers() {
 		/** deck.gl heat with the given strategy, one new date per frame: updates per second. */
 		deckPlay: async (strategy: 'slice' | 'cpu-filter', frames: number, start: number) => {
 			only(['heat']);
-			w.__atlasState!.view.setHeatFilterStrategy(strategy);
+			if (strategy === 'cpu-filter') w.__atlas!.replaceLayers = cpuFilterLayers;
 			w.__atlasState!.timeline.setTime(start);
 			// As during play(): the member lists (hotspot table, town tooltips) follow at 2 Hz, not every frame.
 			w.__atlasState!.timeline.playStepped(start);
@@ -150,7 +171,7 @@ function installHelpers() {
 			}
 			const rate = (days.length * 1000) / (performance.now() - t0);
 			w.__atlasState!.timeline.pause();
-			w.__atlasState!.view.setHeatFilterStrategy('slice');
+			w.__atlas!.replaceLayers = null;
 			return rate;
 		},
 		/** (b) MapLibre's heatmap layer on the same points, filtered by day: updates per second. */

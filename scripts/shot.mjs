@@ -19,7 +19,9 @@ try {
 	for (let i = 0; ; i++) {
 		try {
 			if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
-		} catch {}
+		} catch {
+			// Not listening yet: try again after the pause below.
+		}
 		if (i > 100) throw new Error('vite preview did not start');
 		await new Promise((r) => setTimeout(r, 200));
 	}

@@ -210,7 +210,10 @@ function inferAdmins(places: Place[]): number {
 					const d = km(p.lat, p.lon, q.lat, q.lon);
 					if (d < bestKm) [best, bestKm] = [q, d];
 				}
-		if (best) (p.admin = best.admin), n++;
+		if (best) {
+			p.admin = best.admin;
+			n++;
+		}
 	}
 	return n;
 }

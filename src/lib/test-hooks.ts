@@ -8,6 +8,7 @@
  * field fails at `npm run check`, not in the browser.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Layer } from '@deck.gl/core';
 import type { AppState } from '$lib/state/app-state.svelte';
 
 export const TEST_HOOKS: boolean = __ATLAS_TEST_HOOKS__;
@@ -23,6 +24,11 @@ export interface MapTestHook {
 	map: MapLibreMap;
 	/** How often deck's lost WebGL context was restored. */
 	deckRestores(): number;
+	/**
+	 * Set by a benchmark to draw other deck layers in place of the app's (bench/timeline.ts draws its
+	 * CPU-filter baseline this way); read when the layers are rebuilt, so what it reads is tracked.
+	 */
+	replaceLayers?: ((layers: Layer[]) => Layer[]) | null;
 }
 
 declare global {

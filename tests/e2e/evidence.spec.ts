@@ -12,7 +12,6 @@ async function openDashboard(page: Page, query: string) {
 }
 
 const LUNEL: [number, number] = [4.13611, 43.67778];
-const BRUSSELS: [number, number] = [4.34878, 50.85045];
 /** Ghent: no member lives there; 50 km from Brussels, so a wide kernel warms it and a narrow one does not. */
 const GHENT: [number, number] = [3.7174, 51.0543];
 

@@ -22,6 +22,7 @@ export interface Watch {
 
 export const test = base.extend<{ watch: Watch }, { browser: Browser }>({
 	browser: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this destructuring; it needs none, and requires the pattern
 		async ({}, use, workerInfo) => {
 			const dir = join(workerInfo.project.outputDir, 'netlogs');
 			mkdirSync(dir, { recursive: true });

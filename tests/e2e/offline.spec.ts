@@ -17,8 +17,16 @@ test('neither the page nor the browser process contacts any host but 127.0.0.1',
 	await page.goto(baseURL!);
 	await openDashboard(page);
 	await page.mouse.move(640, 400);
+	const zoom = () => page.evaluate(() => window.__atlas!.map.getZoom());
+	const before = await zoom();
 	await page.mouse.wheel(0, -300);
-	await page.waitForTimeout(1500);
+	await expect.poll(zoom, 'the wheel zoomed in').toBeGreaterThan(before);
+	// The zoomed view's tiles, glyphs and images loaded and drawn: whatever it asks for has been asked.
+	await page.evaluate(() => new Promise<void>((resolve) => {
+		const map = window.__atlas!.map;
+		map.once('idle', () => resolve());
+		map.triggerRepaint();
+	}));
 	await browser.close();
 
 	const traffic = expectOnlyLoopback(netLog);

@@ -132,12 +132,25 @@ test.describe('a file whose every text field carries a script-injection payload'
 		expect(tooltipsSeen, 'tooltips showed for the payload towns').toBeGreaterThan(10);
 		await page.mouse.move(5, 5);
 
-		// Filters: every option (their labels are the payloads) on and off again.
-		for (const option of await page.locator('[data-testid^="filter-"] input[type="checkbox"], input[data-testid^="filter-"]').all()) {
-			if (!(await option.isVisible())) continue;
+		// Filters: every option (their labels are the payloads) on and off again. A field folds again when
+		// its last option is unticked (only Role starts open), so each option's field is opened first and
+		// an option still hidden is counted, never silently skipped.
+		const options = await page.locator('[data-testid^="filter-"] input[type="checkbox"], input[data-testid^="filter-"]').all();
+		let hidden = 0;
+		let toggled = 0;
+		for (const option of options) {
+			if (!(await option.isVisible())) await option.evaluate((el) => el.closest('details')?.setAttribute('open', ''));
+			if (!(await option.isVisible())) {
+				hidden++;
+				continue;
+			}
 			await option.check();
 			await option.uncheck();
+			toggled++;
 		}
+		expect(hidden, 'no filter option left hidden').toBe(0);
+		expect(toggled, 'every filter option toggled').toBe(options.length);
+		expect(toggled, 'the payload file has filter options').toBeGreaterThan(5);
 		// Hotspot table at every level, and a row clicked (it flies the map there).
 		const table = page.getByTestId('hotspot-table');
 		for (const level of ['town', 'metro', 'country']) {
@@ -150,8 +163,10 @@ test.describe('a file whose every text field carries a script-injection payload'
 		// other spellings (the name's tooltip). Either way the payload is text.
 		await expect(table, 'payloads are shown, as text').toContainText('<svg><script>window.__xss=9</script></svg>');
 		await expect(table.getByTitle('<script>window.__xss=1</script>'), "a gazetteer-named row lists the file's spelling").toHaveCount(1);
-		await table.locator('tbody tr').first().click();
-		await page.waitForTimeout(1500);
+		// A town's name selects it (map and network) and flies the map there; the button shows it pressed once handled.
+		const place = table.locator('tbody tr').first().getByRole('button').first();
+		await place.click();
+		await expect(place).toHaveAttribute('aria-pressed', 'true');
 
 		expect(dialogs).toEqual([]);
 		expect(await tripped(page)).toEqual({ added: [], marker: undefined });
@@ -171,7 +186,8 @@ test.describe('a file whose every text field carries a script-injection payload'
 		expect(await rows.count()).toBeGreaterThan(PAYLOADS.length / 2);
 		await expect(panel).toContainText('window.__xss');
 		for (const row of await rows.all()) await row.click();
-		await page.waitForTimeout(500);
+		// The last row's candidates are drawn once it shows as selected.
+		await expect(rows.last()).toHaveAttribute('aria-pressed', 'true');
 		expect(dialogs).toEqual([]);
 		expect(await tripped(page)).toEqual({ added: [], marker: undefined });
 	});
@@ -245,15 +261,25 @@ test.describe('Content-Security-Policy', () => {
 		});
 		await openDashboard(page);
 		// Exercise what the page can do without a file: time, routes, layers, the map, the panels.
+		const day = () => page.evaluate(() => window.__atlasState!.timeline.time);
+		const start = await day();
 		await page.getByTestId('play').click();
-		await page.waitForTimeout(800);
+		await expect.poll(day, 'playing moves the date').not.toBe(start);
 		await page.getByTestId('play').click();
 		for (const toggle of await page.locator('[data-testid^="route-toggle-"]').all()) await toggle.click();
 		await page.getByTestId('mode-toggle').getByRole('radio', { name: 'Window' }).check();
 		await page.mouse.move(640, 400);
+		const zoom = () => page.evaluate(() => window.__atlas!.map.getZoom());
+		const before = await zoom();
 		await page.mouse.wheel(0, -400);
+		await expect.poll(zoom, 'the wheel zoomed in').toBeGreaterThan(before);
 		await page.mouse.move(600, 380, { steps: 5 });
-		await page.waitForTimeout(1200);
+		// Everything the new view needs loaded and drawn (a blocked load would be reported by then).
+		await page.evaluate(() => new Promise<void>((resolve) => {
+			const map = window.__atlas!.map;
+			map.once('idle', () => resolve());
+			map.triggerRepaint();
+		}));
 		expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
 	});
 

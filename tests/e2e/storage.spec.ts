@@ -102,7 +102,7 @@ test('a batch of choices that fails half-way is saved whole or not at all', asyn
 	await expect(page.getByRole('status')).toContainText('not remembered');
 	await page.reload();
 	await expect(page.getByTestId('geocode-summary')).toBeVisible({ timeout: 60_000 });
-	await page.waitForTimeout(500);
+	await expect(panel, 'the remembered choices have been read').toHaveAttribute('data-loaded', 'true');
 	const remembered = await panel.locator('[data-testid^="review-choice-"]').count();
 	expect(remembered, 'none of the batch, not the first half').toBe(0);
 });
@@ -118,6 +118,6 @@ test('a reload in the middle of saving a batch leaves all of it or none of it', 
 	await panel.getByTestId('review-import-file').setInputFiles(file);
 	await page.reload(); // at once, while the batch may still be writing
 	await expect(page.getByTestId('geocode-summary')).toBeVisible({ timeout: 60_000 });
-	await page.waitForTimeout(500);
+	await expect(panel, 'the remembered choices have been read').toHaveAttribute('data-loaded', 'true');
 	expect([0, 3], "rows 4, 5 and 8 (Tripoli again)").toContain(await panel.locator('[data-testid^="review-choice-"]').count());
 });

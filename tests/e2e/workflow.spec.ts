@@ -69,7 +69,7 @@ test.describe('filters and hotspot table', () => {
 		const all = await members(page);
 		const positions = await projectAll(page, all.map((m) => [m.lon, m.lat]));
 		const screen = new Map(all.map((m, i) => [m.id, positions[i]!]));
-		let tested = 0;
+		const toggled: string[] = [];
 		for (const [field, key] of Object.entries(FIELD_OF)) {
 			const values = [...new Set(all.map((m) => (String(m[key] ?? '').trim() || 'none')))];
 			// A value that leaves a town (in the open part of the map, with nobody kept near it) with no
@@ -105,11 +105,12 @@ test.describe('filters and hotspot table', () => {
 				await page.getByTestId('filters-clear').click();
 				await expect(page.getByTestId('filtered-count')).toHaveText(`${all.length} of ${all.length}`);
 				await expect.poll(async () => colorDistance(before, await meanColor(page, at.x, at.y, 3)), 'heat comes back').toBeLessThan(10);
-				tested++;
+				toggled.push(field);
 				break;
 			}
 		}
-		expect(tested, 'at least one filter field could be tested on this dataset').toBeGreaterThan(0);
+		// One option toggled per field: every field of the demo has a value that empties an open-map town.
+		expect(toggled, 'one filter option toggled in each field').toEqual(Object.keys(FIELD_OF));
 	});
 
 	test('table counts by town, metro area and country; sorts; a row flies the map there', async ({ page }) => {

@@ -2,9 +2,6 @@ import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import type { UpdateParameters } from '@deck.gl/core';
 import type { TimeIndex } from '$lib/core/time/time-index';
 import { cellLevelFor, heatFrame, type HeatCells } from '$lib/core/time/heat-cells';
-import type { MemberPoint } from '$lib/core/data/member';
-import { isActiveAt, type TimeMode } from '$lib/core/time/membership';
-import { TEST_HOOKS } from '$lib/test-hooks';
 
 export interface HeatmapOptions {
 	/** The members sorted by date with packed positions and weights (DatasetViews.timeIndex). */
@@ -20,8 +17,6 @@ export interface HeatmapOptions {
 	colorRange: [number, number, number][];
 	/** Fixed colour domain in texel units (core/heat-domain), or null to rescale to every frame. */
 	colorDomain: [number, number] | null;
-	/** Benchmark baseline only (bench/timeline.ts; test builds): filter this array on the CPU every frame instead of slicing. */
-	cpuFilterBaseline?: { members: MemberPoint[]; day: number; mode: TimeMode; windowMonths: number } | null;
 }
 
 /*
@@ -89,18 +84,10 @@ function binaryData(index: TimeIndex, cells: HeatCells, [start, end]: [number, n
 	return data;
 }
 
-function cpuFilteredData({ members, day, mode, windowMonths }: NonNullable<HeatmapOptions['cpuFilterBaseline']>) {
-	return {
-		data: members.filter((m) => isActiveAt(m, day, mode, windowMonths)) as never,
-		getPosition: ((m: MemberPoint) => [m.lon, m.lat]) as never,
-		getWeight: ((m: MemberPoint) => m.weight) as never
-	};
-}
-
-export function createHeatmapLayer({ index, range, cells, zoom, radiusPixels, intensity, colorRange, colorDomain, cpuFilterBaseline }: HeatmapOptions) {
+export function createHeatmapLayer({ index, range, cells, zoom, radiusPixels, intensity, colorRange, colorDomain }: HeatmapOptions) {
 	return new StableHeatmapLayer({
 		id: 'hometown-heat',
-		...(TEST_HOOKS && cpuFilterBaseline ? cpuFilteredData(cpuFilterBaseline) : { data: binaryData(index, cells, range, cellLevelFor(cells, zoom)) as never }),
+		data: binaryData(index, cells, range, cellLevelFor(cells, zoom)) as never,
 		radiusPixels,
 		intensity,
 		threshold: 0.04,

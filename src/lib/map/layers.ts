@@ -2,7 +2,6 @@ import type { Layer } from '@deck.gl/core';
 import type { AppState } from '$lib/state/app-state.svelte';
 import { createHeatmapLayer } from './heatmap-layer';
 import { heatColorRange, kernelPixels } from '$lib/core/heat-kernel';
-import { TEST_HOOKS } from '$lib/test-hooks';
 
 /** The colour texture, rebuilt only when its top or scale changes (deck compares it by reference). */
 let ramp: { top: number; scale: string; colors: [number, number, number][] } | null = null;
@@ -18,9 +17,9 @@ function colorRangeOf(top: number, scale: 'log' | 'linear') {
  * `zoom` is the live zoom (every frame of a zoom), so the kernel keeps its ground radius while zooming.
  */
 export function buildLayers(app: AppState, zoom: number): Layer[] {
-	const { timeline, view, views } = app;
+	const { view, views } = app;
 	if (!view.layers.heat || view.show !== 'heat') return [];
 	return [
-		createHeatmapLayer({ index: views.timeIndex, range: views.visibleRange, cells: views.heatCells, zoom: view.view.zoom, colorDomain: views.heatColorDomain, radiusPixels: kernelPixels(view.heat.kernelKm, zoom, view.view.latitude).pixels, intensity: 1, colorRange: colorRangeOf(views.heatTop, view.heat.scale), cpuFilterBaseline: TEST_HOOKS && view.heatFilterStrategy === 'cpu-filter' ? { members: views.filteredMembers, day: timeline.time, mode: timeline.mode, windowMonths: timeline.windowMonths } : null })
+		createHeatmapLayer({ index: views.timeIndex, range: views.visibleRange, cells: views.heatCells, zoom: view.view.zoom, colorDomain: views.heatColorDomain, radiusPixels: kernelPixels(view.heat.kernelKm, zoom, view.view.latitude).pixels, intensity: 1, colorRange: colorRangeOf(views.heatTop, view.heat.scale) })
 	];
 }

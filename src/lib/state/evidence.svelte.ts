@@ -83,6 +83,7 @@ export class EvidenceState {
 		if (!countries) return null;
 		let population = 0;
 		let places = 0;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a temporary, built and read at once, never state
 		for (const cc of new Set(this.app.views.visibleTowns.map((t) => t.country))) {
 			const c = countries[cc];
 			if (!c) continue;
@@ -161,6 +162,7 @@ export class EvidenceState {
 			unit: app.dataset.unit.many,
 			total,
 			topMetro: top ? { name: top.name, count: top.count, lon: top.lon, lat: top.lat } : null,
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a temporary, built and read at once, never state
 			countries: new Set(towns.map((x) => x.country).filter(Boolean)).size,
 			sizeClasses: this.sizeClasses,
 			topRate: t && t.row.count >= k ? { name: t.row.name, count: t.row.count, population: t.figure!.population, rate: (t.row.count / t.figure!.population) * PER, smoothed: Number.isFinite(t.smoothed) ? t.smoothed : null, lon: t.row.lon, lat: t.row.lat, country: this.#countryRate(t.row.country) } : null,
@@ -178,6 +180,7 @@ export class EvidenceState {
 
 	/** The member towns inside a cluster's locations, most members first. */
 	clusterNames(locations: number[]): string[] {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a temporary, built and read at once, never state
 		const count = new Map(this.app.views.visibleTowns.map((t) => [t.name, t.count]));
 		return locations.flatMap((i) => this.scan.names[i] ?? []).sort((a, b) => (count.get(b) ?? 0) - (count.get(a) ?? 0));
 	}

@@ -13,6 +13,7 @@ import type { ColumnMapping } from '$lib/core/data/columns';
 import type { ReviewChoice } from '$lib/core/geocode/review';
 import type { GeocodeJob, SavedChoices, SavedMappings } from '$lib/core/project/import-memory';
 import type { Dataset } from './dataset.svelte';
+import { partitionForGeocoding } from '$lib/core/geocode/regeocode';
 
 /**
  * Which records the geocoder placed, by identity. Not state: nothing is drawn from it, it only tells
@@ -60,11 +61,15 @@ export class ImportSession {
 	/**
 	 * importRecords for records already split (the importer splits each slice as it arrives: no pass
 	 * over a million at the end). `rowNumbers` are the pending rows' lines in the file; `weightMeaning`
-	 * names a source's weight column (a casualty count), which the legend can switch off.
+	 * names a source's weight column (a casualty count), which the legend can switch off. With
+	 * `regeocode` (the analyst's explicit choice) rows with coordinates and a place name wait for the
+	 * geocoder too, their given coordinates kept (core/geocode/regeocode.ts).
 	 */
-	importPartitioned({ placed, pending }: PlacementPartition, name: string, kind: DatasetKind = 'members', rowNumbers?: readonly number[], weightMeaning = '') {
+	importPartitioned(partition: PlacementPartition, name: string, kind: DatasetKind = 'members', rowNumbers?: readonly number[], weightMeaning = '', regeocode = false) {
+		const split = partitionForGeocoding(partition, rowNumbers ?? partition.pending.map((_, i) => i + 1), regeocode);
+		const { placed, pending } = split.partition;
 		this.#pending = pending;
-		this.#job = pending.length ? { rows: pending, rowNumbers: rowNumbers ?? pending.map((_, i) => i + 1) } : null;
+		this.#job = pending.length ? { rows: pending, rowNumbers: split.rowNumbers } : null;
 		this.#geocoded = identities();
 		this.#dataset.set({ synthetic: false, kind, members: placed, ...(weightMeaning ? { weightMeaning } : {}) }, name);
 	}

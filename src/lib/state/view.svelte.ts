@@ -28,12 +28,6 @@ export const HEAT_DEFAULTS: { readonly kernelKm: number; readonly intensity: num
 /** What the map draws: the heat of members, or their smoothed rate per resident (loaded on demand). */
 export type MapShow = 'heat' | 'rate';
 
-/**
- * How the heat map narrows the members to the date: 'slice' (the app's way, see heatmap-layer.ts) or
- * 'cpu-filter' (filter the array every frame, kepler.gl's way), kept only as bench/timeline.ts's baseline.
- */
-export type HeatFilterStrategy = 'slice' | 'cpu-filter';
-
 /** A place to ring on the map where a fly-to lands (a hotspot row's town). */
 export interface FlyHighlight {
 	name: string;
@@ -58,7 +52,6 @@ export class ViewState {
 	#flyRequest = $state.raw<{ readonly view: Readonly<MapView>; readonly id: number; readonly highlight?: Readonly<FlyHighlight> } | null>(null);
 	/** Notes about link parameters that were ignored, shown by the Toolbar until dismissed. */
 	#urlNotes = $state.raw<readonly string[]>([]);
-	#heatFilterStrategy = $state<HeatFilterStrategy>('slice');
 	#frameWaiters: (() => void)[] = [];
 
 	get view(): Readonly<MapView> {
@@ -87,9 +80,6 @@ export class ViewState {
 	}
 	get urlNotes() {
 		return this.#urlNotes;
-	}
-	get heatFilterStrategy() {
-		return this.#heatFilterStrategy;
 	}
 
 	/** The camera as the map reports it (MapView, after a move). */
@@ -133,10 +123,6 @@ export class ViewState {
 	}
 	dismissUrlNotes() {
 		this.#urlNotes = [];
-	}
-	/** Only the timeline benchmark switches this, to measure its baseline. */
-	setHeatFilterStrategy(strategy: HeatFilterStrategy) {
-		this.#heatFilterStrategy = strategy;
 	}
 
 	/** Resolves after deck's next drawn frame (exports wait for the heat of a new date). */

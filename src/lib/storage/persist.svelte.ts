@@ -57,6 +57,7 @@ export async function startSavedWork(app: AppState): Promise<() => void> {
 		saving = false;
 	}
 
+	app.savedWork.activate();
 	return $effect.root(() => {
 		$effect(() => {
 			const imported = app.dataset.isUserData;

@@ -109,6 +109,12 @@ describe('SavedWorkStatus', () => {
 		s.failed('full');
 		expect([s.savedAt, s.error]).toEqual(['2026-01-01T00:00:00Z', 'full']);
 	});
+	it('saving is off until the saver starts', () => {
+		const s = new SavedWorkStatus();
+		expect(s.active).toBe(false);
+		s.activate();
+		expect(s.active).toBe(true);
+	});
 });
 
 describe('Routes', () => {

@@ -122,7 +122,11 @@ export function importBytes(bytes: Uint8Array, options: ImportOptions = {}): Imp
 
 function oddZeros(head: Uint8Array): boolean {
 	let even = 0, odd = 0;
-	for (let i = 0; i < head.length; i++) if (head[i] === 0) (i % 2 ? odd++ : even++);
+	for (let i = 0; i < head.length; i++) {
+		if (head[i] !== 0) continue;
+		if (i % 2) odd++;
+		else even++;
+	}
 	return odd > 8 * even || even > 8 * odd;
 }
 
@@ -145,6 +149,7 @@ function importInto(report: ImportReport, rawText: string, options: ImportOption
 	let text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
 	if (!text.trim()) return fail(report, 'The file is empty.');
 	const sample = text.slice(0, 8192);
+	// eslint-disable-next-line no-control-regex -- counting control characters is the point: they mark a binary file
 	const controls = (sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
 	if (controls > Math.max(2, sample.length / 200)) return fail(report, 'This looks like a binary file (many control or undecodable characters), not CSV, GeoJSON or JSON text.');
 	const first = text.trimStart()[0];
@@ -277,7 +282,10 @@ export function findHeaderLine(text: string, mapping?: ColumnMapping): { line: n
 	lines.forEach((line, i) => {
 		if (i <= firstText || !line.trim()) return;
 		const score = scoreOf(line);
-		if (score > bestScore) (best = i), (bestScore = score);
+		if (score > bestScore) {
+			best = i;
+			bestScore = score;
+		}
 	});
 	if (best < 0) return { line: 1, text, skipped: [] };
 	const offset = lines.slice(0, best).reduce((n, l) => n + l.length + 1, 0);
@@ -300,8 +308,10 @@ export function headerDelimiter(text: string): string | undefined {
 		else if (inQuotes) continue;
 		else if (ch === '\n' || ch === '\r') {
 			if (started) break;
-		} else if (counts.has(ch)) counts.set(ch, counts.get(ch)! + 1), (started = true);
-		else if (ch.trim()) started = true;
+		} else if (counts.has(ch)) {
+			counts.set(ch, counts.get(ch)! + 1);
+			started = true;
+		} else if (ch.trim()) started = true;
 	}
 	const [best, second] = [...counts].sort((a, b) => b[1] - a[1]);
 	if (best![1] === 0) return ',';
@@ -343,7 +353,14 @@ function importJson(report: ImportReport, text: string, options: ImportOptions):
 	const headers: string[] = [];
 	const seen = new Set<string>();
 	const flat = items.map((item) => flatten(item));
-	for (const f of flat) if (f) for (const k of Object.keys(f.values)) if (!seen.has(k) && headers.length <= MAX_COLUMNS) (seen.add(k), headers.push(k));
+	for (const f of flat) {
+		if (!f) continue;
+		for (const k of Object.keys(f.values)) {
+			if (seen.has(k) || headers.length > MAX_COLUMNS) continue;
+			seen.add(k);
+			headers.push(k);
+		}
+	}
 	const rows = new RowReader(report, options);
 	const problem = rows.setHeader(headers);
 	if (problem) return fail(report, problem);
@@ -486,7 +503,7 @@ class RowReader {
 		let cells = rawCells;
 		// A stray NUL byte (a truncated export, a hostile file) is removed, and the row named.
 		if (rawCells.some((c) => c.includes('\u0000'))) {
-			cells = rawCells.map((c) => c.replace(/\u0000/g, ''));
+			cells = rawCells.map((c) => c.replaceAll('\u0000', ''));
 			warn(report, row, '', 'NUL (zero) bytes removed from this row: check it');
 		}
 		if (cells.some((c) => c.charCodeAt(0) === 61 /* = */ && EXCEL_TEXT.test(c))) {
@@ -515,7 +532,10 @@ class RowReader {
 			if (isPlaceholder(cells[i] ?? '')) return this.reject(row, headers[i] || `column ${i + 1}`, `placeholder row ('${cells[i]!.trim().slice(0, 40)}' in ${headers[i] || `column ${i + 1}`})`);
 		}
 		const r = emptyRecord(col('id'));
-		if (!r.id) r.id = `row-${row}`, this.generatedIds++;
+		if (!r.id) {
+			r.id = `row-${row}`;
+			this.generatedIds++;
+		}
 		r.row = row;
 		const region = col('region');
 		if (region) r.region = region.slice(0, 80);
@@ -550,7 +570,10 @@ class RowReader {
 				lat = readNumber(latText);
 				lon = readNumber(lonText);
 				if (lat === null) coordProblem = `latitude '${latText.slice(0, 40)}' is not a number`;
-				else if (lon === null) (coordProblem = `longitude '${lonText.slice(0, 40)}' is not a number`), (field = 'lon');
+				else if (lon === null) {
+					coordProblem = `longitude '${lonText.slice(0, 40)}' is not a number`;
+					field = 'lon';
+				}
 			} else {
 				field = 'coordinates';
 				const pair = readCoordinatePair(pairText);

@@ -49,6 +49,12 @@ export interface MemberRecord {
 	region?: string;
 	/** The row of the imported file it was read from (as a spreadsheet numbers it), for messages. */
 	row?: number;
+	/**
+	 * The coordinates the file gave, kept when the analyst chose to re-geocode rows that had some
+	 * (core/geocode/regeocode.ts); exported as given_lat / given_lon.
+	 */
+	givenLat?: number;
+	givenLon?: number;
 }
 
 /** A record the map can draw: geocoded. */

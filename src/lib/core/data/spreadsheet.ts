@@ -144,7 +144,10 @@ function fillMerges(ws: WorkSheet, rows: string[][], headerRow: number): number 
 		const value = rows[m.s.r]?.[m.s.c] ?? '';
 		if (!value) continue;
 		for (let r = m.s.r; r <= m.e.r && r < rows.length; r++)
-			for (let c = m.s.c; c <= m.e.c && c < rows[r]!.length; c++) if (r !== m.s.r || c !== m.s.c) (rows[r]![c] = value), filled++;
+			for (let c = m.s.c; c <= m.e.c && c < rows[r]!.length; c++) if (r !== m.s.r || c !== m.s.c) {
+					rows[r]![c] = value;
+					filled++;
+				}
 	}
 	return filled;
 }

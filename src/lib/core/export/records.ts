@@ -63,12 +63,20 @@ export function neutralizeCell(value: string | number): string | number {
 	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/** Columns added when rows were re-geocoded at the analyst's request: the coordinates the file gave. */
+export const GIVEN_COLUMNS = ['given_lat', 'given_lon'] as const;
+
 export function recordsToCsv(records: PrivateRecords): string {
+	const given = records.rows.some(({ member: m }) => m.givenLat !== undefined);
 	const data = records.rows.map(({ member: m, place }) =>
-		[m.id, place.place, place.country, round(place.lat), round(place.lon), dateOf(m), m.role, m.arrested, m.died, m.descent, m.lastResidence, m.recruiter, m.plots.join('|'), m.source].map(neutralizeCell)
+		[
+			m.id, place.place, place.country, round(place.lat), round(place.lon), dateOf(m), m.role, m.arrested, m.died, m.descent, m.lastResidence, m.recruiter, m.plots.join('|'), m.source,
+			// A folded member's given point would undo the folding: left out like its coordinates.
+			...(given ? [place.folded ? '' : round(m.givenLat ?? NaN), place.folded ? '' : round(m.givenLon ?? NaN)] : [])
+		].map(neutralizeCell)
 	);
 	// Papa quotes cells with commas, quotes and newlines; neutralizeCell has already handled formulas.
-	return Papa.unparse({ fields: [...CSV_COLUMNS], data }, { newline: '\r\n' });
+	return Papa.unparse({ fields: [...CSV_COLUMNS, ...(given ? GIVEN_COLUMNS : [])], data }, { newline: '\r\n' });
 }
 
 export function recordsToGeoJson(records: PrivateRecords) {

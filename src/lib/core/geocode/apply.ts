@@ -5,6 +5,7 @@
  */
 import type { MemberRecord } from '../data/member';
 import type { GeocodeResult } from './geocode';
+import { atGiven, keepsGiven } from './regeocode';
 
 export interface PlacedPoint {
 	lat: number;
@@ -30,8 +31,12 @@ export function applyGeocodes(
 		const confident = r && r.lat !== null && r.lon !== null && (r.status === 'exact' || r.status === 'alias' || r.status === 'fuzzy');
 		const point: PlacedPoint | null =
 			choice ?? (confident ? { lat: r.lat!, lon: r.lon!, place_country: r.place_country, place_id: r.place_id, place: r.place, population: r.population } : null);
-		if (!point || !Number.isFinite(point.lat) || !Number.isFinite(point.lon)) stillPending.push(record);
-		else {
+		if (!point || !Number.isFinite(point.lat) || !Number.isFinite(point.lon)) {
+			// A row re-geocoded at the analyst's request for which no place was found keeps its given point.
+			const given = keepsGiven(record.givenLat !== undefined, true, r) ? atGiven(record) : null;
+			if (given) placed.push(given);
+			else stillPending.push(record);
+		} else {
 			const out: MemberRecord = { ...record, lat: point.lat, lon: point.lon, country: record.country || point.place_country || '' };
 			// Carry the gazetteer identity so spellings of one place group together (a map click has none).
 			if (point.place_id) Object.assign(out, { placeId: point.place_id, place: point.place, population: point.population });

@@ -20,6 +20,7 @@ import { checkPoints, swapAdvice, type PlaceIssue } from './crosscheck';
 import type { Gazetteer } from './gazetteer';
 import type { ReverseIndex } from './reverse';
 import { geocodeAll, OUTPUT_COLUMNS, resultColumns, STATUSES } from './table';
+import { givenColumns, keepsGiven, needsGeocoder } from './regeocode';
 
 export interface GeocodeFileOptions {
 	fileName?: string;
@@ -57,7 +58,7 @@ export function geocodeFile(gaz: Gazetteer, reverse: ReverseIndex, bytes: Uint8A
 	for (const r of report.rejected) log.push(`row ${r.row}: rejected: ${r.field ? `${r.field}: ` : ''}${r.reason}`);
 
 	// Rows to geocode: those without coordinates, and with --regeocode those with them and a name.
-	const toGeocode = records.map((r) => !isPlaced(r) || (regeocode && !!r.hometown));
+	const toGeocode = records.map((r) => needsGeocoder(r, regeocode));
 	// Rows with coordinates and a name are geocoded too, but only to cross-check the given point.
 	const named = records.map((r, i) => toGeocode[i] || (isPlaced(r) && !!r.hometown));
 	const { results } = geocodeAll(
@@ -80,7 +81,7 @@ export function geocodeFile(gaz: Gazetteer, reverse: ReverseIndex, bytes: Uint8A
 		headers.forEach((h, j) => (cells[h] = table.cells[i]![j] ?? ''));
 		let columns: Record<string, string>;
 		const result = results[i]!;
-		const keepGiven = isPlaced(r) && (!toGeocode[i] || result.lat === null);
+		const keepGiven = keepsGiven(isPlaced(r), toGeocode[i]!, result);
 		if (keepGiven) {
 			const place = reverse.resolve(r.lat, r.lon);
 			const note = toGeocode[i] ? `re-geocoding found nothing (${result.reason}); the given coordinates kept` : 'coordinates given in the file, kept';
@@ -99,10 +100,7 @@ export function geocodeFile(gaz: Gazetteer, reverse: ReverseIndex, bytes: Uint8A
 		const issue = issueOf.get(row);
 		columns.check = issue ? `${issue.kind}: ${issue.reason}; fix: ${issue.fix}` : '';
 		if (issue) log.push(`row ${row}: ${issue.field}: ${issue.kind}: ${issue.reason}; suggested fix: ${issue.fix}`);
-		if (regeocode) {
-			columns.given_lat = isPlaced(r) ? String(r.lat) : '';
-			columns.given_lon = isPlaced(r) ? String(r.lon) : '';
-		}
+		if (regeocode) Object.assign(columns, givenColumns(r));
 		return fields.map((f) => safeCell(f in columns ? columns[f]! : cells[f] ?? ''));
 	});
 	if (checks.swapWholeFile && !swapCoordinates) log.push(`file: lat/lon: ${swapAdvice(checks)}: run again with --swap-coordinates`);

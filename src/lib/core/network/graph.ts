@@ -136,6 +136,7 @@ export function selectionToText(s: Selection): string {
 }
 export function selectionFromText(text: string): Selection | null {
 	const m = /^(plot|town|node):(.{1,160})$/s.exec(text);
+	// eslint-disable-next-line no-control-regex -- rejecting control characters is the point of this check
 	return m && !/[<>\u0000-\u001f]/.test(m[2]!) ? { kind: m[1] as Selection['kind'], id: m[2]! } : null;
 }
 

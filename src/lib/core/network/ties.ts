@@ -121,6 +121,7 @@ export function warn(into: TieImport, row: number, field: string, reason: string
 	if (into.report.warnings.length < MAX_TIE_PROBLEMS) into.report.warnings.push({ row, field, reason });
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what this replaces
 export const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}...` : text).replace(/[\u0000-\u001f]/g, ' ');
 
 /**

@@ -5,7 +5,7 @@
  * latitude/longitude attributes); edges become ties through the same rules as edge lists.
  */
 import { SaxesParser } from 'saxes';
-import { addTie, emptyTieReport, warn, type FileNode, type FileNodeKind, type TieImport } from './ties';
+import { addTie, emptyTieReport, warn, type FileNodeKind, type TieImport } from './ties';
 
 interface El {
 	name: string;

@@ -47,6 +47,7 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const DECIMAL = /^-?\d{1,4}(\.\d{1,8})?$/;
 const WHOLE = /^\d{1,4}$/;
 /** Filter values come from data (descent, country ...), so most text is fine, but never markup or control characters. */
+// eslint-disable-next-line no-control-regex -- rejecting control characters is the point of this pattern
 const FILTER_VALUE = /^[^<>\u0000-\u001f\u007f]{1,80}$/;
 const MAX_NOTES = 5;
 
@@ -177,6 +178,7 @@ export function decodeUrlState(query: string): DecodeResult {
 				break;
 			case 'sel':
 				// The same rule as core/network/graph selectionFromText, inline: the graph code loads on demand.
+				// eslint-disable-next-line no-control-regex -- rejecting control characters is the point of this pattern
 				if (/^(plot|town|node):[^<>\u0000-\u001f]{1,160}$/.test(value)) state.selection = value;
 				else ignore(key, 'not a plot, town or node');
 				break;

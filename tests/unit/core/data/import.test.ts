@@ -259,3 +259,64 @@ describe('random bytes of any length are refused as binary', () => {
 		expect(report.rowsRead).toBe(0);
 	});
 });
+
+/**
+ * Rows read = accepted + rejected, checked against what the file holds (counted here, not by the
+ * importer's own counters): each case knows its data rows, which are kept and which are rejected, so a
+ * row dropped, merged or counted twice breaks the equality.
+ */
+const ACCOUNTING = [
+	{
+		title: 'CSV: good rows, a row with no place, a shifted row',
+		input: 'id,hometown,lat,lon\nA,Lunel,43.68,4.14\nB,,,\nC,Brussels,50.85,4.35\nD,Oslo,59.9,10.7,extra\nE,Raqqa,35.95,39.01\n',
+		rows: 5,
+		kept: ['A', 'C', 'E'],
+		rejectedRows: [3, 5]
+	},
+	{
+		title: 'CSV: a quoted line break is one row, blank lines are no rows',
+		input: 'id,hometown,note\nA,Lunel,"two\nlines"\n\nB,Brussels,x\n\n',
+		rows: 2,
+		kept: ['A', 'B'],
+		rejectedRows: []
+	},
+	{
+		title: 'CSV: a placeholder row among good ones',
+		input: 'id,hometown,lat,lon\nA,Lunel,43.68,4.14\nB,dummy row,,\nC,Brussels,50.85,4.35\n',
+		rows: 3,
+		kept: ['A', 'C'],
+		rejectedRows: [3]
+	},
+	{
+		title: 'JSON: a record that is not an object, one with no place',
+		input: '[{"id":"A","hometown":"Lunel"},5,{"id":"C","hometown":""},{"id":"D","city":"Oslo"}]',
+		rows: 4,
+		kept: ['A', 'D'],
+		rejectedRows: [2, 3]
+	},
+	{
+		title: 'GeoJSON: a feature with a broken geometry',
+		input: JSON.stringify({
+			type: 'FeatureCollection',
+			features: [
+				{ type: 'Feature', properties: { id: 'A' }, geometry: { type: 'Point', coordinates: [4.14, 43.68] } },
+				{ type: 'Feature', properties: { id: 'B' }, geometry: { type: 'Point', coordinates: ['x'] } },
+				{ type: 'Feature', properties: { id: 'C', hometown: 'Brussels' }, geometry: null }
+			]
+		}),
+		rows: 3,
+		kept: ['A', 'C'],
+		rejectedRows: [2]
+	}
+];
+
+describe('every row of the file is read, and accepted or rejected', () => {
+	it.each(ACCOUNTING)('$title', ({ input, rows, kept, rejectedRows }) => {
+		const { records, report } = importText(input);
+		expect(report.rowsRead, 'rows read = the data rows the file holds').toBe(rows);
+		expect(records.map((r) => r.id)).toEqual(kept);
+		expect(report.accepted, 'accepted = the records returned').toBe(records.length);
+		expect(report.rejected.map((r) => r.row)).toEqual(rejectedRows);
+		expect(report.rowsRead).toBe(report.accepted + report.rejected.length);
+	});
+});
