@@ -267,7 +267,11 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string, region
 	const wholePrimary = whole === undefined && wholeKey !== key ? postingsOf(gaz.primary.get(wholeKey)) : [];
 	let hits: Hit[] =
 		whole !== undefined ? [{ index: whole, kind: 'curated' }] : wholePrimary.length ? wholePrimary.map((index) => ({ index, kind: 'exact' as const })) : lookup(gaz, key);
-	if (wholePrimary.length) (parsed.qualifiers = []), (parsed.admin = []), (key = wholeKey);
+	if (wholePrimary.length) {
+		parsed.qualifiers = [];
+		parsed.admin = [];
+		key = wholeKey;
+	}
 	for (const v of parsed.variants) hits.push(...lookup(gaz, v));
 	// "Molenbeek Belgium": a country name glued to the end without a comma.
 	if (!hits.length) {
