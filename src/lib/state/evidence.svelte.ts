@@ -5,6 +5,7 @@
  * its methods.
  */
 import type { AppState } from './app-state.svelte';
+import { assetUrl } from '$lib/paths';
 import type { HotspotLevel, HotspotRow } from '$lib/core/hotspots/hotspots';
 import { hotspotTableOf } from '$lib/core/hotspots/hotspots';
 import { countryName } from '$lib/core/filters/filters';
@@ -201,7 +202,7 @@ export class EvidenceState {
 	async load(): Promise<void> {
 		if (this.data) return;
 		try {
-			const response = await fetch('/generated/data/populations.json');
+			const response = await fetch(assetUrl('generated/data/populations.json'));
 			if (!response.ok) throw new Error(`HTTP ${response.status}`);
 			this.data = (await response.json()) as PopulationData;
 		} catch (error) {
@@ -213,7 +214,7 @@ export class EvidenceState {
 	async loadGazetteer(): Promise<void> {
 		if (this.gazetteer) return;
 		try {
-			const response = await fetch('/generated/gazetteer/gazetteer.json');
+			const response = await fetch(assetUrl('generated/gazetteer/gazetteer.json'));
 			if (!response.ok) throw new Error(`HTTP ${response.status}`);
 			const g = (await response.json()) as GazetteerData;
 			const places: PopulatedPlace[] = [];
@@ -229,7 +230,7 @@ export class EvidenceState {
 
 	async loadCells(): Promise<void> {
 		if (this.cells) return;
-		const response = await fetch('/generated/data/population-cells.json');
+		const response = await fetch(assetUrl('generated/data/population-cells.json'));
 		if (!response.ok) throw new Error(`HTTP ${response.status}`);
 		this.cells = (await response.json()) as PopulationCells;
 	}

@@ -35,9 +35,11 @@ export function applyUrl(app: AppState, search: string): URLSearchParams {
 
 export function applyUrlState(app: AppState, state: UrlState) {
 	if (state.view) app.view.openAtLinkedView({ ...state.view });
+	// The period first, then the date (which widens the period, with a note, when outside it)
+	if (state.period) app.timeline.setPeriod([...state.period]);
 	if (state.time) {
 		const day = dayFromIso(state.time);
-		if (Number.isFinite(day)) app.timeline.setTime(day);
+		if (Number.isFinite(day)) app.timeline.openAtLinkedDay(day);
 	}
 	if (state.mode) app.timeline.setMode(state.mode);
 	if (state.windowMonths !== undefined) app.timeline.setWindowMonths(state.windowMonths);
@@ -63,6 +65,7 @@ export function applyUrlState(app: AppState, state: UrlState) {
  */
 export function applySceneState(app: AppState, state: UrlState) {
 	app.timeline.pause();
+	app.timeline.setPeriod(null);
 	app.timeline.setTime(app.timeline.domain[1]);
 	app.timeline.setMode('cumulative');
 	for (const id of LAYER_IDS) app.view.setLayerVisible(id, true);
@@ -99,6 +102,7 @@ export function urlStateOf(app: AppState): UrlState {
 		filters: isFilterActive(filters.chosen) ? Object.fromEntries(Object.entries(filters.chosen).map(([field, values]) => [field, [...values]])) : undefined,
 		privacyK: filters.privacyK > 0 ? filters.privacyK : undefined,
 		theme: view.theme === 'light' ? undefined : view.theme,
+		period: timeline.periodYears ? [...timeline.periodYears] : undefined,
 		kernelKm: view.heat.kernelKm === HEAT_DEFAULTS.kernelKm ? undefined : view.heat.kernelKm,
 		intensity: view.heat.intensity === HEAT_DEFAULTS.intensity ? undefined : view.heat.intensity,
 		scale: view.heat.scale === HEAT_DEFAULTS.scale ? undefined : view.heat.scale,

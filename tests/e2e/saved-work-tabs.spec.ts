@@ -1,0 +1,93 @@
+/**
+ * Saved work is never lost silently: two tabs of one browser take turns writing it (the other says so
+ * and shows each save), a change in the tab that is not writing is not written over the other's, and a
+ * link that carries scenes is a view of someone else's work until the user chooses to keep it.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect, openDashboard } from './fixtures';
+import { encodeScenes } from '../../src/lib/core/project/scenes';
+
+import './hooks';
+
+const state = (page: Page) =>
+	page.evaluate(() => {
+		const a = window.__atlasState!;
+		return { scenes: a.scenes.list.map((s) => s.name), savedAt: a.savedWork.savedAt, name: a.dataset.name, synthetic: a.dataset.current.synthetic, count: a.dataset.current.members.length };
+	});
+const savedAfter = async (page: Page, previous: string | null) => {
+	await expect.poll(async () => (await state(page)).savedAt, { timeout: 30_000 }).not.toBe(previous);
+	return (await state(page)).savedAt;
+};
+async function addScene(page: Page, name: string) {
+	// The Scenes panel starts folded while there are none.
+	await page.getByTestId('scenes').evaluate((el) => (el.querySelector('details')!.open = true));
+	await page.getByTestId('scene-name').fill(name);
+	await page.getByTestId('scene-add').click();
+}
+/** Three placed members, imported through the state (what the import panel calls). */
+const importSmallList = (page: Page) =>
+	page.evaluate(() => {
+		const base = { country: 'BE', lon: 4.35, lat: 50.85, day: 600, dayEnd: 600, datePrecision: 'day', role: 'inner', arrested: 'unknown', died: 'unknown', descent: '', lastResidence: '', recruiter: '', plots: [], source: 'test', weight: 1, category: '' };
+		const records = ['a', 'b', 'c'].map((id) => ({ ...base, id, hometown: 'Brussels' }));
+		window.__atlasState!.importSession.importRecords(records as never, 'tab-a-list.csv');
+	});
+
+test('two tabs: one writes, the other shows its saves, and a change in the other is not written over them', async ({ page, context }) => {
+	test.setTimeout(240_000);
+	await openDashboard(page);
+	await expect(page.getByTestId('saved-work-banner')).toHaveCount(0);
+	const tabB = await context.newPage();
+	await openDashboard(tabB);
+	await expect(tabB.getByTestId('other-tab-note')).toContainText('being saved by another Hometown Atlas tab');
+
+	// Tab A imports a list and adds a scene; tab B, still on the demo, shows both once A has saved.
+	let savedAt = (await state(page)).savedAt;
+	await importSmallList(page);
+	await addScene(page, 'From tab A');
+	savedAt = await savedAfter(page, savedAt);
+	await expect.poll(() => state(tabB), { timeout: 30_000 }).toMatchObject({ name: 'tab-a-list.csv', synthetic: false, scenes: ['From tab A'] });
+
+	// Tab B adds a scene: not saved, and it says so.
+	await addScene(tabB, 'From tab B');
+	await expect(tabB.getByTestId('other-tab-note')).toContainText('Changes made in this tab are not saved');
+	await page.reload();
+	await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 60_000 });
+	await expect.poll(() => state(page), { timeout: 30_000 }).toMatchObject({ name: 'tab-a-list.csv', count: 3, scenes: ['From tab A'] });
+
+	// Tab B takes over: its work (A's list and scene, B's scene) is saved, and tab A says another tab took over.
+	await tabB.getByTestId('take-over').click();
+	await expect(tabB.getByTestId('saved-work-banner')).toHaveCount(0);
+	await expect(page.getByTestId('other-tab-note')).toContainText(/another tab took over|being saved by another/i);
+	await expect.poll(() => state(page), { timeout: 30_000 }).toMatchObject({ scenes: ['From tab A', 'From tab B'] });
+	await tabB.close();
+});
+
+test("a link's scenes are a view of someone else's work: the user's own scenes stay unless they keep the link's", async ({ page }) => {
+	test.setTimeout(180_000);
+	await openDashboard(page);
+	let savedAt = (await state(page)).savedAt;
+	await addScene(page, 'Mine 1');
+	await addScene(page, 'Mine 2');
+	savedAt = await savedAfter(page, savedAt);
+
+	const link = `?scenes=${encodeScenes([{ name: "Colleague's scene", state: { time: '2015-11-13' } }])}`;
+	await page.goto(`/${link}`);
+	await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 60_000 });
+	await expect(page.getByTestId('link-scenes-note')).toContainText('viewing 1 scene from a link. Your own 2 saved scenes stay');
+	expect((await state(page)).scenes).toEqual(["Colleague's scene"]);
+	// Before, the page saved what it showed (on its first save, or any change such as a filter): wait for a save.
+	await page.getByTestId('filter-role-inner').check();
+	await savedAfter(page, null);
+	await page.goto('/');
+	await expect.poll(async () => (await state(page)).scenes, { timeout: 30_000 }).toEqual(['Mine 1', 'Mine 2']);
+
+	// Keeping the link's scenes adds them to the user's own.
+	await page.goto(`/${link}`);
+	savedAt = await savedAfter(page, null);
+	await page.getByTestId('keep-link-scenes').click();
+	await expect(page.getByTestId('saved-work-banner')).toHaveCount(0);
+	expect((await state(page)).scenes).toEqual(['Mine 1', 'Mine 2', "Colleague's scene"]);
+	await savedAfter(page, savedAt);
+	await page.goto('/');
+	await expect.poll(async () => (await state(page)).scenes, { timeout: 30_000 }).toEqual(['Mine 1', 'Mine 2', "Colleague's scene"]);
+});
