@@ -12,6 +12,7 @@ import { decodeUrlState, encodeUrlState, type UrlState } from '$lib/core/url/cod
 import { dayFromIso, isoFromDay } from '$lib/core/time/days';
 import { sanitizeFilters, isFilterActive } from '$lib/core/filters/filters';
 import { HEAT_DEFAULTS, type AppState, type MapLayerId } from './app-state.svelte';
+import { rememberOwnAddress } from './own-address';
 
 const WRITE_MS = 400;
 const LAYER_IDS: MapLayerId[] = ['heat', 'labels', 'routes', 'plots'];
@@ -121,14 +122,18 @@ export function linkOf(app: AppState, extra?: URLSearchParams): string {
 	return `${location.origin}${location.pathname}${q ? `?${q}` : ''}`;
 }
 
-function writeUrl(link: string) {
-	if (link === location.href) return;
-	try {
-		// eslint-disable-next-line svelte/no-navigation-without-resolve -- the same page's own address, with a new query
-		replaceState(link, {});
-	} catch {
-		// Before the router starts: the next change writes again.
+/** Writes the address, and records it as this tab's own (so a reload can tell it from someone else's link). */
+function writeUrl(link: string, linkView: boolean) {
+	if (link !== location.href) {
+		try {
+			// eslint-disable-next-line svelte/no-navigation-without-resolve -- the same page's own address, with a new query
+			replaceState(link, {});
+		} catch {
+			// Before the router starts: the next change writes again.
+			return;
+		}
 	}
+	rememberOwnAddress({ search: new URL(link).search, linkView });
 }
 
 /** Keeps the URL following `app` until the returned stop(). `extras` adds parameters such as scenes. */
@@ -137,9 +142,10 @@ export function startUrlSync(app: AppState, extras: () => URLSearchParams | unde
 	const stop = $effect.root(() => {
 		$effect(() => {
 			linkOf(app, extras()); // tracks what the link shows; the write reads it fresh
+			void app.session.viewingLinkScenes; // and whose scenes they are (recorded with the address)
 			timer ??= setTimeout(() => {
 				timer = null;
-				writeUrl(linkOf(app, extras()));
+				writeUrl(linkOf(app, extras()), app.session.viewingLinkScenes);
 			}, WRITE_MS);
 		});
 	});
