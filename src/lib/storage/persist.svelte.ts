@@ -13,6 +13,7 @@
  * - Scenes that came with a link are someone else's: while they are shown, the user's own scenes are
  *   what is saved, until the user keeps the link's scenes (added to their own) or goes back to theirs.
  */
+import { untrack } from 'svelte';
 import type { AppState } from '$lib/state/app-state.svelte';
 import type { MemberDataset } from '$lib/core/data/member';
 import { storageProblem } from '$lib/core/storage/messages';
@@ -145,8 +146,12 @@ export async function startSavedWork(app: AppState, restoreDemo: () => void = ()
 				scenes: session.viewingLinkScenes ? session.ownScenes : ($state.snapshot(app.scenes.list) as Scene[])
 			};
 			current = work;
-			if (session.writer) return save(work);
-			// Not the writer: a change made here is not saved, and says so (never written over the writer's).
+			// The role is read untracked: becoming the writer is not a change of the work, and must not save by
+			// itself (a tab freed while holding changes of its own waits for the user's word, see onRole).
+			const [writer, unsaved] = untrack(() => [session.writer, session.unsavedHere]);
+			if (writer && !unsaved) return save(work);
+			// Not the writer (or holding unconfirmed changes): a change made here is not saved, and says so
+			// (never written over the work another tab saved).
 			const same = inStorage !== null && inStorage.dataset === work.dataset && inStorage.small === smallOf(work);
 			if (!same) session.markUnsaved(true);
 		});
