@@ -60,10 +60,9 @@ test('two tabs: one writes, the other shows its saves, and a change in the other
 	await expect(tabB.getByTestId('other-tab-note')).toContainText('being saved by another Hometown Atlas tab');
 
 	// Tab A imports a list and adds a scene; tab B, still on the demo, shows both once A has saved.
-	let savedAt = (await state(page)).savedAt;
 	await importSmallList(page);
 	await addScene(page, 'From tab A');
-	savedAt = await savedAfter(page, savedAt);
+	await expect.poll(() => storedScenes(page), { timeout: 30_000 }).toEqual(['From tab A']);
 	await expect.poll(() => state(tabB), { timeout: 30_000 }).toMatchObject({ name: 'tab-a-list.csv', synthetic: false, scenes: ['From tab A'] });
 
 	// Tab B adds a scene: not saved, and it says so.
