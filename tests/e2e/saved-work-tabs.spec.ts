@@ -113,3 +113,23 @@ test("a link's scenes are a view of someone else's work: the user's own scenes s
 	await openDashboard(page);
 	await expect.poll(async () => (await state(page)).scenes, { timeout: 30_000 }).toEqual(['Mine 1', 'Mine 2', "Colleague's scene"]);
 });
+
+test("a tab's own address, reloaded, is its own work and not a link, even when its scenes were never saved", async ({ page, context }) => {
+	test.setTimeout(180_000);
+	await openDashboard(page);
+	const tabB = await context.newPage();
+	await openDashboard(tabB);
+	await expect(tabB.getByTestId('other-tab-note')).toContainText('being saved by another Hometown Atlas tab');
+	// Tab B (not writing) adds a scene: not saved, but its address now carries it.
+	await addScene(tabB, 'Unsaved in tab B');
+	await expect(tabB.getByTestId('other-tab-note')).toContainText('Changes made in this tab are not saved');
+	await expect.poll(() => new URL(tabB.url()).searchParams.has('scenes'), { timeout: 30_000 }).toBe(true);
+	await tabB.reload();
+	await tabB.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 60_000 });
+	// The banner is up (saved work read, another tab writing): a link view would be in the same banner.
+	await expect(tabB.getByTestId('other-tab-note')).toContainText('being saved by another Hometown Atlas tab');
+	await expect(tabB.getByTestId('link-scenes-note')).toHaveCount(0);
+	// It shows the saved work (no scenes): the scene that was never saved is not called someone else's.
+	await expect.poll(async () => (await state(tabB)).scenes, { timeout: 30_000 }).toEqual([]);
+	await tabB.close();
+});
