@@ -38,6 +38,7 @@ export class AppState {
 	constructor() {
 		// What the owners have to tell the user (a link's date outside the period, a filter value the data lacks) joins the link notes.
 		this.timeline.setNoteSink((note) => this.view.addUrlNotes([note]));
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- the notes already given, never drawn from: not state
 		const noted = new Set<string>();
 		this.dataset.onPrepared((index) => {
 			if (!index.members.length) return;

@@ -80,6 +80,7 @@ const validState: fc.Arbitrary<UrlState> = fc.record(
 			// Any value the data can hold (a '|' or '\\' in it included), several per field as the panel allows.
 			fc.uniqueArray(
 				fc.oneof(
+					// eslint-disable-next-line no-control-regex -- values without control characters are what is generated
 					fc.stringMatching(/^[^<>\u0000-\u001f\u007f]{1,80}$/),
 					fc.constantFrom('a|b', 'back\\slash', '\\|', '|', 'Sub-Saharan African', 'none', 'Côte d’Ivoire')
 				).filter((v) => v.isWellFormed()),
