@@ -12,7 +12,7 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.spec.ts',
-	timeout: 60_000,
+	timeout: Number(process.env.E2E_TIMEOUT ?? 60_000),
 	expect: { timeout: 15_000 },
 	// Software WebGL is CPU-bound: two workers on two cores, no more.
 	workers: Number(process.env.E2E_WORKERS ?? 2),

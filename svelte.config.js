@@ -7,13 +7,18 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
  * preview` with the same variable serves it.
  */
 const testBuild = process.env.ATLAS_TEST_BUILD === '1';
+const buildDir = process.env.BUILD_DIR ?? (testBuild ? 'build-test' : 'build');
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ pages: testBuild ? 'build-test' : 'build', assets: testBuild ? 'build-test' : 'build', fallback: undefined, strict: true }),
-		...(testBuild ? { outDir: '.svelte-kit-test' } : {}),
+		// BUILD_DIR and KIT_OUT_DIR let another build (the sub-folder test's) sit beside these two.
+		adapter: adapter({ pages: buildDir, assets: buildDir, fallback: undefined, strict: true }),
+		outDir: process.env.KIT_OUT_DIR ?? (testBuild ? '.svelte-kit-test' : '.svelte-kit'),
+		// Served from a sub-folder (`BASE_PATH=/atlas npm run build`): every asset URL goes through
+		// src/lib/paths.ts, so nothing assumes the site root.
+		paths: { base: /** @type {'' | `/${string}`} */ (process.env.BASE_PATH ?? '') },
 		// The page may talk only to its own origin: no tiles, fonts, geocoders or analytics elsewhere.
 		// Kit hashes its own inline bootstrap script, so no 'unsafe-inline' is needed for scripts.
 		csp: {

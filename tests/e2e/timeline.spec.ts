@@ -58,7 +58,8 @@ test.describe('timeline', () => {
 	});
 
 	test('in window mode a date before any member shows no heat at all', async ({ page }) => {
-		await openDashboard(page);
+		// The whole data period: the study period (the default) starts after the first members.
+		await openDashboard(page, '?period=2012-2016');
 		await page.getByTestId('mode-toggle').getByRole('radio', { name: 'Window' }).check();
 		const slider = page.getByTestId('time-slider');
 		await slider.focus();

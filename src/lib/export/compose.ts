@@ -5,10 +5,14 @@
  */
 import { HEAT_RAMP_HEX } from '$lib/core/heat-scale';
 import { exportLayout, type ExportLayout } from '$lib/core/export/layout';
+import type { ExportKey } from '$lib/core/export/describe';
 
 export interface FrameText {
 	date: string;
-	caption: string;
+	/** The legend's numbers and what the picture shows (core/export/describe.ts). */
+	key: ExportKey;
+	/** How far through the period the frame is (0..1), drawn as a bar under the date; null = none. */
+	progress: number | null;
 	attribution: string;
 	/** The synthetic-data label, or null for a real dataset. */
 	synthetic: string | null;
@@ -37,7 +41,7 @@ const FONT = 'system-ui, "DejaVu Sans", sans-serif';
 export function drawFrame(ctx: CanvasRenderingContext2D, sources: HTMLCanvasElement[], text: FrameText): { layout: ExportLayout; drawn: string[] } {
 	const { width, height } = ctx.canvas;
 	const width0 = width;
-	const layout = exportLayout(width, height, !!text.synthetic);
+	const layout = exportLayout(width, height, !!text.synthetic, text.key.lines.length);
 	const s = layout.scale;
 	const dark = text.theme === 'dark';
 	const drawn: string[] = [];
@@ -69,24 +73,36 @@ export function drawFrame(ctx: CanvasRenderingContext2D, sources: HTMLCanvasElem
 	ctx.font = `700 ${Math.round(30 * s)}px ${FONT}`;
 	ctx.fillText(text.date, layout.date.x + 12 * s, layout.date.y + layout.date.height / 2, layout.date.width - 24 * s);
 	drawn.push('date');
+	if (text.progress !== null) {
+		const r = layout.progress;
+		ctx.fillStyle = dark ? '#3a4452' : '#c9d1da';
+		ctx.fillRect(r.x, r.y, r.width, r.height);
+		ctx.fillStyle = '#2c6fb7';
+		ctx.fillRect(r.x, r.y, Math.round(r.width * Math.min(1, Math.max(0, text.progress))), r.height);
+		drawn.push('progress');
+	}
 
-	// Legend: title, the heat ramp, its ends, the caption (filters, threshold)
+	// Legend: title, the heat ramp with the legend's numbers, then what the picture shows, a line each
 	box(layout.legend);
 	ctx.fillStyle = ink;
 	ctx.font = `600 ${Math.round(15 * s)}px ${FONT}`;
-	ctx.fillText('Members\u2019 last-known hometowns', layout.legend.x + 12 * s, layout.legend.y + 18 * s, layout.legend.width - 24 * s);
+	ctx.fillText(text.key.title, layout.legend.x + 12 * s, layout.legend.y + 16 * s, layout.legend.width - 24 * s);
 	const gradient = ctx.createLinearGradient(layout.ramp.x, 0, layout.ramp.x + layout.ramp.width, 0);
 	HEAT_RAMP_HEX.forEach((hex, i) => gradient.addColorStop(i / (HEAT_RAMP_HEX.length - 1), hex));
 	ctx.fillStyle = gradient;
 	ctx.fillRect(layout.ramp.x, layout.ramp.y, layout.ramp.width, layout.ramp.height);
 	ctx.font = `${Math.round(12 * s)}px ${FONT}`;
 	ctx.fillStyle = ink;
-	const endsY = layout.ramp.y + layout.ramp.height + 11 * s;
-	ctx.fillText('fewer members', layout.ramp.x, endsY);
+	const ticksY = layout.ramp.y + layout.ramp.height + 11 * s;
+	const [low, mid, high] = text.key.ticks;
+	ctx.fillText(low, layout.ramp.x, ticksY);
+	ctx.textAlign = 'center';
+	ctx.fillText(mid, layout.ramp.x + layout.ramp.width / 2, ticksY);
 	ctx.textAlign = 'right';
-	ctx.fillText('more', layout.ramp.x + layout.ramp.width, endsY);
+	ctx.fillText(high, layout.ramp.x + layout.ramp.width, ticksY);
 	ctx.textAlign = 'left';
-	ctx.fillText(text.caption, layout.legend.x + 12 * s, layout.legend.y + layout.legend.height - 12 * s, layout.legend.width - 24 * s);
+	const firstLineY = ticksY + 8 * s + layout.lineHeight / 2;
+	text.key.lines.forEach((line, i) => ctx.fillText(line, layout.legend.x + 12 * s, firstLineY + i * layout.lineHeight, layout.legend.width - 24 * s));
 	drawn.push('legend');
 
 	// Synthetic label, styled like the page's banner so it cannot be missed

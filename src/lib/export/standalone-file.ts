@@ -5,6 +5,7 @@
  */
 import { kernelPixels } from '$lib/core/heat-kernel';
 import type { AppState } from '$lib/state/app-state.svelte';
+import { assetUrl } from '$lib/paths';
 import { standaloneHtml, standalonePoints, standaloneRoutes, sizeReport, type SizeReport, type StandaloneData } from '$lib/core/export/standalone';
 import { HEAT_RAMP_HEX } from '$lib/core/heat-scale';
 import { routeColorHex } from '$lib/core/routes/palette';
@@ -24,7 +25,7 @@ async function text(url: string): Promise<string> {
 }
 
 export async function buildStandalone(app: AppState, weightMeaning = ''): Promise<StandaloneFile> {
-	const [viewerJs, basemapText] = await Promise.all([text('/generated/standalone/viewer.js'), text('/generated/basemap/countries-110m.json')]);
+	const [viewerJs, basemapText] = await Promise.all([text(assetUrl('generated/standalone/viewer.js')), text(assetUrl('generated/basemap/countries-110m.json'))]);
 	const k = app.filters.exportPrivacyK;
 	const { points, hidden, undated } = app.view.layers.heat ? standalonePoints(app.views.filteredMembers, k) : { points: [], hidden: 0, undated: 0 };
 	const routes = app.view.layers.routes && app.routes.data ? standaloneRoutes(app.routes.data.features, (id) => app.routes.isVisible(id), routeColorHex) : [];

@@ -1,15 +1,25 @@
 /**
- * WebM video of the timeline animation, heat included: each step sets the date, waits until the map
- * and deck have drawn it, composites the frame (compose.ts) onto a canvas whose captureStream feeds a
- * MediaRecorder. Frames are requested one by one (captureStream(0) + requestFrame), so a slow
- * software-GL machine makes a longer video, never one with missing heat.
+ * WebM video of the timeline animation, heat included. Each frame is rendered one by one: the date is
+ * set, the map and deck have drawn it, the frame is composited (compose.ts) onto a canvas and handed
+ * to a WebCodecs VP9 encoder (VP8 where VP9 is missing) with its own timestamp, i/fps. The file is
+ * written by Mediabunny (loaded on demand with this module), which writes the WebM's Duration and a
+ * Cues index: players know the length and can seek. The length and frame rate are the chosen ones
+ * whatever the machine's speed; a slow machine only takes longer to make the file.
  */
 import { drawFrame, mapCanvases, type FrameText } from './compose';
+import { timeLeftMs, videoPlan, type VideoPlan } from '$lib/core/export/video-frames';
+
+export interface VideoProgress {
+	done: number;
+	total: number;
+	/** Estimated time left in ms (NaN before the first frame). */
+	msLeft: number;
+}
 
 export interface VideoOptions {
 	width: number;
 	height: number;
-	/** Length of the animation in the video, in seconds. */
+	/** Length of the video in seconds. */
 	seconds: number;
 	fps: number;
 	from: number;
@@ -18,58 +28,102 @@ export interface VideoOptions {
 	text: (day: number) => FrameText;
 	/** Resolves once the map shows the current state (deck redrawn). */
 	frameDrawn: () => Promise<void>;
-	onProgress?: (fraction: number) => void;
+	onProgress?: (progress: VideoProgress) => void;
 	signal?: AbortSignal;
 }
 
-export function videoMimeType(): string | null {
-	if (typeof MediaRecorder === 'undefined') return null;
-	return ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'].find((t) => MediaRecorder.isTypeSupported(t)) ?? null;
+export interface Video {
+	blob: Blob;
+	plan: VideoPlan;
+	codec: string;
+	/** Measured cost of one frame here (render, composite, encode), for the next estimate. */
+	msPerFrame: number;
 }
 
-export async function recordTimeline(mapElement: HTMLElement, o: VideoOptions): Promise<Blob> {
-	const mimeType = videoMimeType();
-	if (!mimeType) throw new Error('This browser cannot record WebM video (no MediaRecorder).');
+/** Whether this browser has the encoder (WebCodecs exists only in secure contexts: https or localhost). */
+export function canEncodeVideos(): boolean {
+	return typeof VideoEncoder !== 'undefined';
+}
+
+/** VP9 where the browser encodes it at this size, else VP8; null when neither. */
+async function pickCodec(width: number, height: number): Promise<'vp9' | 'vp8' | null> {
+	const { canEncodeVideo } = await import('mediabunny');
+	for (const codec of ['vp9', 'vp8'] as const) if (await canEncodeVideo(codec, { width, height })) return codec;
+	return null;
+}
+
+const abortError = () => new DOMException('Recording stopped', 'AbortError');
+
+export async function recordTimeline(mapElement: HTMLElement, o: VideoOptions): Promise<Video> {
+	if (!canEncodeVideos()) throw new Error('This browser cannot encode video (no WebCodecs).');
+	const { Output, WebMOutputFormat, BufferTarget, CanvasSource } = await import('mediabunny');
+	const codec = await pickCodec(o.width, o.height);
+	if (!codec) throw new Error('This browser has no VP9 or VP8 encoder.');
 	const canvas = document.createElement('canvas');
 	canvas.width = o.width;
 	canvas.height = o.height;
 	const ctx = canvas.getContext('2d');
 	if (!ctx) throw new Error('This browser cannot draw the video frames (no 2D canvas).');
-	const stream = canvas.captureStream(0);
-	const track = stream.getVideoTracks()[0] as CanvasCaptureMediaStreamTrack;
-	const recorder = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: Math.round(o.width * o.height * o.fps * 0.15) });
-	const chunks: Blob[] = [];
-	recorder.ondataavailable = (e) => e.data.size && chunks.push(e.data);
-	const stopped = new Promise<void>((resolve) => (recorder.onstop = () => resolve()));
-	const frames = Math.max(2, Math.round(o.seconds * o.fps));
-	const frameMs = 1000 / o.fps;
-	// Draw the first frame before starting, so the video never opens on a blank canvas.
-	o.setDay(o.from);
-	await o.frameDrawn();
-	drawFrame(ctx, mapCanvases(mapElement), o.text(o.from));
-	recorder.start(1000);
-	track.requestFrame();
+
+	const plan = videoPlan(o.seconds, o.fps, o.from, o.to);
+	const target = new BufferTarget();
+	// Not append-only: the muxer goes back to write the Duration and the Cues (the seek index) at the end.
+	const output = new Output({ format: new WebMOutputFormat({ appendOnly: false }), target });
+	// A key frame every second: a seek decodes at most a second of frames.
+	const source = new CanvasSource(canvas, { codec, bitrate: Math.round(o.width * o.height * o.fps * 0.12), keyFrameInterval: 1 });
+	output.addVideoTrack(source, { frameRate: o.fps });
+	await output.start();
+	const started = performance.now();
 	try {
-		for (let i = 1; i <= frames; i++) {
-			if (o.signal?.aborted) throw new DOMException('Recording stopped', 'AbortError');
-			const started = performance.now();
-			const day = Math.round(o.from + ((o.to - o.from) * i) / frames);
+		for (let i = 0; i < plan.frames; i++) {
+			if (o.signal?.aborted) throw abortError();
+			const day = plan.days[i]!;
 			o.setDay(day);
 			await o.frameDrawn();
 			drawFrame(ctx, mapCanvases(mapElement), o.text(day));
-			// Hold each frame for its share of the chosen length (longer when drawing is slower).
-			const wait = frameMs - (performance.now() - started);
-			if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-			track.requestFrame();
-			o.onProgress?.(i / frames);
+			// Waits for the encoder when it falls behind (backpressure), so memory stays bounded.
+			await source.add(i / o.fps, 1 / o.fps);
+			o.onProgress?.({ done: i + 1, total: plan.frames, msLeft: timeLeftMs(i + 1, plan.frames, performance.now() - started) });
 		}
-		// Hold the last frame a moment so players show it.
-		await new Promise((r) => setTimeout(r, Math.max(frameMs, 300)));
-		track.requestFrame();
-	} finally {
-		recorder.stop();
-		await stopped;
-		track.stop();
+		source.close();
+		await output.finalize();
+	} catch (error) {
+		await output.cancel().catch(() => {});
+		throw error;
 	}
-	return new Blob(chunks, { type: 'video/webm' });
+	const buffer = target.buffer;
+	if (!buffer) throw new Error('The video could not be written.');
+	return { blob: new Blob([buffer], { type: 'video/webm' }), plan, codec, msPerFrame: (performance.now() - started) / plan.frames };
+}
+
+/**
+ * What one frame costs here, measured on the current view without changing it: a redraw of the map,
+ * a composite and an encode, twice (the first is a warm-up). For the menu's "takes about ..." line.
+ */
+export async function probeFrameMs(mapElement: HTMLElement, text: FrameText, redraw: () => Promise<void>, width: number, height: number): Promise<number> {
+	const canvas = document.createElement('canvas');
+	canvas.width = width;
+	canvas.height = height;
+	const ctx = canvas.getContext('2d');
+	if (!ctx || !canEncodeVideos()) return NaN;
+	const codec = await pickCodec(width, height);
+	if (!codec) return NaN;
+	const encoder = new VideoEncoder({ output: () => {}, error: () => {} });
+	encoder.configure({ codec: codec === 'vp9' ? 'vp09.00.10.08' : 'vp8', width, height, bitrate: width * height * 3 });
+	const once = async (i: number) => {
+		const t0 = performance.now();
+		await redraw();
+		drawFrame(ctx, mapCanvases(mapElement), text);
+		const frame = new VideoFrame(canvas, { timestamp: i * 40_000 });
+		encoder.encode(frame, { keyFrame: i === 0 });
+		frame.close();
+		await encoder.flush();
+		return performance.now() - t0;
+	};
+	try {
+		await once(0);
+		return await once(1);
+	} finally {
+		encoder.close();
+	}
 }

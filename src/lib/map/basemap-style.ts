@@ -1,3 +1,4 @@
+import { assetUrl } from '$lib/paths';
 import type { Map as MapLibreMap, StyleSpecification, LayerSpecification, ExpressionSpecification } from 'maplibre-gl';
 import { fontFaces, FONT_REGULAR, FONT_SEMIBOLD } from './fonts';
 import { REGION_BBOX } from '$lib/core/geocode/region';
@@ -44,7 +45,10 @@ export const BASEMAP_COLORS: BasemapPalette = {
 };
 
 type Resolution = '110m' | '50m' | '10m';
-const url = (file: string) => new URL(file, `${location.origin}/generated/basemap/`).href;
+// Absolute (assetUrl): MapLibre resolves style URLs against its worker, not the page; the base path may be a sub-folder.
+const url = (file: string) => assetUrl(`generated/basemap/${file}`);
+/** The app's root as an absolute URL without the trailing slash, for URL templates ({z}/{x}/{y}) that URL() would escape. */
+const assetRoot = () => assetUrl('').replace(/\/$/, '');
 
 /** The current palette: layers added later (finer geometry, divisions) are created in it (theme.ts sets it). */
 let palette: BasemapPalette = BASEMAP_COLORS;
@@ -222,13 +226,13 @@ export function basemapStyle({ labels = true } = {}): StyleSpecification {
 	if (!labels) return geometry;
 	return {
 		version: 8,
-		'font-faces': fontFaces(location.origin),
+		'font-faces': fontFaces(assetRoot()),
 		sources: {
 			...geometry.sources,
 			labels: { type: 'geojson', data: url('country-labels.json'), attribution: 'Natural Earth' },
 			places: {
 				type: 'vector',
-				tiles: [`${location.origin}/generated/places/{z}/{x}/{y}.pbf`],
+				tiles: [`${assetRoot()}/generated/places/{z}/{x}/{y}.pbf`],
 				minzoom: 0,
 				maxzoom: 8,
 				// Tiles exist for the region only (geodata/scripts/build-places.ts): none is asked for outside it.

@@ -17,12 +17,12 @@ const fileName = (subset: string, weight: number) => `noto-sans-${subset}-${weig
 /** Every file the build copies. */
 export const FONT_FILES = Object.values(WEIGHTS).flatMap((w) => Object.keys(SUBSETS).map((s) => fileName(s, w)));
 
-/** The style's `font-faces` entry, with absolute URLs on the page's own origin. */
-export function fontFaces(origin: string): Record<string, { url: string; 'unicode-range': string[] }[]> {
+/** The style's `font-faces` entry, with absolute URLs under `root` (the app's own origin and base path, no trailing slash). */
+export function fontFaces(root: string): Record<string, { url: string; 'unicode-range': string[] }[]> {
 	return Object.fromEntries(
 		Object.entries(WEIGHTS).map(([name, weight]) => [
 			name,
-			Object.entries(SUBSETS).map(([subset, ranges]) => ({ url: `${origin}/generated/fonts/${fileName(subset, weight)}`, 'unicode-range': [...ranges] }))
+			Object.entries(SUBSETS).map(([subset, ranges]) => ({ url: `${root}/generated/fonts/${fileName(subset, weight)}`, 'unicode-range': [...ranges] }))
 		])
 	);
 }

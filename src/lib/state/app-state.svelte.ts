@@ -13,6 +13,9 @@ import { Scenes } from './scenes.svelte';
 import { ImportSession } from './import-session.svelte';
 import { SavedWorkStatus } from './saved-work.svelte';
 import { DatasetViews } from './views.svelte';
+import { SavedWorkSession } from './saved-work-session.svelte';
+import { unknownFilterNotes } from '$lib/core/filters/filters';
+import type { FilterField } from '$lib/core/url/codec';
 import { NetworkState } from './network.svelte';
 
 export { INITIAL_BOUNDS, INITIAL_VIEW, HEAT_DEFAULTS, type MapView, type MapLayerId, type Theme } from './view.svelte';
@@ -29,6 +32,22 @@ export class AppState {
 	readonly savedWork = new SavedWorkStatus();
 	/** Derived only: what the map and panels draw from the dataset, filters, timeline and heat look. */
 	readonly views = new DatasetViews(this.dataset, this.filters, this.timeline, this.view);
+	/** Which tab writes the saved work, unsaved changes here, scenes from a link. */
+	readonly session = new SavedWorkSession();
+
+	constructor() {
+		// What the owners have to tell the user (a link's date outside the period, a filter value the data lacks) joins the link notes.
+		this.timeline.setNoteSink((note) => this.view.addUrlNotes([note]));
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- the notes already given, never drawn from: not state
+		const noted = new Set<string>();
+		this.dataset.onPrepared((index) => {
+			if (!index.members.length) return;
+			const known = Object.fromEntries(Object.entries(index.fields).map(([f, column]) => [f, column.values])) as Record<FilterField, string[]>;
+			const fresh = unknownFilterNotes(this.filters.chosen, known, this.dataset.unit.many).filter((n) => !noted.has(n.key));
+			for (const n of fresh) noted.add(n.key);
+			this.view.addUrlNotes(fresh.map((n) => n.note));
+		});
+	}
 	/** The network beside the map: panel, selection, imported ties, the map's overlay. */
 	readonly network = new NetworkState();
 }

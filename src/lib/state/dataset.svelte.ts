@@ -38,6 +38,7 @@ export class Dataset {
 	#indexing = $state(false);
 	#indexJob = 0;
 	#indexed: (() => void)[] = [];
+	#preparedListeners: ((index: DatasetIndex) => void)[] = [];
 	readonly #timeline: Timeline;
 
 	/** A dataset that is not the synthetic demo is the user's: saved in the browser and in project files. */
@@ -111,6 +112,11 @@ export class Dataset {
 			});
 	}
 
+	/** Called after each dataset is prepared and shown (the composition root notes filter values it lacks). */
+	onPrepared(listener: (index: DatasetIndex) => void) {
+		this.#preparedListeners.push(listener);
+	}
+
 	setLoadError(message: string) {
 		this.#loadError = message;
 	}
@@ -124,6 +130,7 @@ export class Dataset {
 		this.#prepared = prepared;
 		this.#indexing = false;
 		this.#timeline.fitDomain(prepared.index.domain);
+		for (const listener of this.#preparedListeners) listener(prepared.index);
 		const waiting = this.#indexed;
 		this.#indexed = [];
 		for (const resolve of waiting) resolve();

@@ -5,6 +5,7 @@
  * its methods.
  */
 import type { AppState } from './app-state.svelte';
+import { assetUrl } from '$lib/paths';
 import type { HotspotLevel, HotspotRow } from '$lib/core/hotspots/hotspots';
 import { hotspotTableOf } from '$lib/core/hotspots/hotspots';
 import { countryName } from '$lib/core/filters/filters';
@@ -202,7 +203,7 @@ export class EvidenceState {
 	async load(): Promise<void> {
 		if (this.data) return;
 		try {
-			const response = await fetch('/generated/data/populations.json');
+			const response = await fetch(assetUrl('generated/data/populations.json'));
 			if (!response.ok) throw new Error(`HTTP ${response.status}`);
 			this.data = (await response.json()) as PopulationData;
 		} catch (error) {
@@ -215,7 +216,7 @@ export class EvidenceState {
 		if (this.gazetteer) return;
 		try {
 			// The geocoder's file: one download serves both.
-			const [response, { Gazetteer }] = await Promise.all([fetch('/generated/gazetteer/gazetteer.bin'), import('$lib/core/geocode/gazetteer')]);
+			const [response, { Gazetteer }] = await Promise.all([fetch(assetUrl('generated/gazetteer/gazetteer.bin')), import('$lib/core/geocode/gazetteer')]);
 			if (!response.ok) throw new Error(`HTTP ${response.status}`);
 			const g = new Gazetteer(await response.arrayBuffer());
 			const alt = g.alternateNamesByPlace();
@@ -232,7 +233,7 @@ export class EvidenceState {
 
 	async loadCells(): Promise<void> {
 		if (this.cells) return;
-		const response = await fetch('/generated/data/population-cells.json');
+		const response = await fetch(assetUrl('generated/data/population-cells.json'));
 		if (!response.ok) throw new Error(`HTTP ${response.status}`);
 		this.cells = (await response.json()) as PopulationCells;
 	}

@@ -7,6 +7,8 @@ import { DEFAULT_DOMAIN, type TimeMode } from '$lib/core/time/membership';
 import { addMonths } from '$lib/core/time/months';
 import { advanceClock, clampDay, playStart } from '$lib/core/time/playback';
 import type { DatedEvent } from '$lib/core/time/events';
+import { periodDomain, periodLabel, periodShowing, yearsOf, type Years } from '$lib/core/time/period';
+import { longDate } from '$lib/core/time/format';
 
 /** While playing, the member lists follow the date this often (see Timeline.listDay). */
 const LIST_REFRESH_MS = 500;
@@ -31,6 +33,14 @@ export class Timeline {
 	 */
 	#listDay = $state(DEFAULT_DOMAIN[1]);
 	#frame = 0;
+	/** The slider's period in whole years, or null for the study's 2014-2016 (core/time/period.ts). */
+	#periodYears = $state.raw<Years | null>(null);
+	/** The dataset's whole years (set by the dataset owner through fitDomain). */
+	#dataDomain = $state.raw<readonly [number, number]>([DEFAULT_DOMAIN[0], DEFAULT_DOMAIN[1]]);
+	#dataKnown = false;
+	/** A link's date, shown once the data (and so its years) is known. */
+	#linkedDay: number | null = null;
+	#note: (note: string) => void = () => {};
 
 	/** Plots and policy dates (geodata/events.json), sorted, with day numbers; loaded after the first view. */
 	#events = $state.raw<readonly DatedEvent[]>([]);
@@ -70,6 +80,13 @@ export class Timeline {
 	}
 	get listDay() {
 		return this.#listDay;
+	}
+	get periodYears(): Years | null {
+		return this.#periodYears;
+	}
+	/** The data's whole years, for the period menu. */
+	get dataYears(): Years {
+		return yearsOf([this.#dataDomain[0], this.#dataDomain[1]]);
 	}
 	/** The date is at the end of the domain (the default: everyone visible). */
 	get atEnd() {
@@ -165,10 +182,51 @@ export class Timeline {
 		if (typeof cancelAnimationFrame !== 'undefined') cancelAnimationFrame(this.#frame);
 	}
 
-	/** The domain grows to whole years around a dataset's dates; a date at the old end follows the end. */
-	fitDomain(domain: readonly [number, number]) {
+	/**
+	 * A new dataset's whole years. The slider shows the period over them: the study's 2014-2016 unless
+	 * widened (core/time/period.ts). A date at the old end follows the end; a link's date waiting for
+	 * the data is shown now.
+	 */
+	fitDomain(dataDomain: readonly [number, number]) {
+		this.#dataDomain = [dataDomain[0], dataDomain[1]];
+		this.#dataKnown = true;
+		this.#refit();
+		this.#applyLinkedDay();
+	}
+
+	#refit() {
 		const atEnd = this.atEnd;
-		this.#domain = [domain[0], domain[1]];
+		this.#domain = periodDomain(this.#periodYears, [this.#dataDomain[0], this.#dataDomain[1]]);
 		this.#time = atEnd ? this.#domain[1] : clampDay(this.#time, this.#domain);
+	}
+
+	/** The analyst widens (or narrows) the period; null = the study period. */
+	setPeriod(years: Years | null) {
+		this.#periodYears = years ? [years[0], years[1]] : null;
+		this.#refit();
+	}
+
+	/** Where notes for the user go (the link notes; set by the composition root). */
+	setNoteSink(note: (note: string) => void) {
+		this.#note = note;
+	}
+
+	/** A link's date: shown exactly, the period widened when it lies outside (with a note saying so). */
+	openAtLinkedDay(day: number) {
+		this.#linkedDay = day;
+		this.setTime(day);
+		if (this.#dataKnown) this.#applyLinkedDay();
+	}
+
+	#applyLinkedDay() {
+		const day = this.#linkedDay;
+		if (day === null) return;
+		this.#linkedDay = null;
+		const years = periodShowing(day, this.#periodYears, [this.#dataDomain[0], this.#dataDomain[1]]);
+		if (years !== this.#periodYears && years) {
+			this.setPeriod(years);
+			this.#note(`The link's date, ${longDate(day)}, is outside the study period: the timeline now runs ${periodLabel(years)}.`);
+		}
+		this.setTime(day);
 	}
 }

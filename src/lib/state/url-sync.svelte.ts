@@ -12,6 +12,7 @@ import { decodeUrlState, encodeUrlState, type UrlState } from '$lib/core/url/cod
 import { dayFromIso, isoFromDay } from '$lib/core/time/days';
 import { sanitizeFilters, isFilterActive } from '$lib/core/filters/filters';
 import { HEAT_DEFAULTS, type AppState, type MapLayerId } from './app-state.svelte';
+import { rememberOwnAddress } from './own-address';
 
 const WRITE_MS = 400;
 const LAYER_IDS: MapLayerId[] = ['heat', 'labels', 'routes', 'plots'];
@@ -35,9 +36,11 @@ export function applyUrl(app: AppState, search: string): URLSearchParams {
 
 export function applyUrlState(app: AppState, state: UrlState) {
 	if (state.view) app.view.openAtLinkedView({ ...state.view });
+	// The period first, then the date (which widens the period, with a note, when outside it)
+	if (state.period) app.timeline.setPeriod([...state.period]);
 	if (state.time) {
 		const day = dayFromIso(state.time);
-		if (Number.isFinite(day)) app.timeline.setTime(day);
+		if (Number.isFinite(day)) app.timeline.openAtLinkedDay(day);
 	}
 	if (state.mode) app.timeline.setMode(state.mode);
 	if (state.windowMonths !== undefined) app.timeline.setWindowMonths(state.windowMonths);
@@ -63,6 +66,7 @@ export function applyUrlState(app: AppState, state: UrlState) {
  */
 export function applySceneState(app: AppState, state: UrlState) {
 	app.timeline.pause();
+	app.timeline.setPeriod(null);
 	app.timeline.setTime(app.timeline.domain[1]);
 	app.timeline.setMode('cumulative');
 	for (const id of LAYER_IDS) app.view.setLayerVisible(id, true);
@@ -99,6 +103,7 @@ export function urlStateOf(app: AppState): UrlState {
 		filters: isFilterActive(filters.chosen) ? Object.fromEntries(Object.entries(filters.chosen).map(([field, values]) => [field, [...values]])) : undefined,
 		privacyK: filters.privacyK > 0 ? filters.privacyK : undefined,
 		theme: view.theme === 'light' ? undefined : view.theme,
+		period: timeline.periodYears ? [...timeline.periodYears] : undefined,
 		kernelKm: view.heat.kernelKm === HEAT_DEFAULTS.kernelKm ? undefined : view.heat.kernelKm,
 		intensity: view.heat.intensity === HEAT_DEFAULTS.intensity ? undefined : view.heat.intensity,
 		scale: view.heat.scale === HEAT_DEFAULTS.scale ? undefined : view.heat.scale,
@@ -117,14 +122,18 @@ export function linkOf(app: AppState, extra?: URLSearchParams): string {
 	return `${location.origin}${location.pathname}${q ? `?${q}` : ''}`;
 }
 
-function writeUrl(link: string) {
-	if (link === location.href) return;
-	try {
-		// eslint-disable-next-line svelte/no-navigation-without-resolve -- the same page's own address, with a new query
-		replaceState(link, {});
-	} catch {
-		// Before the router starts: the next change writes again.
+/** Writes the address, and records it as this tab's own (so a reload can tell it from someone else's link). */
+function writeUrl(link: string, linkView: boolean) {
+	if (link !== location.href) {
+		try {
+			// eslint-disable-next-line svelte/no-navigation-without-resolve -- the same page's own address, with a new query
+			replaceState(link, {});
+		} catch {
+			// Before the router starts: the next change writes again.
+			return;
+		}
 	}
+	rememberOwnAddress({ search: new URL(link).search, linkView });
 }
 
 /** Keeps the URL following `app` until the returned stop(). `extras` adds parameters such as scenes. */
@@ -133,9 +142,10 @@ export function startUrlSync(app: AppState, extras: () => URLSearchParams | unde
 	const stop = $effect.root(() => {
 		$effect(() => {
 			linkOf(app, extras()); // tracks what the link shows; the write reads it fresh
+			void app.session.viewingLinkScenes; // and whose scenes they are (recorded with the address)
 			timer ??= setTimeout(() => {
 				timer = null;
-				writeUrl(linkOf(app, extras()));
+				writeUrl(linkOf(app, extras()), app.session.viewingLinkScenes);
 			}, WRITE_MS);
 		});
 	});

@@ -125,6 +125,28 @@ export class ViewState {
 		this.#urlNotes = [];
 	}
 
+	/** Bumped to ask the map for one more frame (MapView repaints and calls redrawDone). */
+	#redrawRequest = $state(0);
+	#redrawWaiters: (() => void)[] = [];
+	get redrawRequest() {
+		return this.#redrawRequest;
+	}
+	/**
+	 * Asks the map for a frame and resolves once it is drawn: deck draws within the map's frame when it
+	 * has something new, so both canvases then hold the current state (exports read them).
+	 */
+	requestRedraw(): Promise<void> {
+		const done = new Promise<void>((resolve) => this.#redrawWaiters.push(resolve));
+		this.#redrawRequest++;
+		return done;
+	}
+	/** Called by MapView after the frame a requestRedraw asked for. */
+	redrawDone() {
+		const waiters = this.#redrawWaiters;
+		this.#redrawWaiters = [];
+		for (const resolve of waiters) resolve();
+	}
+
 	/** Resolves after deck's next drawn frame (exports wait for the heat of a new date). */
 	nextDeckFrame(): Promise<void> {
 		return new Promise((resolve) => this.#frameWaiters.push(resolve));

@@ -12,6 +12,7 @@ import { runAtOnce } from '$lib/core/slicing/slices';
 import { timeIndexOf, visibleRange, type TimeIndex } from '$lib/core/time/time-index';
 import { buildHeatCells, type HeatCells } from '$lib/core/time/heat-cells';
 import { heatColorDomain } from '$lib/core/heat-domain';
+import { countedBefore } from '$lib/core/time/period';
 import { namedOf, townsInRange, type HotspotRow } from '$lib/core/hotspots/hotspots';
 import type { Dataset } from './dataset.svelte';
 import type { Filters } from './filters.svelte';
@@ -50,6 +51,8 @@ export class DatasetViews {
 	readonly heatTop: number;
 	/** The fixed colour domain the heat layer uses (drawn at shader intensity 1), or null when rescaling to the frame. */
 	readonly heatColorDomain: [number, number] | null;
+	/** Members counted from the period's first day in cumulative mode although their first act is earlier. */
+	readonly countedBeforePeriod: number;
 
 	// The deriveds are assigned in the constructor (Svelte allows it there) because they read the
 	// owners passed in, which field initialisers would see before they are set.
@@ -79,5 +82,6 @@ export class DatasetViews {
 		this.heatTopPeople = $derived(dataset.index.topPeople);
 		this.heatTop = $derived(this.heatTopPeople / view.heat.intensity);
 		this.heatColorDomain = $derived(timeline.heatRescale ? null : heatColorDomain(this.heatTop, 1));
+		this.countedBeforePeriod = $derived(timeline.mode === 'cumulative' ? countedBefore(this.timeIndex.days, timeline.domain[0]) : 0);
 	}
 }

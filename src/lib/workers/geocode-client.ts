@@ -5,6 +5,7 @@
  */
 import type { GeocodeResult } from '$lib/core/geocode/geocode';
 import type { Summary } from '$lib/core/geocode/table';
+import { assetUrl } from '$lib/paths';
 import type { FileChecks } from '$lib/core/geocode/crosscheck';
 import type { ResolvedPlace } from '$lib/core/geocode/reverse';
 import type { CheckItem, GeocodeItem, GeocodeProgress, WorkerRequest, WorkerResponse } from './geocode-protocol';
@@ -62,7 +63,7 @@ export function geocodeRecords(
 
 /** One request to the worker; `finish` turns its final message into the answer (null: not final). */
 function request<T>(
-	body: Omit<WorkerRequest, 'id'>,
+	body: Omit<WorkerRequest, 'id' | 'gazetteerUrl'>,
 	onProgress: ((progress: GeocodeProgress) => void) | undefined,
 	finish: (m: WorkerResponse) => T | null,
 	onLoaded?: (ms: number, readyMs: number) => void
@@ -91,6 +92,6 @@ function request<T>(
 		};
 		w.addEventListener('message', onMessage);
 		w.addEventListener('error', onError);
-		w.postMessage({ id, ...body } satisfies WorkerRequest);
+		w.postMessage({ id, ...body, gazetteerUrl: assetUrl('generated/gazetteer/gazetteer.bin') } satisfies WorkerRequest);
 	});
 }

@@ -14,6 +14,8 @@ export interface GeocodeItem {
 export interface WorkerRequest {
 	id: number;
 	items: GeocodeItem[];
+	/** Where the gazetteer is: the page knows the app's base path, the worker does not. */
+	gazetteerUrl: string;
 	/**
 	 * 'check': the items have coordinates; name each from the gazetteer (reverse geocoding) and
 	 * cross-check it against its place name and country instead of geocoding it.

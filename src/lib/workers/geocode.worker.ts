@@ -10,7 +10,6 @@ import { checkPoints } from '$lib/core/geocode/crosscheck';
 import { resolvePlace, ReverseIndex } from '$lib/core/geocode/reverse';
 import type { CheckItem, WorkerRequest, WorkerResponse } from './geocode-protocol';
 
-const GAZETTEER_URL = '/generated/gazetteer/gazetteer.bin';
 let gazetteer: Promise<Gazetteer> | null = null;
 let reverse: ReverseIndex | null = null;
 
@@ -18,10 +17,10 @@ function post(message: WorkerResponse) {
 	(self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
 }
 
-async function load(id: number): Promise<Gazetteer> {
+async function load(id: number, url: string): Promise<Gazetteer> {
 	const t0 = performance.now();
 	post({ id, type: 'progress', phase: 'loading', done: 0, total: 1 });
-	const response = await fetch(GAZETTEER_URL);
+	const response = await fetch(url);
 	if (!response.ok) throw new Error(`gazetteer: HTTP ${response.status}`);
 	const bytes = await response.arrayBuffer();
 	// From the file's arrival to a gazetteer ready to search: views over the buffer and linear decodes.
@@ -33,9 +32,9 @@ async function load(id: number): Promise<Gazetteer> {
 }
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
-	const { id, items, kind } = event.data;
+	const { id, items, kind, gazetteerUrl } = event.data;
 	try {
-		gazetteer ??= load(id);
+		gazetteer ??= load(id, gazetteerUrl);
 		const gaz = await gazetteer.catch((error) => {
 			gazetteer = null; // let the next request try again
 			throw error;

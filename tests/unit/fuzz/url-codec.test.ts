@@ -10,14 +10,14 @@ import { decodeUrlState, encodeUrlState, FILTER_FIELDS, type UrlState } from '$l
 import { dayFromIso } from '$lib/core/time/days';
 import { FUZZ_TIMEOUT, RUNS, hostileText, XSS_PAYLOADS } from './payloads';
 
-const KEYS = ['v', 't', 'mode', 'w', 'layers', 'routes', 'k', 'theme', ...FILTER_FIELDS.map((f) => `f.${f}`)];
+const KEYS = ['v', 't', 'mode', 'w', 'layers', 'routes', 'k', 'theme', 'period', ...FILTER_FIELDS.map((f) => `f.${f}`)];
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 // eslint-disable-next-line no-control-regex -- the codec must never let control characters through: this finds them
 const MARKUP = /[<>\u0000-\u001f\u007f]/;
 
 /** Throws unless the decoded state is one the app can apply as is. */
 function assertValidState(state: UrlState): void {
-	const allowed = new Set(['view', 'time', 'mode', 'windowMonths', 'layers', 'routes', 'filters', 'privacyK', 'theme']);
+	const allowed = new Set(['view', 'time', 'mode', 'windowMonths', 'layers', 'routes', 'filters', 'privacyK', 'theme', 'period']);
 	for (const key of Object.keys(state)) expect(allowed.has(key), `unexpected key ${key}`).toBe(true);
 	if (state.view) {
 		const { longitude, latitude, zoom } = state.view;
@@ -37,6 +37,10 @@ function assertValidState(state: UrlState): void {
 	}
 	if (state.privacyK !== undefined) expect(Number.isInteger(state.privacyK) && state.privacyK >= 0 && state.privacyK <= 100).toBe(true);
 	if (state.theme !== undefined) expect(['light', 'dark']).toContain(state.theme);
+	if (state.period !== undefined) {
+		const [from, to] = state.period;
+		expect(Number.isInteger(from) && Number.isInteger(to) && from >= 1900 && to <= 2100 && from <= to, `period ${from}-${to}`).toBe(true);
+	}
 }
 
 function assertSafeNotes(notes: string[]): void {
@@ -74,11 +78,19 @@ const validState: fc.Arbitrary<UrlState> = fc.record(
 		routes: fc.array(fc.stringMatching(ID), { maxLength: 4 }),
 		filters: fc.dictionary(
 			fc.constantFrom(...FILTER_FIELDS),
-			// eslint-disable-next-line no-control-regex -- generates only values the codec accepts: no control characters
-			fc.array(fc.stringMatching(/^[^<>|\u0000-\u001f\u007f]{1,80}$/), { minLength: 1, maxLength: 3 })
+			// Any value the data can hold (a '|' or '\\' in it included), several per field as the panel allows.
+			fc.uniqueArray(
+				fc.oneof(
+					// eslint-disable-next-line no-control-regex -- values without control characters are what is generated
+					fc.stringMatching(/^[^<>\u0000-\u001f\u007f]{1,80}$/),
+					fc.constantFrom('a|b', 'back\\slash', '\\|', '|', 'Sub-Saharan African', 'none', 'Côte d’Ivoire')
+				).filter((v) => v.isWellFormed()),
+				{ minLength: 1, maxLength: 8 }
+			)
 		),
 		privacyK: fc.integer({ min: 0, max: 100 }),
-		theme: fc.constantFrom('light' as const, 'dark' as const)
+		theme: fc.constantFrom('light' as const, 'dark' as const),
+		period: fc.tuple(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 0, max: 30 })).map(([from, span]): [number, number] => [from, Math.min(2100, from + span)])
 	},
 	{ requiredKeys: [] }
 );

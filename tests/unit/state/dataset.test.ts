@@ -20,11 +20,17 @@ const choice = (hometown: string, lat: number, lon: number): ReviewChoice => ({
 });
 
 describe('Dataset and its views', () => {
-	it('indexes a small dataset at once and widens the timeline to its dates', async () => {
+	it('indexes a small dataset at once; the slider keeps the study period and can widen to its dates', async () => {
 		const app = new AppState();
 		app.dataset.set({ synthetic: false, members: [member('a', { day: -200, dayEnd: -200 }), member('b')] }, 'List');
 		await app.dataset.whenIndexed();
 		expect([app.dataset.name, app.dataset.isUserData, app.dataset.indexing]).toEqual(['List', true, false]);
+		// The study's period first: the member of 2013 counts from its first day (cumulative mode).
+		expect(app.timeline.domain[0]).toBe(0);
+		expect(app.views.countedBeforePeriod).toBe(1);
+		expect(app.views.visibleCount).toBe(2);
+		expect(app.timeline.dataYears[0]).toBe(2013);
+		app.timeline.setPeriod(app.timeline.dataYears);
 		expect(app.timeline.domain[0]).toBeLessThanOrEqual(-200);
 		expect(app.views.visibleCount).toBe(2);
 	});

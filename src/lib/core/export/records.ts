@@ -3,6 +3,11 @@
  * of a town with fewer than k members is exported under "Other places in <country>" without
  * coordinates (the same folding as the hotspot table), so no exported place holds fewer than k people;
  * members still under k after folding are left out and counted.
+ *
+ * A folded row keeps only what many people share: the folded place, country, role, outcome, descent,
+ * last residence and the YEAR of the first act. Its id, recruiter, plot ids, exact date and source
+ * (free text) are blanked: each of them can point back to the one place or person the fold hides
+ * (a plot id names a town, a recruiter a cell). docs/SECURITY.md lists the test that tries.
  */
 import Papa from 'papaparse';
 import { townKey, townName, type MemberRecord } from '../data/member';
@@ -49,8 +54,30 @@ export function privateRecords(members: MemberRecord[], k: number): PrivateRecor
 	return { rows, suppressed, ungeocoded: members.length - placed.length };
 }
 
-const dateOf = (m: MemberRecord) => (Number.isFinite(m.day) ? (m.datePrecision === 'year' ? isoFromDay(m.day).slice(0, 4) : m.datePrecision === 'month' ? isoFromDay(m.day).slice(0, 7) : isoFromDay(m.day)) : '');
+const fullDateOf = (m: MemberRecord) => (Number.isFinite(m.day) ? (m.datePrecision === 'year' ? isoFromDay(m.day).slice(0, 4) : m.datePrecision === 'month' ? isoFromDay(m.day).slice(0, 7) : isoFromDay(m.day)) : '');
 const round = (n: number) => (Number.isFinite(n) ? Math.round(n * 1e5) / 1e5 : '');
+
+/** The date as exported: the year alone for a folded row (a day or a month can single a person out). */
+const dateOf = (m: MemberRecord, folded: boolean) => (folded ? fullDateOf(m).slice(0, 4) : fullDateOf(m));
+
+/** The exported fields of one row, shared by both formats, with a folded row's identifying fields blanked. */
+export function exportedFields(m: MemberRecord, place: ExportPlace) {
+	const f = place.folded;
+	return {
+		id: f ? '' : m.id,
+		hometown: place.place,
+		country: place.country,
+		first_act_date: dateOf(m, f),
+		role: m.role,
+		arrested: m.arrested,
+		died: m.died,
+		descent: m.descent,
+		last_residence: m.lastResidence,
+		recruiter: f ? '' : m.recruiter,
+		plots: f ? [] : m.plots,
+		source: f ? '' : m.source
+	};
+}
 
 export const CSV_COLUMNS = ['id', 'hometown', 'country', 'lat', 'lon', 'first_act_date', 'role', 'arrested', 'died', 'descent', 'last_residence', 'recruiter', 'plots', 'source'] as const;
 
@@ -68,13 +95,14 @@ export const GIVEN_COLUMNS = ['given_lat', 'given_lon'] as const;
 
 export function recordsToCsv(records: PrivateRecords): string {
 	const given = records.rows.some(({ member: m }) => m.givenLat !== undefined);
-	const data = records.rows.map(({ member: m, place }) =>
-		[
-			m.id, place.place, place.country, round(place.lat), round(place.lon), dateOf(m), m.role, m.arrested, m.died, m.descent, m.lastResidence, m.recruiter, m.plots.join('|'), m.source,
+	const data = records.rows.map(({ member, place }) => {
+		const x = exportedFields(member, place);
+		return [
+			x.id, x.hometown, x.country, round(place.lat), round(place.lon), x.first_act_date, x.role, x.arrested, x.died, x.descent, x.last_residence, x.recruiter, x.plots.join('|'), x.source,
 			// A folded member's given point would undo the folding: left out like its coordinates.
-			...(given ? [place.folded ? '' : round(m.givenLat ?? NaN), place.folded ? '' : round(m.givenLon ?? NaN)] : [])
-		].map(neutralizeCell)
-	);
+			...(given ? [place.folded ? '' : round(member.givenLat ?? NaN), place.folded ? '' : round(member.givenLon ?? NaN)] : [])
+		].map(neutralizeCell);
+	});
 	// Papa quotes cells with commas, quotes and newlines; neutralizeCell has already handled formulas.
 	return Papa.unparse({ fields: [...CSV_COLUMNS, ...(given ? GIVEN_COLUMNS : [])], data }, { newline: '\r\n' });
 }
@@ -82,24 +110,11 @@ export function recordsToCsv(records: PrivateRecords): string {
 export function recordsToGeoJson(records: PrivateRecords) {
 	return {
 		type: 'FeatureCollection' as const,
-		features: records.rows.map(({ member: m, place }) => ({
+		features: records.rows.map(({ member, place }) => ({
 			type: 'Feature' as const,
 			// A folded member has no point: null geometry is valid GeoJSON (RFC 7946, 3.2).
 			geometry: place.folded ? null : { type: 'Point' as const, coordinates: [round(place.lon) as number, round(place.lat) as number] },
-			properties: {
-				id: m.id,
-				hometown: place.place,
-				country: place.country,
-				first_act_date: dateOf(m),
-				role: m.role,
-				arrested: m.arrested,
-				died: m.died,
-				descent: m.descent,
-				last_residence: m.lastResidence,
-				recruiter: m.recruiter,
-				plots: m.plots,
-				source: m.source
-			}
+			properties: exportedFields(member, place)
 		}))
 	};
 }

@@ -131,3 +131,18 @@ export function countryName(code: string): string {
 		return code;
 	}
 }
+
+/**
+ * Filter values the data does not have (a link's `f.role=boss`, or a value of another dataset): each
+ * as a note naming the field and value, so "0 members" is never left unexplained.
+ */
+export function unknownFilterNotes(filters: FilterState, known: Record<FilterField, readonly string[]>, unit = 'members'): { key: string; note: string }[] {
+	const notes: { key: string; note: string }[] = [];
+	for (const field of FILTER_FIELDS) {
+		for (const value of filters[field]) {
+			if (known[field].includes(value)) continue;
+			notes.push({ key: `${field}=${value}`, note: `The filter ${FILTER_LABELS[field]} = "${value}" matches no ${unit} in this data; untick it under Filters to see them.` });
+		}
+	}
+	return notes;
+}

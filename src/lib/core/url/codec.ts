@@ -7,9 +7,11 @@
  *   mode=cumulative|window, w=months   time mode and window width
  *   layers=heat,labels,routes,plots   visible layers (absent = defaults)
  *   routes=id,id         visible routes ('-' = none)
- *   f.<field>=a|b        filters (role, arrested, died, descent, residence, recruiter)
+ *   f.<field>=a|b        filters (role, arrested, died, descent, residence, recruiter); a value's own
+ *                        '|' or '\' is escaped with '\', so every value the data can hold comes back
  *   k=N                  privacy threshold (0 = off)
  *   theme=light|dark
+ *   period=YYYY-YYYY     the slider's period in whole years (absent = the study's 2014-2016)
  *   kr=km, ki=x         heat kernel radius in km (5-200) and intensity (0.25-4)
  *   scale=log|linear    heat colour scale
  *   show=rate           the per-resident map view instead of the heat
@@ -29,6 +31,8 @@ export interface UrlState {
 	filters?: Record<string, string[]>;
 	privacyK?: number;
 	theme?: 'light' | 'dark';
+	/** First and last year of the slider's period (absent: the study period). */
+	period?: [number, number];
 	kernelKm?: number;
 	intensity?: number;
 	scale?: 'log' | 'linear';
@@ -42,6 +46,11 @@ export const FILTER_FIELDS = ['role', 'arrested', 'died', 'descent', 'residence'
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 const MAX_VALUE_LENGTH = 200;
+/** Filters hold data values (up to 80 characters each, several per field): a longer limit. */
+const MAX_FILTER_LENGTH = 4000;
+const YEARS = /^(\d{4})-(\d{4})$/;
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
 /** Starts with a letter or digit, so no id can be the '-' that means "none". */
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const DECIMAL = /^-?\d{1,4}(\.\d{1,8})?$/;
@@ -69,10 +78,11 @@ export function encodeUrlState(state: UrlState): string {
 	if (state.layers) p.set('layers', state.layers.join(','));
 	if (state.routes) p.set('routes', state.routes.length ? state.routes.join(',') : '-');
 	for (const [field, values] of Object.entries(state.filters ?? {})) {
-		if (values.length) p.set(`f.${field}`, values.join('|'));
+		if (values.length) p.set(`f.${field}`, joinFilterValues(values));
 	}
 	if (state.privacyK !== undefined) p.set('k', String(state.privacyK));
 	if (state.theme) p.set('theme', state.theme);
+	if (state.period) p.set('period', `${state.period[0]}-${state.period[1]}`);
 	if (state.kernelKm !== undefined) p.set('kr', String(state.kernelKm));
 	if (state.intensity !== undefined) p.set('ki', String(state.intensity));
 	if (state.scale) p.set('scale', state.scale);
@@ -81,6 +91,27 @@ export function encodeUrlState(state: UrlState): string {
 	if (state.network) p.set('net', '1');
 	if (state.selection) p.set('sel', state.selection);
 	return p.toString();
+}
+
+/** Joins filter values with '|', escaping a value's own '\\' and '|' so any value survives. */
+export function joinFilterValues(values: readonly string[]): string {
+	return values.map((v) => v.replace(/[\\|]/g, (c) => `\\${c}`)).join('|');
+}
+
+/** The inverse of joinFilterValues; a link written before escaping (no backslashes) reads the same. */
+export function splitFilterValues(text: string): string[] {
+	const values: string[] = [];
+	let current = '';
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i]!;
+		if (c === '\\' && i + 1 < text.length) current += text[++i];
+		else if (c === '|') {
+			values.push(current);
+			current = '';
+		} else current += c;
+	}
+	values.push(current);
+	return values;
 }
 
 export function decodeUrlState(query: string): DecodeResult {
@@ -102,8 +133,9 @@ export function decodeUrlState(query: string): DecodeResult {
 		else unnoted++;
 	};
 	for (const [key, raw] of params) {
-		const value = raw.slice(0, MAX_VALUE_LENGTH + 1);
-		if (value.length > MAX_VALUE_LENGTH) {
+		const limit = key.startsWith('f.') ? MAX_FILTER_LENGTH : MAX_VALUE_LENGTH;
+		const value = raw.slice(0, limit + 1);
+		if (value.length > limit) {
 			ignore(key, 'value too long');
 			continue;
 		}
@@ -172,6 +204,13 @@ export function decodeUrlState(query: string): DecodeResult {
 				if (value === 'light' || value === 'dark') state.theme = value;
 				else ignore(key, 'theme is light or dark');
 				break;
+			case 'period': {
+				const m = YEARS.exec(value);
+				const [from, to] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+				if (from >= MIN_YEAR && to <= MAX_YEAR && from <= to) state.period = [from, to];
+				else ignore(key, `period is first-last year, ${MIN_YEAR} to ${MAX_YEAR}`);
+				break;
+			}
 			case 'net':
 				if (value === '1') state.network = true;
 				else ignore(key, 'net is 1');
@@ -184,7 +223,7 @@ export function decodeUrlState(query: string): DecodeResult {
 				break;
 			default:
 				if (key.startsWith('f.') && (FILTER_FIELDS as readonly string[]).includes(key.slice(2))) {
-					const given = value.split('|').filter((v) => v.length > 0);
+					const given = splitFilterValues(value).filter((v) => v.length > 0);
 					const values = given.filter((v) => FILTER_VALUE.test(v));
 					if (values.length < given.length) ignore(key, 'a value is too long or holds markup');
 					state.filters = { ...state.filters, [key.slice(2)]: values };
