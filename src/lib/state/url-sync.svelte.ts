@@ -15,7 +15,7 @@ import { HEAT_DEFAULTS, type AppState, type MapLayerId } from './app-state.svelt
 import { rememberOwnAddress } from './own-address';
 
 const WRITE_MS = 400;
-const LAYER_IDS: MapLayerId[] = ['heat', 'labels', 'routes', 'plots'];
+export const LAYER_IDS: MapLayerId[] = ['heat', 'labels', 'routes', 'plots'];
 /** Parameters handled outside the codec (present mode's scenes). */
 const OWN_PARAMS = ['scenes'];
 
@@ -58,35 +58,6 @@ export function applyUrlState(app: AppState, state: UrlState) {
 	if (state.scan !== undefined) app.view.setScanOn(state.scan);
 	if (state.network) app.network.setOpen(true);
 	if (state.selection) app.network.select(state.selection);
-}
-
-/**
- * Shows a scene: everything the scene does not say returns to its default (a scene is a whole view),
- * and the map flies to the scene's view instead of jumping.
- */
-export function applySceneState(app: AppState, state: UrlState) {
-	app.timeline.pause();
-	app.timeline.setPeriod(null);
-	app.timeline.setTime(app.timeline.domain[1]);
-	app.timeline.setMode('cumulative');
-	for (const id of LAYER_IDS) app.view.setLayerVisible(id, true);
-	app.routes.setVisibleList(null);
-	app.filters.clear();
-	app.filters.setPrivacyK(0);
-	app.view.setTheme('light');
-	app.view.setHeatKernel(HEAT_DEFAULTS.kernelKm);
-	app.view.setHeatIntensity(HEAT_DEFAULTS.intensity);
-	app.view.setHeatScale(HEAT_DEFAULTS.scale);
-	app.view.setShow('heat');
-	app.view.setScanOn(false);
-	app.network.select(null);
-	applyUrlState(app, { ...state, view: undefined });
-	if (state.view) app.view.flyTo({ ...state.view });
-}
-
-/** The current state as a scene's state. */
-export function sceneStateOf(app: AppState): UrlState {
-	return { ...urlStateOf(app), view: { ...app.view.view } };
 }
 
 /** What the link holds for the current state: everything that differs from a fresh start, and the view. */
