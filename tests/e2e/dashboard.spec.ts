@@ -1,4 +1,4 @@
-import { test, expect, openDashboard, project, meanColor, colorDistance } from './fixtures';
+import { test, expect, openDashboard, project, meanColor, colorDistance, setLayerDrawn } from './fixtures';
 
 test.describe('dashboard foundation', () => {
 	test('loads with the map, the legend and the synthetic label, without errors', async ({ page, watch }) => {
@@ -13,14 +13,12 @@ test.describe('dashboard foundation', () => {
 	test('heat shows over Brussels and leaves the empty Atlantic alone', async ({ page }) => {
 		await openDashboard(page);
 		// Labels off: Brussels' own label dot sits on the sampled pixels in both pictures.
-		await page.evaluate(() => window.__atlasState!.view.setLayerVisible('labels', false));
-		await page.waitForTimeout(400);
+		await setLayerDrawn(page, 'labels', false);
 		const brussels = await project(page, [4.35, 50.85]);
 		const atlantic = await project(page, [-13.5, 44]);
 		const withHeat = { brussels: await meanColor(page, brussels.x, brussels.y), atlantic: await meanColor(page, atlantic.x, atlantic.y) };
 
-		await page.evaluate(() => window.__atlasState!.view.setLayerVisible('heat', false));
-		await page.waitForTimeout(400);
+		await setLayerDrawn(page, 'heat', false);
 		const bare = { brussels: await meanColor(page, brussels.x, brussels.y), atlantic: await meanColor(page, atlantic.x, atlantic.y) };
 
 		expect(colorDistance(withHeat.brussels, bare.brussels), 'heat changes Brussels').toBeGreaterThan(60);

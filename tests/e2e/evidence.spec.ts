@@ -64,7 +64,8 @@ test('the per-resident view: rates in the table, smoothed rates on the map, its 
 	await expect.poll(() => page.url()).toContain('show=rate');
 	const link = page.url();
 	await page.goto(link);
-	await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 60_000 });
+	// The per-resident view draws no deck heat (its rates are MapLibre's): wait for the members, then the rate colour.
+	await page.waitForFunction(() => (window.__atlasState?.views.visibleCount ?? 0) > 0, null, { timeout: 60_000 });
 	await expect(page.getByTestId('rate-legend')).toBeVisible();
 	await expect(page.getByTestId('show-rate')).toBeChecked();
 	await expect.poll(async () => colorDistance(await meanColor(page, at.x, at.y, 2), rgb(String(lunelOnMap.color))), { timeout: 30_000 }).toBeLessThan(40);

@@ -123,8 +123,15 @@ test('the video has the chosen length and a seek index, and the frame at 80% sho
 			const c = document.createElement('canvas');
 			c.width = el.videoWidth;
 			c.height = el.videoHeight;
-			const ctx = c.getContext('2d')!;
-			ctx.drawImage(el, 0, 0);
+			const ctx = c.getContext('2d', { willReadFrequently: true })!;
+			// 'seeked' can come before the decoder has the frame (a busy machine decodes in software):
+			// until then the element draws nothing. Drawn again each animation frame until it has pixels.
+			for (let i = 0; i < 600; i++) {
+				ctx.clearRect(0, 0, c.width, c.height);
+				ctx.drawImage(el, 0, 0);
+				if (ctx.getImageData(0, 0, c.width, c.height).data.some((v) => v !== 0)) break;
+				await new Promise((resolve) => requestAnimationFrame(resolve));
+			}
 			// The progress bar under the date: its blue (#2c6fb7) part is how far through the period the frame is.
 			const row = ctx.getImageData(bar.x, Math.round(bar.y + bar.height / 2), bar.width, 1).data;
 			let filled = 0;

@@ -83,6 +83,51 @@ export async function openDashboard(page: Page, query = ''): Promise<void> {
 	});
 }
 
+/** Waits until MapLibre has drawn the current style and has nothing left to load (a repaint is asked for, so it comes). */
+export async function mapIdle(page: Page): Promise<void> {
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve) => {
+				const map = window.__atlas!.map;
+				map.once('idle', () => resolve());
+				map.triggerRepaint();
+			})
+	);
+}
+
+/**
+ * Shows or hides a map layer and waits until the screen shows it so: deck's next frame for the heat
+ * (deck draws one when its layers change, also to clear them), then MapLibre's next idle for the
+ * names, routes and plots (and the hometown counts, which follow the heat). A signal, not a sleep,
+ * so a picture taken after it is of the new state.
+ */
+export async function setLayerDrawn(page: Page, id: 'heat' | 'labels' | 'routes' | 'plots', visible: boolean): Promise<void> {
+	await page.evaluate(
+		async ([id, visible]) => {
+			const view = window.__atlasState!.view;
+			if (view.layers[id] === visible) return;
+			const deckFrame = id === 'heat' ? view.nextDeckFrame() : Promise.resolve();
+			view.setLayerVisible(id, visible);
+			await deckFrame;
+		},
+		[id, visible] as const
+	);
+	await mapIdle(page);
+}
+
+/** Waits for `n` animation frames in the page: a count of frames drawn, not a time. */
+export async function animationFrames(page: Page, n: number): Promise<void> {
+	await page.evaluate(
+		(n) =>
+			new Promise<void>((done) => {
+				let i = 0;
+				const step = () => (++i >= n ? done() : requestAnimationFrame(step));
+				requestAnimationFrame(step);
+			}),
+		n
+	);
+}
+
 /** Screen position of a longitude/latitude on the dashboard's map. */
 export async function project(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
 	return page.evaluate((ll) => window.__atlas!.project(ll), lngLat);

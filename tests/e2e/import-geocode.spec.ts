@@ -3,8 +3,7 @@
  * worker after the import; confident matches make heat at once, doubtful ones wait in the review panel,
  * a choice there puts its member on the map, and the same list imported again starts with that choice.
  */
-import { test, expect, openDashboard, project, meanColor, colorDistance } from './fixtures';
-import type { MapLayerId } from '../../src/lib/state/view.svelte';
+import { test, expect, openDashboard, project, meanColor, colorDistance, setLayerDrawn } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // Place names only (pseudonymous ids, no people). Atlantis is a real town in South Africa (67,000
@@ -39,30 +38,13 @@ const atlas = (page: Page) => page.evaluate(() => {
 		pendingCoordinates: s.importSession.pending.map((m) => [m.lat, m.lon])
 	};
 });
-const setLayer = (page: Page, id: MapLayerId, visible: boolean) =>
-	page.evaluate(([id, v]) => window.__atlasState!.view.setLayerVisible(id, v), [id, visible] as const);
-
-/** The colour at a point once the map has stopped changing (software GL redraws slowly). */
-async function settledColor(page: Page, x: number, y: number): Promise<[number, number, number]> {
-	let last = await meanColor(page, x, y, 4);
-	for (let i = 0; i < 20; i++) {
-		await page.waitForTimeout(300); // sampling interval, not an assertion
-		const now = await meanColor(page, x, y, 4);
-		if (colorDistance(now, last) < 1) return now;
-		last = now;
-	}
-	return last;
-}
-
-/** How much the heat layer changes the colour at a place: heat on vs heat off, same map, same frame. */
+/** How much the heat layer changes the colour at a place: heat off vs heat on, each once drawn. */
 async function heatAt(page: Page, lngLat: [number, number]): Promise<number> {
 	const at = await project(page, lngLat);
-	await setLayer(page, 'heat', false);
-	await page.waitForTimeout(300);
-	const without = await settledColor(page, at.x, at.y);
-	await setLayer(page, 'heat', true);
-	await page.waitForTimeout(300);
-	const withHeat = await settledColor(page, at.x, at.y);
+	await setLayerDrawn(page, 'heat', false);
+	const without = await meanColor(page, at.x, at.y, 4);
+	await setLayerDrawn(page, 'heat', true);
+	const withHeat = await meanColor(page, at.x, at.y, 4);
 	return colorDistance(withHeat, without);
 }
 
@@ -77,7 +59,7 @@ test('imported place names are geocoded, doubtful ones reviewed, and the choice 
 	test.setTimeout(180_000);
 	await openDashboard(page);
 	// The heat alone: labels, route lines and plot markers would sit on the same pixels.
-	for (const id of ['labels', 'routes', 'plots'] as const) await setLayer(page, id, false);
+	for (const id of ['labels', 'routes', 'plots'] as const) await setLayerDrawn(page, id, false);
 	// The findings strip (shown after the first heat) would lie over southern Sweden when open: it starts folded.
 	const fold = page.getByTestId('findings').getByRole('button', { name: /^Findings/ });
 	await expect(fold).toHaveAttribute('aria-expanded', 'false');

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { test, expect, openDashboard, project, meanColor, colorDistance } from './fixtures';
+import { test, expect, openDashboard, project, meanColor, colorDistance, setLayerDrawn } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const MISSING_MIGRANTS = resolve('../shared/data/missing-migrants-global-2020-01-28.csv');
@@ -36,13 +36,9 @@ test.describe('import', () => {
 		test.setTimeout(180_000);
 		await openDashboard(page);
 		// Measure the heat alone: route lines and plot markers sit on the same pixels before and after.
-		await page.evaluate(() => {
-			const s = window.__atlasState!.view;
-			s.setLayerVisible('routes', false);
-			s.setLayerVisible('plots', false);
-		});
+		await setLayerDrawn(page, 'routes', false);
+		await setLayerDrawn(page, 'plots', false);
 		const centralMed = await project(page, [13.5, 34.6]);
-		await page.waitForTimeout(500); // let the layers vanish before the 'before' picture (a wait, not an assertion)
 		const mapBox = () => page.getByTestId('map').boundingBox();
 		const before = { med: await meanColor(page, centralMed.x, centralMed.y), map: await mapBox() };
 

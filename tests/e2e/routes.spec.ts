@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, openDashboard, project, meanColor, colorDistance } from './fixtures';
+import { test, expect, openDashboard, project, meanColor, colorDistance, animationFrames } from './fixtures';
 
 
 /** Waits until the routes are loaded (deck draws them on its next frame; pixel checks poll). */
@@ -8,15 +8,6 @@ async function openWithRoutes(page: Page, query = '') {
 	await page.waitForFunction(() => window.__atlasState!.routes.data !== null);
 }
 
-
-/** Waits for `n` animation frames in the page. */
-async function animationFrames(page: Page, n: number) {
-	await page.evaluate((n) => new Promise<void>((done) => {
-		let i = 0;
-		const step = () => (++i >= n ? done() : requestAnimationFrame(step));
-		requestAnimationFrame(step);
-	}), n);
-}
 
 /** A vertex in the middle of a leg: a pixel that lies on the drawn line. */
 async function legMidpoint(page: Page, route: string, from: string, to: string): Promise<[number, number]> {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, openDashboard, project, meanColor, colorDistance } from './fixtures';
+import { test, expect, openDashboard, project, meanColor, colorDistance, animationFrames } from './fixtures';
 import type { MemberRecord } from '../../src/lib/core/data/member';
 
 const BRUSSELS: [number, number] = [4.35, 50.85];
@@ -99,7 +99,8 @@ test.describe('timeline', () => {
 		await expect(play).toHaveAttribute('aria-pressed', 'false');
 		await expect(play).toHaveAccessibleName('Play');
 		const stopped = await slider.getAttribute('aria-valuenow');
-		await page.waitForTimeout(300);
+		// Playing moves the date every frame: after 20 more frames a running clock would show.
+		await animationFrames(page, 20);
 		await expect(slider).toHaveAttribute('aria-valuenow', stopped!);
 
 		// From the page itself (nothing focused), as a presenter would.

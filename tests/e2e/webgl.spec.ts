@@ -3,7 +3,7 @@
  * driver update, sleep). A lost context comes back without a reload and without losing the view or the date.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, openDashboard, project, meanColor, colorDistance, withoutWebGL } from './fixtures';
+import { test, expect, openDashboard, project, meanColor, colorDistance, withoutWebGL, mapIdle } from './fixtures';
 
 type Which = 'map' | 'deck';
 
@@ -39,15 +39,6 @@ async function snapshot(page: Page) {
  * Waits until MapLibre has drawn the view to its last tile: the place names and their dots are shown
  * after the first heat frame and arrive later, so a colour sampled before that is not the settled map.
  */
-const mapIdle = (page: Page) =>
-	page.evaluate(
-		() =>
-			new Promise<void>((resolve) => {
-				const map = window.__atlas!.map;
-				map.once('idle', () => resolve());
-				map.triggerRepaint();
-			})
-	);
 
 const frames = (page: Page) => page.evaluate(() => window.__atlas!.frames);
 
@@ -61,21 +52,17 @@ test.describe('lost WebGL context', () => {
 			s.setTime(s.time - 10);
 		});
 		await mapIdle(page);
-		await page.waitForTimeout(600);
 		const brussels = await project(page, [4.35, 50.85]);
 		const before = { state: await snapshot(page), color: await meanColor(page, brussels.x, brussels.y) };
 
 		await context(page, 'deck', 'loseContext');
-		await page.waitForTimeout(600);
-		const lostColor = await meanColor(page, brussels.x, brussels.y);
-		expect(colorDistance(lostColor, before.color), 'the lost context really took the heat away').toBeGreaterThan(40);
+		await expect.poll(async () => colorDistance(await meanColor(page, brussels.x, brussels.y), before.color), 'the lost context really took the heat away').toBeGreaterThan(40);
 
 		const framesWhileLost = await frames(page);
 		await context(page, 'deck', 'restoreContext');
 		await page.waitForFunction(() => window.__atlas!.deckRestores() === 1);
 		await expect.poll(() => frames(page), 'the new overlay draws').toBeGreaterThan(framesWhileLost);
-		await page.waitForTimeout(600);
-		expect(colorDistance(await meanColor(page, brussels.x, brussels.y), before.color), 'heat drawn again').toBeLessThan(12);
+		await expect.poll(async () => colorDistance(await meanColor(page, brussels.x, brussels.y), before.color), 'heat drawn again').toBeLessThan(12);
 		expect(await snapshot(page)).toEqual(before.state);
 	});
 
@@ -87,16 +74,13 @@ test.describe('lost WebGL context', () => {
 		// so the page's white shows there while MapLibre's canvas is lost.
 		const sea = await project(page, [5.5, 54.5]);
 		await mapIdle(page);
-		await page.waitForTimeout(600);
 		const before = { state: await snapshot(page), heat: await meanColor(page, brussels.x, brussels.y), sea: await meanColor(page, sea.x, sea.y) };
 
 		await context(page, 'map', 'loseContext');
-		await page.waitForTimeout(600);
-		expect(colorDistance(await meanColor(page, sea.x, sea.y), before.sea), 'the lost context really took the basemap away').toBeGreaterThan(24);
+		await expect.poll(async () => colorDistance(await meanColor(page, sea.x, sea.y), before.sea), 'the lost context really took the basemap away').toBeGreaterThan(24);
 		await context(page, 'map', 'restoreContext');
-		await page.evaluate(() => window.__atlas!.map.triggerRepaint());
-		await page.waitForTimeout(1500);
-		expect(colorDistance(await meanColor(page, sea.x, sea.y), before.sea), 'the North Sea is drawn again').toBeLessThan(12);
+		await mapIdle(page);
+		await expect.poll(async () => colorDistance(await meanColor(page, sea.x, sea.y), before.sea), 'the North Sea is drawn again').toBeLessThan(12);
 		expect(colorDistance(await meanColor(page, brussels.x, brussels.y), before.heat), 'heat still drawn').toBeLessThan(12);
 		expect(await snapshot(page)).toEqual(before.state);
 	});

@@ -3,7 +3,7 @@
  * permalinks, present mode, exports, saved work, themes.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, openDashboard, project as mapProject, meanColor, colorDistance } from './fixtures';
+import { test, expect, openDashboard, project as mapProject, meanColor, colorDistance, setLayerDrawn, mapIdle, animationFrames } from './fixtures';
 import type { MemberRecord as Member } from '../../src/lib/core/data/member';
 
 
@@ -89,11 +89,9 @@ test.describe('filters and hotspot table', () => {
 				}
 				if (!kept.length || !lost) continue;
 				// The bare basemap there (heat off), and the heat before filtering.
-				const setHeat = (on: boolean) => page.evaluate((v) => window.__atlasState!.view.setLayerVisible('heat', v), on);
-				await setHeat(false);
-				await page.waitForTimeout(500);
+				await setLayerDrawn(page, 'heat', false);
 				const bare = await meanColor(page, at.x, at.y, 3);
-				await setHeat(true);
+				await setLayerDrawn(page, 'heat', true);
 				await expect.poll(async () => colorDistance(bare, await meanColor(page, at.x, at.y, 3)), `heat shows at ${lost.hometown}`).toBeGreaterThan(12);
 				const before = await meanColor(page, at.x, at.y, 3);
 				await page.getByTestId(`filter-${field}-${value}`).check();
@@ -219,10 +217,12 @@ function differingShare(a: { data: Buffer }, b: { data: Buffer }) {
 	return differ / (a.data.length / 4);
 }
 
+/** The map's pixels once MapLibre is idle and two pictures, some frames apart, agree (deck may still ease the heat in). */
 async function stablePixels(page: Page) {
+	await mapIdle(page);
 	let last = await mapPixels(page);
 	for (let i = 0; i < 20; i++) {
-		await page.waitForTimeout(400);
+		await animationFrames(page, 10);
 		const next = await mapPixels(page);
 		if (differingShare(last, next) === 0) return next;
 		last = next;
@@ -366,11 +366,7 @@ test.describe('exports', () => {
 	test('the PNG has the map with heat, the legend, the date, the attribution and the synthetic label', async ({ page }) => {
 		await openDashboard(page);
 		// Only the heat over Brussels (its label dot and plot marker sit on the very spot).
-		await page.evaluate(() => {
-			const a = window.__atlasState!.view;
-			for (const id of ['routes', 'plots', 'labels'] as const) a.setLayerVisible(id, false);
-		});
-		await page.waitForTimeout(500);
+		for (const id of ['routes', 'plots', 'labels'] as const) await setLayerDrawn(page, id, false);
 		// "As on screen": the image is the map's box, so positions are relative to it.
 		const box = (await page.getByTestId('map').boundingBox())!;
 		const onPage = await mapProject(page, [4.35, 50.85]);
