@@ -5,7 +5,9 @@ import { assertChromium } from './tests/e2e/chromium';
 assertChromium();
 // The tests drive the test build (npm run build:test): the product build has no test hooks.
 if (!existsSync('.svelte-kit-test/output/client')) {
-	throw new Error('No test build: run `npm run build:test` first (the browser tests need its hooks; `npm run build` makes the product build).');
+	throw new Error(
+		'No test build: run `npm run build:test` first (the browser tests need its hooks; `npm run build` makes the product build).'
+	);
 }
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 

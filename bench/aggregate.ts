@@ -39,7 +39,10 @@ interface ChildRun {
 }
 
 function child(args: string[]): ChildRun {
-	const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/aggregate-child.ts', ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+	const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/aggregate-child.ts', ...args], {
+		encoding: 'utf8',
+		maxBuffer: 1 << 20
+	});
 	return JSON.parse(out.trim().split('\n').pop()!) as ChildRun;
 }
 
@@ -49,7 +52,9 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 	const file = join(dir, `events-${ROWS}.parquet`);
 	let generatedMs = 0;
 	if (!existsSync(file)) generatedMs = await generate(file);
-	ctx.log(`${ROWS} rows in ${file} (${(statSync(file).size / 1e6).toFixed(0)} MB)${generatedMs ? `, generated in ${(generatedMs / 1000).toFixed(0)} s` : ''}`);
+	ctx.log(
+		`${ROWS} rows in ${file} (${(statSync(file).size / 1e6).toFixed(0)} MB)${generatedMs ? `, generated in ${(generatedMs / 1000).toFixed(0)} s` : ''}`
+	);
 	const agg: ChildRun[] = [];
 	const count: ChildRun[] = [];
 	const scan: ChildRun[] = [];
@@ -58,11 +63,17 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 		count.push(child(['count', file]));
 		scan.push(child(['scan', file]));
 		agg.push(child(['aggregate', file, join(dir, 'cells.csv')]));
-		ctx.log(`run ${i + 1}: aggregate ${(agg[i]!.ms / 1000).toFixed(1)} s, ${agg[i]!.maxRssMB.toFixed(0)} MB peak; COUNT ${(count[i]!.ms / 1000).toFixed(1)} s; column scan ${(scan[i]!.ms / 1000).toFixed(1)} s, ${scan[i]!.maxRssMB.toFixed(0)} MB`);
+		ctx.log(
+			`run ${i + 1}: aggregate ${(agg[i]!.ms / 1000).toFixed(1)} s, ${agg[i]!.maxRssMB.toFixed(0)} MB peak; COUNT ${(count[i]!.ms / 1000).toFixed(1)} s; column scan ${(scan[i]!.ms / 1000).toFixed(1)} s, ${scan[i]!.maxRssMB.toFixed(0)} MB`
+		);
 	}
 	if ([...agg, ...count, ...scan].some((r) => r.rows !== ROWS)) throw new Error('a run did not read every row');
 	const rate = (runs: ChildRun[]) => runs.map((r) => ROWS / (r.ms / 1000));
-	const cells = (await (await (await DuckDBInstance.create(':memory:')).connect()).runAndReadAll(`SELECT count(*)::BIGINT AS n FROM read_csv('${join(dir, 'cells.csv')}')`)).getRowObjects()[0]!['n'];
+	const cells = (
+		await (
+			await (await DuckDBInstance.create(':memory:')).connect()
+		).runAndReadAll(`SELECT count(*)::BIGINT AS n FROM read_csv('${join(dir, 'cells.csv')}')`)
+	).getRowObjects()[0]!['n'];
 	const markdown = `
 \`npm run atlas -- aggregate <file> --out cells.csv --by event_type\` on ${ROWS.toLocaleString('en-GB')} generated rows in one Parquet file
 (${(statSync(file).size / 1e6).toFixed(0)} MB; events around 1,000 towns over ten years, four event types), each run in its own

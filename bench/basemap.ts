@@ -40,7 +40,10 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 					p.fps.push((frames * 1000) / elapsedMs);
 				}
 			}
-			for (const p of pages) ctx.log(`${view.v} ${p.res}: fps ${p.fps.map((f) => f.toFixed(1)).join(' ')}; CPU ms/frame ${p.cpuMs.map((c) => c.toFixed(0)).join(' ')}`);
+			for (const p of pages)
+				ctx.log(
+					`${view.v} ${p.res}: fps ${p.fps.map((f) => f.toFixed(1)).join(' ')}; CPU ms/frame ${p.cpuMs.map((c) => c.toFixed(0)).join(' ')}`
+				);
 			const [a, b] = pages as [(typeof pages)[0], (typeof pages)[0]];
 			const [cpu110, cpu50] = [stats(a.cpuMs), stats(b.cpuMs)];
 			rows.push(

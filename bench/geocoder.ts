@@ -113,7 +113,9 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 		loadCpuMs.push(cpu);
 		gaz = b;
 	}
-	ctx.log(`bin ${(bin.length / 1e6).toFixed(1)} MB, ${(binGzipBytes / 1e6).toFixed(2)} MB gzip; load ${fmt(stats(loadMs), 0)} ms vs JSON ${fmt(stats(oldMs), 0)} ms`);
+	ctx.log(
+		`bin ${(bin.length / 1e6).toFixed(1)} MB, ${(binGzipBytes / 1e6).toFixed(2)} MB gzip; load ${fmt(stats(loadMs), 0)} ms vs JSON ${fmt(stats(oldMs), 0)} ms`
+	);
 
 	const list = readList('geodata/geocode-testlist.csv');
 	const list2 = readList('geodata/geocode-testlist-2.csv');
@@ -139,7 +141,8 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 	}
 	// Row by row: the 100,000 names and both accuracy lists, every field of every answer.
 	const listRows = [...list, ...list2];
-	const same = (a: GeocodeResult[], b: GeocodeResult[]) => a.reduce((n, r, i) => n + (JSON.stringify(r) === JSON.stringify(b[i]) ? 1 : 0), 0);
+	const same = (a: GeocodeResult[], b: GeocodeResult[]) =>
+		a.reduce((n, r, i) => n + (JSON.stringify(r) === JSON.stringify(b[i]) ? 1 : 0), 0);
 	const sameNames = same(ours, theirs);
 	const sameLists = same(
 		listRows.map((r) => geocode(gaz, r.hometown, r.country)),
@@ -175,7 +178,9 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 	// Accuracy on the two test lists: the first written beside the alias work, the second before any run.
 	const accuracy = (rows: TestRow[]) => {
 		const withCoords = rows.filter((r) => r.lat !== '');
-		let within = 0, wrongExact = 0, wrongConfident = 0;
+		let within = 0,
+			wrongExact = 0,
+			wrongConfident = 0;
 		const misses: string[] = [];
 		for (const r of withCoords) {
 			const g = geocode(gaz, r.hometown, r.country);
@@ -206,7 +211,11 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 			// The page geocodes its own 7-name list first: that call pays the gazetteer's fetch and load.
 			await page.waitForFunction(() => '__geocodeFirstLoadMs' in window, null, { timeout: 120_000 });
 			const r = await page.evaluate(async (items) => {
-				const w = window as unknown as { __geocodeFirstLoadMs: number; __geocodeReadyMs: number; __geocodeRecords: (x: unknown[]) => Promise<unknown> };
+				const w = window as unknown as {
+					__geocodeFirstLoadMs: number;
+					__geocodeReadyMs: number;
+					__geocodeRecords: (x: unknown[]) => Promise<unknown>;
+				};
 				const t0 = performance.now();
 				await w.__geocodeRecords(items);
 				return { ms: performance.now() - t0, loadMs: w.__geocodeFirstLoadMs, readyMs: w.__geocodeReadyMs };
@@ -214,7 +223,9 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 			workerLoadMs.push(r.loadMs);
 			workerReadyMs.push(r.readyMs);
 			workerRates.push(N / (r.ms / 1000));
-			ctx.log(`browser run ${i + 1}: ready ${r.readyMs.toFixed(0)} ms after arrival; ${(N / (r.ms / 1000)).toFixed(0)} names/s (${r.ms.toFixed(0)} ms incl. transfer)`);
+			ctx.log(
+				`browser run ${i + 1}: ready ${r.readyMs.toFixed(0)} ms after arrival; ${(N / (r.ms / 1000)).toFixed(0)} names/s (${r.ms.toFixed(0)} ms incl. transfer)`
+			);
 			await page.close();
 		}
 	} finally {

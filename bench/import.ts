@@ -31,7 +31,10 @@ function memberList(bytes: number): string {
 
 export async function run(ctx: BenchContext): Promise<BenchSection> {
 	const inputs = [
-		{ name: 'IOM Missing Migrants (1.8 MB, 6,353 rows, 20 columns)', text: readFileSync('../shared/data/missing-migrants-global-2020-01-28.csv', 'utf8') },
+		{
+			name: 'IOM Missing Migrants (1.8 MB, 6,353 rows, 20 columns)',
+			text: readFileSync('../shared/data/missing-migrants-global-2020-01-28.csv', 'utf8')
+		},
 		{ name: 'generated member list (20 MB)', text: memberList(20 * 1024 * 1024) }
 	];
 	const rows: string[] = [];
@@ -43,9 +46,12 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 			base.push(cpuMs(() => Papa.parse(text, { header: false })));
 			full.push(cpuMs(() => (n = importText(text).report.rowsRead)));
 		}
-		const b = stats(base), f = stats(full);
+		const b = stats(base),
+			f = stats(full);
 		ctx.log(`${name}: papaparse ${fmt(b, 0)} ms, importer ${fmt(f, 0)} ms`);
-		rows.push(`| ${name} | ${n.toLocaleString('en')} | ${fmt(b, 0)} | ${fmt(f, 0)} | ${(f.median / b.median).toFixed(1)}x | ${Math.round(n / (f.median / 1000)).toLocaleString('en')} |`);
+		rows.push(
+			`| ${name} | ${n.toLocaleString('en')} | ${fmt(b, 0)} | ${fmt(f, 0)} | ${(f.median / b.median).toFixed(1)}x | ${Math.round(n / (f.median / 1000)).toLocaleString('en')} |`
+		);
 	}
 	return {
 		title: 'Import (Node, CPU time)',

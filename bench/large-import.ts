@@ -19,7 +19,9 @@ function memberCsv(rows: number): string {
 	for (let i = 0; i < rows; i++) {
 		const lat = 36 + ((i * 7919) % 18000) / 1000;
 		const lon = -8 + ((i * 104729) % 40000) / 1000;
-		parts.push(`m${i},${towns[i % 8]},BE,${lat.toFixed(4)},${lon.toFixed(4)},2015-${String(1 + (i % 12)).padStart(2, '0')}-15,${i % 3 ? 'wider' : 'inner'}\n`);
+		parts.push(
+			`m${i},${towns[i % 8]},BE,${lat.toFixed(4)},${lon.toFixed(4)},2015-${String(1 + (i % 12)).padStart(2, '0')}-15,${i % 3 ? 'wider' : 'inner'}\n`
+		);
 	}
 	return parts.join('');
 }
@@ -41,17 +43,28 @@ async function measure(ctx: BenchContext, file: string, rows: number) {
 		await page.evaluate(() => ((window as unknown as { __long: number[] }).__long = []));
 		const t0 = Date.now();
 		await page.getByTestId('import-file').setInputFiles(file);
-		await page.getByTestId('import-report').filter({ hasText: `${rows.toLocaleString('en')} rows read` }).waitFor({ timeout: 300_000 });
+		await page
+			.getByTestId('import-report')
+			.filter({ hasText: `${rows.toLocaleString('en')} rows read` })
+			.waitFor({ timeout: 300_000 });
 		const reportMs = Date.now() - t0;
 		// Prepared (indexed, cells built) and drawn: then the first frames with the new data.
 		// A small list is prepared at once and drawn already; a large one redraws once it is swapped in.
 		await page.waitForFunction(() => window.__atlasState!.dataset.indexing === false, null, { timeout: 300_000 });
 		const since = await page.evaluate(() => [window.__atlas!.frames, performance.now()]);
-		await page.waitForFunction(([frames, at]) => window.__atlas!.frames > frames! || performance.now() - at! > 1000, since, { timeout: 120_000 });
+		await page.waitForFunction(([frames, at]) => window.__atlas!.frames > frames! || performance.now() - at! > 1000, since, {
+			timeout: 120_000
+		});
 		const drawnMs = Date.now() - t0;
 		await page.waitForTimeout(2000);
 		const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-		return { longest: Math.max(0, ...long), total: long.reduce((a, b) => a + b, 0), over200: long.filter((d) => d > 200).length, reportMs, drawnMs };
+		return {
+			longest: Math.max(0, ...long),
+			total: long.reduce((a, b) => a + b, 0),
+			over200: long.filter((d) => d > 200).length,
+			reportMs,
+			drawnMs
+		};
 	} finally {
 		await browser.close();
 	}
@@ -69,7 +82,9 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 	for (let i = 0; i < RUNS; i++)
 		for (const rows of SIZES) {
 			const r = await measure(ctx, join(dir, `members-${rows}.csv`), rows);
-			ctx.log(`large import ${rows} rows: longest task ${r.longest.toFixed(0)} ms, ${r.over200} over 200 ms, report after ${r.reportMs} ms, drawn after ${r.drawnMs} ms`);
+			ctx.log(
+				`large import ${rows} rows: longest task ${r.longest.toFixed(0)} ms, ${r.over200} over 200 ms, report after ${r.reportMs} ms, drawn after ${r.drawnMs} ms`
+			);
 			results.get(rows)!.push(r);
 		}
 	const line = (rows: number) => {

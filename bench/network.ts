@@ -53,12 +53,17 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 
 	// ---- Node: layout, its baseline, communities ----
 	const node: string[] = [];
-	for (const [name, model, runs] of [['Demo (373 nodes, 1,024 ties)', demo, 5], [`Generated (${BIG.nodes.toLocaleString('en')} nodes, ${BIG.edges.toLocaleString('en')} edges)`, big.model, 2]] as const) {
+	for (const [name, model, runs] of [
+		['Demo (373 nodes, 1,024 ties)', demo, 5],
+		[`Generated (${BIG.nodes.toLocaleString('en')} nodes, ${BIG.edges.toLocaleString('en')} edges)`, big.model, 2]
+	] as const) {
 		const base = stats(time(() => toGraphology(model), runs));
 		const layout = stats(time(() => layoutNetwork(model), runs));
 		const louvain = stats(time(() => detectCommunities(model), runs));
 		ctx.log(`${name}: layout ${fmt(layout, 0)} ms, baseline ${fmt(base, 0)} ms, louvain ${fmt(louvain, 0)} ms`);
-		node.push(`| ${name} | ${iterationsFor(model.nodes.length)} | ${fmt(layout, 0)} | ${fmt(base, 1)} | ${(layout.median / base.median).toFixed(0)}x | ${fmt(louvain, 0)} |`);
+		node.push(
+			`| ${name} | ${iterationsFor(model.nodes.length)} | ${fmt(layout, 0)} | ${fmt(base, 1)} | ${(layout.median / base.median).toFixed(0)}x | ${fmt(louvain, 0)} |`
+		);
 	}
 
 	// ---- Browser: the app's panel against sigma alone ----
@@ -69,11 +74,20 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 			const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 			await page.goto(`${ctx.baseURL}/${bigGraph ? '' : '?net=1'}`);
 			await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 120_000 });
-			if (bigGraph) await page.getByTestId('import-file').setInputFiles({ name: 'generated.csv', mimeType: 'text/csv', buffer: Buffer.from(big.csv) });
+			if (bigGraph)
+				await page.getByTestId('import-file').setInputFiles({ name: 'generated.csv', mimeType: 'text/csv', buffer: Buffer.from(big.csv) });
 			const dock = page.getByTestId('network-view');
 			await dock.waitFor({ timeout: 120_000 });
-			await page.waitForFunction(() => document.querySelector('[data-testid="network-view"]')?.hasAttribute('data-draw-ms'), null, { timeout: 300_000 });
-			const got = await dock.evaluate((el: Dock) => ({ layout: Number(el.getAttribute('data-layout-ms')), first: Number(el.getAttribute('data-first-draw-ms')), draw: Number(el.getAttribute('data-draw-ms')), nodes: Number(el.getAttribute('data-nodes-shown')), edges: Number(el.getAttribute('data-edges-shown')) }));
+			await page.waitForFunction(() => document.querySelector('[data-testid="network-view"]')?.hasAttribute('data-draw-ms'), null, {
+				timeout: 300_000
+			});
+			const got = await dock.evaluate((el: Dock) => ({
+				layout: Number(el.getAttribute('data-layout-ms')),
+				first: Number(el.getAttribute('data-first-draw-ms')),
+				draw: Number(el.getAttribute('data-draw-ms')),
+				nodes: Number(el.getAttribute('data-nodes-shown')),
+				edges: Number(el.getAttribute('data-edges-shown'))
+			}));
 			await page.close();
 			return got;
 		};
@@ -86,7 +100,10 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 			return ms;
 		};
 		// One run of the big graph: its layout alone takes tens of seconds in software GL on two shared cores.
-		for (const [label, bigGraph, runs] of [['Demo', false, 3], ['Generated 10k / 50k', true, 1]] as const) {
+		for (const [label, bigGraph, runs] of [
+			['Demo', false, 3],
+			['Generated 10k / 50k', true, 1]
+		] as const) {
 			const app: { layout: number; first: number; draw: number; nodes: number; edges: number }[] = [];
 			const bare: number[] = [];
 			for (let i = 0; i < runs; i++) {
@@ -96,7 +113,9 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 			ctx.log(`${label}: app ${JSON.stringify(app)}; sigma alone ${bare.map((b) => b.toFixed(0)).join(' ')} ms`);
 			const first = stats(app.map((a) => a.first));
 			const base = stats(bare);
-			rows.push(`| ${label} (${app[0]!.nodes.toLocaleString('en')} nodes, ${app[0]!.edges.toLocaleString('en')} edges shown) | ${fmt(first, 0)} | ${fmt(base, 0)} | ${(first.median / base.median).toFixed(2)}x | ${fmt(stats(app.map((a) => a.layout)), 0)} | ${fmt(stats(app.map((a) => a.draw)), 0)} |`);
+			rows.push(
+				`| ${label} (${app[0]!.nodes.toLocaleString('en')} nodes, ${app[0]!.edges.toLocaleString('en')} edges shown) | ${fmt(first, 0)} | ${fmt(base, 0)} | ${(first.median / base.median).toFixed(2)}x | ${fmt(stats(app.map((a) => a.layout)), 0)} | ${fmt(stats(app.map((a) => a.draw)), 0)} |`
+			);
 		}
 	} finally {
 		await browser.close();

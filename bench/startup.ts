@@ -53,9 +53,19 @@ async function coldLoad(browser: Browser, baseURL: string, target: typeof APP): 
 		await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, target.first, { timeout: 60_000, polling: 20 });
 		const cpuMs = descendantsCpuMs() - cpu0;
 		counting = false;
-		await page.waitForFunction((ms) => ms.every((m) => performance.getEntriesByName(m).length), target.marks, { timeout: 60_000, polling: 50 });
-		const marks = await page.evaluate((ms) => Object.fromEntries(ms.map((m) => [m, performance.getEntriesByName(m)[0]!.startTime])), target.marks);
-		await page.waitForFunction(([m, settle]) => performance.now() > performance.getEntriesByName(m as string)[0]!.startTime + (settle as number), [target.first, SETTLE_MS], { timeout: 60_000, polling: 100 });
+		await page.waitForFunction((ms) => ms.every((m) => performance.getEntriesByName(m).length), target.marks, {
+			timeout: 60_000,
+			polling: 50
+		});
+		const marks = await page.evaluate(
+			(ms) => Object.fromEntries(ms.map((m) => [m, performance.getEntriesByName(m)[0]!.startTime])),
+			target.marks
+		);
+		await page.waitForFunction(
+			([m, settle]) => performance.now() > performance.getEntriesByName(m as string)[0]!.startTime + (settle as number),
+			[target.first, SETTLE_MS],
+			{ timeout: 60_000, polling: 100 }
+		);
 		const longestTaskMs = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
 		return { marks, cpuMs, requests: await Promise.all(requests), longestTaskMs };
 	} finally {
@@ -93,7 +103,9 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 				const load = await coldLoad(browser, ctx.baseURL, which === 'app' ? APP : BARE);
 				(which === 'app' ? app : bare).push(load);
 				const marks = Object.entries(load.marks).map(([m, t]) => `${m.replace('atlas:', '')} ${t.toFixed(0)} ms`);
-				ctx.log(`${which} run ${i + 1}: ${marks.join(', ')}, CPU ${load.cpuMs.toFixed(0)} ms, longest task ${load.longestTaskMs.toFixed(0)} ms`);
+				ctx.log(
+					`${which} run ${i + 1}: ${marks.join(', ')}, CPU ${load.cpuMs.toFixed(0)} ms, longest task ${load.longestTaskMs.toFixed(0)} ms`
+				);
 			}
 		}
 	} finally {

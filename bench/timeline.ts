@@ -54,7 +54,12 @@ function installHelpers() {
 			};
 			requestAnimationFrame(check);
 		});
-	const waitFrames = (n: number) => new Promise<void>((r) => { let k = 0; const f = () => (++k >= n ? r() : requestAnimationFrame(f)); requestAnimationFrame(f); });
+	const waitFrames = (n: number) =>
+		new Promise<void>((r) => {
+			let k = 0;
+			const f = () => (++k >= n ? r() : requestAnimationFrame(f));
+			requestAnimationFrame(f);
+		});
 	/**
 	 * Baseline (c), kepler.gl's way: the app's own heat layer (same class and settings, cloned) fed by
 	 * filtering the members passing the filters on the CPU every frame, with accessors deck runs over
@@ -118,9 +123,23 @@ function installHelpers() {
 				const town = list[k]!;
 				const day = Math.floor(1096 * Math.sqrt(random())); // more members later on, like the network
 				members[i] = {
-					id: `s${i}`, hometown: '', country: '', lon: town.lon + gauss() * 0.03, lat: town.lat + gauss() * 0.02,
-					day, dayEnd: day, datePrecision: 'day', role: 'wider', arrested: 'unknown', died: 'unknown', descent: '',
-					lastResidence: '', recruiter: '', plots, source: 'synthetic benchmark', weight: 1
+					id: `s${i}`,
+					hometown: '',
+					country: '',
+					lon: town.lon + gauss() * 0.03,
+					lat: town.lat + gauss() * 0.02,
+					day,
+					dayEnd: day,
+					datePrecision: 'day',
+					role: 'wider',
+					arrested: 'unknown',
+					died: 'unknown',
+					descent: '',
+					lastResidence: '',
+					recruiter: '',
+					plots,
+					source: 'synthetic benchmark',
+					weight: 1
 				};
 			}
 			return { synthetic: true, members };
@@ -179,7 +198,11 @@ function installHelpers() {
 			only([]);
 			const map = w.__atlas!.map;
 			const members = w.__atlasState!.dataset.current.members;
-			const features = members.map((m) => ({ type: 'Feature' as const, properties: { day: m.day }, geometry: { type: 'Point' as const, coordinates: [m.lon, m.lat] } }));
+			const features = members.map((m) => ({
+				type: 'Feature' as const,
+				properties: { day: m.day },
+				geometry: { type: 'Point' as const, coordinates: [m.lon, m.lat] }
+			}));
 			const idle = () => new Promise<void>((r) => map.once('idle', () => r()));
 			const ready = idle();
 			map.addSource('bench-points', { type: 'geojson', data: { type: 'FeatureCollection', features } });
@@ -210,9 +233,14 @@ function installHelpers() {
 /** Runs a page helper; a step that hangs (a frame that never comes) fails the bench instead of stalling it. */
 async function call<T>(page: Page, name: string, ...args: unknown[]): Promise<T> {
 	let timer: ReturnType<typeof setTimeout> | undefined;
-	const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`bench step ${name}(${args.join(', ')}) took over 3 minutes`)), 180_000)));
+	const timeout = new Promise<never>(
+		(_, reject) => (timer = setTimeout(() => reject(new Error(`bench step ${name}(${args.join(', ')}) took over 3 minutes`)), 180_000))
+	);
 	try {
-		return await Promise.race([page.evaluate(([n, a]) => (window as W).__bench![n as string]!(...(a as never[])) as T, [name, args] as const) as Promise<T>, timeout]);
+		return await Promise.race([
+			page.evaluate(([n, a]) => (window as W).__bench![n as string]!(...(a as never[])) as T, [name, args] as const) as Promise<T>,
+			timeout
+		]);
 	} finally {
 		clearTimeout(timer);
 	}
@@ -247,17 +275,27 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 				bare.push(await call<number>(page, 'bareMap', BARE_MS));
 				slice.push(await call<number>(page, 'deckPlay', 'slice', c.frames, START_DAY + r * 20));
 				cpu.push(await call<number>(page, 'deckPlay', 'cpu-filter', c.frames, START_DAY + r * 20));
-				if (r === 0 || (c.points < 100_000 && r === 1)) maplibre.push(await call<number>(page, 'maplibrePlay', c.maplibreFrames, START_DAY + r * 20));
-				ctx.log(`${c.name} run ${r + 1}: bare ${bare.at(-1)!.toFixed(1)}, slice ${slice.at(-1)!.toFixed(2)}, cpu ${cpu.at(-1)!.toFixed(2)}, maplibre ${maplibre.at(-1)?.toFixed(2)}`);
+				if (r === 0 || (c.points < 100_000 && r === 1))
+					maplibre.push(await call<number>(page, 'maplibrePlay', c.maplibreFrames, START_DAY + r * 20));
+				ctx.log(
+					`${c.name} run ${r + 1}: bare ${bare.at(-1)!.toFixed(1)}, slice ${slice.at(-1)!.toFixed(2)}, cpu ${cpu.at(-1)!.toFixed(2)}, maplibre ${maplibre.at(-1)?.toFixed(2)}`
+				);
 			}
 			const [b, s, cf, ml] = [stats(bare), stats(slice), stats(cpu), stats(maplibre)];
-			ctx.log(`${c.name}: first heat ${first.map((x) => x.toFixed(0)).join(' ')} ms; bare ${bare.map((x) => x.toFixed(1))}; slice ${slice.map((x) => x.toFixed(2))}; cpu ${cpu.map((x) => x.toFixed(2))}; maplibre ${maplibre.map((x) => x.toFixed(2))}`);
+			ctx.log(
+				`${c.name}: first heat ${first.map((x) => x.toFixed(0)).join(' ')} ms; bare ${bare.map((x) => x.toFixed(1))}; slice ${slice.map((x) => x.toFixed(2))}; cpu ${cpu.map((x) => x.toFixed(2))}; maplibre ${maplibre.map((x) => x.toFixed(2))}`
+			);
 			rows.push(
 				`| ${c.name} | ${fmt(stats(first), 0)} | ${fmt(s, 2)} | ${fmt(b)} | ${fmt(ml, 2)} | ${fmt(cf, 2)} | ${((100 * s.median) / b.median).toFixed(0)}% | ${(s.median / ml.median).toFixed(1)}x | ${(s.median / cf.median).toFixed(1)}x |`
 			);
 			if (c.points === 1_000_000)
-				verdicts.push(`1M points: ${((100 * s.median) / b.median).toFixed(0)}% of the bare-map rate (target 60%): ${s.median >= 0.6 * b.median ? 'met' : 'NOT met'}; ${(s.median / ml.median).toFixed(1)}x MapLibre's (target 10x): ${s.median >= 10 * ml.median ? 'met' : 'NOT met'}.`);
-			if (!c.points) verdicts.push(`Demo: ${((100 * s.median) / b.median).toFixed(0)}% of the bare-map rate (target 80%): ${s.median >= 0.8 * b.median ? 'met' : 'NOT met'}.`);
+				verdicts.push(
+					`1M points: ${((100 * s.median) / b.median).toFixed(0)}% of the bare-map rate (target 60%): ${s.median >= 0.6 * b.median ? 'met' : 'NOT met'}; ${(s.median / ml.median).toFixed(1)}x MapLibre's (target 10x): ${s.median >= 10 * ml.median ? 'met' : 'NOT met'}.`
+				);
+			if (!c.points)
+				verdicts.push(
+					`Demo: ${((100 * s.median) / b.median).toFixed(0)}% of the bare-map rate (target 80%): ${s.median >= 0.8 * b.median ? 'met' : 'NOT met'}.`
+				);
 		}
 		const stalls = await page.evaluate(() => (window as W).__stalls ?? 0);
 		if (stalls) verdicts.push(`${stalls} frame(s) were not drawn within 10 s and were counted as drawn at 10 s.`);

@@ -122,9 +122,10 @@ async function main() {
 				const rendered = Object.values(chunk).reduce((s, n) => s + n, 0) || 1;
 				for (const [id, len] of Object.entries(chunk)) byModule.push([id, (r.gzip * len) / rendered]);
 			}
-			for (const [id, bytes] of byModule.sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.MODULES_SHOWN ?? 60))) console.log(`  ${kb(bytes).padStart(10)}  ${id}`);
+			for (const [id, bytes] of byModule.sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.MODULES_SHOWN ?? 60)))
+				console.log(`  ${kb(bytes).padStart(10)}  ${id}`);
 		}
-		console.log('\nBy owner (estimate: each chunk split by its modules\' pre-minification length):');
+		console.log("\nBy owner (estimate: each chunk split by its modules' pre-minification length):");
 		for (const [owner, bytes] of [...byOwner].sort((a, b) => b[1] - a[1])) {
 			if (bytes >= 500) console.log(`  ${owner.padEnd(32)} ${kb(bytes).padStart(10)}`);
 		}

@@ -12,7 +12,11 @@ const out = process.argv[2] ?? 'docs/screenshot.png';
 const query = process.argv[3] ?? '';
 const port = Number(process.env.SHOT_PORT ?? 4179);
 // The test build (npm run build:test): the script waits on its map hook for the heat to be drawn.
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { env: { ...process.env, ATLAS_TEST_BUILD: '1' }, stdio: 'ignore', detached: true });
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+	env: { ...process.env, ATLAS_TEST_BUILD: '1' },
+	stdio: 'ignore',
+	detached: true
+});
 const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('../tests/e2e/chromium.ts');
 
 try {
@@ -32,10 +36,13 @@ try {
 	await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 60000 });
 	// MapLibre draws the names, routes and markers: wait until every tile and label of the view is placed.
 	await page.waitForFunction(() => window.__atlas.map.areTilesLoaded(), null, { timeout: 60000 });
-	await page.evaluate(() => new Promise((resolve) => {
-		window.__atlas.map.once('idle', resolve);
-		window.__atlas.map.triggerRepaint();
-	}));
+	await page.evaluate(
+		() =>
+			new Promise((resolve) => {
+				window.__atlas.map.once('idle', resolve);
+				window.__atlas.map.triggerRepaint();
+			})
+	);
 	await page.screenshot({ path: out });
 	await browser.close();
 	console.log(`screenshot: ${out}`);

@@ -6,7 +6,19 @@
 
 /** Letters NFKD does not decompose into a base letter plus a mark. */
 const SPECIAL_LETTERS: Record<string, string> = {
-	ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', ı: 'i', þ: 'th', ħ: 'h', ŧ: 't', ŀ: 'l', ĸ: 'k'
+	ß: 'ss',
+	æ: 'ae',
+	œ: 'oe',
+	ø: 'o',
+	đ: 'd',
+	ð: 'd',
+	ł: 'l',
+	ı: 'i',
+	þ: 'th',
+	ħ: 'h',
+	ŧ: 't',
+	ŀ: 'l',
+	ĸ: 'k'
 };
 const SPECIAL_RE = new RegExp(`[${Object.keys(SPECIAL_LETTERS).join('')}]`, 'g');
 

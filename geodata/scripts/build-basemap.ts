@@ -28,8 +28,7 @@ export { REGION_BBOX };
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 function roundGeometry<G extends Geometry>(g: G): G {
-	const walk = (c: unknown): unknown =>
-		typeof (c as number[])[0] === 'number' ? (c as number[]).map(round) : (c as unknown[]).map(walk);
+	const walk = (c: unknown): unknown => (typeof (c as number[])[0] === 'number' ? (c as number[]).map(round) : (c as unknown[]).map(walk));
 	return { ...g, coordinates: walk((g as Polygon).coordinates) } as G;
 }
 
@@ -126,7 +125,9 @@ function buildLabels(): BasemapLabel[] {
  * country layer, coasts left out) and one name per division at its largest part's centre.
  */
 function buildAdmin1(): FeatureCollection {
-	const topo = JSON.parse(readFileSync('geodata/admin1.topo.json', 'utf8')) as Topology<{ states: GeometryCollection<{ name: string; iso_a2: string }> }>;
+	const topo = JSON.parse(readFileSync('geodata/admin1.topo.json', 'utf8')) as Topology<{
+		states: GeometryCollection<{ name: string; iso_a2: string }>;
+	}>;
 	const inner = mesh(topo, topo.objects.states, (a, b) => a !== b && a.properties?.iso_a2 === b.properties?.iso_a2);
 	const states = feature(topo, topo.objects.states) as FeatureCollection<Polygon | MultiPolygon, { name: string; iso_a2: string }>;
 	const features: Feature[] = [{ type: 'Feature', properties: { kind: 'admin1-line' }, geometry: roundGeometry(inner) }];
@@ -135,7 +136,11 @@ function buildAdmin1(): FeatureCollection {
 		// Tiny divisions (islands, city-states already named as cities) would only crowd the map.
 		if (area(s) < 3e8) continue;
 		const [lon, lat] = labelPoint(s.geometry);
-		features.push({ type: 'Feature', properties: { kind: 'admin1-label', name: s.properties.name, area: Math.round(area(s) / 1e6) }, geometry: { type: 'Point', coordinates: [lon!, lat!] } });
+		features.push({
+			type: 'Feature',
+			properties: { kind: 'admin1-label', name: s.properties.name, area: Math.round(area(s) / 1e6) },
+			geometry: { type: 'Point', coordinates: [lon!, lat!] }
+		});
 	}
 	return { type: 'FeatureCollection', features };
 }
@@ -146,7 +151,11 @@ function countryLabels(labels: BasemapLabel[]): FeatureCollection {
 		type: 'FeatureCollection',
 		features: labels
 			.filter((l) => l.kind === 'country')
-			.map((l) => ({ type: 'Feature', properties: { kind: 'country', name: l.name, priority: l.priority, minZoom: l.minZoom }, geometry: { type: 'Point', coordinates: [l.lon, l.lat] } }))
+			.map((l) => ({
+				type: 'Feature',
+				properties: { kind: 'country', name: l.name, priority: l.priority, minZoom: l.minZoom },
+				geometry: { type: 'Point', coordinates: [l.lon, l.lat] }
+			}))
 	};
 }
 

@@ -30,6 +30,9 @@ export function buildDemoData() {
 	if (ties.report.rejected.length || ties.report.warnings.length || ties.report.errors.length || unknown.length) {
 		throw new Error(`ties.demo.csv does not import cleanly: ${JSON.stringify({ ...ties.report, unknown }).slice(0, 800)}`);
 	}
-	writeFileSync(`${OUT_DIR}/ties.demo.json`, JSON.stringify({ synthetic: true, ties: ties.ties.map((t) => [t.source, t.target, t.type, t.date]) }));
+	writeFileSync(
+		`${OUT_DIR}/ties.demo.json`,
+		JSON.stringify({ synthetic: true, ties: ties.ties.map((t) => [t.source, t.target, t.type, t.date]) })
+	);
 	console.log(`demo ties: ${ties.ties.length}`);
 }

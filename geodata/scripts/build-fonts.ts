@@ -18,6 +18,9 @@ export function buildFonts(): void {
 	mkdirSync(FONTS_DIR, { recursive: true });
 	for (const file of FONT_FILES) copyFileSync(`${pkg}/files/${file}`, `${FONTS_DIR}/${file}`);
 	const version = (JSON.parse(readFileSync(`${pkg}/package.json`, 'utf8')) as { version: string }).version;
-	writeFileSync(`${FONTS_DIR}/LICENSE.txt`, `Noto Sans, from @fontsource/noto-sans ${version}.\n\n${readFileSync(`${pkg}/LICENSE`, 'utf8')}`);
+	writeFileSync(
+		`${FONTS_DIR}/LICENSE.txt`,
+		`Noto Sans, from @fontsource/noto-sans ${version}.\n\n${readFileSync(`${pkg}/LICENSE`, 'utf8')}`
+	);
 	console.log(`fonts: ${FONT_FILES.length} Noto Sans files (OFL-1.1) -> ${FONTS_DIR}`);
 }

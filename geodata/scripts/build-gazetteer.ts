@@ -77,7 +77,15 @@ function fromGeoNames(): Place[] {
 			if (k && k !== main && isLatinKey(k) && k.length > 1 && !/^\d+$/.test(k)) alt.add(k);
 			if (alt.size >= MAX_ALT_NAMES) break;
 		}
-		places.push({ name: c.name, country: c.country, lat: c.lat, lon: c.lon, pop: c.population, alt, admin: adminCode(c.country, c.admin1, c.admin2) });
+		places.push({
+			name: c.name,
+			country: c.country,
+			lat: c.lat,
+			lon: c.lon,
+			pop: c.population,
+			alt,
+			admin: adminCode(c.country, c.admin1, c.admin2)
+		});
 	}
 	return places;
 }
@@ -158,7 +166,8 @@ function applyAliases(places: Place[], rows: AliasRow[], log: (m: string) => voi
 			best = places.length - 1;
 			log(`alias ${row.alias}: ${row.place} (${row.country}) not in the sources, added at ${lat},${lon}`);
 		}
-		if (normalizeName(places[best]!.name) === normalizeName(row.alias) && bestKm <= 20) log(`alias ${row.alias}: redundant, the source has this name`);
+		if (normalizeName(places[best]!.name) === normalizeName(row.alias) && bestKm <= 20)
+			log(`alias ${row.alias}: redundant, the source has this name`);
 		aliases[normalizeName(row.alias)] = best;
 	}
 	return aliases;

@@ -111,5 +111,7 @@ export function buildPlaces(gazetteer: GazetteerData): void {
 			bytes += pbf.length;
 		}
 	}
-	console.log(`places: ${features.length} named places in ${files} tiles (zooms 0-${MAX_TILE_ZOOM}), ${(bytes / 1e6).toFixed(1)} MB; ${empty} empty tiles`);
+	console.log(
+		`places: ${features.length} named places in ${files} tiles (zooms 0-${MAX_TILE_ZOOM}), ${(bytes / 1e6).toFixed(1)} MB; ${empty} empty tiles`
+	);
 }

@@ -38,7 +38,15 @@ function readGeoNames(): Row[] {
 		if (!line) continue;
 		const f = line.split('\t');
 		const population = Number(f[14]) || 0;
-		rows.push({ name: f[1]!, country: f[8]!, lat: Number(f[4]), lon: Number(f[5]), population, modified: f[18] ?? '', alt: [f[2]!, ...(f[3] ? f[3].split(',') : [])] });
+		rows.push({
+			name: f[1]!,
+			country: f[8]!,
+			lat: Number(f[4]),
+			lon: Number(f[5]),
+			population,
+			modified: f[18] ?? '',
+			alt: [f[2]!, ...(f[3] ? f[3].split(',') : [])]
+		});
 	}
 	return rows;
 }
@@ -48,8 +56,18 @@ export function readSupplement(file = 'geodata/populations.csv'): PopulatedPlace
 	if (parsed.errors.length) throw new Error(`${file}: ${JSON.stringify(parsed.errors[0])}`);
 	return parsed.data.map((r, i) => {
 		const population = Number(r.population);
-		if (!r.name || !r.country || !(population > 0) || !r.source || !r.as_of) throw new Error(`${file} row ${i + 2}: name, country, population, as_of and source are required`);
-		return { name: r.name, country: r.country, lat: Number(r.lat), lon: Number(r.lon), population, asOf: r.as_of, source: r.source, ...(r.part_of ? { partOf: r.part_of } : {}) };
+		if (!r.name || !r.country || !(population > 0) || !r.source || !r.as_of)
+			throw new Error(`${file} row ${i + 2}: name, country, population, as_of and source are required`);
+		return {
+			name: r.name,
+			country: r.country,
+			lat: Number(r.lat),
+			lon: Number(r.lon),
+			population,
+			asOf: r.as_of,
+			source: r.source,
+			...(r.part_of ? { partOf: r.part_of } : {})
+		};
 	});
 }
 
@@ -57,7 +75,16 @@ export function buildPopulations(log: (m: string) => void = console.log): Popula
 	const geonames = readGeoNames();
 	const newest = geonames.reduce((m, r) => (r.modified > m ? r.modified : m), '');
 	const supplement = readSupplement();
-	const places: PopulatedPlace[] = geonames.map((r) => ({ name: r.name, country: r.country, lat: r.lat, lon: r.lon, population: r.population, source: GEONAMES, asOf: r.modified, alt: r.alt }));
+	const places: PopulatedPlace[] = geonames.map((r) => ({
+		name: r.name,
+		country: r.country,
+		lat: r.lat,
+		lon: r.lon,
+		population: r.population,
+		source: GEONAMES,
+		asOf: r.modified,
+		alt: r.alt
+	}));
 	const lookup = firstOf(populationFromPlaces(supplement), populationFromPlaces(places));
 
 	const demo = importText(readFileSync('geodata/members.demo.csv', 'utf8'), { fileName: 'members.demo.csv' }).records;
@@ -93,7 +120,11 @@ export function buildPopulations(log: (m: string) => void = console.log): Popula
 	}
 	const cells: Record<string, number[]> = {};
 	for (const [country, map] of cellMap) {
-		cells[country] = [...map.values()].flatMap(([wLat, wLon, pop]) => [Math.round((wLat / pop) * 100), Math.round((wLon / pop) * 100), pop]);
+		cells[country] = [...map.values()].flatMap(([wLat, wLon, pop]) => [
+			Math.round((wLat / pop) * 100),
+			Math.round((wLon / pop) * 100),
+			pop
+		]);
 	}
 	const data: PopulationData = {
 		version: 1,
@@ -108,7 +139,9 @@ export function buildPopulations(log: (m: string) => void = console.log): Popula
 	writeFileSync(OUT, JSON.stringify(data));
 	// The scan's baseline is twenty times larger and only the clusters need it: a file of its own.
 	writeFileSync(CELLS_OUT, JSON.stringify(baseline));
-	log(`populations: ${Object.keys(towns).length} demo towns, ${Object.keys(countries).length} countries, ${Object.values(cells).reduce((s, c) => s + c.length / 3, 0)} baseline cells`);
+	log(
+		`populations: ${Object.keys(towns).length} demo towns, ${Object.keys(countries).length} countries, ${Object.values(cells).reduce((s, c) => s + c.length / 3, 0)} baseline cells`
+	);
 	return data;
 }
 

@@ -15,7 +15,10 @@ export function buildRoutes() {
 	const collection = buildRouteCollection(source);
 	const { features, ...rest } = collection;
 	// One feature per line: readable diffs, still valid JSON.
-	const text = JSON.stringify(rest, null, '\t').replace(/\n}$/, `,\n\t"features": [\n${features.map((f) => `\t\t${JSON.stringify(f)}`).join(',\n')}\n\t]\n}\n`);
+	const text = JSON.stringify(rest, null, '\t').replace(
+		/\n}$/,
+		`,\n\t"features": [\n${features.map((f) => `\t\t${JSON.stringify(f)}`).join(',\n')}\n\t]\n}\n`
+	);
 	writeFileSync(COMMITTED, text);
 	mkdirSync(OUT_DIR, { recursive: true });
 	writeFileSync(`${OUT_DIR}/routes.json`, JSON.stringify(collection));

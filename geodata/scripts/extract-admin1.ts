@@ -32,7 +32,24 @@ function extract(): void {
 	try {
 		const raw = join(dir, 'admin1.geojson');
 		const [w, s, e, n] = REGION_BBOX;
-		execFileSync('ogr2ogr', ['-f', 'GeoJSON', raw, ADMIN1_SOURCE, 'states_provinces', '-clipsrc', `${w}`, `${s}`, `${e}`, `${n}`, '-select', 'name,iso_a2', '-lco', 'COORDINATE_PRECISION=4', '-lco', 'RFC7946=YES']);
+		execFileSync('ogr2ogr', [
+			'-f',
+			'GeoJSON',
+			raw,
+			ADMIN1_SOURCE,
+			'states_provinces',
+			'-clipsrc',
+			`${w}`,
+			`${s}`,
+			`${e}`,
+			`${n}`,
+			'-select',
+			'name,iso_a2',
+			'-lco',
+			'COORDINATE_PRECISION=4',
+			'-lco',
+			'RFC7946=YES'
+		]);
 		const geo = JSON.parse(readFileSync(raw, 'utf8')) as FeatureCollection;
 		geo.features = geo.features.filter((f) => f.geometry && f.properties?.name);
 		const topo = presimplify(topology({ states: geo }));
@@ -42,7 +59,8 @@ function extract(): void {
 		// Integer, delta-encoded coordinates on a 1e5 grid (about 100 m here): a third of the text.
 		const out = {
 			...quantize(simplified, 1e5),
-			source: 'Natural Earth 10m admin-1 states_provinces (public domain), via Debian qgis-common world_map.gpkg; clipped to the study region and simplified by geodata/scripts/extract-admin1.ts'
+			source:
+				'Natural Earth 10m admin-1 states_provinces (public domain), via Debian qgis-common world_map.gpkg; clipped to the study region and simplified by geodata/scripts/extract-admin1.ts'
 		};
 		writeFileSync(ADMIN1_FILE, JSON.stringify(out));
 		console.log(`admin-1: ${geo.features.length} divisions, ${(JSON.stringify(out).length / 1024).toFixed(0)} KB -> ${ADMIN1_FILE}`);

@@ -29,41 +29,144 @@ export const FIGURES = {
 	lastResidence: { SA: 10, MA: 7, DZ: 4, TN: 4 } as Record<string, number>,
 	descentGroups: 12,
 	/** Shares the study states, of all 352; rounded to whole people. */
-	descentShares: { Moroccan: 0.23, Algerian: 0.14, 'European convert': 0.08, Tunisian: 0.06, 'Sub-Saharan': 0.03 } as Record<string, number>,
+	descentShares: { Moroccan: 0.23, Algerian: 0.14, 'European convert': 0.08, Tunisian: 0.06, 'Sub-Saharan': 0.03 } as Record<
+		string,
+		number
+	>,
 	recruiters: 9,
 	namedRecruiters: ['Zerkani network', 'Sharia4Belgium', '19th Arrondissement group']
 };
 
 // ---- Assumptions: where members lived --------------------------------------------------------
-type Region = 'brussels' | 'belgium' | 'paris-area' | 'france' | 'netherlands' | 'uk' | 'scandinavia' | 'germany' | 'other-europe' | 'non-western';
+type Region =
+	'brussels' | 'belgium' | 'paris-area' | 'france' | 'netherlands' | 'uk' | 'scandinavia' | 'germany' | 'other-europe' | 'non-western';
 
 /** [GeoNames name, ISO2, members]. Brussels-Capital is the hotspot (102 of 352). */
 export const PLACES: Record<Region, [string, string, number][]> = {
-	brussels: [['Molenbeek-Saint-Jean', 'BE', 36], ['Brussels', 'BE', 28], ['Schaerbeek', 'BE', 14], ['Anderlecht', 'BE', 10], ['Forest', 'BE', 4], ['Saint-Gilles', 'BE', 4], ['Jette', 'BE', 3], ['Koekelberg', 'BE', 3]],
-	belgium: [['Antwerpen', 'BE', 8], ['Vilvoorde', 'BE', 6], ['Verviers', 'BE', 5], ['Charleroi', 'BE', 3], ['Mechelen', 'BE', 3], ['Liège', 'BE', 2]],
-	'paris-area': [['Paris', 'FR', 22], ['Trappes', 'FR', 5], ['Saint-Denis', 'FR', 4], ['Sevran', 'FR', 4], ['Drancy', 'FR', 3], ['Champigny-sur-Marne', 'FR', 3]],
-	france: [['Lunel', 'FR', 12], ['Toulouse', 'FR', 6], ['Nice', 'FR', 6], ['Strasbourg', 'FR', 5], ['Roubaix', 'FR', 4], ['Lyon', 'FR', 4], ['Tourcoing', 'FR', 3], ['Marseille', 'FR', 3], ['Montpellier', 'FR', 3], ['Chartres', 'FR', 2]],
-	netherlands: [['The Hague', 'NL', 6], ['Delft', 'NL', 3], ['Arnhem', 'NL', 3], ['Rotterdam', 'NL', 3], ['Amsterdam', 'NL', 3], ['Zoetermeer', 'NL', 2], ['Huizen', 'NL', 2]],
-	uk: [['London', 'GB', 10], ['Birmingham', 'GB', 4], ['Manchester', 'GB', 3], ['Portsmouth', 'GB', 3], ['Luton', 'GB', 2], ['Cardiff', 'GB', 2]],
-	scandinavia: [['Malmö', 'SE', 5], ['Göteborg', 'SE', 4], ['Stockholm', 'SE', 3], ['Copenhagen', 'DK', 4], ['Århus', 'DK', 3], ['Oslo', 'NO', 2], ['Fredrikstad', 'NO', 1]],
-	germany: [['Dinslaken', 'DE', 3], ['Aachen', 'DE', 3], ['Wolfsburg', 'DE', 2], ['Bonn', 'DE', 2], ['Frankfurt am Main', 'DE', 2], ['Solingen', 'DE', 2]],
-	'other-europe': [['Vienna', 'AT', 4], ['Ceuta', 'ES', 3], ['Barcelona', 'ES', 2], ['Sarajevo', 'BA', 2]],
+	brussels: [
+		['Molenbeek-Saint-Jean', 'BE', 36],
+		['Brussels', 'BE', 28],
+		['Schaerbeek', 'BE', 14],
+		['Anderlecht', 'BE', 10],
+		['Forest', 'BE', 4],
+		['Saint-Gilles', 'BE', 4],
+		['Jette', 'BE', 3],
+		['Koekelberg', 'BE', 3]
+	],
+	belgium: [
+		['Antwerpen', 'BE', 8],
+		['Vilvoorde', 'BE', 6],
+		['Verviers', 'BE', 5],
+		['Charleroi', 'BE', 3],
+		['Mechelen', 'BE', 3],
+		['Liège', 'BE', 2]
+	],
+	'paris-area': [
+		['Paris', 'FR', 22],
+		['Trappes', 'FR', 5],
+		['Saint-Denis', 'FR', 4],
+		['Sevran', 'FR', 4],
+		['Drancy', 'FR', 3],
+		['Champigny-sur-Marne', 'FR', 3]
+	],
+	france: [
+		['Lunel', 'FR', 12],
+		['Toulouse', 'FR', 6],
+		['Nice', 'FR', 6],
+		['Strasbourg', 'FR', 5],
+		['Roubaix', 'FR', 4],
+		['Lyon', 'FR', 4],
+		['Tourcoing', 'FR', 3],
+		['Marseille', 'FR', 3],
+		['Montpellier', 'FR', 3],
+		['Chartres', 'FR', 2]
+	],
+	netherlands: [
+		['The Hague', 'NL', 6],
+		['Delft', 'NL', 3],
+		['Arnhem', 'NL', 3],
+		['Rotterdam', 'NL', 3],
+		['Amsterdam', 'NL', 3],
+		['Zoetermeer', 'NL', 2],
+		['Huizen', 'NL', 2]
+	],
+	uk: [
+		['London', 'GB', 10],
+		['Birmingham', 'GB', 4],
+		['Manchester', 'GB', 3],
+		['Portsmouth', 'GB', 3],
+		['Luton', 'GB', 2],
+		['Cardiff', 'GB', 2]
+	],
+	scandinavia: [
+		['Malmö', 'SE', 5],
+		['Göteborg', 'SE', 4],
+		['Stockholm', 'SE', 3],
+		['Copenhagen', 'DK', 4],
+		['Århus', 'DK', 3],
+		['Oslo', 'NO', 2],
+		['Fredrikstad', 'NO', 1]
+	],
+	germany: [
+		['Dinslaken', 'DE', 3],
+		['Aachen', 'DE', 3],
+		['Wolfsburg', 'DE', 2],
+		['Bonn', 'DE', 2],
+		['Frankfurt am Main', 'DE', 2],
+		['Solingen', 'DE', 2]
+	],
+	'other-europe': [
+		['Vienna', 'AT', 4],
+		['Ceuta', 'ES', 3],
+		['Barcelona', 'ES', 2],
+		['Sarajevo', 'BA', 2]
+	],
 	// The 41 non-Western members: SA 10, MA 7, DZ 4, TN 4 (the study), 16 more at 1-2 per country.
 	'non-western': [
-		['Riyadh', 'SA', 5], ['Jeddah', 'SA', 3], ['Dammam', 'SA', 2],
-		['Tangier', 'MA', 3], ['Casablanca', 'MA', 2], ['Tétouan', 'MA', 2],
-		['Algiers', 'DZ', 2], ['Oran', 'DZ', 2],
-		['Tunis', 'TN', 3], ['Bizerte', 'TN', 1],
-		['Ar Raqqah', 'SY', 1], ['Aleppo', 'SY', 1], ['Mosul', 'IQ', 1], ['Baghdad', 'IQ', 1],
-		['Gaziantep', 'TR', 1], ['Istanbul', 'TR', 1], ['Groznyy', 'RU', 2], ['Karachi', 'PK', 1], ['Lahore', 'PK', 1],
-		['Kabul', 'AF', 1], ['Kuwait City', 'KW', 1], ['Doha', 'QA', 1], ['Sanaa', 'YE', 1], ['Dakar', 'SN', 1], ['Bamako', 'ML', 1]
+		['Riyadh', 'SA', 5],
+		['Jeddah', 'SA', 3],
+		['Dammam', 'SA', 2],
+		['Tangier', 'MA', 3],
+		['Casablanca', 'MA', 2],
+		['Tétouan', 'MA', 2],
+		['Algiers', 'DZ', 2],
+		['Oran', 'DZ', 2],
+		['Tunis', 'TN', 3],
+		['Bizerte', 'TN', 1],
+		['Ar Raqqah', 'SY', 1],
+		['Aleppo', 'SY', 1],
+		['Mosul', 'IQ', 1],
+		['Baghdad', 'IQ', 1],
+		['Gaziantep', 'TR', 1],
+		['Istanbul', 'TR', 1],
+		['Groznyy', 'RU', 2],
+		['Karachi', 'PK', 1],
+		['Lahore', 'PK', 1],
+		['Kabul', 'AF', 1],
+		['Kuwait City', 'KW', 1],
+		['Doha', 'QA', 1],
+		['Sanaa', 'YE', 1],
+		['Dakar', 'SN', 1],
+		['Bamako', 'ML', 1]
 	]
 };
 
 /** Weight of being drawn into the inner circle, by region (place overrides region). */
 const INNER_WEIGHT: Record<string, number> = {
-	brussels: 4, 'Molenbeek-Saint-Jean': 5, belgium: 1.5, Verviers: 3, 'paris-area': 3, france: 1, netherlands: 0.6, uk: 0.3,
-	scandinavia: 0.6, germany: 0.4, 'other-europe': 0.6, 'non-western': 0.3, SY: 6, IQ: 6
+	brussels: 4,
+	'Molenbeek-Saint-Jean': 5,
+	belgium: 1.5,
+	Verviers: 3,
+	'paris-area': 3,
+	france: 1,
+	netherlands: 0.6,
+	uk: 0.3,
+	scandinavia: 0.6,
+	germany: 0.4,
+	'other-europe': 0.6,
+	'non-western': 0.3,
+	SY: 6,
+	IQ: 6
 };
 
 // ---- Assumptions: plots (ids from geodata/events.json) -----------------------------------------
@@ -85,9 +188,30 @@ const PLOT_DATES: Record<string, string> = Object.fromEntries(Object.values(P).m
 
 /** An inner-circle member's main plot, by where they lived. */
 const PLOT_WEIGHT: Record<string, Partial<Record<string, number>>> = {
-	brussels: { [P.brussels]: 4, [P.paris]: 4, [P.verviers]: 1.5, [P.defense]: 1, [P.museum]: 0.6, [P.thalys]: 0.5, [P.argenteuil]: 0.5, [P.villejuif]: 0.3, [P.concert]: 0.3 },
+	brussels: {
+		[P.brussels]: 4,
+		[P.paris]: 4,
+		[P.verviers]: 1.5,
+		[P.defense]: 1,
+		[P.museum]: 0.6,
+		[P.thalys]: 0.5,
+		[P.argenteuil]: 0.5,
+		[P.villejuif]: 0.3,
+		[P.concert]: 0.3
+	},
 	belgium: { [P.verviers]: 4, [P.paris]: 1.5, [P.brussels]: 1.5, [P.thalys]: 0.5, [P.museum]: 0.5 },
-	france: { [P.paris]: 3, [P.january]: 3, [P.defense]: 1, [P.villejuif]: 1, [P.concert]: 1, [P.argenteuil]: 1, [P.fontenay]: 0.3, [P.montrouge]: 0.3, [P.thalys]: 0.5, [P.museum]: 0.5 },
+	france: {
+		[P.paris]: 3,
+		[P.january]: 3,
+		[P.defense]: 1,
+		[P.villejuif]: 1,
+		[P.concert]: 1,
+		[P.argenteuil]: 1,
+		[P.fontenay]: 0.3,
+		[P.montrouge]: 0.3,
+		[P.thalys]: 0.5,
+		[P.museum]: 0.5
+	},
 	'non-western': { [P.paris]: 3, [P.brussels]: 1, [P.defense]: 1 },
 	other: { [P.paris]: 2, [P.brussels]: 1, [P.thalys]: 1, [P.museum]: 0.5, [P.verviers]: 0.5 }
 };
@@ -110,13 +234,36 @@ const DIED_WEIGHT: Record<string, number> = { 'non-western': 3, Lunel: 3, scandi
 // ---- Assumptions: descent ---------------------------------------------------------------------
 /** The five shares the study gives plus seven groups of our own (counts of 352, chosen to keep Moroccan the plurality). */
 export const DESCENT_COUNTS: Record<string, number> = {
-	Moroccan: 81, Algerian: 49, 'European convert': 28, Tunisian: 21, 'Sub-Saharan': 11,
-	Turkish: 30, Balkan: 28, Syrian: 24, 'South Asian': 24, Iraqi: 20, Chechen: 18, 'Gulf Arab': 18
+	Moroccan: 81,
+	Algerian: 49,
+	'European convert': 28,
+	Tunisian: 21,
+	'Sub-Saharan': 11,
+	Turkish: 30,
+	Balkan: 28,
+	Syrian: 24,
+	'South Asian': 24,
+	Iraqi: 20,
+	Chechen: 18,
+	'Gulf Arab': 18
 };
 /** Non-Western members take the descent of their country of last residence. */
 const DESCENT_OF_COUNTRY: Record<string, string> = {
-	SA: 'Gulf Arab', KW: 'Gulf Arab', QA: 'Gulf Arab', YE: 'Gulf Arab', MA: 'Moroccan', DZ: 'Algerian', TN: 'Tunisian',
-	SY: 'Syrian', IQ: 'Iraqi', TR: 'Turkish', RU: 'Chechen', PK: 'South Asian', AF: 'South Asian', SN: 'Sub-Saharan', ML: 'Sub-Saharan'
+	SA: 'Gulf Arab',
+	KW: 'Gulf Arab',
+	QA: 'Gulf Arab',
+	YE: 'Gulf Arab',
+	MA: 'Moroccan',
+	DZ: 'Algerian',
+	TN: 'Tunisian',
+	SY: 'Syrian',
+	IQ: 'Iraqi',
+	TR: 'Turkish',
+	RU: 'Chechen',
+	PK: 'South Asian',
+	AF: 'South Asian',
+	SN: 'Sub-Saharan',
+	ML: 'Sub-Saharan'
 };
 /** European members: affinity of each group to a place or region (default 1), drawn in this order; converts take the rest. */
 const DESCENT_AFFINITY: [string, Record<string, number>][] = [
@@ -130,29 +277,109 @@ const DESCENT_AFFINITY: [string, Record<string, number>][] = [
 	['Sub-Saharan', { 'paris-area': 3, uk: 1.5, france: 1, brussels: 1, default: 0.5 }],
 	['Tunisian', { 'paris-area': 3, france: 3, Nice: 4, brussels: 1, default: 0.5 }],
 	['Algerian', { 'paris-area': 5, france: 5, brussels: 1, belgium: 0.8, uk: 0.5, default: 0.3 }],
-	['Moroccan', { brussels: 5, belgium: 4, netherlands: 5, Ceuta: 6, Barcelona: 4, 'paris-area': 1.5, france: 1.5, germany: 1, default: 0.4 }],
+	[
+		'Moroccan',
+		{ brussels: 5, belgium: 4, netherlands: 5, Ceuta: 6, Barcelona: 4, 'paris-area': 1.5, france: 1.5, germany: 1, default: 0.4 }
+	],
 	['European convert', { default: 1 }]
 ];
 
 // ---- Assumptions: recruitment organisations ----------------------------------------------------
 /** The three the study names, and six regional rings standing in for the six it does not name. */
 export const RECRUITERS = [
-	'Zerkani network', 'Sharia4Belgium', '19th Arrondissement group',
-	'Southern France ring (synthetic)', 'Liege-Verviers ring (synthetic)', 'Netherlands ring (synthetic)',
-	'UK ring (synthetic)', 'Scandinavian ring (synthetic)', 'German-Austrian ring (synthetic)'
+	'Zerkani network',
+	'Sharia4Belgium',
+	'19th Arrondissement group',
+	'Southern France ring (synthetic)',
+	'Liege-Verviers ring (synthetic)',
+	'Netherlands ring (synthetic)',
+	'UK ring (synthetic)',
+	'Scandinavian ring (synthetic)',
+	'German-Austrian ring (synthetic)'
 ] as const;
 /** Per place or region: [recruiter index, weight]; 'unknown' (index -1) is a recruiter left blank. */
 const RECRUITER_WEIGHT: Record<string, [number, number][]> = {
-	brussels: [[0, 6], [1, 2], [-1, 1]],
-	Antwerpen: [[1, 8], [-1, 1]], Vilvoorde: [[1, 8], [-1, 1]], Mechelen: [[1, 8], [-1, 1]],
-	Verviers: [[4, 8], [-1, 1]], 'Liège': [[4, 8], [-1, 1]], Charleroi: [[4, 5], [0, 2], [-1, 1]],
-	'paris-area': [[2, 6], [0, 1], [-1, 2]],
-	france: [[3, 6], [2, 1], [-1, 2]], Roubaix: [[4, 3], [2, 2], [-1, 1]], Tourcoing: [[4, 3], [2, 2], [-1, 1]], Strasbourg: [[2, 3], [-1, 2]],
-	netherlands: [[5, 6], [1, 1], [-1, 1]],
-	uk: [[6, 6], [-1, 2]],
-	scandinavia: [[7, 6], [-1, 2]],
-	germany: [[8, 6], [-1, 2]], Vienna: [[8, 6], [-1, 1]], Sarajevo: [[8, 4], [-1, 2]],
-	Ceuta: [[-1, 1]], Barcelona: [[-1, 1]],
+	brussels: [
+		[0, 6],
+		[1, 2],
+		[-1, 1]
+	],
+	Antwerpen: [
+		[1, 8],
+		[-1, 1]
+	],
+	Vilvoorde: [
+		[1, 8],
+		[-1, 1]
+	],
+	Mechelen: [
+		[1, 8],
+		[-1, 1]
+	],
+	Verviers: [
+		[4, 8],
+		[-1, 1]
+	],
+	Liège: [
+		[4, 8],
+		[-1, 1]
+	],
+	Charleroi: [
+		[4, 5],
+		[0, 2],
+		[-1, 1]
+	],
+	'paris-area': [
+		[2, 6],
+		[0, 1],
+		[-1, 2]
+	],
+	france: [
+		[3, 6],
+		[2, 1],
+		[-1, 2]
+	],
+	Roubaix: [
+		[4, 3],
+		[2, 2],
+		[-1, 1]
+	],
+	Tourcoing: [
+		[4, 3],
+		[2, 2],
+		[-1, 1]
+	],
+	Strasbourg: [
+		[2, 3],
+		[-1, 2]
+	],
+	netherlands: [
+		[5, 6],
+		[1, 1],
+		[-1, 1]
+	],
+	uk: [
+		[6, 6],
+		[-1, 2]
+	],
+	scandinavia: [
+		[7, 6],
+		[-1, 2]
+	],
+	germany: [
+		[8, 6],
+		[-1, 2]
+	],
+	Vienna: [
+		[8, 6],
+		[-1, 1]
+	],
+	Sarajevo: [
+		[8, 4],
+		[-1, 2]
+	],
+	Ceuta: [[-1, 1]],
+	Barcelona: [[-1, 1]],
 	'non-western': [[-1, 1]]
 };
 
@@ -161,9 +388,19 @@ const RECRUITER_WEIGHT: Record<string, [number, number][]> = {
  * Year shares of a wider-network member's first act: mostly 2014-2016, a few earlier (older rings).
  * None after 2016: the study covers the network's acts of 2014-2016, so everyone is on the map at the timeline's end.
  */
-const YEAR_WEIGHT: [number, number][] = [[2012, 0.03], [2013, 0.09], [2014, 0.28], [2015, 0.38], [2016, 0.22]];
+const YEAR_WEIGHT: [number, number][] = [
+	[2012, 0.03],
+	[2013, 0.09],
+	[2014, 0.28],
+	[2015, 0.38],
+	[2016, 0.22]
+];
 /** How precisely the date is known: day, month or year only. */
-const PRECISION_WEIGHT: [string, number][] = [['day', 0.7], ['month', 0.2], ['year', 0.1]];
+const PRECISION_WEIGHT: [string, number][] = [
+	['day', 0.7],
+	['month', 0.2],
+	['year', 0.1]
+];
 /** Inner-circle members: the first act is their plot's date or an earlier act (travel, arrest) this many days before. */
 const INNER_LEAD_DAYS = [30, 540];
 
@@ -255,8 +492,20 @@ export function makeDemoMembers(coordinates: Coordinates = resolvePlaces()): Rec
 			const { lat, lon } = coordinates.get(`${hometown}|${country}`)!;
 			for (let i = 0; i < n; i++) {
 				drafts.push({
-					id: '', hometown, country, region, lat, lon, inner: false, plots: [], died: false, arrested: false, descent: '',
-					lastResidence: region === 'non-western' ? country : '', recruiter: '', firstAct: ''
+					id: '',
+					hometown,
+					country,
+					region,
+					lat,
+					lon,
+					inner: false,
+					plots: [],
+					died: false,
+					arrested: false,
+					descent: '',
+					lastResidence: region === 'non-western' ? country : '',
+					recruiter: '',
+					firstAct: ''
 				});
 			}
 		}
@@ -271,11 +520,22 @@ export function makeDemoMembers(coordinates: Coordinates = resolvePlaces()): Rec
 	inner.forEach((d) => (d.inner = true));
 	const plotWeight = (d: Draft, plot: string) => PLOT_WEIGHT[plotRegion(d.region)]![plot] ?? 0.05;
 	for (const plot of Object.values(P)) {
-		const [d] = weightedSample(inner.filter((m) => !m.plots.length), 1, (m) => plotWeight(m, plot), rand);
+		const [d] = weightedSample(
+			inner.filter((m) => !m.plots.length),
+			1,
+			(m) => plotWeight(m, plot),
+			rand
+		);
 		d!.plots.push(plot);
 	}
 	for (const d of inner) {
-		if (!d.plots.length) d.plots.push(pick(Object.values(P).map((p) => [p, plotWeight(d, p)] as [string, number]), rand));
+		if (!d.plots.length)
+			d.plots.push(
+				pick(
+					Object.values(P).map((p) => [p, plotWeight(d, p)] as [string, number]),
+					rand
+				)
+			);
 		for (const [from, to, p] of SECOND_PLOT) if (d.plots[0] === from && !d.plots.includes(to) && rand() < p) d.plots.push(to);
 		d.plots.sort();
 	}
@@ -308,7 +568,15 @@ export function makeDemoMembers(coordinates: Coordinates = resolvePlaces()): Rec
 	for (const d of drafts) {
 		const r = pick(lookup(RECRUITER_WEIGHT, d, [[-1, 1]] as [number, number][]), rand);
 		d.recruiter = r < 0 ? '' : RECRUITERS[r]!;
-		const precision = pick(d.inner ? [['day', 0.85], ['month', 0.15]] : PRECISION_WEIGHT, rand);
+		const precision = pick(
+			d.inner
+				? [
+						['day', 0.85],
+						['month', 0.15]
+					]
+				: PRECISION_WEIGHT,
+			rand
+		);
 		let iso: string;
 		if (d.inner) {
 			const plotDay = Date.parse(PLOT_DATES[d.plots[0]!]!);
@@ -348,7 +616,12 @@ export const DEMO_TIES_CSV = 'geodata/ties.demo.csv';
 /** Its own PRNG stream, so adding ties leaves every member row above byte-for-byte as it was. */
 export const TIES_SEED = SEED + 1;
 /** Node id of a recruitment organisation: a slug of its name, the same rule core/network uses. */
-export const orgId = (name: string) => `org-${name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+export const orgId = (name: string) =>
+	`org-${name
+		.toLowerCase()
+		.normalize('NFKD')
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '')}`;
 /** Members of the same plot: each tied to this many others of the cell (all of them in a smaller cell). */
 const CELL_CONTACTS = 3;
 /** Inner members recruited by the same organisation but acting in other plots: chance of a tie per pair. */
@@ -380,7 +653,12 @@ export function makeDemoTies(members: Record<string, string>[] = makeDemoMembers
 		if (s === t || seen.has(key)) return;
 		seen.add(key);
 		// A contact is dated when the later of the two first acts it: the tie is known from then on.
-		ties.push({ source: s.id!, target: t.id!, type: 'contact', date: startOf(s.first_act!) >= startOf(t.first_act!) ? s.first_act! : t.first_act! });
+		ties.push({
+			source: s.id!,
+			target: t.id!,
+			type: 'contact',
+			date: startOf(s.first_act!) >= startOf(t.first_act!) ? s.first_act! : t.first_act!
+		});
 	};
 	for (const m of members) {
 		for (const plot of m.plots ? m.plots.split('|') : []) ties.push({ source: m.id!, target: plot, type: 'plot', date: plot.slice(5, 15) });
@@ -405,7 +683,13 @@ export function makeDemoTies(members: Record<string, string>[] = makeDemoMembers
 		}
 	// The snowball step: every wider member is a first-person contact of the inner circle.
 	const contactWeight = (w: Record<string, string>, m: Record<string, string>) =>
-		w.recruiter && w.recruiter === m.recruiter ? CONTACT_WEIGHT.organisation : w.hometown === m.hometown && w.country === m.country ? CONTACT_WEIGHT.town : region(w) === region(m) ? CONTACT_WEIGHT.region : CONTACT_WEIGHT.other;
+		w.recruiter && w.recruiter === m.recruiter
+			? CONTACT_WEIGHT.organisation
+			: w.hometown === m.hometown && w.country === m.country
+				? CONTACT_WEIGHT.town
+				: region(w) === region(m)
+					? CONTACT_WEIGHT.region
+					: CONTACT_WEIGHT.other;
 	for (const w of wider) {
 		const n = rand() < SECOND_CONTACT ? 2 : 1;
 		for (const m of weightedSample(inner, n, (m) => contactWeight(w, m), rand)) contact(w, m);

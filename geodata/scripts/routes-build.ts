@@ -6,7 +6,15 @@
  */
 import { along, bearing, bezierSpline, distance, greatCircle, length, lineString, point, simplify } from '@turf/turf';
 import type { Position } from 'geojson';
-import type { ArrowFeature, EventFeature, LegFeature, RouteCollection, RoutesSource, SourceRoute, WaypointFeature } from '../../src/lib/core/routes/types';
+import type {
+	ArrowFeature,
+	EventFeature,
+	LegFeature,
+	RouteCollection,
+	RoutesSource,
+	SourceRoute,
+	WaypointFeature
+} from '../../src/lib/core/routes/types';
 
 /** One arrowhead every ARROW_SPACING_KM along a leg, at least one per leg. */
 const ARROW_SPACING_KM = 220;
@@ -60,7 +68,12 @@ function arrowsFor(leg: LegFeature): ArrowFeature[] {
 		arrows.push({
 			type: 'Feature',
 			geometry: { type: 'Point', coordinates: [round(lon!), round(lat!)] },
-			properties: { kind: 'arrow', route: leg.properties.route, variant: leg.properties.variant, bearing: Math.round(bearing(before, after)) }
+			properties: {
+				kind: 'arrow',
+				route: leg.properties.route,
+				variant: leg.properties.variant,
+				bearing: Math.round(bearing(before, after))
+			}
 		});
 	}
 	return arrows;
@@ -75,7 +88,12 @@ export function buildRouteCollection(source: RoutesSource): RouteCollection {
 	for (const route of source.routes) {
 		if (seen.has(route.id)) throw new RouteSourceError(`duplicate route id ${route.id}`);
 		seen.add(route.id);
-		for (const ref of [route.source, ...route.figures.map((f) => f.source), ...route.legs.map((l) => l.source), ...route.events.map((e) => e.source)])
+		for (const ref of [
+			route.source,
+			...route.figures.map((f) => f.source),
+			...route.legs.map((l) => l.source),
+			...route.events.map((e) => e.source)
+		])
 			if (!source.sources[ref]) throw new RouteSourceError(`route ${route.id}: unknown source "${ref}"`);
 		for (const leg of route.legs) {
 			const variant = route.variants.find((v) => v.id === leg.variant);
@@ -106,7 +124,15 @@ export function buildRouteCollection(source: RoutesSource): RouteCollection {
 			waypoints.push({
 				type: 'Feature',
 				geometry: point([w.lon, w.lat]).geometry,
-				properties: { kind: 'waypoint', route: route.id, key, name: w.name, type: w.type ?? 'place', geonames: w.geonames ?? w.name, country: w.country ?? '' }
+				properties: {
+					kind: 'waypoint',
+					route: route.id,
+					key,
+					name: w.name,
+					type: w.type ?? 'place',
+					geonames: w.geonames ?? w.name,
+					country: w.country ?? ''
+				}
 			});
 		}
 		for (const e of route.events) {
@@ -121,7 +147,15 @@ export function buildRouteCollection(source: RoutesSource): RouteCollection {
 		type: 'FeatureCollection',
 		about: source.about,
 		sources: source.sources,
-		routes: source.routes.map(({ id, name, description, source, figures, variants, events }) => ({ id, name, description, source, figures, variants, events })),
+		routes: source.routes.map(({ id, name, description, source, figures, variants, events }) => ({
+			id,
+			name,
+			description,
+			source,
+			figures,
+			variants,
+			events
+		})),
 		features: [...legs, ...arrows, ...events, ...waypoints]
 	};
 }

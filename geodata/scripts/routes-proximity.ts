@@ -32,7 +32,11 @@ export interface ProximityShare {
 }
 
 /** Per route: how many of the points lie within `radiusKm` of that route's lines. */
-export function nearShares(collection: RouteCollection, points: { route: string; lonLat: [number, number] }[], radiusKm: number): ProximityShare[] {
+export function nearShares(
+	collection: RouteCollection,
+	points: { route: string; lonLat: [number, number] }[],
+	radiusKm: number
+): ProximityShare[] {
 	return collection.routes.map(({ id }) => {
 		const legs = legsOf(collection, id);
 		const mine = points.filter((p) => p.route === id);

@@ -18,7 +18,8 @@ export const AGGREGATE_CELLS_PER_DEGREE = 20;
 /** The output's header; presets.ts recognises it. */
 export const AGGREGATE_HEADER = ['id', 'atlas cell', 'cell lat', 'cell lon', 'month', 'rows'] as const;
 
-const USAGE = 'usage: npm run atlas -- aggregate <files...> --out <cells.csv> [--by <column>] [--lat <column>] [--lon <column>] [--date <column>]';
+const USAGE =
+	'usage: npm run atlas -- aggregate <files...> --out <cells.csv> [--by <column>] [--lat <column>] [--lon <column>] [--date <column>]';
 const OPTIONS = ['--out', '--by', '--lat', '--lon', '--date'] as const;
 type Option = (typeof OPTIONS)[number];
 const CSV_EXT = new Set(['.csv', '.tsv', '.txt']);
@@ -49,7 +50,11 @@ function pick(columns: string[], field: 'lat' | 'lon' | 'date', given: string | 
 	return null;
 }
 
-export async function aggregateFiles(files: string[], out: string, options: { by?: string; lat?: string; lon?: string; date?: string } = {}): Promise<AggregateSummary> {
+export async function aggregateFiles(
+	files: string[],
+	out: string,
+	options: { by?: string; lat?: string; lon?: string; date?: string } = {}
+): Promise<AggregateSummary> {
 	const csv = files.filter((f) => CSV_EXT.has(extname(f).toLowerCase()));
 	const parquet = files.filter((f) => PARQUET_EXT.has(extname(f).toLowerCase()));
 	const other = files.filter((f) => !csv.includes(f) && !parquet.includes(f));
@@ -102,7 +107,9 @@ export async function aggregateFiles(files: string[], out: string, options: { by
 				strftime(month_, '%Y-%m') AS "month", rows AS "rows"${by ? ', category AS "category"' : ''}
 			FROM grouped WHERE skip = 0 ORDER BY month_, row_, col_${by ? ', category' : ''}
 		) TO ${quoteText(out)} (HEADER, DELIMITER ',')`);
-		const totals = (await db.runAndReadAll(`SELECT skip, sum(rows)::BIGINT AS rows, count(*)::BIGINT AS groups FROM grouped GROUP BY skip`)).getRowObjects();
+		const totals = (
+			await db.runAndReadAll(`SELECT skip, sum(rows)::BIGINT AS rows, count(*)::BIGINT AS groups FROM grouped GROUP BY skip`)
+		).getRowObjects();
 		const skipped: Record<string, number> = {};
 		let rowsRead = 0;
 		let rowsInCells = 0;
@@ -146,7 +153,12 @@ export async function aggregateCommand(args: string[]): Promise<number> {
 	const t0 = performance.now();
 	let s: AggregateSummary;
 	try {
-		s = await aggregateFiles(files, values['--out'], { by: values['--by'], lat: values['--lat'], lon: values['--lon'], date: values['--date'] });
+		s = await aggregateFiles(files, values['--out'], {
+			by: values['--by'],
+			lat: values['--lat'],
+			lon: values['--lon'],
+			date: values['--date']
+		});
 	} catch (error) {
 		console.error(`aggregate: ${(error as Error).message}`);
 		return 1;

@@ -37,7 +37,11 @@ export async function geocodeCommand(args: string[]): Promise<number> {
 	const gaz = await loadGazetteer();
 	const reverse = new ReverseIndex(gaz);
 	const tLoad = performance.now() - t0;
-	const r = geocodeFile(gaz, reverse, bytes, { fileName: input, regeocode: args.includes('--regeocode'), swapCoordinates: args.includes('--swap-coordinates') });
+	const r = geocodeFile(gaz, reverse, bytes, {
+		fileName: input,
+		regeocode: args.includes('--regeocode'),
+		swapCoordinates: args.includes('--swap-coordinates')
+	});
 	const tGeocode = performance.now() - t0 - tLoad;
 	if (r.errors.length) {
 		console.error(`${input}: ${r.errors.join(' ')}`);

@@ -12,7 +12,8 @@ import { listUnknownIds } from '../lib/core/network/ties';
 import { knownIdsOf } from '../lib/core/network/graph';
 import { readEvents } from '../lib/core/time/events';
 
-const USAGE = 'usage: npm run atlas -- validate <file> [--sheet <name>] [--members <member list>]   (ties: GEXF, GraphML or CSV with source,target)';
+const USAGE =
+	'usage: npm run atlas -- validate <file> [--sheet <name>] [--members <member list>]   (ties: GEXF, GraphML or CSV with source,target)';
 const DEMO_MEMBERS = 'geodata/members.demo.csv';
 const EVENTS = 'geodata/events.json';
 
@@ -54,7 +55,12 @@ export async function validateCommand(args: string[]): Promise<number> {
  * reason), with the ids that are no node of the file and no member, plot or organisation. Members
  * come from --members (any member list the importer reads) or the bundled demo.
  */
-async function validateTies(file: string, bytes: Uint8Array, format: NonNullable<ReturnType<typeof tieFormatOf>>, membersFile?: string): Promise<number> {
+async function validateTies(
+	file: string,
+	bytes: Uint8Array,
+	format: NonNullable<ReturnType<typeof tieFormatOf>>,
+	membersFile?: string
+): Promise<number> {
 	const imported = readTies(new TextDecoder().decode(bytes), file, format);
 	let members;
 	try {
@@ -65,6 +71,8 @@ async function validateTies(file: string, bytes: Uint8Array, format: NonNullable
 	}
 	const { events } = readEvents(JSON.parse(readFileSync(EVENTS, 'utf8')));
 	imported.report.unknownIds = listUnknownIds(imported, knownIdsOf(members, events));
-	await print(JSON.stringify({ ...imported.report, members: membersFile ?? `${DEMO_MEMBERS} (the demo; pass --members <file> for yours)` }, null, 2));
+	await print(
+		JSON.stringify({ ...imported.report, members: membersFile ?? `${DEMO_MEMBERS} (the demo; pass --members <file> for yours)` }, null, 2)
+	);
 	return imported.report.errors.length ? 1 : 0;
 }

@@ -15,7 +15,8 @@ import { viewerCss } from './viewer-css';
 const data = JSON.parse(document.getElementById('atlas-data')!.textContent!) as StandaloneData;
 const ORIGIN_MS = Date.parse(`${data.origin}T00:00:00Z`);
 const DAY_MS = 86_400_000;
-const dateText = (day: number) => new Date(ORIGIN_MS + day * DAY_MS).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateText = (day: number) =>
+	new Date(ORIGIN_MS + day * DAY_MS).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const addMonths = (day: number, months: number) => {
 	const d = new Date(ORIGIN_MS + day * DAY_MS);
 	return Math.round((Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate()) - ORIGIN_MS) / DAY_MS);
@@ -34,7 +35,10 @@ const el = (tag: string, attrs: Record<string, string> = {}, text = '') => {
 
 document.body.dataset.theme = data.theme;
 const header = el('header');
-header.append(el('h1', {}, data.title), el('p', { class: data.synthetic ? 'label synthetic' : 'label', 'data-testid': 'viewer-label' }, data.label));
+header.append(
+	el('h1', {}, data.title),
+	el('p', { class: data.synthetic ? 'label synthetic' : 'label', 'data-testid': 'viewer-label' }, data.label)
+);
 const mapDiv = el('div', { id: 'map', 'data-testid': 'viewer-map' });
 const legend = el('section', { class: 'legend', 'aria-label': 'Legend', 'data-testid': 'viewer-legend' });
 const footer = el('footer', { 'aria-label': 'Timeline' });
@@ -56,8 +60,18 @@ function drawLegend() {
 	ends.append(el('span', {}, '1'), el('span', {}, String(Math.round(top / 2))), el('span', {}, `${top}+${what}`));
 	legend.append(ramp, ends);
 	if (hasWeights) {
-		legend.append(el('p', { class: 'note' }, countOnly ? `Each ${data.unit === 'members' ? 'member' : 'event'} counts one.` : `Weighted by ${data.weightMeaning}.`));
-		const b = el('button', { type: 'button', 'data-testid': 'viewer-weight-toggle' }, countOnly ? `Weight by ${data.weightMeaning}` : 'Count events instead');
+		legend.append(
+			el(
+				'p',
+				{ class: 'note' },
+				countOnly ? `Each ${data.unit === 'members' ? 'member' : 'event'} counts one.` : `Weighted by ${data.weightMeaning}.`
+			)
+		);
+		const b = el(
+			'button',
+			{ type: 'button', 'data-testid': 'viewer-weight-toggle' },
+			countOnly ? `Weight by ${data.weightMeaning}` : 'Count events instead'
+		);
 		b.onclick = () => {
 			countOnly = !countOnly;
 			applyWeights();
@@ -78,7 +92,8 @@ function drawLegend() {
 		legend.append(list, el('p', { class: 'note' }, 'Routes: solid over land, dashed at sea; drawn while in use. Figures: Frontex.'));
 	}
 	const p = data.privacy;
-	if (p.k > 0 && p.hidden) legend.append(el('p', { class: 'note' }, `${p.hidden} in places with fewer than ${p.k} are not shown (privacy threshold).`));
+	if (p.k > 0 && p.hidden)
+		legend.append(el('p', { class: 'note' }, `${p.hidden} in places with fewer than ${p.k} are not shown (privacy threshold).`));
 	legend.append(el('p', { class: data.synthetic ? 'label synthetic' : 'label' }, data.label));
 }
 
@@ -90,11 +105,16 @@ const n = data.points.length / 4;
 const features = new Array(n);
 for (let i = 0; i < n; i++) {
 	const p = data.points;
-	features[i] = { type: 'Feature', properties: { d: p[i * 4 + 2], w: p[i * 4 + 3] }, geometry: { type: 'Point', coordinates: [p[i * 4], p[i * 4 + 1]] } };
+	features[i] = {
+		type: 'Feature',
+		properties: { d: p[i * 4 + 2], w: p[i * 4 + 3] },
+		geometry: { type: 'Point', coordinates: [p[i * 4], p[i * 4 + 1]] }
+	};
 }
 const dark = data.theme === 'dark';
 /** The ramp's first colour, fully transparent: fading from transparent black would draw grey halos. */
-const transparent = (hex: string) => `rgba(${parseInt(hex.slice(1, 3), 16)}, ${parseInt(hex.slice(3, 5), 16)}, ${parseInt(hex.slice(5, 7), 16)}, 0)`;
+const transparent = (hex: string) =>
+	`rgba(${parseInt(hex.slice(1, 3), 16)}, ${parseInt(hex.slice(3, 5), 16)}, ${parseInt(hex.slice(5, 7), 16)}, 0)`;
 const rampStops: (string | number)[] = [];
 data.ramp.forEach((c, i) => rampStops.push(0.05 + (0.95 * i) / (data.ramp.length - 1), c));
 
@@ -114,8 +134,20 @@ const map = new maplibregl.Map({
 			{ id: 'sea', type: 'background', paint: { 'background-color': dark ? '#0e1620' : '#dce8f0' } },
 			{ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': dark ? '#232b35' : '#f4f2ee' } },
 			{ id: 'borders', type: 'line', source: 'land', paint: { 'line-color': dark ? '#4a5563' : '#b9b4ab', 'line-width': 0.6 } },
-			{ id: 'routes-land', type: 'line', source: 'routes', filter: ['==', ['get', 'mode'], 'land'], paint: { 'line-color': ['get', 'colour'], 'line-width': 2.5, 'line-opacity': 0.85 } },
-			{ id: 'routes-sea', type: 'line', source: 'routes', filter: ['!=', ['get', 'mode'], 'land'], paint: { 'line-color': ['get', 'colour'], 'line-width': 2.5, 'line-opacity': 0.85, 'line-dasharray': [2, 1.5] } },
+			{
+				id: 'routes-land',
+				type: 'line',
+				source: 'routes',
+				filter: ['==', ['get', 'mode'], 'land'],
+				paint: { 'line-color': ['get', 'colour'], 'line-width': 2.5, 'line-opacity': 0.85 }
+			},
+			{
+				id: 'routes-sea',
+				type: 'line',
+				source: 'routes',
+				filter: ['!=', ['get', 'mode'], 'land'],
+				paint: { 'line-color': ['get', 'colour'], 'line-width': 2.5, 'line-opacity': 0.85, 'line-dasharray': [2, 1.5] }
+			},
 			{
 				id: 'heat',
 				type: 'heatmap',
@@ -145,9 +177,22 @@ function applyWeights() {
 let time = data.time;
 const date = el('p', { class: 'date', 'data-testid': 'viewer-date', 'aria-live': 'off' });
 const play = el('button', { type: 'button', class: 'play', 'data-testid': 'viewer-play', 'aria-label': 'Play' }, '▶');
-const slider = el('input', { type: 'range', min: String(data.domain[0]), max: String(data.domain[1]), step: '1', 'aria-label': 'Date', 'data-testid': 'viewer-slider' }) as HTMLInputElement;
+const slider = el('input', {
+	type: 'range',
+	min: String(data.domain[0]),
+	max: String(data.domain[1]),
+	step: '1',
+	'aria-label': 'Date',
+	'data-testid': 'viewer-slider'
+}) as HTMLInputElement;
 slider.value = String(time);
-const modeText = el('p', { class: 'mode' }, data.mode === 'window' ? `Window: first acts in the ${data.windowMonths} months up to the date` : 'Cumulative: everyone whose first known act is on or before the date');
+const modeText = el(
+	'p',
+	{ class: 'mode' },
+	data.mode === 'window'
+		? `Window: first acts in the ${data.windowMonths} months up to the date`
+		: 'Cumulative: everyone whose first known act is on or before the date'
+);
 const left = el('div', { class: 'now' });
 left.append(date, modeText);
 footer.append(left, play, slider);
@@ -164,9 +209,16 @@ function setTime(day: number) {
 	slider.value = String(time);
 	date.textContent = dateText(time);
 	const filter: maplibregl.FilterSpecification =
-		data.mode === 'window' ? ['all', ['<=', ['get', 'd'], time], ['>', ['get', 'd'], addMonths(time, -data.windowMonths)]] : ['<=', ['get', 'd'], time];
+		data.mode === 'window'
+			? ['all', ['<=', ['get', 'd'], time], ['>', ['get', 'd'], addMonths(time, -data.windowMonths)]]
+			: ['<=', ['get', 'd'], time];
 	if (map.getLayer('heat')) map.setFilter('heat', filter);
-	const routeFilter = (mode: maplibregl.ExpressionSpecification): maplibregl.FilterSpecification => ['all', mode, ['<=', ['get', 'from'], time], ['>=', ['get', 'to'], time]];
+	const routeFilter = (mode: maplibregl.ExpressionSpecification): maplibregl.FilterSpecification => [
+		'all',
+		mode,
+		['<=', ['get', 'from'], time],
+		['>=', ['get', 'to'], time]
+	];
 	if (map.getLayer('routes-land')) {
 		map.setFilter('routes-land', routeFilter(['==', ['get', 'mode'], 'land']));
 		map.setFilter('routes-sea', routeFilter(['!=', ['get', 'mode'], 'land']));

@@ -30,7 +30,11 @@ const outside: string[] = [];
 test.beforeAll(async () => {
 	test.setTimeout(400_000);
 	// A test build (its hooks tell when the heat is drawn), in its own folders.
-	execFileSync('npx', ['vite', 'build'], { env: { ...process.env, ATLAS_TEST_BUILD: '1', BASE_PATH: BASE, BUILD_DIR: ROOT, KIT_OUT_DIR: '.svelte-kit-atlas' }, stdio: 'ignore', timeout: 380_000 });
+	execFileSync('npx', ['vite', 'build'], {
+		env: { ...process.env, ATLAS_TEST_BUILD: '1', BASE_PATH: BASE, BUILD_DIR: ROOT, KIT_OUT_DIR: '.svelte-kit-atlas' },
+		stdio: 'ignore',
+		timeout: 380_000
+	});
 	server = createServer((req, res) => {
 		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
 		if (!path.startsWith(`${BASE}/`) && path !== BASE) {
@@ -59,7 +63,11 @@ test('served under /atlas/, the map, data, routes and gazetteer all load from th
 	await expect(page.getByTestId('legend-count')).toContainText(/\d+ of \d+ members shown/);
 	await expect(page.getByTestId('route-toggle-western-balkans')).toBeVisible({ timeout: 30_000 });
 	// The gazetteer, fetched by the geocoding worker: a place name only, so the list needs it.
-	await page.getByTestId('import-file').setInputFiles({ name: 'names.csv', mimeType: 'text/csv', buffer: Buffer.from('id,hometown,country\na,Molenbeek-Saint-Jean,BE\nb,Lunel,FR\n') });
+	await page.getByTestId('import-file').setInputFiles({
+		name: 'names.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('id,hometown,country\na,Molenbeek-Saint-Jean,BE\nb,Lunel,FR\n')
+	});
 	await expect(page.getByTestId('geocode-summary')).toContainText('2 exact', { timeout: 90_000 });
 	// The link the page writes keeps the folder.
 	await expect.poll(() => new URL(page.url()).pathname).toBe(`${BASE}/`);

@@ -8,14 +8,17 @@ type AtlasMap = {
 	once(event: string, f: () => void): void;
 	triggerRepaint(): void;
 };
-const onMap = <T,>(page: import('@playwright/test').Page, f: (map: AtlasMap) => T) =>
+const onMap = <T>(page: import('@playwright/test').Page, f: (map: AtlasMap) => T) =>
 	page.evaluate(`(${f.toString()})(window.__atlas.map)`) as Promise<T>;
 const idle = (page: import('@playwright/test').Page) =>
-	page.evaluate(() => new Promise<void>((resolve) => {
-		const map = window.__atlas!.map;
-		map.once('idle', () => resolve());
-		map.triggerRepaint();
-	}));
+	page.evaluate(
+		() =>
+			new Promise<void>((resolve) => {
+				const map = window.__atlas!.map;
+				map.once('idle', () => resolve());
+				map.triggerRepaint();
+			})
+	);
 
 const LAND: [number, number, number] = [0xf6, 0xf4, 0xef];
 const SEA: [number, number, number] = [0xdc, 0xe6, 0xee];

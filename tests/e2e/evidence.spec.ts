@@ -18,7 +18,8 @@ const GHENT: [number, number] = [3.7174, 51.0543];
 type Serialised = { data: { features: { properties: Record<string, unknown> }[] } };
 
 /** The hotspot table's row for a place, once the rates are in. */
-const row = (page: Page, name: string) => page.getByTestId('hotspot-table').locator('tbody tr', { has: page.getByRole('button', { name: `${name}: show on the map` }) });
+const row = (page: Page, name: string) =>
+	page.getByTestId('hotspot-table').locator('tbody tr', { has: page.getByRole('button', { name: `${name}: show on the map` }) });
 
 async function sourceFeatures(page: Page, id: string) {
 	return page.evaluate((source) => {
@@ -52,7 +53,9 @@ test('the per-resident view: rates in the table, smoothed rates on the map, its 
 	const drawn = (await sourceFeatures(page, 'evidence-rates'))!;
 	const lunelOnMap = drawn.find((f) => f.name === 'Lunel')!;
 	expect(lunelOnMap.count).toBe(12);
-	await expect.poll(async () => colorDistance(await meanColor(page, at.x, at.y, 2), rgb(String(lunelOnMap.color))), { timeout: 20_000 }).toBeLessThan(40);
+	await expect
+		.poll(async () => colorDistance(await meanColor(page, at.x, at.y, 2), rgb(String(lunelOnMap.color))), { timeout: 20_000 })
+		.toBeLessThan(40);
 	expect(colorDistance(heatBefore, rgb(String(lunelOnMap.color)))).toBeGreaterThan(40);
 	// Smoothing keeps the order of well-populated towns: Lunel (45.1 raw) above Paris (1.0 raw).
 	const paris = drawn.find((f) => f.name === 'Paris')!;
@@ -68,11 +71,16 @@ test('the per-resident view: rates in the table, smoothed rates on the map, its 
 	await page.waitForFunction(() => (window.__atlasState?.views.visibleCount ?? 0) > 0, null, { timeout: 60_000 });
 	await expect(page.getByTestId('rate-legend')).toBeVisible();
 	await expect(page.getByTestId('show-rate')).toBeChecked();
-	await expect.poll(async () => colorDistance(await meanColor(page, at.x, at.y, 2), rgb(String(lunelOnMap.color))), { timeout: 30_000 }).toBeLessThan(40);
+	await expect
+		.poll(async () => colorDistance(await meanColor(page, at.x, at.y, 2), rgb(String(lunelOnMap.color))), { timeout: 30_000 })
+		.toBeLessThan(40);
 	void watch;
 });
 
-test('tested clusters: run in the worker with progress, listed and drawn, follow the filters, kept in the link', async ({ page, watch }) => {
+test('tested clusters: run in the worker with progress, listed and drawn, follow the filters, kept in the link', async ({
+	page,
+	watch
+}) => {
 	await openDashboard(page, '?v=4.3,50.8,7');
 	await page.getByTestId('scan-toggle').check();
 	await expect(page.getByTestId('p-value-meaning')).toContainText('does not');
@@ -98,14 +106,22 @@ test('tested clusters: run in the worker with progress, listed and drawn, follow
 	await expect.poll(() => page.url()).toContain('scan=on');
 	await page.goto(page.url());
 	await expect(page.getByTestId('scan-toggle')).toBeChecked();
-	await expect(page.getByTestId('cluster-table').locator('tbody tr').first().locator('td').nth(1)).toHaveText(String(observedInner), { timeout: 45_000 });
+	await expect(page.getByTestId('cluster-table').locator('tbody tr').first().locator('td').nth(1)).toHaveText(String(observedInner), {
+		timeout: 45_000
+	});
 	void watch;
 });
 
-test('the heat kernel in km: the legend says the radius, a wider kernel warms a town without members, the table stays, kept in the link', async ({ page, watch }) => {
+test('the heat kernel in km: the legend says the radius, a wider kernel warms a town without members, the table stays, kept in the link', async ({
+	page,
+	watch
+}) => {
 	await openDashboard(page, '?v=4.2,50.9,5');
 	await expect(page.getByTestId('kernel-km')).toHaveText('50 km');
-	const counts = await page.getByTestId('hotspot-table').locator('tbody tr[data-count]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-count')).join(','));
+	const counts = await page
+		.getByTestId('hotspot-table')
+		.locator('tbody tr[data-count]')
+		.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-count')).join(','));
 	const ghent = await project(page, GHENT);
 	const cold = await meanColor(page, ghent.x, ghent.y, 3);
 	await page.getByTestId('kernel-toggle').click();
@@ -113,7 +129,12 @@ test('the heat kernel in km: the legend says the radius, a wider kernel warms a 
 	await expect(page.getByTestId('kernel-km')).toHaveText('120 km');
 	await expect.poll(async () => colorDistance(await meanColor(page, ghent.x, ghent.y, 3), cold), { timeout: 20_000 }).toBeGreaterThan(25);
 	// The table counts members, not heat: unchanged.
-	expect(await page.getByTestId('hotspot-table').locator('tbody tr[data-count]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-count')).join(','))).toBe(counts);
+	expect(
+		await page
+			.getByTestId('hotspot-table')
+			.locator('tbody tr[data-count]')
+			.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-count')).join(','))
+	).toBe(counts);
 	await expect.poll(() => page.url()).toContain('kr=120');
 
 	// Zooming in keeps the ground radius: the legend still says 120 km (156 px at zoom 6, under the 160 px cap).

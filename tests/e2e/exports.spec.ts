@@ -13,7 +13,12 @@ import './hooks';
 const app = (page: Page) =>
 	page.evaluate(() => {
 		const a = window.__atlasState!;
-		return { visible: a.views.visibleCount, total: a.dataset.index.members.length, time: a.timeline.time, domain: [...a.timeline.domain] as [number, number] };
+		return {
+			visible: a.views.visibleCount,
+			total: a.dataset.index.members.length,
+			time: a.timeline.time,
+			domain: [...a.timeline.domain] as [number, number]
+		};
 	});
 
 async function openExport(page: Page) {
@@ -57,7 +62,8 @@ test("the CSV holds what the screen shows at the slider's date, or every date wh
 	await page.getByTestId('export-k').fill('0');
 	await page.getByTestId('export-k').dispatchEvent('change');
 	const Papa = (await import('papaparse')).default;
-	const rowsOf = (bytes: Buffer) => Papa.parse<Record<string, string>>(bytes.toString('utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
+	const rowsOf = (bytes: Buffer) =>
+		Papa.parse<Record<string, string>>(bytes.toString('utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
 
 	const atDate = await downloadOf(page, 'export-csv');
 	expect(atDate.name).toBe('hometown-atlas-synthetic-2015-11-13-cumulative.csv');
@@ -83,7 +89,9 @@ test('the video has the chosen length and a seek index, and the frame at 80% sho
 	await page.getByLabel('Video size').selectOption('854x480');
 	await page.getByLabel('Video length (speed)').selectOption('3');
 	await page.getByLabel('Frame rate').selectOption('10');
-	await expect(page.getByTestId('video-estimate')).toContainText(/30 frames of 3 s at 10 fps: takes about \d+ (s|min) here/, { timeout: 0 });
+	await expect(page.getByTestId('video-estimate')).toContainText(/30 frames of 3 s at 10 fps: takes about \d+ (s|min) here/, {
+		timeout: 0
+	});
 	// Every progress line the menu shows is recorded as it appears, so none is missed however fast it goes.
 	await page.evaluate(() => {
 		const seen: string[] = ((window as unknown as { __progressSeen: string[] }).__progressSeen = []);
@@ -96,7 +104,10 @@ test('the video has the chosen length and a seek index, and the frame at 80% sho
 	await page.getByTestId('export-video').click();
 	const download = await downloaded;
 	const progressSeen = await page.evaluate(() => (window as unknown as { __progressSeen: string[] }).__progressSeen);
-	expect(progressSeen.some((t) => /^Frame \d+ of 30, about \d+ (s|min) left$/.test(t)), `progress lines: ${progressSeen.join(' | ')}`).toBe(true);
+	expect(
+		progressSeen.some((t) => /^Frame \d+ of 30, about \d+ (s|min) left$/.test(t)),
+		`progress lines: ${progressSeen.join(' | ')}`
+	).toBe(true);
 	const { readFileSync } = await import('node:fs');
 	const bytes = readFileSync((await download.path())!);
 	expect(download.suggestedFilename()).toBe('hometown-atlas-synthetic-timeline-854x480-3s.webm');

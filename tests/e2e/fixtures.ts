@@ -62,7 +62,10 @@ export { expect };
 
 /** Debian's Chromium, writing a net log of every connection it makes (pages and browser process) to `file`. */
 export function launchWithNetLog(file: string): Promise<Browser> {
-	return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, `--log-net-log=${file}`, '--net-log-capture-mode=Default'] });
+	return chromium.launch({
+		executablePath: CHROMIUM_PATH,
+		args: [...CHROMIUM_ARGS, `--log-net-log=${file}`, '--net-log-capture-mode=Default']
+	});
 }
 
 /** Fails unless the net log (of a closed browser) recorded loopback traffic and nothing off this machine. */
@@ -136,7 +139,9 @@ export async function project(page: Page, lngLat: [number, number]): Promise<{ x
 /** Mean RGB of a square of the page around (x, y), read from a screenshot. */
 export async function meanColor(page: Page, x: number, y: number, half = 6): Promise<[number, number, number]> {
 	const png = PNG.sync.read(await page.screenshot({ clip: { x: x - half, y: y - half, width: half * 2, height: half * 2 } }));
-	let r = 0, g = 0, b = 0;
+	let r = 0,
+		g = 0,
+		b = 0;
 	const n = png.width * png.height;
 	for (let i = 0; i < png.data.length; i += 4) {
 		r += png.data[i]!;

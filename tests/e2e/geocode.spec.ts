@@ -19,7 +19,9 @@ test('the worker geocodes a list and the panel lists only the doubtful rows', as
 	const urls: string[] = [];
 	page.on('request', (r) => urls.push(r.url()));
 	await page.goto(PAGE);
-	await expect(page.getByTestId('geocode-summary')).toContainText('exact 0, alias 3, fuzzy 0, ambiguous 3, unresolved 1', { timeout: 45_000 });
+	await expect(page.getByTestId('geocode-summary')).toContainText('exact 0, alias 3, fuzzy 0, ambiguous 3, unresolved 1', {
+		timeout: 45_000
+	});
 	await expect(page.getByTestId('geocode-progress')).toContainText('geocoding: 7 / 7');
 	expect(urls.some((u) => u.endsWith('/generated/gazetteer/gazetteer.bin'))).toBe(true);
 	const panel = page.getByTestId('geocode-review');
@@ -70,10 +72,10 @@ test('clicking the map sets a point for an unresolved row', async ({ page }) => 
 	await page.waitForFunction(() => window.__reviewMap?.loaded() === true);
 	const map = panel.getByTestId('review-map');
 	const box = (await map.boundingBox())!;
-	const expected = await page.evaluate(
-		([x, y]) => window.__reviewMap!.unproject([x, y]),
-		[box.width / 3, box.height / 3] as [number, number]
-	);
+	const expected = await page.evaluate(([x, y]) => window.__reviewMap!.unproject([x, y]), [box.width / 3, box.height / 3] as [
+		number,
+		number
+	]);
 	await map.click({ position: { x: box.width / 3, y: box.height / 3 } });
 	await expect(panel.getByTestId('review-choice-6')).toContainText('point on map');
 	const [lat, lon] = ((await panel.getByTestId('review-choice-6').textContent()) ?? '').match(/-?\d+\.\d+/g)!.map(Number);
@@ -85,6 +87,8 @@ test('clicking the map sets a point for an unresolved row', async ({ page }) => 
 test('an import file that is not a choices file is refused with a message', async ({ page }) => {
 	await page.goto(PAGE);
 	const panel = page.getByTestId('geocode-review');
-	await panel.getByTestId('review-import-file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+	await panel
+		.getByTestId('review-import-file')
+		.setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
 	await expect(page.getByRole('status')).toContainText('rejected: not a hometown-atlas-geocode-choices file');
 });

@@ -30,14 +30,17 @@ const PLACES = {
 	tripoliLebanon: [35.8442, 34.4335]
 } satisfies Record<string, [number, number]>;
 
-const atlas = (page: Page) => page.evaluate(() => {
-	const s = window.__atlasState!;
-	return {
-		placed: Object.fromEntries(s.dataset.current.members.map((m) => [m.id, [Math.round(m.lat * 100) / 100, Math.round(m.lon * 100) / 100]] as const)),
-		pending: s.importSession.pending.map((m) => m.id).sort(),
-		pendingCoordinates: s.importSession.pending.map((m) => [m.lat, m.lon])
-	};
-});
+const atlas = (page: Page) =>
+	page.evaluate(() => {
+		const s = window.__atlasState!;
+		return {
+			placed: Object.fromEntries(
+				s.dataset.current.members.map((m) => [m.id, [Math.round(m.lat * 100) / 100, Math.round(m.lon * 100) / 100]] as const)
+			),
+			pending: s.importSession.pending.map((m) => m.id).sort(),
+			pendingCoordinates: s.importSession.pending.map((m) => [m.lat, m.lon])
+		};
+	});
 /** How much the heat layer changes the colour at a place: heat off vs heat on, each once drawn. */
 async function heatAt(page: Page, lngLat: [number, number]): Promise<number> {
 	const at = await project(page, lngLat);
@@ -67,7 +70,13 @@ test('imported place names are geocoded, doubtful ones reviewed, and the choice 
 	await importList(page);
 	let state = await atlas(page);
 	// Confident matches are on the map; Tripoli, Saint-Denis and Ankh-Morpork wait, never at 0,0.
-	expect(state.placed).toMatchObject({ M01: [50.85, 4.35], M03: [50.85, 4.31], M04: [55.61, 13], M07: [-33.57, 18.48], M09: [35.95, 39.01] });
+	expect(state.placed).toMatchObject({
+		M01: [50.85, 4.35],
+		M03: [50.85, 4.31],
+		M04: [55.61, 13],
+		M07: [-33.57, 18.48],
+		M09: [35.95, 39.01]
+	});
 	expect(state.pending).toEqual(['M05', 'M06', 'M08']);
 	expect(state.pendingCoordinates.flat().every((v) => Number.isNaN(v))).toBe(true);
 	await page.getByText(/Not on the map \(1\)/).click();

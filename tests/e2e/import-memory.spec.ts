@@ -20,7 +20,12 @@ const state = (page: Page) =>
 			const m = s.dataset.current.members.find((x) => x.id === id);
 			return m ? [Math.round(m.lat * 100) / 100, Math.round(m.lon * 100) / 100] : null;
 		};
-		return { name: s.dataset.name, count: s.dataset.current.members.length, T1: at('T1'), mappings: Object.keys(s.importSession.mappings).length };
+		return {
+			name: s.dataset.name,
+			count: s.dataset.current.members.length,
+			T1: at('T1'),
+			mappings: Object.keys(s.importSession.mappings).length
+		};
 	});
 
 /** The place keys of the choices in the saved work's record, as IndexedDB holds it now. */
@@ -104,7 +109,10 @@ test('a mapped import keeps its mapping after a reload and in a project file ope
 	}
 });
 
-test('a reviewed choice survives a reload (with the review still open to finish), a grown list and a project file on a clean profile', async ({ page, browser }) => {
+test('a reviewed choice survives a reload (with the review still open to finish), a grown list and a project file on a clean profile', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(300_000);
 	await openDashboard(page);
 	await page.getByTestId('import-file').setInputFiles(csv('places.csv', LIST));
@@ -124,7 +132,9 @@ test('a reviewed choice survives a reload (with the review still open to finish)
 	// restored dataset, then the chosen place must be in it at once (not placed again by the geocoder).
 	await expect.poll(async () => (await state(page)).name, { timeout: 30_000 }).toBe('places.csv');
 	expect((await state(page)).T1, 'the chosen place after a reload').toEqual([32.89, 13.19]);
-	await expect(page.getByTestId('geocode-review-open'), 'the review can be finished after a reload').toHaveText('Review 1 place', { timeout: 90_000 });
+	await expect(page.getByTestId('geocode-review-open'), 'the review can be finished after a reload').toHaveText('Review 1 place', {
+		timeout: 90_000
+	});
 
 	// One more row: the choice holds for the same place text in the grown list.
 	await page.getByTestId('import-file').setInputFiles(csv('places-grown.csv', GROWN));

@@ -13,7 +13,12 @@ interface StateView {
 const state = (page: Page) =>
 	page.evaluate(() => {
 		const s = window.__atlasState!;
-		return { synthetic: s.dataset.current.synthetic, members: s.dataset.current.members.length, pending: s.importSession.pending.length, name: s.dataset.name } satisfies StateView;
+		return {
+			synthetic: s.dataset.current.synthetic,
+			members: s.dataset.current.members.length,
+			pending: s.importSession.pending.length,
+			name: s.dataset.name
+		} satisfies StateView;
 	});
 
 /** Drops a file made in the page onto the map, as a user dragging it from the desktop would. */
@@ -31,7 +36,9 @@ async function dropFile(page: Page, name: string, content: string, type = 'text/
 }
 
 test.describe('import', () => {
-	test('choosing the Missing Migrants file: full report, placeholder row reported, heat appears on the Central Mediterranean', async ({ page }) => {
+	test('choosing the Missing Migrants file: full report, placeholder row reported, heat appears on the Central Mediterranean', async ({
+		page
+	}) => {
 		// 1.8 MB parsed in software on a shared machine: allow time, assert nothing about speed.
 		test.setTimeout(180_000);
 		await openDashboard(page);
@@ -59,10 +66,9 @@ test.describe('import', () => {
 		expect(await mapBox(), 'the map keeps its size and place when the dataset changes').toEqual(before.map);
 
 		await expect
-			.poll(
-				async () => colorDistance(await meanColor(page, centralMed.x, centralMed.y), before.med),
-				{ message: 'heat appears on the Central Mediterranean route' }
-			)
+			.poll(async () => colorDistance(await meanColor(page, centralMed.x, centralMed.y), before.med), {
+				message: 'heat appears on the Central Mediterranean route'
+			})
 			.toBeGreaterThan(60);
 	});
 

@@ -6,12 +6,15 @@
 import type { Page } from '@playwright/test';
 import { test, expect, openDashboard } from './fixtures';
 
-const active = (page: Page) => page.evaluate(() => {
-	const el = document.activeElement as HTMLElement | null;
-	return { testid: el?.getAttribute('data-testid') ?? '', cls: el?.className ?? '', tag: el?.tagName ?? '' };
-});
+const active = (page: Page) =>
+	page.evaluate(() => {
+		const el = document.activeElement as HTMLElement | null;
+		return { testid: el?.getAttribute('data-testid') ?? '', cls: el?.className ?? '', tag: el?.tagName ?? '' };
+	});
 
-test('skip links come first and reach the map, the timeline and the panels; the map canvas is labelled and shows focus', async ({ page }) => {
+test('skip links come first and reach the map, the timeline and the panels; the map canvas is labelled and shows focus', async ({
+	page
+}) => {
 	await openDashboard(page);
 	await page.keyboard.press('Tab');
 	expect((await active(page)).testid).toBe('skip-map');
@@ -39,7 +42,9 @@ test('skip links come first and reach the map, the timeline and the panels; the 
 	await expect(page.locator('#controls')).toBeFocused();
 });
 
-test('hotspot rows and timeline markers are one tab stop each, with arrow keys inside; the slider is a few dozen presses away', async ({ page }) => {
+test('hotspot rows and timeline markers are one tab stop each, with arrow keys inside; the slider is a few dozen presses away', async ({
+	page
+}) => {
 	test.setTimeout(120_000);
 	await openDashboard(page, '?t=2016-06-30');
 	const rows = page.getByTestId('hotspot-table').locator('tbody button.place');

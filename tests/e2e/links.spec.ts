@@ -41,7 +41,9 @@ test('a date before the study period opens exactly there, the period widened and
 	expect((await snapshot(page)).domain).toEqual([0, dayFromIso('2016-12-31')]);
 });
 
-test('the study period first: cumulative mode counts earlier members from its first day, and the legend says how many', async ({ page }) => {
+test('the study period first: cumulative mode counts earlier members from its first day, and the legend says how many', async ({
+	page
+}) => {
 	await openDashboard(page, '?t=2014-01-01');
 	const s = await snapshot(page);
 	expect(s.domain).toEqual([0, dayFromIso('2016-12-31')]);
@@ -69,7 +71,9 @@ test('an unknown filter value is named, marked in the panel, and can be unticked
 	test.setTimeout(150_000);
 	// No member passes, so no heat is ever drawn: wait for the note instead of the first heat frame.
 	await page.goto('/?f.role=boss');
-	await expect(page.getByTestId('url-notes')).toContainText('The filter Role = "boss" matches no members in this data', { timeout: 90_000 });
+	await expect(page.getByTestId('url-notes')).toContainText('The filter Role = "boss" matches no members in this data', {
+		timeout: 90_000
+	});
 	await expect(page.getByTestId('filter-unknown')).toHaveText(' (not in this data)');
 	// A click, not uncheck(): once unticked, a value the data lacks leaves the list, so there is no box left to re-read.
 	await page.getByTestId('filter-role-boss').click();
@@ -79,10 +83,19 @@ test('an unknown filter value is named, marked in the panel, and can be unticked
 test('the link the page writes opens the same state again', async ({ page }) => {
 	test.setTimeout(150_000);
 	// A state with members on the map (the page is waited on by its first heat frame).
-	const query = '?v=4.3500,50.8500,6.00&t=2015-11-13&mode=window&w=12&layers=heat,routes&routes=central-med&f.role=inner&k=3&theme=dark&period=2012-2016';
+	const query =
+		'?v=4.3500,50.8500,6.00&t=2015-11-13&mode=window&w=12&layers=heat,routes&routes=central-med&f.role=inner&k=3&theme=dark&period=2012-2016';
 	await openDashboard(page, query);
 	const first = await snapshot(page);
-	expect(first).toMatchObject({ time: dayFromIso('2015-11-13'), mode: 'window', w: 12, period: [2012, 2016], routes: ['central-med'], k: 3, theme: 'dark' });
+	expect(first).toMatchObject({
+		time: dayFromIso('2015-11-13'),
+		mode: 'window',
+		w: 12,
+		period: [2012, 2016],
+		routes: ['central-med'],
+		k: 3,
+		theme: 'dark'
+	});
 	expect(first.layers).toEqual({ heat: true, labels: false, routes: true, plots: false });
 	await expect.poll(() => new URL(page.url()).searchParams.get('period'), { timeout: 15_000 }).toBe('2012-2016');
 	const written = page.url();

@@ -26,19 +26,24 @@ async function settled(page: Page): Promise<void> {
 async function renderedNames(page: Page): Promise<{ layer: string; name: string; count?: number }[]> {
 	return page.evaluate((layers) => {
 		const map = window.__atlas!.map;
-		return map
-			.queryRenderedFeatures({ layers: layers.filter((l) => map.getLayer(l)) })
-			.map((f) => ({ layer: f.layer.id, name: String(f.properties.name), ...(typeof f.properties.count === 'number' ? { count: f.properties.count as number } : {}) }));
+		return map.queryRenderedFeatures({ layers: layers.filter((l) => map.getLayer(l)) }).map((f) => ({
+			layer: f.layer.id,
+			name: String(f.properties.name),
+			...(typeof f.properties.count === 'number' ? { count: f.properties.count as number } : {})
+		}));
 	}, NAME_LAYERS);
 }
 
 /** Polls until the rendered names include `wanted` (labels arrive with their tiles and fonts). */
 async function expectNames(page: Page, wanted: string[], message: string) {
 	await expect
-		.poll(async () => {
-			const names = new Set((await renderedNames(page)).map((n) => n.name));
-			return wanted.filter((w) => !names.has(w));
-		}, { message, timeout: 30_000 })
+		.poll(
+			async () => {
+				const names = new Set((await renderedNames(page)).map((n) => n.name));
+				return wanted.filter((w) => !names.has(w));
+			},
+			{ message, timeout: 30_000 }
+		)
 		.toEqual([]);
 }
 
@@ -58,7 +63,10 @@ test.describe('place names', () => {
 		expect(gazetteer).toEqual(expect.arrayContaining(['Ixelles', 'Uccle']));
 		const hometowns = names.filter((n) => n.layer === 'hometown-labels');
 		expect(hometowns.map((h) => h.name)).toContain('Molenbeek-Saint-Jean');
-		expect(hometowns.every((h) => typeof h.count === 'number' && h.count > 0), 'each hometown label carries its count').toBe(true);
+		expect(
+			hometowns.every((h) => typeof h.count === 'number' && h.count > 0),
+			'each hometown label carries its count'
+		).toBe(true);
 		await shot(page, testInfo, 'brussels-z11');
 	});
 
@@ -75,14 +83,20 @@ test.describe('place names', () => {
 		await expectNames(page, ['France', 'Paris', 'Rome'], 'countries and capitals at the start view');
 		const names = await renderedNames(page);
 		expect(names.map((n) => n.name)).not.toContain('Molenbeek-Saint-Jean');
-		expect(names.filter((n) => n.layer === 'hometown-labels'), 'hometowns are named only once towns separate').toEqual([]);
+		expect(
+			names.filter((n) => n.layer === 'hometown-labels'),
+			'hometowns are named only once towns separate'
+		).toEqual([]);
 	});
 
 	test('names in Arabic script are drawn in a Latin spelling (northern Syria at zoom 8.5)', async ({ page }) => {
 		await openDashboard(page, '?v=38.5,36.2,8.5');
 		await expectNames(page, ['Ar Raqqah', 'Manbij', 'Aleppo'], 'Raqqa, Manbij and the Aleppo governorate are named');
 		const names = (await renderedNames(page)).map((n) => n.name);
-		expect(names.filter((n) => /[\u0590-\u08ff\ufb1d-\ufeff]/u.test(n)), 'no Hebrew or Arabic letters reach the renderer').toEqual([]);
+		expect(
+			names.filter((n) => /[\u0590-\u08ff\ufb1d-\ufeff]/u.test(n)),
+			'no Hebrew or Arabic letters reach the renderer'
+		).toEqual([]);
 	});
 
 	test('with the privacy threshold, only towns of k or more members are named on the heat', async ({ page }) => {
@@ -110,7 +124,9 @@ test.describe('place names', () => {
 				() =>
 					page.evaluate(() => {
 						const map = window.__atlas!.map;
-						return map.queryRenderedFeatures({ layers: ['highlight-ring', 'highlight-label'] }).map((f) => `${f.layer.id}:${String(f.properties.name)}`);
+						return map
+							.queryRenderedFeatures({ layers: ['highlight-ring', 'highlight-label'] })
+							.map((f) => `${f.layer.id}:${String(f.properties.name)}`);
 					}),
 				{ timeout: 30_000 }
 			)
@@ -133,9 +149,20 @@ test('fonts, names and geometry come from our own origin at every zoom', async (
 	}
 	const origin = new URL(baseURL!).origin;
 	const paths = requests.map((u) => new URL(u));
-	expect(paths.filter((u) => u.origin !== origin && u.protocol !== 'blob:' && u.protocol !== 'data:').map(String), 'requests off our origin').toEqual([]);
+	expect(
+		paths.filter((u) => u.origin !== origin && u.protocol !== 'blob:' && u.protocol !== 'data:').map(String),
+		'requests off our origin'
+	).toEqual([]);
 	const fetched = paths.map((u) => u.pathname);
-	expect(fetched.some((p) => /^\/generated\/fonts\/noto-sans-latin-(400|600)-normal\.woff2$/.test(p)), 'the font comes from our origin').toBe(true);
-	expect(fetched.some((p) => /^\/generated\/places\/8\/\d+\/\d+\.pbf$/.test(p)), 'place tiles').toBe(true);
-	expect(fetched, 'finer geometry and divisions when zoomed in').toEqual(expect.arrayContaining(['/generated/basemap/countries-10m.json', '/generated/basemap/admin1.json']));
+	expect(
+		fetched.some((p) => /^\/generated\/fonts\/noto-sans-latin-(400|600)-normal\.woff2$/.test(p)),
+		'the font comes from our origin'
+	).toBe(true);
+	expect(
+		fetched.some((p) => /^\/generated\/places\/8\/\d+\/\d+\.pbf$/.test(p)),
+		'place tiles'
+	).toBe(true);
+	expect(fetched, 'finer geometry and divisions when zoomed in').toEqual(
+		expect.arrayContaining(['/generated/basemap/countries-10m.json', '/generated/basemap/admin1.json'])
+	);
 });

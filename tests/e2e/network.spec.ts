@@ -88,14 +88,18 @@ test.describe('network beside the map', () => {
 	test('selecting a hotspot row lights its members in the graph', async ({ page }) => {
 		await openNetwork(page);
 		await expect(view(page)).toHaveAttribute('data-lit', '0');
-		const row = page.getByTestId('hotspot-table').locator('tbody tr', { has: page.getByRole('button', { name: /^Molenbeek-Saint-Jean: show on the map/ }) });
+		const row = page
+			.getByTestId('hotspot-table')
+			.locator('tbody tr', { has: page.getByRole('button', { name: /^Molenbeek-Saint-Jean: show on the map/ }) });
 		const count = await row.getAttribute('data-count');
 		await row.getByRole('button', { name: /^Molenbeek-Saint-Jean/ }).click();
 		await expect(view(page)).toHaveAttribute('data-lit', count!);
 		await expect(row.getByRole('button', { name: /^Molenbeek-Saint-Jean/ })).toHaveAttribute('aria-pressed', 'true');
 		await expect(page).toHaveURL(/sel=town%3ABE%7Cmolenbeek-saint-jean/);
 		// Another town: another set.
-		const other = page.getByTestId('hotspot-table').locator('tbody tr', { has: page.getByRole('button', { name: /^Lunel: show on the map/ }) });
+		const other = page
+			.getByTestId('hotspot-table')
+			.locator('tbody tr', { has: page.getByRole('button', { name: /^Lunel: show on the map/ }) });
 		await other.getByRole('button', { name: /^Lunel/ }).click();
 		await expect(view(page)).toHaveAttribute('data-lit', (await other.getAttribute('data-count'))!);
 	});
@@ -136,8 +140,13 @@ test.describe('network beside the map', () => {
 		await page.getByTestId('network-plot-scenes').click();
 		await expect.poll(() => page.evaluate(() => window.__atlasState!.scenes.list.length)).toBe(12);
 		const scenes = page.getByTestId('scenes');
-		await scenes.getByRole('button', { name: /2015-01-07 Paris/ }).first().click();
-		await expect.poll(() => page.evaluate(() => window.__atlasState!.network.selection)).toBe('plot:plot-2015-01-07-paris-charlie-hebdo-hypercacher');
+		await scenes
+			.getByRole('button', { name: /2015-01-07 Paris/ })
+			.first()
+			.click();
+		await expect
+			.poll(() => page.evaluate(() => window.__atlasState!.network.selection))
+			.toBe('plot:plot-2015-01-07-paris-charlie-hebdo-hypercacher');
 		await expect(page.getByTestId('network-plot')).toHaveValue('plot-2015-01-07-paris-charlie-hebdo-hypercacher');
 	});
 
@@ -161,7 +170,9 @@ test.describe('network beside the map', () => {
     </edges>
   </graph>
 </gexf>`;
-		await page.getByTestId('import-file').setInputFiles({ name: 'gephi-export.gexf', mimeType: 'application/xml', buffer: Buffer.from(gexf) });
+		await page
+			.getByTestId('import-file')
+			.setInputFiles({ name: 'gephi-export.gexf', mimeType: 'application/xml', buffer: Buffer.from(gexf) });
 		const report = page.getByTestId('import-ties-report');
 		await expect(report.getByTestId('ties-accepted')).toHaveText('3');
 		await expect(report.getByTestId('ties-rejected-count')).toHaveText('1');
@@ -176,7 +187,10 @@ test.describe('network beside the map', () => {
 		// Member columns' ties (plots, organisations) plus the file's 3.
 		await expect(view(page)).toHaveAttribute('data-edges-shown', String(106 + 251 + 3));
 		await page.getByTestId('network-search').fill('Safe');
-		await page.getByTestId('network-matches').getByRole('button', { name: /Safe house A/ }).click();
+		await page
+			.getByTestId('network-matches')
+			.getByRole('button', { name: /Safe house A/ })
+			.click();
 		await expect(view(page)).toHaveAttribute('data-lit', '2');
 	});
 });

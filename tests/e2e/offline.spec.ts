@@ -22,14 +22,19 @@ test('neither the page nor the browser process contacts any host but 127.0.0.1',
 	await page.mouse.wheel(0, -300);
 	await expect.poll(zoom, 'the wheel zoomed in').toBeGreaterThan(before);
 	// The zoomed view's tiles, glyphs and images loaded and drawn: whatever it asks for has been asked.
-	await page.evaluate(() => new Promise<void>((resolve) => {
-		const map = window.__atlas!.map;
-		map.once('idle', () => resolve());
-		map.triggerRepaint();
-	}));
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve) => {
+				const map = window.__atlas!.map;
+				map.once('idle', () => resolve());
+				map.triggerRepaint();
+			})
+	);
 	await browser.close();
 
 	const traffic = expectOnlyLoopback(netLog);
-	test.info().annotations.push({ type: 'hosts the browser tried and could not resolve', description: traffic.attemptedHosts.join(', ') || 'none' });
+	test
+		.info()
+		.annotations.push({ type: 'hosts the browser tried and could not resolve', description: traffic.attemptedHosts.join(', ') || 'none' });
 	expect(pageRequests.filter((u) => !u.startsWith('http://127.0.0.1') && !/^(data|blob):/.test(u))).toEqual([]);
 });

@@ -23,13 +23,21 @@ const SWAPPED = [
  */
 async function openApp(page: Page) {
 	await page.goto('/');
-	await page.waitForFunction(() => window.__atlasState !== undefined && window.__atlasState.dataset.current.members.length > 0, null, { timeout: 60_000 });
+	await page.waitForFunction(() => window.__atlasState !== undefined && window.__atlasState.dataset.current.members.length > 0, null, {
+		timeout: 60_000
+	});
 }
 
 const members = (page: Page) =>
 	page.evaluate(() =>
 		Object.fromEntries(
-			window.__atlasState!.dataset.current.members.map((m) => [m.id, { lat: Math.round(m.lat * 100) / 100, lon: Math.round(m.lon * 100) / 100, country: m.country, place: m.place ?? '' }] as const)
+			window.__atlasState!.dataset.current.members.map(
+				(m) =>
+					[
+						m.id,
+						{ lat: Math.round(m.lat * 100) / 100, lon: Math.round(m.lon * 100) / 100, country: m.country, place: m.place ?? '' }
+					] as const
+			)
 		)
 	);
 
@@ -59,12 +67,14 @@ test('a file with swapped coordinates is caught and fixed from the review items'
 	await expect(checks.locator('[data-row="6"]')).toContainText('looks swapped');
 	await checks.locator('[data-row="6"]').getByTestId('check-swap').click();
 	await expect(checks.getByTestId('checks-summary')).toContainText('nothing to review');
-	await expect.poll(() => members(page)).toMatchObject({
-		S2: { lat: 59.91, lon: 10.75, country: 'NO', place: 'Oslo' },
-		S3: { lat: 35.76, lon: -5.83, country: 'MA' },
-		S4: { lat: 48.86, lon: 2.35, country: 'FR', place: 'Paris' },
-		S5: { lat: 45.76, lon: 4.84, country: 'FR', place: 'Lyon' }
-	});
+	await expect
+		.poll(() => members(page))
+		.toMatchObject({
+			S2: { lat: 59.91, lon: 10.75, country: 'NO', place: 'Oslo' },
+			S3: { lat: 35.76, lon: -5.83, country: 'MA' },
+			S4: { lat: 48.86, lon: 2.35, country: 'FR', place: 'Paris' },
+			S5: { lat: 45.76, lon: 4.84, country: 'FR', place: 'Lyon' }
+		});
 });
 
 // Hometowns with coordinates and no names or dates: named from the gazetteer, one table row per place,
@@ -80,8 +90,17 @@ test('a list of coordinates without names or dates: named, grouped, and shown at
 	await expect(page.getByTestId('timeline-summary')).toHaveText('No dates in this list: its 4 members are shown at every date');
 	await expect(page.getByTestId('legend-count')).toHaveText('4 of 4 members shown');
 	await expect(page.getByTestId('legend-undated')).toContainText('4 members without a date, shown throughout');
-	await expect(page.getByTestId('import-checks').getByTestId('checks-summary')).toContainText('Checked 4 rows with coordinates: nothing to review', { timeout: 90_000 });
-	await expect.poll(async () => Object.values(await members(page)).map((m) => `${m.place}|${m.country}`).sort()).toEqual(['Antwerpen|BE', 'Brussels|BE', 'Brussels|BE', 'Paris|FR']);
+	await expect(page.getByTestId('import-checks').getByTestId('checks-summary')).toContainText(
+		'Checked 4 rows with coordinates: nothing to review',
+		{ timeout: 90_000 }
+	);
+	await expect
+		.poll(async () =>
+			Object.values(await members(page))
+				.map((m) => `${m.place}|${m.country}`)
+				.sort()
+		)
+		.toEqual(['Antwerpen|BE', 'Brussels|BE', 'Brussels|BE', 'Paris|FR']);
 	// At the start of the timeline too: nobody disappears for lack of a date.
 	await page.evaluate(() => window.__atlasState!.timeline.setTime(window.__atlasState!.timeline.domain[0]));
 	await expect(page.getByTestId('legend-count')).toHaveText('4 of 4 members shown');

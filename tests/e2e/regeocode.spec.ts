@@ -20,7 +20,18 @@ const LUNEL = { lat: 43.68, lon: 4.14 };
 const members = (page: Page) =>
 	page.evaluate(() =>
 		Object.fromEntries(
-			window.__atlasState!.dataset.current.members.map((m) => [m.id, { lat: Math.round(m.lat * 100) / 100, lon: Math.round(m.lon * 100) / 100, givenLat: m.givenLat ?? null, givenLon: m.givenLon ?? null }] as const)
+			window.__atlasState!.dataset.current.members.map(
+				(m) =>
+					[
+						m.id,
+						{
+							lat: Math.round(m.lat * 100) / 100,
+							lon: Math.round(m.lon * 100) / 100,
+							givenLat: m.givenLat ?? null,
+							givenLon: m.givenLon ?? null
+						}
+					] as const
+			)
 		)
 	);
 
@@ -43,13 +54,15 @@ test('the re-geocode option places rows at their named place and keeps the given
 	await expect(listed.locator('tbody tr').first()).toContainText('10.5, 10.5');
 	await expect(page.getByTestId('geocode-summary')).toContainText('3 exact', { timeout: 90_000 });
 	await expect(page.getByTestId('import-regeocode')).toBeChecked();
-	await expect.poll(() => members(page)).toMatchObject({
-		R1: { ...LUNEL, givenLat: 10.5, givenLon: 10.5 },
-		R2: { ...LUNEL, givenLat: 10.5, givenLon: 10.5 },
-		R3: { ...LUNEL, givenLat: 10.5, givenLon: 10.5 },
-		// No name: nothing to re-geocode, its point kept as it is.
-		R4: { lat: 48.86, lon: 2.35, givenLat: null }
-	});
+	await expect
+		.poll(() => members(page))
+		.toMatchObject({
+			R1: { ...LUNEL, givenLat: 10.5, givenLon: 10.5 },
+			R2: { ...LUNEL, givenLat: 10.5, givenLon: 10.5 },
+			R3: { ...LUNEL, givenLat: 10.5, givenLon: 10.5 },
+			// No name: nothing to re-geocode, its point kept as it is.
+			R4: { lat: 48.86, lon: 2.35, givenLat: null }
+		});
 
 	// The CSV export carries the given point beside the new one (k = 3: Lunel's three are not folded).
 	await page.getByTestId('export-menu-button').click();
@@ -57,9 +70,17 @@ test('the re-geocode option places rows at their named place and keeps the given
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
 	const { readFileSync } = await import('node:fs');
 	const Papa = (await import('papaparse')).default;
-	const rows = Papa.parse<Record<string, string>>(readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
+	const rows = Papa.parse<Record<string, string>>(readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, ''), {
+		header: true,
+		skipEmptyLines: true
+	}).data;
 	const r1 = rows.find((r) => r.id === 'R1');
-	expect(r1).toMatchObject({ lat: expect.stringMatching(/^43\.6/), lon: expect.stringMatching(/^4\.1/), given_lat: '10.5', given_lon: '10.5' });
+	expect(r1).toMatchObject({
+		lat: expect.stringMatching(/^43\.6/),
+		lon: expect.stringMatching(/^4\.1/),
+		given_lat: '10.5',
+		given_lon: '10.5'
+	});
 
 	// Unticked: read again, the given points are used once more.
 	await page.getByTestId('import-regeocode').uncheck();

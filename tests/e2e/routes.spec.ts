@@ -1,13 +1,11 @@
 import type { Page } from '@playwright/test';
 import { test, expect, openDashboard, project, meanColor, colorDistance, animationFrames } from './fixtures';
 
-
 /** Waits until the routes are loaded (deck draws them on its next frame; pixel checks poll). */
 async function openWithRoutes(page: Page, query = '') {
 	await openDashboard(page, query);
 	await page.waitForFunction(() => window.__atlasState!.routes.data !== null);
 }
-
 
 /** A vertex in the middle of a leg: a pixel that lies on the drawn line. */
 async function legMidpoint(page: Page, route: string, from: string, to: string): Promise<[number, number]> {
@@ -32,9 +30,18 @@ async function routeDrawnAt(page: Page, at: { x: number; y: number }) {
 	await page.waitForFunction((at) => {
 		const map = window.__atlas!.map;
 		const box = map.getContainer().getBoundingClientRect();
-		const x = at.x - box.left, y = at.y - box.top;
+		const x = at.x - box.left,
+			y = at.y - box.top;
 		const layers = ['routes-events', 'routes-arrows', 'routes-land', 'routes-sea'].filter((id) => map.getLayer(id));
-		return map.queryRenderedFeatures([[x - 3, y - 3], [x + 3, y + 3]], { layers }).length > 0;
+		return (
+			map.queryRenderedFeatures(
+				[
+					[x - 3, y - 3],
+					[x + 3, y + 3]
+				],
+				{ layers }
+			).length > 0
+		);
 	}, at);
 }
 
@@ -52,7 +59,9 @@ test.describe('route overlays', () => {
 		const empty = await project(page, [18, 34]);
 		const sea = await meanColor(page, empty.x, empty.y, 5);
 		const here = () => meanColor(page, at.x, at.y, 5);
-		await expect.poll(async () => colorDistance(await here(), sea), { message: 'the route is drawn over the sea there' }).toBeGreaterThan(40);
+		await expect
+			.poll(async () => colorDistance(await here(), sea), { message: 'the route is drawn over the sea there' })
+			.toBeGreaterThan(40);
 		const shown = await here();
 
 		await page.getByTestId('route-toggle-central-med').uncheck();

@@ -12,7 +12,13 @@ import './hooks';
 const state = (page: Page) =>
 	page.evaluate(() => {
 		const a = window.__atlasState!;
-		return { scenes: a.scenes.list.map((s) => s.name), savedAt: a.savedWork.savedAt, name: a.dataset.name, synthetic: a.dataset.current.synthetic, count: a.dataset.current.members.length };
+		return {
+			scenes: a.scenes.list.map((s) => s.name),
+			savedAt: a.savedWork.savedAt,
+			name: a.dataset.name,
+			synthetic: a.dataset.current.synthetic,
+			count: a.dataset.current.members.length
+		};
 	});
 const savedAfter = async (page: Page, previous: string | null) => {
 	await expect.poll(async () => (await state(page)).savedAt, { timeout: 30_000 }).not.toBe(previous);
@@ -46,7 +52,24 @@ async function addScene(page: Page, name: string) {
 /** Three placed members, imported through the state (what the import panel calls). */
 const importSmallList = (page: Page) =>
 	page.evaluate(() => {
-		const base = { country: 'BE', lon: 4.35, lat: 50.85, day: 600, dayEnd: 600, datePrecision: 'day', role: 'inner', arrested: 'unknown', died: 'unknown', descent: '', lastResidence: '', recruiter: '', plots: [], source: 'test', weight: 1, category: '' };
+		const base = {
+			country: 'BE',
+			lon: 4.35,
+			lat: 50.85,
+			day: 600,
+			dayEnd: 600,
+			datePrecision: 'day',
+			role: 'inner',
+			arrested: 'unknown',
+			died: 'unknown',
+			descent: '',
+			lastResidence: '',
+			recruiter: '',
+			plots: [],
+			source: 'test',
+			weight: 1,
+			category: ''
+		};
 		const records = ['a', 'b', 'c'].map((id) => ({ ...base, id, hometown: 'Brussels' }));
 		window.__atlasState!.importSession.importRecords(records as never, 'tab-a-list.csv');
 	});
@@ -63,7 +86,9 @@ test('two tabs: one writes, the other shows its saves, and a change in the other
 	await importSmallList(page);
 	await addScene(page, 'From tab A');
 	await expect.poll(() => storedScenes(page), { timeout: 30_000 }).toEqual(['From tab A']);
-	await expect.poll(() => state(tabB), { timeout: 30_000 }).toMatchObject({ name: 'tab-a-list.csv', synthetic: false, scenes: ['From tab A'] });
+	await expect
+		.poll(() => state(tabB), { timeout: 30_000 })
+		.toMatchObject({ name: 'tab-a-list.csv', synthetic: false, scenes: ['From tab A'] });
 
 	// Tab B adds a scene: not saved, and it says so.
 	await addScene(tabB, 'From tab B');

@@ -7,17 +7,26 @@
 import type { Page } from '@playwright/test';
 import { test, expect, openDashboard } from './fixtures';
 
-
 const state = (page: Page) =>
 	page.evaluate(() => {
 		const a = window.__atlasState!;
-		return { name: a.dataset.name, count: a.dataset.current.members.length, synthetic: a.dataset.current.synthetic, savedAt: a.savedWork.savedAt };
+		return {
+			name: a.dataset.name,
+			count: a.dataset.current.members.length,
+			synthetic: a.dataset.current.synthetic,
+			savedAt: a.savedWork.savedAt
+		};
 	});
 
 /** Deletes the saved-work database from a page of our origin that holds no connection to it. */
 async function wipeWork(page: Page) {
 	await page.goto('/favicon.svg');
-	await page.evaluate(() => new Promise((done, fail) => Object.assign(indexedDB.deleteDatabase('hometown-atlas'), { onsuccess: done, onerror: fail, onblocked: fail })));
+	await page.evaluate(
+		() =>
+			new Promise((done, fail) =>
+				Object.assign(indexedDB.deleteDatabase('hometown-atlas'), { onsuccess: done, onerror: fail, onblocked: fail })
+			)
+	);
 }
 
 /** What is stored, read with the raw API: version, stores, the 'current' record, the chunk sizes by key. */
@@ -53,7 +62,10 @@ async function importCopies(page: Page, n: number, name: string) {
 		([n, name]) => {
 			const a = window.__atlasState!;
 			const base = a.dataset.current.members.slice(0, 50);
-			a.importSession.importRecords(Array.from({ length: n }, (_, i) => ({ ...base[i % base.length]!, id: `copy-${i}`, plots: [...base[i % base.length]!.plots] })), name);
+			a.importSession.importRecords(
+				Array.from({ length: n }, (_, i) => ({ ...base[i % base.length]!, id: `copy-${i}`, plots: [...base[i % base.length]!.plots] })),
+				name
+			);
 		},
 		[n, name] as const
 	);
@@ -83,11 +95,33 @@ test('a version 1 database is migrated to version 2 and its dataset restored, no
 				request.onsuccess = () => {
 					const db = request.result;
 					const members = Array.from({ length: 12_000 }, (_, i) => ({
-						id: `v1-${i}`, hometown: 'Molenbeek', country: 'BE', lon: 4.33, lat: 50.86, day: 600 + (i % 100), dayEnd: 600 + (i % 100),
-						datePrecision: 'day', role: 'wider', arrested: 'unknown', died: 'unknown', descent: '', lastResidence: '', recruiter: '',
-						plots: [], source: 'test', weight: 1, category: ''
+						id: `v1-${i}`,
+						hometown: 'Molenbeek',
+						country: 'BE',
+						lon: 4.33,
+						lat: 50.86,
+						day: 600 + (i % 100),
+						dayEnd: 600 + (i % 100),
+						datePrecision: 'day',
+						role: 'wider',
+						arrested: 'unknown',
+						died: 'unknown',
+						descent: '',
+						lastResidence: '',
+						recruiter: '',
+						plots: [],
+						source: 'test',
+						weight: 1,
+						category: ''
 					}));
-					const record = { datasetName: 'List saved by version 1', dataset: { synthetic: false, members }, mappings: { 'list.csv': { hometown: 'Town' } }, geocodeChoices: { Tripoli: { lon: 13.18, lat: 32.89 } }, scenes: [], savedAt: '2025-06-01T00:00:00.000Z' };
+					const record = {
+						datasetName: 'List saved by version 1',
+						dataset: { synthetic: false, members },
+						mappings: { 'list.csv': { hometown: 'Town' } },
+						geocodeChoices: { Tripoli: { lon: 13.18, lat: 32.89 } },
+						scenes: [],
+						savedAt: '2025-06-01T00:00:00.000Z'
+					};
 					const tx = db.transaction('work', 'readwrite');
 					tx.objectStore('work').put(record, 'current');
 					tx.oncomplete = () => (db.close(), done(null));
@@ -104,7 +138,15 @@ test('a version 1 database is migrated to version 2 and its dataset restored, no
 	const stored = await readWork(page);
 	expect(stored.version).toBe(2);
 	expect(stored.stores.sort()).toEqual(['members', 'work']);
-	expect(stored.current).toMatchObject({ schema: 2, datasetName: 'List saved by version 1', synthetic: false, memberCount: 12_000, chunkCount: 3, mappings: { 'list.csv': { Town: 'hometown' } }, geocodeChoices: { 'tripoli|': { placeKey: 'tripoli|', hometown: 'Tripoli', country: '', lon: 13.18, lat: 32.89 } } });
+	expect(stored.current).toMatchObject({
+		schema: 2,
+		datasetName: 'List saved by version 1',
+		synthetic: false,
+		memberCount: 12_000,
+		chunkCount: 3,
+		mappings: { 'list.csv': { Town: 'hometown' } },
+		geocodeChoices: { 'tripoli|': { placeKey: 'tripoli|', hometown: 'Tripoli', country: '', lon: 13.18, lat: 32.89 } }
+	});
 	expect(stored.current, 'the members moved to the chunks').not.toHaveProperty('dataset');
 	expect(stored.chunks).toEqual([5000, 5000, 2000]);
 });
@@ -121,7 +163,9 @@ test('a database from a newer version is left untouched, and the page says so', 
 			})
 	);
 	await openDashboard(page);
-	await expect(page.getByTestId('storage-error')).toContainText('Saved work could not be read (the stored data comes from a newer version of Hometown Atlas; it was left untouched)');
+	await expect(page.getByTestId('storage-error')).toContainText(
+		'Saved work could not be read (the stored data comes from a newer version of Hometown Atlas; it was left untouched)'
+	);
 	expect(await state(page)).toMatchObject({ synthetic: true, savedAt: null });
 	// Work done now is not saved over it.
 	await importCopies(page, 30, 'New list');
@@ -210,7 +254,8 @@ test('"delete everything stored" also deletes the remembered review choices', as
 		() =>
 			new Promise((done, fail) => {
 				const request = indexedDB.open('hometown-atlas-geocode', 1);
-				request.onupgradeneeded = () => request.result.createObjectStore('choices', { keyPath: ['fingerprint', 'placeKey'] }).createIndex('byFingerprint', 'fingerprint');
+				request.onupgradeneeded = () =>
+					request.result.createObjectStore('choices', { keyPath: ['fingerprint', 'placeKey'] }).createIndex('byFingerprint', 'fingerprint');
 				request.onerror = () => fail(request.error);
 				request.onsuccess = () => {
 					const db = request.result;

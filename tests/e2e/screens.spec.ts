@@ -14,10 +14,11 @@ import { test, expect } from './fixtures';
  */
 async function openDashboard(page: Page, query = ''): Promise<void> {
 	await page.goto(`/${query}`);
-	await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, { timeout: 150_000 });
+	await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, {
+		timeout: 150_000
+	});
 }
 test.describe.configure({ timeout: 300_000 });
-
 
 const SHOTS = 'test-results/screens';
 mkdirSync(SHOTS, { recursive: true });
@@ -36,13 +37,16 @@ async function box(page: Page, testIdOrSelector: string) {
 function smallTargets(page: Page, within: string) {
 	return page.evaluate((selector) => {
 		const root = document.querySelector(selector)!;
-		const targets = [...root.querySelectorAll<HTMLElement>('button, select, summary, label:has(> input[type=checkbox]), label:has(> input[type=radio])')].filter(
-			(el) => !el.matches('.marker, .maplibregl-ctrl-attrib-button') && el.checkVisibility({ visibilityProperty: true })
-		);
+		const targets = [
+			...root.querySelectorAll<HTMLElement>('button, select, summary, label:has(> input[type=checkbox]), label:has(> input[type=radio])')
+		].filter((el) => !el.matches('.marker, .maplibregl-ctrl-attrib-button') && el.checkVisibility({ visibilityProperty: true }));
 		return targets
 			.map((el) => ({ el, r: el.getBoundingClientRect() }))
 			.filter(({ r }) => r.width > 0 && (r.width < 44 || r.height < 44))
-			.map(({ el, r }) => `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`);
+			.map(
+				({ el, r }) =>
+					`${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`
+			);
 	}, within);
 }
 
@@ -54,7 +58,8 @@ async function pinch(page: Page, center: { x: number; y: number }, from: number,
 		{ x: center.x + d, y: center.y, id: 1 }
 	];
 	await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: points(from) });
-	for (let i = 1; i <= 10; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: points(from + ((to - from) * i) / 10) });
+	for (let i = 1; i <= 10; i++)
+		await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: points(from + ((to - from) * i) / 10) });
 	await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 	await cdp.detach();
 }
@@ -63,7 +68,11 @@ async function pinch(page: Page, center: { x: number; y: number }, from: number,
 async function swipe(page: Page, a: { x: number; y: number }, b: { x: number; y: number }) {
 	const cdp = await page.context().newCDPSession(page);
 	await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ ...a, id: 0 }] });
-	for (let i = 1; i <= 10; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: a.x + ((b.x - a.x) * i) / 10, y: a.y + ((b.y - a.y) * i) / 10, id: 0 }] });
+	for (let i = 1; i <= 10; i++)
+		await cdp.send('Input.dispatchTouchEvent', {
+			type: 'touchMove',
+			touchPoints: [{ x: a.x + ((b.x - a.x) * i) / 10, y: a.y + ((b.y - a.y) * i) / 10, id: 0 }]
+		});
 	await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 	await cdp.detach();
 }
@@ -85,7 +94,9 @@ for (const screen of TOUCH_SCREENS) {
 			expect(map.height, 'the map takes at least half the height').toBeGreaterThanOrEqual(screen.height / 2);
 			const timeline = await box(page, 'section.timeline');
 			expect(timeline.y + timeline.height, 'the timeline is not cut off').toBeLessThanOrEqual(screen.height + 1);
-			expect(await page.evaluate(() => document.documentElement.scrollWidth), 'nothing runs off the side').toBeLessThanOrEqual(screen.width);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth), 'nothing runs off the side').toBeLessThanOrEqual(
+				screen.width
+			);
 			await expect(page.getByTestId('synthetic-banner')).toBeVisible();
 			await expect(page.getByTestId('legend-synthetic')).toBeVisible();
 			await expect(page.locator('#controls')).toBeHidden();
@@ -120,7 +131,11 @@ for (const screen of TOUCH_SCREENS) {
 
 			const track = await box(page, '.track');
 			const start = await timeOf(page);
-			await swipe(page, { x: track.x + track.width - 4, y: track.y + track.height / 2 }, { x: track.x + track.width * 0.3, y: track.y + track.height / 2 });
+			await swipe(
+				page,
+				{ x: track.x + track.width - 4, y: track.y + track.height / 2 },
+				{ x: track.x + track.width * 0.3, y: track.y + track.height / 2 }
+			);
 			await expect.poll(() => timeOf(page), 'dragging the timeline moves the date back').toBeLessThan(start - 200);
 		});
 	});

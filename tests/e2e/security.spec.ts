@@ -24,17 +24,22 @@ async function armTripwires(page: Page): Promise<{ dialogs: string[] }> {
 	await page.addInitScript(() => {
 		const added: string[] = [];
 		window.__addedElements = added;
-		const ownChunk = (el: Element) => el.tagName === 'LINK' && new URL(el.getAttribute('href') ?? '', location.href).href.startsWith(`${location.origin}/_app/`);
+		const ownChunk = (el: Element) =>
+			el.tagName === 'LINK' && new URL(el.getAttribute('href') ?? '', location.href).href.startsWith(`${location.origin}/_app/`);
 		// Watches from the end of parsing: what the served page holds is checked by the CSP tests.
-		const watch = () => new MutationObserver((records) => {
-			for (const r of records)
-				for (const n of r.addedNodes)
-					if (n instanceof Element) {
-						for (const el of [n, ...n.querySelectorAll('*')])
-							if (((/^(script|iframe|object|embed|base|meta|link)$/i.test(el.tagName)) && !ownChunk(el)) || [...el.attributes].some((a) => /^on/i.test(a.name)))
-								added.push(el.outerHTML.slice(0, 120));
-					}
-		}).observe(document, { childList: true, subtree: true });
+		const watch = () =>
+			new MutationObserver((records) => {
+				for (const r of records)
+					for (const n of r.addedNodes)
+						if (n instanceof Element) {
+							for (const el of [n, ...n.querySelectorAll('*')])
+								if (
+									(/^(script|iframe|object|embed|base|meta|link)$/i.test(el.tagName) && !ownChunk(el)) ||
+									[...el.attributes].some((a) => /^on/i.test(a.name))
+								)
+									added.push(el.outerHTML.slice(0, 120));
+						}
+			}).observe(document, { childList: true, subtree: true });
 		document.addEventListener('DOMContentLoaded', watch, { once: true });
 	});
 	return { dialogs };
@@ -84,7 +89,10 @@ test.describe('links with hostile parameters', () => {
 	test('a link repeating a bad parameter still opens (each note shown once)', async ({ page }) => {
 		await openDashboard(page, '?zz=1&zz=2&zz=3&mode=x&mode=y');
 		const notes = page.getByTestId('url-notes');
-		await expect(notes.locator('p')).toHaveText(['Ignored "zz" in the link: unknown parameter.', 'Ignored "mode" in the link: mode is cumulative or window.']);
+		await expect(notes.locator('p')).toHaveText([
+			'Ignored "zz" in the link: unknown parameter.',
+			'Ignored "mode" in the link: mode is cumulative or window.'
+		]);
 	});
 
 	test('a clean link shows no note', async ({ page }) => {
@@ -98,27 +106,32 @@ test('the tripwires see injected markup, and the CSP stops its inline handler', 
 	watch.allowConsole.push(/Content Security Policy/);
 	await armTripwires(page);
 	await openDashboard(page);
-	await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="data:," onerror="window.__xss=1" onload="window.__xss=1">'));
+	await page.evaluate(() =>
+		document.body.insertAdjacentHTML('beforeend', '<img src="data:," onerror="window.__xss=1" onload="window.__xss=1">')
+	);
 	await expect.poll(async () => (await tripped(page)).added.length).toBe(1);
 	expect((await tripped(page)).marker, 'the CSP blocks inline event handlers').toBeUndefined();
 });
 
 test.describe('a file whose every text field carries a script-injection payload', () => {
-	test('is imported and shown in the report, tooltips, filters and hotspot table as text: nothing runs, nothing is fetched', async ({ page }) => {
+	test('is imported and shown in the report, tooltips, filters and hotspot table as text: nothing runs, nothing is fetched', async ({
+		page
+	}) => {
 		test.setTimeout(300_000);
 		const { dialogs } = await armTripwires(page);
 		await openDashboard(page);
 		await page.getByTestId('import-file').setInputFiles(XSS_CSV);
 		await expect(page.getByTestId('import-report')).toContainText(`${PAYLOADS.length} rows read`, { timeout: 120_000 });
 		// Every list of the report open: warnings quote the bad values, the column list names the payload column.
-		for (const details of await page.getByTestId('import').locator('details').all()) await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));
+		for (const details of await page.getByTestId('import').locator('details').all())
+			await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));
 		await expect(page.getByTestId('import-warnings')).toContainText('window.__xss');
 		await expect(page.getByTestId('import-needs-geocoding')).toContainText('window.__xss');
 
 		// Tooltips: hover every member's spot.
 		const members = await page.evaluate(() =>
-			window.__atlasState!.dataset.current.members
-				.filter((m) => Number.isFinite(m.lon))
+			window
+				.__atlasState!.dataset.current.members.filter((m) => Number.isFinite(m.lon))
 				.map(({ lon, lat, hometown }) => ({ lon, lat, hometown }))
 		);
 		expect(members.length).toBeGreaterThan(40);
@@ -175,13 +188,15 @@ test.describe('a file whose every text field carries a script-injection payload'
 	test('in the geocoder review panel: rows, reasons and candidates are text', async ({ page }) => {
 		test.setTimeout(180_000);
 		const { dialogs } = await armTripwires(page);
-		await page.addInitScript((list) => (window.__reviewList = list), [
-			...PAYLOADS.map((p) => ({ hometown: p, country: p })),
-			{ hometown: 'Tripoli', country: '<b>LY</b>' }
-		]);
+		await page.addInitScript(
+			(list) => (window.__reviewList = list),
+			[...PAYLOADS.map((p) => ({ hometown: p, country: p })), { hometown: 'Tripoli', country: '<b>LY</b>' }]
+		);
 		await page.goto('/test/geocode-review');
 		const panel = page.getByTestId('geocode-review');
-		await expect(page.getByTestId('geocode-progress')).toContainText(`${PAYLOADS.length + 1} / ${PAYLOADS.length + 1}`, { timeout: 90_000 });
+		await expect(page.getByTestId('geocode-progress')).toContainText(`${PAYLOADS.length + 1} / ${PAYLOADS.length + 1}`, {
+			timeout: 90_000
+		});
 		const rows = panel.locator('[data-testid^="review-row-"]');
 		expect(await rows.count()).toBeGreaterThan(PAYLOADS.length / 2);
 		await expect(panel).toContainText('window.__xss');
@@ -216,7 +231,13 @@ test.describe('Content-Security-Policy', () => {
 	async function builtPage(request: import('@playwright/test').APIRequestContext) {
 		const html = await (await request.get('/')).text();
 		const content = /<meta http-equiv="content-security-policy" content="([^"]+)"/i.exec(html)?.[1] ?? '';
-		const csp = new Map(content.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...sources]) => [name!, sources]));
+		const csp = new Map(
+			content
+				.split(';')
+				.map((d) => d.trim().split(/\s+/))
+				.filter((d) => d[0])
+				.map(([name, ...sources]) => [name!, sources])
+		);
 		return { html, csp };
 	}
 
@@ -229,7 +250,8 @@ test.describe('Content-Security-Policy', () => {
 		expect(csp.get('base-uri')).toEqual(["'self'"]);
 		expect(csp.get('form-action')).toEqual(["'none'"]);
 		const scriptSrc = csp.get('script-src') ?? [];
-		for (const source of scriptSrc) expect(source, 'script-src lists only our origin and hashes').toMatch(/^('self'|'sha256-[A-Za-z0-9+/=]+')$/);
+		for (const source of scriptSrc)
+			expect(source, 'script-src lists only our origin and hashes').toMatch(/^('self'|'sha256-[A-Za-z0-9+/=]+')$/);
 		// Every inline script in the page is one of the hashed ones.
 		const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]!);
 		expect(inline.length, 'SvelteKit bootstraps with one inline script').toBeGreaterThan(0);
@@ -237,7 +259,10 @@ test.describe('Content-Security-Policy', () => {
 		// Every other directive that names sources stays on this origin (data:/blob: are local by nature).
 		for (const [name, sources] of csp)
 			for (const source of sources) expect(`${name} ${source}`).toMatch(/ ('self'|'none'|'unsafe-inline'|'sha256-[^']+'|data:|blob:)$/);
-		expect(csp.get('style-src'), "inline styles only: Svelte's style: directives and MapLibre set style attributes").toEqual(["'self'", "'unsafe-inline'"]);
+		expect(csp.get('style-src'), "inline styles only: Svelte's style: directives and MapLibre set style attributes").toEqual([
+			"'self'",
+			"'unsafe-inline'"
+		]);
 	});
 
 	test('no remote fonts, stylesheets or imports in the built CSS and HTML', async ({ request }) => {
@@ -275,11 +300,14 @@ test.describe('Content-Security-Policy', () => {
 		await expect.poll(zoom, 'the wheel zoomed in').toBeGreaterThan(before);
 		await page.mouse.move(600, 380, { steps: 5 });
 		// Everything the new view needs loaded and drawn (a blocked load would be reported by then).
-		await page.evaluate(() => new Promise<void>((resolve) => {
-			const map = window.__atlas!.map;
-			map.once('idle', () => resolve());
-			map.triggerRepaint();
-		}));
+		await page.evaluate(
+			() =>
+				new Promise<void>((resolve) => {
+					const map = window.__atlas!.map;
+					map.once('idle', () => resolve());
+					map.triggerRepaint();
+				})
+		);
 		expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
 	});
 

@@ -10,11 +10,15 @@ const SOURCES = 'tests/fixtures/sources';
 /** Opens the dashboard and waits for its first heat frame (patient: software GL on a loaded machine). */
 async function openDashboard(page: Page): Promise<void> {
 	await page.goto('/');
-	await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, { timeout: 150_000 });
+	await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, {
+		timeout: 150_000
+	});
 }
 test.describe.configure({ timeout: 300_000 });
 
-test('a GTD-format workbook imports as downloaded: title row skipped, date parts, nkill weights the heat, one click counts events', async ({ page }) => {
+test('a GTD-format workbook imports as downloaded: title row skipped, date parts, nkill weights the heat, one click counts events', async ({
+	page
+}) => {
 	await openDashboard(page);
 	await page.getByTestId('import-file').setInputFiles(`${SOURCES}/gtd-extract.xlsx`);
 	await expect(page.getByTestId('import-accepted')).toHaveText('6');

@@ -14,20 +14,35 @@ import { test, expect, meanColor, colorDistance } from './fixtures';
  */
 async function openDashboard(page: Page, query = ''): Promise<void> {
 	await page.goto(`/${query}`);
-	await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, { timeout: 150_000 });
+	await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, {
+		timeout: 150_000
+	});
 }
 test.describe.configure({ timeout: 300_000 });
 
-
-type ViewerWindow = { __viewer?: { ready: boolean; map: { project(ll: [number, number]): { x: number; y: number }; setLayoutProperty(l: string, p: string, v: string): void; queryRenderedFeatures(o: object): unknown[]; once(e: string, f: () => void): void; triggerRepaint(): void } } };
+type ViewerWindow = {
+	__viewer?: {
+		ready: boolean;
+		map: {
+			project(ll: [number, number]): { x: number; y: number };
+			setLayoutProperty(l: string, p: string, v: string): void;
+			queryRenderedFeatures(o: object): unknown[];
+			once(e: string, f: () => void): void;
+			triggerRepaint(): void;
+		};
+	};
+};
 
 /** Resolves after the viewer's map has drawn everything it was asked to draw. */
 const idle = (page: Page) =>
-	page.evaluate(() => new Promise<void>((done) => {
-		const map = (window as unknown as ViewerWindow).__viewer!.map;
-		map.once('idle', () => done());
-		map.triggerRepaint();
-	}));
+	page.evaluate(
+		() =>
+			new Promise<void>((done) => {
+				const map = (window as unknown as ViewerWindow).__viewer!.map;
+				map.once('idle', () => done());
+				map.triggerRepaint();
+			})
+	);
 
 test('the exported HTML map opens from disk with no network: heat, routes, legend, timeline', async ({ page, browser }, testInfo) => {
 	await openDashboard(page, '?t=2015-11-13&k=0');
@@ -74,7 +89,9 @@ test('the exported HTML map opens from disk with no network: heat, routes, legen
 	await viewer.evaluate(() => (window as unknown as ViewerWindow).__viewer!.map.setLayoutProperty('heat', 'visibility', 'visible'));
 
 	// Routes in use on 13 November 2015 are drawn.
-	const routes = await viewer.evaluate(() => (window as unknown as ViewerWindow).__viewer!.map.queryRenderedFeatures({ layers: ['routes-land', 'routes-sea'] }).length);
+	const routes = await viewer.evaluate(
+		() => (window as unknown as ViewerWindow).__viewer!.map.queryRenderedFeatures({ layers: ['routes-land', 'routes-sea'] }).length
+	);
 	expect(routes).toBeGreaterThan(0);
 
 	// The timeline: back to the start, then play; the date moves on.

@@ -25,7 +25,12 @@ async function reopen(page: Page) {
 /** Deletes the review database from a page of our origin that holds no connection to it. */
 async function wipeStorage(page: Page) {
 	await page.goto('/favicon.svg');
-	await page.evaluate(() => new Promise((done, fail) => Object.assign(indexedDB.deleteDatabase('hometown-atlas-geocode'), { onsuccess: done, onerror: fail, onblocked: fail })));
+	await page.evaluate(
+		() =>
+			new Promise((done, fail) =>
+				Object.assign(indexedDB.deleteDatabase('hometown-atlas-geocode'), { onsuccess: done, onerror: fail, onblocked: fail })
+			)
+	);
 }
 
 async function choose(page: Page, row: number, candidate = 1) {
@@ -119,5 +124,5 @@ test('a reload in the middle of saving a batch leaves all of it or none of it', 
 	await page.reload(); // at once, while the batch may still be writing
 	await expect(page.getByTestId('geocode-summary')).toBeVisible({ timeout: 60_000 });
 	await expect(panel, 'the remembered choices have been read').toHaveAttribute('data-loaded', 'true');
-	expect([0, 3], "rows 4, 5 and 8 (Tripoli again)").toContain(await panel.locator('[data-testid^="review-choice-"]').count());
+	expect([0, 3], 'rows 4, 5 and 8 (Tripoli again)').toContain(await panel.locator('[data-testid^="review-choice-"]').count());
 });

@@ -25,10 +25,14 @@ function lowContrast(page: Page, selector: string, behind: [number, number, numb
 			const parse = (c: string): RGBA => {
 				const m = /rgba?\(([^)]+)\)/.exec(c);
 				if (!m) return [0, 0, 0, 0];
-				const p = m[1]!.split(/[ ,/]+/).filter(Boolean).map(Number);
+				const p = m[1]!
+					.split(/[ ,/]+/)
+					.filter(Boolean)
+					.map(Number);
 				return [p[0]!, p[1]!, p[2]!, p[3] ?? 1];
 			};
-			const over = (top: RGBA, under: [number, number, number]): [number, number, number] => [0, 1, 2].map((i) => top[i]! * top[3] + under[i]! * (1 - top[3])) as [number, number, number];
+			const over = (top: RGBA, under: [number, number, number]): [number, number, number] =>
+				[0, 1, 2].map((i) => top[i]! * top[3] + under[i]! * (1 - top[3])) as [number, number, number];
 			const lum = ([r, g, b]: [number, number, number]) => {
 				const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
 				return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
@@ -52,7 +56,14 @@ function lowContrast(page: Page, selector: string, behind: [number, number, numb
 			const visible = (el: Element) => {
 				const s = getComputedStyle(el);
 				const r = el.getBoundingClientRect();
-				return s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0.1 && r.width > 1 && r.height > 1 && !el.closest('[aria-hidden="true"], [hidden], option, .sr-only');
+				return (
+					s.visibility !== 'hidden' &&
+					s.display !== 'none' &&
+					Number(s.opacity) > 0.1 &&
+					r.width > 1 &&
+					r.height > 1 &&
+					!el.closest('[aria-hidden="true"], [hidden], option, .sr-only')
+				);
 			};
 			const failures: Failure[] = [];
 			const root = document.querySelector(selector);
@@ -76,8 +87,19 @@ function lowContrast(page: Page, selector: string, behind: [number, number, numb
 				// A theme is complete when no surface keeps the other theme's polarity (a white card in the dark).
 				const wrongSurface = theme === 'dark' ? lum(bg) > 0.3 : lum(bg) < 0.2;
 				if (r < needed - 0.01 || wrongSurface) {
-					const where = [el.tagName.toLowerCase(), el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : '', el.closest('[data-testid]')?.getAttribute('data-testid') ?? ''].join(' ');
-					failures.push({ text: n.textContent.trim().slice(0, 40), where, ratio: Math.round(r * 100) / 100, needed, fg: fg.map(Math.round).join(','), bg: bg.map(Math.round).join(',') });
+					const where = [
+						el.tagName.toLowerCase(),
+						el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : '',
+						el.closest('[data-testid]')?.getAttribute('data-testid') ?? ''
+					].join(' ');
+					failures.push({
+						text: n.textContent.trim().slice(0, 40),
+						where,
+						ratio: Math.round(r * 100) / 100,
+						needed,
+						fg: fg.map(Math.round).join(','),
+						bg: bg.map(Math.round).join(',')
+					});
 				}
 			}
 			// Form controls' own text (select, number and text inputs) is not a text node.
@@ -86,7 +108,15 @@ function lowContrast(page: Page, selector: string, behind: [number, number, numb
 				const bg = background(el);
 				const fg = over(parse(getComputedStyle(el).color), bg);
 				const r = ratio(fg, bg);
-				if (r < 4.49) failures.push({ text: (el as HTMLInputElement).value.slice(0, 40), where: `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? ''}`, ratio: Math.round(r * 100) / 100, needed: 4.5, fg: fg.join(','), bg: bg.join(',') });
+				if (r < 4.49)
+					failures.push({
+						text: (el as HTMLInputElement).value.slice(0, 40),
+						where: `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? ''}`,
+						ratio: Math.round(r * 100) / 100,
+						needed: 4.5,
+						fg: fg.join(','),
+						bg: bg.join(',')
+					});
 			}
 			return failures;
 		},
@@ -98,7 +128,9 @@ function lowContrast(page: Page, selector: string, behind: [number, number, numb
 const SEA = { light: [0xdc, 0xe6, 0xee], dark: [0x14, 0x1a, 0x22] } as const;
 
 for (const theme of ['light', 'dark'] as const) {
-	test(`${theme} theme: every panel, the timeline, the legend, the controls and the export menu reach WCAG AA contrast`, async ({ page }) => {
+	test(`${theme} theme: every panel, the timeline, the legend, the controls and the export menu reach WCAG AA contrast`, async ({
+		page
+	}) => {
 		test.setTimeout(120_000);
 		await openDashboard(page, `?theme=${theme}&t=2015-11-13`);
 		await expect(page.getByTestId('hotspot-table')).toBeVisible({ timeout: 30_000 });

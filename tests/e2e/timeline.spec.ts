@@ -4,7 +4,6 @@ import type { MemberRecord } from '../../src/lib/core/data/member';
 
 const BRUSSELS: [number, number] = [4.35, 50.85];
 
-
 /**
  * Lets the page draw what the test just changed: Svelte flushes in a microtask, deck.gl redraws in its
  * next animation frame; three frames later the new picture is on screen.
@@ -168,8 +167,8 @@ test.describe('timeline', () => {
 		await openDashboard(page, '?t=2015-11-12&mode=window&w=3');
 		// The events file loads after the first view: wait for it, then read the Bataclan entry.
 		await page.waitForFunction(() => window.__atlasState!.timeline.events.length > 0);
-		const event = await page.evaluate(
-			() => window.__atlasState!.timeline.events.find((e) => e.date === '2015-11-13' && e.kind === 'plot')!
+		const event = await page.evaluate(() =>
+			window.__atlasState!.timeline.events.find((e) => e.date === '2015-11-13' && e.kind === 'plot')!
 		);
 		// Zoomed in on Paris so the marker stands apart from the heat.
 		await page.evaluate((c) => window.__atlas!.map.jumpTo({ center: c, zoom: 7 }), [event.lon, event.lat] as [number, number]);
@@ -190,7 +189,9 @@ test.describe('timeline', () => {
 		await page.keyboard.press('Shift+ArrowRight');
 		await expect(slider).toHaveAttribute('aria-valuetext', /^13 November 2015/);
 		// The marker's data goes through MapLibre's worker: poll until it is drawn.
-		await expect.poll(async () => colorDistance(before, await meanColor(page, paris.x, paris.y, 3)), { message: 'the Paris marker appears' }).toBeGreaterThan(60);
+		await expect
+			.poll(async () => colorDistance(before, await meanColor(page, paris.x, paris.y, 3)), { message: 'the Paris marker appears' })
+			.toBeGreaterThan(60);
 
 		await page.mouse.move(paris.x, paris.y);
 		const tooltip = page.locator('.map-tooltip');
@@ -205,8 +206,24 @@ test.describe('timeline', () => {
 		// Three people in Lyon early on; forty in Hamburg later.
 		await page.evaluate(() => {
 			const member = (id: string, lon: number, lat: number, day: number): MemberRecord => ({
-				id, hometown: '', country: '', lon, lat, day, dayEnd: day, datePrecision: 'day', role: 'wider', arrested: 'unknown',
-				died: 'unknown', descent: '', lastResidence: '', recruiter: '', plots: [], source: 'test', weight: 1, category: ''
+				id,
+				hometown: '',
+				country: '',
+				lon,
+				lat,
+				day,
+				dayEnd: day,
+				datePrecision: 'day',
+				role: 'wider',
+				arrested: 'unknown',
+				died: 'unknown',
+				descent: '',
+				lastResidence: '',
+				recruiter: '',
+				plots: [],
+				source: 'test',
+				weight: 1,
+				category: ''
 			});
 			const members = [
 				...[0, 1, 2].map((i) => member(`lyon${i}`, 4.83, 45.76, 100)),

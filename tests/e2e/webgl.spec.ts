@@ -13,7 +13,8 @@ async function context(page: Page, which: Which, action: 'loseContext' | 'restor
 		([which, action]) => {
 			const atlas = window.__atlas!;
 			const mapCanvas = atlas.map.getCanvas();
-			const canvas = which === 'map' ? mapCanvas : [...document.querySelectorAll('[data-testid="map"] canvas')].find((c) => c !== mapCanvas);
+			const canvas =
+				which === 'map' ? mapCanvas : [...document.querySelectorAll('[data-testid="map"] canvas')].find((c) => c !== mapCanvas);
 			if (!(canvas instanceof HTMLCanvasElement)) throw new Error(`no ${which} canvas`);
 			// getContext returns the canvas's existing context. A lost context hands out no extensions,
 			// so the one used to lose it is kept to restore it.
@@ -31,7 +32,14 @@ async function snapshot(page: Page) {
 		const s = window.__atlasState!;
 		const a = window.__atlas!;
 		const c = a.map.getCenter();
-		return { view: { ...s.view.view }, time: s.timeline.time, mode: s.timeline.mode, center: [c.lng, c.lat], zoom: a.map.getZoom(), marker: window.__noReload };
+		return {
+			view: { ...s.view.view },
+			time: s.timeline.time,
+			mode: s.timeline.mode,
+			center: [c.lng, c.lat],
+			zoom: a.map.getZoom(),
+			marker: window.__noReload
+		};
 	});
 }
 
@@ -56,13 +64,20 @@ test.describe('lost WebGL context', () => {
 		const before = { state: await snapshot(page), color: await meanColor(page, brussels.x, brussels.y) };
 
 		await context(page, 'deck', 'loseContext');
-		await expect.poll(async () => colorDistance(await meanColor(page, brussels.x, brussels.y), before.color), 'the lost context really took the heat away').toBeGreaterThan(40);
+		await expect
+			.poll(
+				async () => colorDistance(await meanColor(page, brussels.x, brussels.y), before.color),
+				'the lost context really took the heat away'
+			)
+			.toBeGreaterThan(40);
 
 		const framesWhileLost = await frames(page);
 		await context(page, 'deck', 'restoreContext');
 		await page.waitForFunction(() => window.__atlas!.deckRestores() === 1);
 		await expect.poll(() => frames(page), 'the new overlay draws').toBeGreaterThan(framesWhileLost);
-		await expect.poll(async () => colorDistance(await meanColor(page, brussels.x, brussels.y), before.color), 'heat drawn again').toBeLessThan(12);
+		await expect
+			.poll(async () => colorDistance(await meanColor(page, brussels.x, brussels.y), before.color), 'heat drawn again')
+			.toBeLessThan(12);
 		expect(await snapshot(page)).toEqual(before.state);
 	});
 
@@ -74,13 +89,21 @@ test.describe('lost WebGL context', () => {
 		// so the page's white shows there while MapLibre's canvas is lost.
 		const sea = await project(page, [5.5, 54.5]);
 		await mapIdle(page);
-		const before = { state: await snapshot(page), heat: await meanColor(page, brussels.x, brussels.y), sea: await meanColor(page, sea.x, sea.y) };
+		const before = {
+			state: await snapshot(page),
+			heat: await meanColor(page, brussels.x, brussels.y),
+			sea: await meanColor(page, sea.x, sea.y)
+		};
 
 		await context(page, 'map', 'loseContext');
-		await expect.poll(async () => colorDistance(await meanColor(page, sea.x, sea.y), before.sea), 'the lost context really took the basemap away').toBeGreaterThan(24);
+		await expect
+			.poll(async () => colorDistance(await meanColor(page, sea.x, sea.y), before.sea), 'the lost context really took the basemap away')
+			.toBeGreaterThan(24);
 		await context(page, 'map', 'restoreContext');
 		await mapIdle(page);
-		await expect.poll(async () => colorDistance(await meanColor(page, sea.x, sea.y), before.sea), 'the North Sea is drawn again').toBeLessThan(12);
+		await expect
+			.poll(async () => colorDistance(await meanColor(page, sea.x, sea.y), before.sea), 'the North Sea is drawn again')
+			.toBeLessThan(12);
 		expect(colorDistance(await meanColor(page, brussels.x, brussels.y), before.heat), 'heat still drawn').toBeLessThan(12);
 		expect(await snapshot(page)).toEqual(before.state);
 	});

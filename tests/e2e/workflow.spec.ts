@@ -3,29 +3,43 @@
  * permalinks, present mode, exports, saved work, themes.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, openDashboard, project as mapProject, meanColor, colorDistance, setLayerDrawn, mapIdle, animationFrames } from './fixtures';
+import {
+	test,
+	expect,
+	openDashboard,
+	project as mapProject,
+	meanColor,
+	colorDistance,
+	setLayerDrawn,
+	mapIdle,
+	animationFrames
+} from './fixtures';
 import type { MemberRecord as Member } from '../../src/lib/core/data/member';
-
 
 const members = (page: Page) => page.evaluate(() => window.__atlasState!.dataset.current.members.map((m) => ({ ...m, plots: [] })));
 
 /** Rows of the hotspot table as {name, count}. */
 async function tableRows(page: Page) {
-	return page.getByTestId('hotspot-table').locator('tbody tr[data-count]').evaluateAll((rows) =>
-		rows.map((r) => ({ name: r.querySelector('th')!.textContent!.trim().replace(/\s*\+\d+$/, ''), count: Number(r.getAttribute('data-count')) }))
-	);
+	return page
+		.getByTestId('hotspot-table')
+		.locator('tbody tr[data-count]')
+		.evaluateAll((rows) =>
+			rows.map((r) => ({
+				name: r
+					.querySelector('th')!
+					.textContent!.trim()
+					.replace(/\s*\+\d+$/, ''),
+				count: Number(r.getAttribute('data-count'))
+			}))
+		);
 }
-
 
 /** Page position of a longitude/latitude. */
 const project = (page: Page, lngLat: [number, number]) => mapProject(page, lngLat);
 
 /** Page positions of many places at once (one round trip). */
 async function projectAll(page: Page, places: [number, number][]) {
-	return page.evaluate(
-		(lls) => lls.map((ll) => window.__atlas!.project(ll)),
-		places
-	);
+	return page.evaluate((lls) => lls.map((ll) => window.__atlas!.project(ll)), places);
 }
 
 /** Whether a page position is on the map and clear of the boxes drawn over it (legend, toolbar, buttons). */
@@ -34,7 +48,13 @@ let mapBox = { x: 0, y: 0, width: 0, height: 0 };
 async function measureOpenMap(page: Page) {
 	mapBox = (await page.getByTestId('map').boundingBox())!;
 	openMapBoxes = [];
-	for (const sel of ['[data-testid="legend"]', '[data-testid="toolbar"]', '.controls-toggle', '.maplibregl-ctrl-top-right', '.maplibregl-ctrl-bottom-right']) {
+	for (const sel of [
+		'[data-testid="legend"]',
+		'[data-testid="toolbar"]',
+		'.controls-toggle',
+		'.maplibregl-ctrl-top-right',
+		'.maplibregl-ctrl-bottom-right'
+	]) {
 		const box = await page.locator(sel).first().boundingBox();
 		if (box) openMapBoxes.push(box);
 	}
@@ -52,7 +72,14 @@ function kmApart(a: { lon: number; lat: number }, b: { lon: number; lat: number 
 	return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
 }
 
-const FIELD_OF: Record<string, keyof Member> = { role: 'role', arrested: 'arrested', died: 'died', descent: 'descent', residence: 'lastResidence', recruiter: 'recruiter' };
+const FIELD_OF: Record<string, keyof Member> = {
+	role: 'role',
+	arrested: 'arrested',
+	died: 'died',
+	descent: 'descent',
+	residence: 'lastResidence',
+	recruiter: 'recruiter'
+};
 
 test.describe('filters and hotspot table', () => {
 	test('each filter changes the heat and the table consistently', async ({ page }) => {
@@ -65,13 +92,19 @@ test.describe('filters and hotspot table', () => {
 		});
 		await measureOpenMap(page);
 		// Every filter field open (only Role is open at first).
-		await page.getByTestId('filters').locator('details:not([open]) > summary').evaluateAll((summaries) => summaries.forEach((s) => (s as HTMLElement).click()));
+		await page
+			.getByTestId('filters')
+			.locator('details:not([open]) > summary')
+			.evaluateAll((summaries) => summaries.forEach((s) => (s as HTMLElement).click()));
 		const all = await members(page);
-		const positions = await projectAll(page, all.map((m) => [m.lon, m.lat]));
+		const positions = await projectAll(
+			page,
+			all.map((m) => [m.lon, m.lat])
+		);
 		const screen = new Map(all.map((m, i) => [m.id, positions[i]!]));
 		const toggled: string[] = [];
 		for (const [field, key] of Object.entries(FIELD_OF)) {
-			const values = [...new Set(all.map((m) => (String(m[key] ?? '').trim() || 'none')))];
+			const values = [...new Set(all.map((m) => String(m[key] ?? '').trim() || 'none'))];
 			// A value that leaves a town (in the open part of the map, with nobody kept near it) with no
 			// member at all: its heat must go and its row too.
 			for (const value of values) {
@@ -92,14 +125,21 @@ test.describe('filters and hotspot table', () => {
 				await setLayerDrawn(page, 'heat', false);
 				const bare = await meanColor(page, at.x, at.y, 3);
 				await setLayerDrawn(page, 'heat', true);
-				await expect.poll(async () => colorDistance(bare, await meanColor(page, at.x, at.y, 3)), `heat shows at ${lost.hometown}`).toBeGreaterThan(12);
+				await expect
+					.poll(async () => colorDistance(bare, await meanColor(page, at.x, at.y, 3)), `heat shows at ${lost.hometown}`)
+					.toBeGreaterThan(12);
 				const before = await meanColor(page, at.x, at.y, 3);
 				await page.getByTestId(`filter-${field}-${value}`).check();
 				await expect(page.getByTestId('filtered-count')).toHaveText(`${kept.length} of ${all.length}`);
 				await expect.poll(async () => (await tableRows(page)).reduce((s, r) => s + r.count, 0)).toBe(kept.length);
 				expect((await tableRows(page)).map((r) => r.name)).not.toContain(lost.hometown);
 				await expect(page.getByTestId('legend')).toContainText(`${kept.length} of ${all.length} members shown`);
-				await expect.poll(async () => colorDistance(bare, await meanColor(page, at.x, at.y, 3)), `heat at ${lost.hometown} goes when filtering ${field}=${value}`).toBeLessThan(6);
+				await expect
+					.poll(
+						async () => colorDistance(bare, await meanColor(page, at.x, at.y, 3)),
+						`heat at ${lost.hometown} goes when filtering ${field}=${value}`
+					)
+					.toBeLessThan(6);
 				await page.getByTestId('filters-clear').click();
 				await expect(page.getByTestId('filtered-count')).toHaveText(`${all.length} of ${all.length}`);
 				await expect.poll(async () => colorDistance(before, await meanColor(page, at.x, at.y, 3)), 'heat comes back').toBeLessThan(10);
@@ -124,7 +164,11 @@ test.describe('filters and hotspot table', () => {
 		await page.getByTestId('hotspot-level-metro').check();
 		await expect(table).toHaveAttribute('data-level', 'metro');
 		// Named after the largest place once the place sizes (the basemap's named places) are in.
-		await expect.poll(async () => (await tableRows(page)).find((r) => r.name === 'Brussels')?.count, { message: 'the Brussels communes merge into Brussels' }).toBe(brusselsCommunes);
+		await expect
+			.poll(async () => (await tableRows(page)).find((r) => r.name === 'Brussels')?.count, {
+				message: 'the Brussels communes merge into Brussels'
+			})
+			.toBe(brusselsCommunes);
 		const metros = await tableRows(page);
 		expect(metros.length).toBeLessThan(towns.length);
 
@@ -202,7 +246,10 @@ test.describe('filters and hotspot table', () => {
 /** The map alone (boxes over it hidden), as PNG pixels. */
 async function mapPixels(page: Page) {
 	// Overlays that are not the view: the second tab of the same browser also says another tab saves the work.
-	await page.addStyleTag({ content: '.legend-slot, .toolbar-slot, .controls-toggle, .map-tooltip, [data-testid="url-notes"], [data-testid="saved-work-banner"] { visibility: hidden !important; }' });
+	await page.addStyleTag({
+		content:
+			'.legend-slot, .toolbar-slot, .controls-toggle, .map-tooltip, [data-testid="url-notes"], [data-testid="saved-work-banner"] { visibility: hidden !important; }'
+	});
 	const { PNG } = await import('pngjs');
 	const clip = (await page.getByTestId('map').boundingBox())!;
 	return PNG.sync.read(await page.screenshot({ clip }));
@@ -212,7 +259,12 @@ async function mapPixels(page: Page) {
 function differingShare(a: { data: Buffer }, b: { data: Buffer }) {
 	let differ = 0;
 	for (let i = 0; i < a.data.length; i += 4) {
-		if (Math.abs(a.data[i]! - b.data[i]!) > 8 || Math.abs(a.data[i + 1]! - b.data[i + 1]!) > 8 || Math.abs(a.data[i + 2]! - b.data[i + 2]!) > 8) differ++;
+		if (
+			Math.abs(a.data[i]! - b.data[i]!) > 8 ||
+			Math.abs(a.data[i + 1]! - b.data[i + 1]!) > 8 ||
+			Math.abs(a.data[i + 2]! - b.data[i + 2]!) > 8
+		)
+			differ++;
 	}
 	return differ / (a.data.length / 4);
 }
@@ -276,13 +328,17 @@ test.describe('permalinks', () => {
 	});
 });
 
-const app = (page: Page) => page.evaluate(() => {
-	const a = window.__atlasState!;
-	return { time: a.timeline.time, view: { ...a.view.view }, presenting: a.scenes.presenting, role: [...a.filters.chosen.role] };
-});
+const app = (page: Page) =>
+	page.evaluate(() => {
+		const a = window.__atlasState!;
+		return { time: a.timeline.time, view: { ...a.view.view }, presenting: a.scenes.presenting, role: [...a.filters.chosen.role] };
+	});
 
 test.describe('present mode', () => {
-	test('scenes step with PageDown/PageUp and the arrow keys, Space plays, Esc leaves; scenes travel in the link', async ({ page, context }) => {
+	test('scenes step with PageDown/PageUp and the arrow keys, Space plays, Esc leaves; scenes travel in the link', async ({
+		page,
+		context
+	}) => {
 		test.setTimeout(150_000);
 		await openDashboard(page);
 		// Scene 1: Brussels late 2015, inner circle only. Scene 2: the whole map, mid 2014.
@@ -387,11 +443,18 @@ test.describe('exports', () => {
 		const keyLines = ((await page.getByTestId('export-menu').getAttribute('data-key')) ?? '').split(' | ').length - 3;
 		const layout = exportLayout(png.width, png.height, true, keyLines);
 		// The ramp's hot end (#bd0026) and the synthetic label's orange bar (#e67e22) are where the layout says.
-		expect(colorDistance(at(layout.ramp.x + layout.ramp.width - 2, layout.ramp.y + layout.ramp.height / 2), [0xbd, 0x00, 0x26])).toBeLessThan(30);
-		expect(colorDistance(at(layout.synthetic.x + 2, layout.synthetic.y + layout.synthetic.height / 2), [0xe6, 0x7e, 0x22])).toBeLessThan(10);
+		expect(
+			colorDistance(at(layout.ramp.x + layout.ramp.width - 2, layout.ramp.y + layout.ramp.height / 2), [0xbd, 0x00, 0x26])
+		).toBeLessThan(30);
+		expect(colorDistance(at(layout.synthetic.x + 2, layout.synthetic.y + layout.synthetic.height / 2), [0xe6, 0x7e, 0x22])).toBeLessThan(
+			10
+		);
 		// Heat over Brussels: far from any basemap colour (sea #dce6ee, land #f6f4ef).
 		const heat = at(brussels.x, brussels.y);
-		expect(Math.min(colorDistance(heat, [0xdc, 0xe6, 0xee]), colorDistance(heat, [0xf6, 0xf4, 0xef])), `heat colour ${heat}`).toBeGreaterThan(60);
+		expect(
+			Math.min(colorDistance(heat, [0xdc, 0xe6, 0xee]), colorDistance(heat, [0xf6, 0xf4, 0xef])),
+			`heat colour ${heat}`
+		).toBeGreaterThan(60);
 	});
 
 	test('with k = 3 no place in the CSV or GeoJSON export holds fewer than 3 members; formula cells are neutralised', async ({ page }) => {
@@ -401,7 +464,10 @@ test.describe('exports', () => {
 		const csv = await downloadOf(page, 'export-csv');
 		expect(csv.name).toMatch(/\.csv$/);
 		const Papa = (await import('papaparse')).default;
-		const rows = Papa.parse<Record<string, string>>(csv.bytes.toString('utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
+		const rows = Papa.parse<Record<string, string>>(csv.bytes.toString('utf8').replace(/^\ufeff/, ''), {
+			header: true,
+			skipEmptyLines: true
+		}).data;
 		expect(rows.length).toBeGreaterThan(0);
 		const perPlace = new Map<string, number>();
 		for (const r of rows) perPlace.set(`${r.country}|${r.hometown}`, (perPlace.get(`${r.country}|${r.hometown}`) ?? 0) + 1);
@@ -410,9 +476,15 @@ test.describe('exports', () => {
 		// The status names the date the rows are for ("352 members at 31 December 2016 exported").
 		await expect(page.getByTestId('export-status')).toContainText(/\d+ members at .+ exported/);
 
-		const geo = JSON.parse((await downloadOf(page, 'export-geojson')).bytes.toString('utf8')) as { features: { properties: { hometown: string; country: string } }[] };
+		const geo = JSON.parse((await downloadOf(page, 'export-geojson')).bytes.toString('utf8')) as {
+			features: { properties: { hometown: string; country: string } }[];
+		};
 		const geoPerPlace = new Map<string, number>();
-		for (const f of geo.features) geoPerPlace.set(`${f.properties.country}|${f.properties.hometown}`, (geoPerPlace.get(`${f.properties.country}|${f.properties.hometown}`) ?? 0) + 1);
+		for (const f of geo.features)
+			geoPerPlace.set(
+				`${f.properties.country}|${f.properties.hometown}`,
+				(geoPerPlace.get(`${f.properties.country}|${f.properties.hometown}`) ?? 0) + 1
+			);
 		for (const [place, n] of geoPerPlace) expect(n, place).toBeGreaterThanOrEqual(3);
 		expect(geo.features.length).toBe(rows.length);
 	});
@@ -421,10 +493,16 @@ test.describe('exports', () => {
 });
 
 test.describe('saved work', () => {
-	const state = (page: Page) => page.evaluate(() => {
-		const a = window.__atlasState!;
-		return { name: a.dataset.name, count: a.dataset.current.members.length, synthetic: a.dataset.current.synthetic, savedAt: a.savedWork.savedAt };
-	});
+	const state = (page: Page) =>
+		page.evaluate(() => {
+			const a = window.__atlasState!;
+			return {
+				name: a.dataset.name,
+				count: a.dataset.current.members.length,
+				synthetic: a.dataset.current.synthetic,
+				savedAt: a.savedWork.savedAt
+			};
+		});
 
 	test('reload keeps an imported dataset; the project file round-trips; "delete everything" forgets it', async ({ page }) => {
 		test.setTimeout(150_000);
@@ -449,7 +527,11 @@ test.describe('saved work', () => {
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-project').click()]);
 		const projectPath = (await download.path())!;
 		const { readFileSync } = await import('node:fs');
-		const project = JSON.parse(readFileSync(projectPath, 'utf8')) as { format: string; datasetName: string; dataset: { members: unknown[] } };
+		const project = JSON.parse(readFileSync(projectPath, 'utf8')) as {
+			format: string;
+			datasetName: string;
+			dataset: { members: unknown[] };
+		};
 		expect(project).toMatchObject({ format: 'hometown-atlas-project', datasetName: 'Test import' });
 		expect(project.dataset.members).toHaveLength(40);
 

@@ -23,7 +23,8 @@ export function roving(node: HTMLElement, options: RovingOptions) {
 		const i = list.indexOf(event.target as HTMLElement);
 		if (i < 0) return;
 		const [back, forward] = opts.orientation === 'vertical' ? ['ArrowUp', 'ArrowDown'] : ['ArrowLeft', 'ArrowRight'];
-		const to = event.key === back ? i - 1 : event.key === forward ? i + 1 : event.key === 'Home' ? 0 : event.key === 'End' ? list.length - 1 : null;
+		const to =
+			event.key === back ? i - 1 : event.key === forward ? i + 1 : event.key === 'Home' ? 0 : event.key === 'End' ? list.length - 1 : null;
 		if (to === null) return;
 		event.preventDefault();
 		event.stopPropagation();

@@ -34,8 +34,10 @@ export function kernelPixels(km: number, zoom: number, latitude: number): Kernel
 	return { pixels, km: clamped ? (pixels * mpp) / 1000 : km, clamped };
 }
 
-export const clampKm = (km: number) => (Number.isFinite(km) ? Math.min(KERNEL_KM.max, Math.max(KERNEL_KM.min, Math.round(km))) : KERNEL_KM.default);
-export const clampIntensity = (x: number) => (Number.isFinite(x) ? Math.min(INTENSITY.max, Math.max(INTENSITY.min, Math.round(x * 100) / 100)) : INTENSITY.default);
+export const clampKm = (km: number) =>
+	Number.isFinite(km) ? Math.min(KERNEL_KM.max, Math.max(KERNEL_KM.min, Math.round(km))) : KERNEL_KM.default;
+export const clampIntensity = (x: number) =>
+	Number.isFinite(x) ? Math.min(INTENSITY.max, Math.max(INTENSITY.min, Math.round(x * 100) / 100)) : INTENSITY.default;
 
 export type HeatScale = 'log' | 'linear';
 
@@ -100,7 +102,7 @@ function lab([r, g, b]: [number, number, number]): [number, number, number] {
 	const x = (0.4124 * R + 0.3576 * G + 0.1805 * B) / 0.95047;
 	const y = 0.2126 * R + 0.7152 * G + 0.0722 * B;
 	const z = (0.0193 * R + 0.1192 * G + 0.9505 * B) / 1.08883;
-	const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 * t + 16) / 116);
+	const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116);
 	return [116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))];
 }
 

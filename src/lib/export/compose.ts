@@ -38,7 +38,11 @@ function blendOf(canvas: HTMLCanvasElement): GlobalCompositeOperation {
 
 const FONT = 'system-ui, "DejaVu Sans", sans-serif';
 
-export function drawFrame(ctx: CanvasRenderingContext2D, sources: HTMLCanvasElement[], text: FrameText): { layout: ExportLayout; drawn: string[] } {
+export function drawFrame(
+	ctx: CanvasRenderingContext2D,
+	sources: HTMLCanvasElement[],
+	text: FrameText
+): { layout: ExportLayout; drawn: string[] } {
 	const { width, height } = ctx.canvas;
 	const width0 = width;
 	const layout = exportLayout(width, height, !!text.synthetic, text.key.lines.length);
@@ -102,7 +106,9 @@ export function drawFrame(ctx: CanvasRenderingContext2D, sources: HTMLCanvasElem
 	ctx.fillText(high, layout.ramp.x + layout.ramp.width, ticksY);
 	ctx.textAlign = 'left';
 	const firstLineY = ticksY + 8 * s + layout.lineHeight / 2;
-	text.key.lines.forEach((line, i) => ctx.fillText(line, layout.legend.x + 12 * s, firstLineY + i * layout.lineHeight, layout.legend.width - 24 * s));
+	text.key.lines.forEach((line, i) =>
+		ctx.fillText(line, layout.legend.x + 12 * s, firstLineY + i * layout.lineHeight, layout.legend.width - 24 * s)
+	);
 	drawn.push('legend');
 
 	// Synthetic label, styled like the page's banner so it cannot be missed
@@ -139,7 +145,12 @@ export function drawFrame(ctx: CanvasRenderingContext2D, sources: HTMLCanvasElem
 	ctx.fillStyle = ink;
 	ctx.font = `${Math.round(12 * s)}px ${FONT}`;
 	ctx.textAlign = 'right';
-	ctx.fillText(text.attribution, layout.attribution.x + layout.attribution.width - 8 * s, layout.attribution.y + layout.attribution.height / 2, layout.attribution.width - 16 * s);
+	ctx.fillText(
+		text.attribution,
+		layout.attribution.x + layout.attribution.width - 8 * s,
+		layout.attribution.y + layout.attribution.height / 2,
+		layout.attribution.width - 16 * s
+	);
 	ctx.textAlign = 'left';
 	drawn.push('attribution');
 	return { layout, drawn };
@@ -172,7 +183,12 @@ export function download(blob: Blob, fileName: string) {
 	setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export async function exportPng(mapElement: HTMLElement, text: FrameText, width: number, height: number): Promise<{ blob: Blob; drawn: string[] }> {
+export async function exportPng(
+	mapElement: HTMLElement,
+	text: FrameText,
+	width: number,
+	height: number
+): Promise<{ blob: Blob; drawn: string[] }> {
 	const canvas = document.createElement('canvas');
 	canvas.width = width;
 	canvas.height = height;

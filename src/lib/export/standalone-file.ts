@@ -6,7 +6,14 @@
 import { kernelPixels } from '$lib/core/heat-kernel';
 import type { AppState } from '$lib/state/app-state.svelte';
 import { assetUrl } from '$lib/paths';
-import { standaloneHtml, standalonePoints, standaloneRoutes, sizeReport, type SizeReport, type StandaloneData } from '$lib/core/export/standalone';
+import {
+	standaloneHtml,
+	standalonePoints,
+	standaloneRoutes,
+	sizeReport,
+	type SizeReport,
+	type StandaloneData
+} from '$lib/core/export/standalone';
 import { HEAT_RAMP_HEX } from '$lib/core/heat-scale';
 import { routeColorHex } from '$lib/core/routes/palette';
 import { TIME_ORIGIN_ISO } from '$lib/core/time/days';
@@ -25,10 +32,18 @@ async function text(url: string): Promise<string> {
 }
 
 export async function buildStandalone(app: AppState, weightMeaning = ''): Promise<StandaloneFile> {
-	const [viewerJs, basemapText] = await Promise.all([text(assetUrl('generated/standalone/viewer.js')), text(assetUrl('generated/basemap/countries-110m.json'))]);
+	const [viewerJs, basemapText] = await Promise.all([
+		text(assetUrl('generated/standalone/viewer.js')),
+		text(assetUrl('generated/basemap/countries-110m.json'))
+	]);
 	const k = app.filters.exportPrivacyK;
-	const { points, hidden, undated } = app.view.layers.heat ? standalonePoints(app.views.filteredMembers, k) : { points: [], hidden: 0, undated: 0 };
-	const routes = app.view.layers.routes && app.routes.data ? standaloneRoutes(app.routes.data.features, (id) => app.routes.isVisible(id), routeColorHex) : [];
+	const { points, hidden, undated } = app.view.layers.heat
+		? standalonePoints(app.views.filteredMembers, k)
+		: { points: [], hidden: 0, undated: 0 };
+	const routes =
+		app.view.layers.routes && app.routes.data
+			? standaloneRoutes(app.routes.data.features, (id) => app.routes.isVisible(id), routeColorHex)
+			: [];
 	const synthetic = app.dataset.current.synthetic;
 	const label = synthetic
 		? 'Synthetic demo data: reproduces the study\u2019s published totals (Klausen, \u201cThe Myth of Homegrown Terrorism\u201d), names no person.'
@@ -52,7 +67,11 @@ export async function buildStandalone(app: AppState, weightMeaning = ''): Promis
 		// The kernel as drawn now: its km at this view's zoom and latitude (the viewer keeps it in pixels).
 		radiusPixels: kernelPixels(app.view.heat.kernelKm, app.view.view.zoom, app.view.view.latitude).pixels,
 		routes,
-		routeKey: routes.length ? (app.routes.data?.routes ?? []).filter((r) => app.routes.isVisible(r.id)).map((r) => ({ name: r.name, colour: routeColorHex(r.id), source: app.routes.data?.sources[r.source]?.title ?? r.source })) : [],
+		routeKey: routes.length
+			? (app.routes.data?.routes ?? [])
+					.filter((r) => app.routes.isVisible(r.id))
+					.map((r) => ({ name: r.name, colour: routeColorHex(r.id), source: app.routes.data?.sources[r.source]?.title ?? r.source }))
+			: [],
 		basemap: JSON.parse(basemapText),
 		privacy: { k, shown: points.length / 4, hidden, undated },
 		attribution: 'Basemap: Natural Earth · Routes: Frontex figures, drawn by Hometown Atlas'

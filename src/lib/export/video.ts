@@ -100,7 +100,13 @@ export async function recordTimeline(mapElement: HTMLElement, o: VideoOptions): 
  * What one frame costs here, measured on the current view without changing it: a redraw of the map,
  * a composite and an encode, twice (the first is a warm-up). For the menu's "takes about ..." line.
  */
-export async function probeFrameMs(mapElement: HTMLElement, text: FrameText, redraw: () => Promise<void>, width: number, height: number): Promise<number> {
+export async function probeFrameMs(
+	mapElement: HTMLElement,
+	text: FrameText,
+	redraw: () => Promise<void>,
+	width: number,
+	height: number
+): Promise<number> {
 	const canvas = document.createElement('canvas');
 	canvas.width = width;
 	canvas.height = height;

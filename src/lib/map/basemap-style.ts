@@ -58,9 +58,30 @@ export function setPalette(p: BasemapPalette): void {
 
 function landLayers(res: Resolution, zoom: { minzoom?: number; maxzoom?: number }): LayerSpecification[] {
 	return [
-		{ id: `land-${res}`, type: 'fill', source: res, filter: ['==', ['get', 'kind'], 'land'], paint: { 'fill-color': palette.land, 'fill-outline-color': palette.coast }, ...zoom },
-		{ id: `coast-${res}`, type: 'line', source: res, filter: ['==', ['get', 'kind'], 'land'], paint: { 'line-color': palette.coast, 'line-width': 0.6 }, ...zoom },
-		{ id: `borders-${res}`, type: 'line', source: res, filter: ['==', ['get', 'kind'], 'border'], paint: { 'line-color': palette.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.5, 7, 1.2, 10, 1.8] }, ...zoom }
+		{
+			id: `land-${res}`,
+			type: 'fill',
+			source: res,
+			filter: ['==', ['get', 'kind'], 'land'],
+			paint: { 'fill-color': palette.land, 'fill-outline-color': palette.coast },
+			...zoom
+		},
+		{
+			id: `coast-${res}`,
+			type: 'line',
+			source: res,
+			filter: ['==', ['get', 'kind'], 'land'],
+			paint: { 'line-color': palette.coast, 'line-width': 0.6 },
+			...zoom
+		},
+		{
+			id: `borders-${res}`,
+			type: 'line',
+			source: res,
+			filter: ['==', ['get', 'kind'], 'border'],
+			paint: { 'line-color': palette.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.5, 7, 1.2, 10, 1.8] },
+			...zoom
+		}
 	];
 }
 
@@ -103,7 +124,12 @@ export const LABEL_LAYERS = ['admin1-labels', 'country-labels', 'place-labels-do
 const POP = ['get', 'pop'] as ExpressionSpecification;
 const placeText = (): LayerSpecification['layout'] & object => ({
 	'text-field': ['get', 'name'],
-	'text-font': ['case', ['any', ['==', ['get', 'capital'], 1], ['>=', POP, 100_000]], ['literal', [FONT_SEMIBOLD]], ['literal', [FONT_REGULAR]]],
+	'text-font': [
+		'case',
+		['any', ['==', ['get', 'capital'], 1], ['>=', POP, 100_000]],
+		['literal', [FONT_SEMIBOLD]],
+		['literal', [FONT_REGULAR]]
+	],
 	'text-size': ['interpolate', ['linear'], POP, 0, 11.5, 30_000, 12, 300_000, 13, 3_000_000, 14.5],
 	'text-max-width': 9,
 	'text-padding': 3,

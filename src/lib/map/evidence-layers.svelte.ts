@@ -23,12 +23,21 @@ function ensureLayers(map: MapLibreMap) {
 	if (map.getSource(RATE_SOURCE)) return;
 	map.addSource(RATE_SOURCE, { type: 'geojson', data: empty() });
 	map.addSource(CLUSTER_SOURCE, { type: 'geojson', data: empty() });
-	map.addLayer({ id: 'evidence-cluster-fill', type: 'fill', source: CLUSTER_SOURCE, paint: { 'fill-color': ['case', ['get', 'significant'], '#1f4e9c', '#777777'], 'fill-opacity': 0.12 } });
+	map.addLayer({
+		id: 'evidence-cluster-fill',
+		type: 'fill',
+		source: CLUSTER_SOURCE,
+		paint: { 'fill-color': ['case', ['get', 'significant'], '#1f4e9c', '#777777'], 'fill-opacity': 0.12 }
+	});
 	map.addLayer({
 		id: 'evidence-cluster-line',
 		type: 'line',
 		source: CLUSTER_SOURCE,
-		paint: { 'line-color': ['case', ['get', 'significant'], '#1f4e9c', '#666666'], 'line-width': ['case', ['get', 'significant'], 2.5, 1.5], 'line-dasharray': ['case', ['get', 'significant'], ['literal', [1, 0]], ['literal', [2, 2]]] }
+		paint: {
+			'line-color': ['case', ['get', 'significant'], '#1f4e9c', '#666666'],
+			'line-width': ['case', ['get', 'significant'], 2.5, 1.5],
+			'line-dasharray': ['case', ['get', 'significant'], ['literal', [1, 0]], ['literal', [2, 2]]]
+		}
 	});
 	map.addLayer({
 		id: 'evidence-rate-towns',
@@ -55,7 +64,12 @@ export function attachEvidenceLayers(map: MapLibreMap, app: AppState): () => voi
 				? evidence.mapTowns.map((t) => ({
 						type: 'Feature',
 						geometry: { type: 'Point', coordinates: [t.row.lon, t.row.lat] },
-						properties: { name: t.row.name, count: t.row.count, smoothed: t.smoothed, color: RATE_CLASSES[Math.max(0, rateClass(t.smoothed))]!.color }
+						properties: {
+							name: t.row.name,
+							count: t.row.count,
+							smoothed: t.smoothed,
+							color: RATE_CLASSES[Math.max(0, rateClass(t.smoothed))]!.color
+						}
 					}))
 				: [];
 			whenStyled(() => {

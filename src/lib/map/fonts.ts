@@ -22,7 +22,10 @@ export function fontFaces(root: string): Record<string, { url: string; 'unicode-
 	return Object.fromEntries(
 		Object.entries(WEIGHTS).map(([name, weight]) => [
 			name,
-			Object.entries(SUBSETS).map(([subset, ranges]) => ({ url: `${root}/generated/fonts/${fileName(subset, weight)}`, 'unicode-range': [...ranges] }))
+			Object.entries(SUBSETS).map(([subset, ranges]) => ({
+				url: `${root}/generated/fonts/${fileName(subset, weight)}`,
+				'unicode-range': [...ranges]
+			}))
 		])
 	);
 }

@@ -20,6 +20,15 @@ export function buildLayers(app: AppState, zoom: number): Layer[] {
 	const { view, views } = app;
 	if (!view.layers.heat || view.show !== 'heat') return [];
 	return [
-		createHeatmapLayer({ index: views.timeIndex, range: views.visibleRange, cells: views.heatCells, zoom: view.view.zoom, colorDomain: views.heatColorDomain, radiusPixels: kernelPixels(view.heat.kernelKm, zoom, view.view.latitude).pixels, intensity: 1, colorRange: colorRangeOf(views.heatTop, view.heat.scale) })
+		createHeatmapLayer({
+			index: views.timeIndex,
+			range: views.visibleRange,
+			cells: views.heatCells,
+			zoom: view.view.zoom,
+			colorDomain: views.heatColorDomain,
+			radiusPixels: kernelPixels(view.heat.kernelKm, zoom, view.view.latitude).pixels,
+			intensity: 1,
+			colorRange: colorRangeOf(views.heatTop, view.heat.scale)
+		})
 	];
 }

@@ -19,11 +19,19 @@ export function arcsGeoJson(overlay: NetworkMapOverlay | null): { arcs: GeoJSON.
 	return {
 		arcs: {
 			type: 'FeatureCollection',
-			features: overlay.arcs.map((a) => ({ type: 'Feature', properties: { count: a.count, town: a.town }, geometry: { type: 'LineString', coordinates: arcLine(a.from, a.to) } }))
+			features: overlay.arcs.map((a) => ({
+				type: 'Feature',
+				properties: { count: a.count, town: a.town },
+				geometry: { type: 'LineString', coordinates: arcLine(a.from, a.to) }
+			}))
 		},
 		towns: {
 			type: 'FeatureCollection',
-			features: overlay.towns.map(([lon, lat, count]) => ({ type: 'Feature', properties: { count }, geometry: { type: 'Point', coordinates: [lon, lat] } }))
+			features: overlay.towns.map(([lon, lat, count]) => ({
+				type: 'Feature',
+				properties: { count },
+				geometry: { type: 'Point', coordinates: [lon, lat] }
+			}))
 		}
 	};
 }

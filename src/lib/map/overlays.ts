@@ -41,7 +41,15 @@ export interface RouteHoverInfo {
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 export const OVERLAY_SOURCES = ['routes', 'routes-motion', 'plots'] as const;
-export const ROUTE_LAYERS = ['routes-casing', 'routes-land', 'routes-sea', 'routes-arrows', 'routes-events', 'routes-event-dates', 'routes-motion'] as const;
+export const ROUTE_LAYERS = [
+	'routes-casing',
+	'routes-land',
+	'routes-sea',
+	'routes-arrows',
+	'routes-events',
+	'routes-event-dates',
+	'routes-motion'
+] as const;
 export const PLOT_LAYERS = ['plots'] as const;
 /** Layers the pointer can hover for the route tooltip; events first (they sit on the lines). */
 export const ROUTE_HOVER_LAYERS = ['routes-events', 'routes-arrows', 'routes-land', 'routes-sea'] as const;
@@ -159,7 +167,9 @@ export function routesFrame({ data, visible, day, year }: RoutesFrame): { key: s
 	const shown = (route: string) => isRouteVisible(visible, route);
 	const max = maxDetections(data.routes);
 	const widths = new Map(data.routes.map((r) => [r.id, widthForDetections(figureFor(r, year)?.detections, max)]));
-	const activeVariants = new Map(data.routes.flatMap((r) => r.variants.map((v) => [`${r.id}/${v.id}`, isActiveOn(v.validFrom, v.validTo, day)] as const)));
+	const activeVariants = new Map(
+		data.routes.flatMap((r) => r.variants.map((v) => [`${r.id}/${v.id}`, isActiveOn(v.validFrom, v.validTo, day)] as const))
+	);
 	const active = (route: string, variant: string) => activeVariants.get(`${route}/${variant}`) ?? true;
 	const features: Feature[] = [];
 	const keyParts: string[] = [String(year), JSON.stringify(visible)];
@@ -170,19 +180,47 @@ export function routesFrame({ data, visible, day, year }: RoutesFrame): { key: s
 		if (p.kind === 'leg') {
 			const on = active(p.route, p.variant);
 			keyParts.push(on ? '1' : '0');
-			features.push({ ...(f as LegFeature), properties: { kind: 'leg', route: p.route, mode: p.mode, active: on ? 1 : 0, width: on ? widths.get(p.route)! : MIN_WIDTH_PX, color: rgb(color, on ? 0.92 : 0.27) } });
+			features.push({
+				...(f as LegFeature),
+				properties: {
+					kind: 'leg',
+					route: p.route,
+					mode: p.mode,
+					active: on ? 1 : 0,
+					width: on ? widths.get(p.route)! : MIN_WIDTH_PX,
+					color: rgb(color, on ? 0.92 : 0.27)
+				}
+			});
 		} else if (p.kind === 'arrow') {
 			const on = active(p.route, p.variant);
 			features.push({
 				...(f as ArrowFeature),
-				properties: { kind: 'arrow', route: p.route, bearing: p.bearing, size: 9 + (on ? widths.get(p.route)! : 0), color: rgb(color.map((c) => Math.round(c * 0.55)), on ? 1 : 0.43) }
+				properties: {
+					kind: 'arrow',
+					route: p.route,
+					bearing: p.bearing,
+					size: 9 + (on ? widths.get(p.route)! : 0),
+					color: rgb(
+						color.map((c) => Math.round(c * 0.55)),
+						on ? 1 : 0.43
+					)
+				}
 			});
 		} else {
 			const passed = day >= dayFromIso(p.date);
 			keyParts.push(passed ? 'p' : 'f');
 			features.push({
 				...(f as EventFeature),
-				properties: { kind: 'event', route: p.route, date: p.date, label: p.label, source: p.source, dateText: shortDate(p.date), color: rgb(color), fill: passed ? rgb(color) : '#ffffff' }
+				properties: {
+					kind: 'event',
+					route: p.route,
+					date: p.date,
+					label: p.label,
+					source: p.source,
+					dateText: shortDate(p.date),
+					color: rgb(color),
+					fill: passed ? rgb(color) : '#ffffff'
+				}
 			});
 		}
 	}
@@ -192,7 +230,9 @@ export function routesFrame({ data, visible, day, year }: RoutesFrame): { key: s
 /** The moving dots along the active legs (presenters' option), at phase 0..1; none when the phase is null (off). */
 export function motionDots(data: RouteCollection | null, visible: RouteSelection, day: number, phase: number | null): FeatureCollection {
 	if (!data || phase === null) return EMPTY;
-	const activeVariants = new Map(data.routes.flatMap((r) => r.variants.map((v) => [`${r.id}/${v.id}`, isActiveOn(v.validFrom, v.validTo, day)] as const)));
+	const activeVariants = new Map(
+		data.routes.flatMap((r) => r.variants.map((v) => [`${r.id}/${v.id}`, isActiveOn(v.validFrom, v.validTo, day)] as const))
+	);
 	const features: Feature<Point>[] = [];
 	for (const f of data.features) {
 		if (f.properties.kind !== 'leg' || !isRouteVisible(visible, f.properties.route)) continue;
@@ -215,7 +255,11 @@ export interface PlotsFrame {
 }
 
 /** The network's plots at this date: they appear at their date; in cumulative mode older ones stay, faded. */
-export function plotsFrame({ events, day, mode, windowStart }: PlotsFrame): { key: string; features: FeatureCollection; shown: DatedEvent[] } {
+export function plotsFrame({ events, day, mode, windowStart }: PlotsFrame): {
+	key: string;
+	features: FeatureCollection;
+	shown: DatedEvent[];
+} {
 	const features: Feature[] = [];
 	const shown: DatedEvent[] = [];
 	let key = '';
@@ -229,7 +273,14 @@ export function plotsFrame({ events, day, mode, windowStart }: PlotsFrame): { ke
 		features.push({
 			type: 'Feature',
 			geometry: { type: 'Point', coordinates: [e.lon, e.lat] },
-			properties: { index, recent: presence === 'recent' ? 1 : 0, alpha: presence === 'recent' ? 1 : 0.4, filled: style.filled ? 1 : 0, fill: style.fill, line: style.line }
+			properties: {
+				index,
+				recent: presence === 'recent' ? 1 : 0,
+				alpha: presence === 'recent' ? 1 : 0.4,
+				filled: style.filled ? 1 : 0,
+				fill: style.fill,
+				line: style.line
+			}
 		});
 	});
 	return { key, features: { type: 'FeatureCollection', features }, shown };
@@ -241,7 +292,11 @@ export function hometownFeatures(towns: readonly HotspotRow[]): FeatureCollectio
 		type: 'FeatureCollection',
 		features: towns
 			.filter((t) => !t.folded && Number.isFinite(t.lon) && Number.isFinite(t.lat))
-			.map((t) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [t.lon, t.lat] }, properties: { name: t.name, count: t.count, country: t.country } }))
+			.map((t) => ({
+				type: 'Feature',
+				geometry: { type: 'Point', coordinates: [t.lon, t.lat] },
+				properties: { name: t.name, count: t.count, country: t.country }
+			}))
 	};
 }
 

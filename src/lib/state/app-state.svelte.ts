@@ -42,7 +42,10 @@ export class AppState {
 		const noted = new Set<string>();
 		this.dataset.onPrepared((index) => {
 			if (!index.members.length) return;
-			const known = Object.fromEntries(Object.entries(index.fields).map(([f, column]) => [f, column.values])) as Record<FilterField, string[]>;
+			const known = Object.fromEntries(Object.entries(index.fields).map(([f, column]) => [f, column.values])) as Record<
+				FilterField,
+				string[]
+			>;
 			const fresh = unknownFilterNotes(this.filters.chosen, known, this.dataset.unit.many).filter((n) => !noted.has(n.key));
 			for (const n of fresh) noted.add(n.key);
 			this.view.addUrlNotes(fresh.map((n) => n.note));

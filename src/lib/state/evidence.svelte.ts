@@ -9,7 +9,14 @@ import { assetUrl } from '$lib/paths';
 import type { HotspotLevel, HotspotRow } from '$lib/core/hotspots/hotspots';
 import { hotspotTableOf } from '$lib/core/hotspots/hotspots';
 import { countryName } from '$lib/core/filters/filters';
-import { firstOf, placeKey, populationFromPlaces, type PopulationFigure, type PopulationOf, type PopulatedPlace } from '$lib/core/stats/population';
+import {
+	firstOf,
+	placeKey,
+	populationFromPlaces,
+	type PopulationFigure,
+	type PopulationOf,
+	type PopulatedPlace
+} from '$lib/core/stats/population';
 import type { PopulationCells, PopulationData } from '$lib/core/stats/population-data';
 import { DEFAULT_MIN_COUNT, empiricalBayes, metroPopulation, PER, rateCell, type RateCell } from '$lib/core/stats/rates';
 import { sizeClassTable, type SizeClassTable } from '$lib/core/stats/size-classes';
@@ -105,7 +112,11 @@ export class EvidenceState {
 	sizeClasses = $derived.by<SizeClassTable | null>(() => {
 		if (!this.data) return null;
 		return sizeClassTable(
-			this.rated.map((t) => ({ count: t.row.count, country: t.row.country, population: t.figure ? ((t.figure as { classPopulation?: number }).classPopulation ?? t.figure.population) : null })),
+			this.rated.map((t) => ({
+				count: t.row.count,
+				country: t.row.country,
+				population: t.figure ? ((t.figure as { classPopulation?: number }).classPopulation ?? t.figure.population) : null
+			})),
 			this.data.countries
 		);
 	});
@@ -153,7 +164,14 @@ export class EvidenceState {
 		const scan = this.scan;
 		const clusters =
 			scan.status === 'done' && scan.forKey === this.membersKey && scan.result
-				? scan.result.clusters.map((c) => ({ names: this.clusterNames(c.locations).filter(named), observed: c.observed, expected: c.expected, pValue: c.pValue, lon: c.lon, lat: c.lat }))
+				? scan.result.clusters.map((c) => ({
+						names: this.clusterNames(c.locations).filter(named),
+						observed: c.observed,
+						expected: c.expected,
+						pValue: c.pValue,
+						lon: c.lon,
+						lat: c.lat
+					}))
 				: null;
 		const t = this.topRate;
 		const of = this.populationOf;
@@ -166,7 +184,19 @@ export class EvidenceState {
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a temporary, built and read at once, never state
 			countries: new Set(towns.map((x) => x.country).filter(Boolean)).size,
 			sizeClasses: this.sizeClasses,
-			topRate: t && t.row.count >= k ? { name: t.row.name, count: t.row.count, population: t.figure!.population, rate: (t.row.count / t.figure!.population) * PER, smoothed: Number.isFinite(t.smoothed) ? t.smoothed : null, lon: t.row.lon, lat: t.row.lat, country: this.#countryRate(t.row.country) } : null,
+			topRate:
+				t && t.row.count >= k
+					? {
+							name: t.row.name,
+							count: t.row.count,
+							population: t.figure!.population,
+							rate: (t.row.count / t.figure!.population) * PER,
+							smoothed: Number.isFinite(t.smoothed) ? t.smoothed : null,
+							lon: t.row.lon,
+							lat: t.row.lat,
+							country: this.#countryRate(t.row.country)
+						}
+					: null,
 			clusters
 		});
 	}
@@ -216,14 +246,26 @@ export class EvidenceState {
 		if (this.gazetteer) return;
 		try {
 			// The geocoder's file: one download serves both.
-			const [response, { Gazetteer }] = await Promise.all([fetch(assetUrl('generated/gazetteer/gazetteer.bin')), import('$lib/core/geocode/gazetteer')]);
+			const [response, { Gazetteer }] = await Promise.all([
+				fetch(assetUrl('generated/gazetteer/gazetteer.bin')),
+				import('$lib/core/geocode/gazetteer')
+			]);
 			if (!response.ok) throw new Error(`HTTP ${response.status}`);
 			const g = new Gazetteer(await response.arrayBuffer());
 			const alt = g.alternateNamesByPlace();
 			const places: PopulatedPlace[] = [];
 			for (let i = 0; i < g.size; i++) {
 				if (!(g.population[i]! > 0)) continue;
-				places.push({ name: g.name[i]!, country: g.country[i]!, lat: g.lat[i]!, lon: g.lon[i]!, population: g.population[i]!, source: GAZETTEER_SOURCE, asOf: this.data?.source.match(/extract of ([0-9-]+)/)?.[1] ?? '', alt: alt[i] ?? [] });
+				places.push({
+					name: g.name[i]!,
+					country: g.country[i]!,
+					lat: g.lat[i]!,
+					lon: g.lon[i]!,
+					population: g.population[i]!,
+					source: GAZETTEER_SOURCE,
+					asOf: this.data?.source.match(/extract of ([0-9-]+)/)?.[1] ?? '',
+					alt: alt[i] ?? []
+				});
 			}
 			this.gazetteer = populationFromPlaces(places);
 		} catch (error) {
@@ -255,7 +297,16 @@ export class EvidenceState {
 				if (run === this.#run) this.scan = { ...this.scan, done, total };
 			});
 			if (run !== this.#run) return;
-			this.scan = { status: 'done', done: result.replicates, total: result.replicates, result, names: input.names, ms, error: null, forKey };
+			this.scan = {
+				status: 'done',
+				done: result.replicates,
+				total: result.replicates,
+				result,
+				names: input.names,
+				ms,
+				error: null,
+				forKey
+			};
 		} catch (error) {
 			if (run !== this.#run || (error as Error).message === 'scan cancelled') return;
 			this.scan = { ...this.scan, status: 'error', error: (error as Error).message };

@@ -8,7 +8,13 @@
  * (core/project/import-memory.ts), so re-importing a file after a reload keeps its mapping and a
  * list that grew by one row keeps every choice.
  */
-import { partitionByPlacement, type DatasetKind, type MemberDataset, type MemberRecord, type PlacementPartition } from '$lib/core/data/member';
+import {
+	partitionByPlacement,
+	type DatasetKind,
+	type MemberDataset,
+	type MemberRecord,
+	type PlacementPartition
+} from '$lib/core/data/member';
 import type { ColumnMapping } from '$lib/core/data/columns';
 import type { ReviewChoice } from '$lib/core/geocode/review';
 import type { GeocodeJob, SavedChoices, SavedMappings } from '$lib/core/project/import-memory';
@@ -65,7 +71,14 @@ export class ImportSession {
 	 * `regeocode` (the analyst's explicit choice) rows with coordinates and a place name wait for the
 	 * geocoder too, their given coordinates kept (core/geocode/regeocode.ts).
 	 */
-	importPartitioned(partition: PlacementPartition, name: string, kind: DatasetKind = 'members', rowNumbers?: readonly number[], weightMeaning = '', regeocode = false) {
+	importPartitioned(
+		partition: PlacementPartition,
+		name: string,
+		kind: DatasetKind = 'members',
+		rowNumbers?: readonly number[],
+		weightMeaning = '',
+		regeocode = false
+	) {
 		const split = partitionForGeocoding(partition, rowNumbers ?? partition.pending.map((_, i) => i + 1), regeocode);
 		const { placed, pending } = split.partition;
 		this.#pending = pending;

@@ -71,7 +71,9 @@ export function urlStateOf(app: AppState): UrlState {
 		windowMonths: timeline.mode === 'window' ? timeline.windowMonths : undefined,
 		layers: layers.length === LAYER_IDS.length ? undefined : layers,
 		routes: app.routes.visible === null ? undefined : [...app.routes.visible],
-		filters: isFilterActive(filters.chosen) ? Object.fromEntries(Object.entries(filters.chosen).map(([field, values]) => [field, [...values]])) : undefined,
+		filters: isFilterActive(filters.chosen)
+			? Object.fromEntries(Object.entries(filters.chosen).map(([field, values]) => [field, [...values]]))
+			: undefined,
 		privacyK: filters.privacyK > 0 ? filters.privacyK : undefined,
 		theme: view.theme === 'light' ? undefined : view.theme,
 		period: timeline.periodYears ? [...timeline.periodYears] : undefined,

@@ -23,7 +23,11 @@ export const INITIAL_BOUNDS: [[number, number], [number, number]] = [
 import { clampIntensity, clampKm, INTENSITY, KERNEL_KM, type HeatScale } from '$lib/core/heat-kernel';
 
 /** The heat kernel: radius in km (same ground distance at every zoom), intensity, colour scale (core/heat-kernel). */
-export const HEAT_DEFAULTS: { readonly kernelKm: number; readonly intensity: number; readonly scale: HeatScale } = { kernelKm: KERNEL_KM.default, intensity: INTENSITY.default, scale: 'log' };
+export const HEAT_DEFAULTS: { readonly kernelKm: number; readonly intensity: number; readonly scale: HeatScale } = {
+	kernelKm: KERNEL_KM.default,
+	intensity: INTENSITY.default,
+	scale: 'log'
+};
 
 /** What the map draws: the heat of members, or their smoothed rate per resident (loaded on demand). */
 export type MapShow = 'heat' | 'rate';
@@ -49,7 +53,9 @@ export class ViewState {
 	 * A request for the map to fly somewhere (hotspot row, scene); MapView reacts. id makes repeats
 	 * distinct; `highlight` is the place a hotspot row names, ringed on the map until the next request.
 	 */
-	#flyRequest = $state.raw<{ readonly view: Readonly<MapView>; readonly id: number; readonly highlight?: Readonly<FlyHighlight> } | null>(null);
+	#flyRequest = $state.raw<{ readonly view: Readonly<MapView>; readonly id: number; readonly highlight?: Readonly<FlyHighlight> } | null>(
+		null
+	);
 	/** Notes about link parameters that were ignored, shown by the Toolbar until dismissed. */
 	#urlNotes = $state.raw<readonly string[]>([]);
 	#frameWaiters: (() => void)[] = [];

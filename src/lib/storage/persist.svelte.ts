@@ -46,15 +46,33 @@ export async function startSavedWork(app: AppState, restoreDemo: () => void = ()
 		app.importSession.restore(work.mappings ?? {}, work.geocodeChoices ?? {}, userData ? (work.geocodeJob ?? null) : null);
 		// A link whose scenes are exactly the saved ones is this user's own (a reload of a tab whose address
 		// carries its scenes): no one else's work to keep apart.
-		if (session.viewingLinkScenes && encodeScenes(work.scenes ?? []) === encodeScenes($state.snapshot(app.scenes.list) as Scene[])) session.endLinkView();
+		if (session.viewingLinkScenes && encodeScenes(work.scenes ?? []) === encodeScenes($state.snapshot(app.scenes.list) as Scene[]))
+			session.endLinkView();
 		if (session.viewingLinkScenes) session.setOwnScenes(work.scenes ?? []);
 		else app.scenes.set(work.scenes ?? []);
-		inStorage = { dataset: userData ? work.dataset : NO_DATASET, small: smallOf(workOf({ ...work, scenes: session.viewingLinkScenes ? session.ownScenes : work.scenes })) };
+		inStorage = {
+			dataset: userData ? work.dataset : NO_DATASET,
+			small: smallOf(workOf({ ...work, scenes: session.viewingLinkScenes ? session.ownScenes : work.scenes }))
+		};
 	}
 
-	function workOf(w: { datasetName: string; dataset: MemberDataset; mappings?: WorkToSave['mappings']; geocodeChoices?: WorkToSave['geocodeChoices']; geocodeJob?: WorkToSave['geocodeJob']; scenes?: WorkToSave['scenes'] }): WorkToSave {
+	function workOf(w: {
+		datasetName: string;
+		dataset: MemberDataset;
+		mappings?: WorkToSave['mappings'];
+		geocodeChoices?: WorkToSave['geocodeChoices'];
+		geocodeJob?: WorkToSave['geocodeJob'];
+		scenes?: WorkToSave['scenes'];
+	}): WorkToSave {
 		const userData = w.dataset.members.length > 0 && !w.dataset.synthetic;
-		return { datasetName: userData ? w.datasetName : '', dataset: userData ? w.dataset : NO_DATASET, mappings: w.mappings ?? {}, geocodeChoices: w.geocodeChoices ?? {}, geocodeJob: userData ? (w.geocodeJob ?? null) : null, scenes: w.scenes ?? [] };
+		return {
+			datasetName: userData ? w.datasetName : '',
+			dataset: userData ? w.dataset : NO_DATASET,
+			mappings: w.mappings ?? {},
+			geocodeChoices: w.geocodeChoices ?? {},
+			geocodeJob: userData ? (w.geocodeJob ?? null) : null,
+			scenes: w.scenes ?? []
+		};
 	}
 
 	try {
@@ -63,7 +81,9 @@ export async function startSavedWork(app: AppState, restoreDemo: () => void = ()
 		else inStorage = { dataset: NO_DATASET, small: smallOf(workOf({ datasetName: '', dataset: NO_DATASET })) };
 	} catch (error) {
 		// Saving now could overwrite work this version cannot read (or storage is off): do not save.
-		app.savedWork.failed(`Saved work could not be read (${storageProblem(error)}). Nothing will be saved in this browser until this is resolved.`);
+		app.savedWork.failed(
+			`Saved work could not be read (${storageProblem(error)}). Nothing will be saved in this browser until this is resolved.`
+		);
 		return () => {};
 	}
 
@@ -117,7 +137,11 @@ export async function startSavedWork(app: AppState, restoreDemo: () => void = ()
 				// The user chose this tab's work: save what it shows.
 				session.markUnsaved(false);
 				if (current) save(current);
-			} else if (why === 'freed' && !session.unsavedHere) void loadWork().then((work) => work && show(work), () => {});
+			} else if (why === 'freed' && !session.unsavedHere)
+				void loadWork().then(
+					(work) => work && show(work),
+					() => {}
+				);
 			// Freed with changes of its own: they may predate the last saves of the tab that closed, so
 			// nothing is written until the user says so (the banner offers "Save this tab's work").
 		},

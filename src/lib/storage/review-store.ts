@@ -15,7 +15,8 @@ let db: Promise<IDBPDatabase<ChoicesDB>> | null = null;
 
 function open() {
 	// Some embedded or locked-down browsers have no IndexedDB at all: fail in words, not with a TypeError.
-	if (typeof indexedDB === 'undefined') return Promise.reject(new DOMException('IndexedDB is not available in this browser', 'InvalidStateError'));
+	if (typeof indexedDB === 'undefined')
+		return Promise.reject(new DOMException('IndexedDB is not available in this browser', 'InvalidStateError'));
 	db ??= openDB<ChoicesDB>('hometown-atlas-geocode', 1, {
 		upgrade(d) {
 			const store = d.createObjectStore('choices', { keyPath: ['fingerprint', 'placeKey'] });

@@ -41,7 +41,8 @@ let db: Promise<IDBPDatabase<WorkDB>> | null = null;
 
 function open(): Promise<IDBPDatabase<WorkDB>> {
 	// Some embedded or locked-down browsers have no IndexedDB at all: fail in words, not with a TypeError.
-	if (typeof indexedDB === 'undefined') return Promise.reject(new DOMException('IndexedDB is not available in this browser', 'InvalidStateError'));
+	if (typeof indexedDB === 'undefined')
+		return Promise.reject(new DOMException('IndexedDB is not available in this browser', 'InvalidStateError'));
 	db ??= openDB<WorkDB>(WORK_DB, WORK_DB_VERSION, {
 		// A database of a newer version makes openDB reject with a VersionError before this runs: untouched.
 		async upgrade(database, oldVersion, _newVersion, tx) {
@@ -138,6 +139,10 @@ const REVIEW_DB = 'hometown-atlas-geocode';
 export async function deleteEverything(): Promise<void> {
 	const open = db;
 	db = null;
-	if (open) await open.then((d) => d.close(), () => {});
+	if (open)
+		await open.then(
+			(d) => d.close(),
+			() => {}
+		);
 	await Promise.all([deleteDB(WORK_DB), deleteDB(REVIEW_DB)]);
 }

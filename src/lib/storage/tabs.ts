@@ -80,10 +80,12 @@ export function coordinateTabs(handlers: TabHandlers): TabCoordinator {
 			waiting?.abort();
 			waiting = null;
 			await new Promise<void>((granted) => {
-				locks.request(LOCK, { steal: true }, () => {
-					granted();
-					return hold('took-over')();
-				}).catch(lost);
+				locks
+					.request(LOCK, { steal: true }, () => {
+						granted();
+						return hold('took-over')();
+					})
+					.catch(lost);
 			});
 		},
 		announceSaved(at: string) {

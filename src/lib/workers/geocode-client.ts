@@ -41,16 +41,26 @@ export interface CheckRun {
  * their named place, outside their country), in the geocoding worker.
  */
 export function checkRecords(items: readonly CheckItem[], onProgress?: (progress: GeocodeProgress) => void): Promise<CheckRun> {
-	const plain = items.map((r) => ({ row: r.row, lat: r.lat, lon: r.lon, hometown: String(r.hometown ?? ''), country: String(r.country ?? ''), ...(r.region ? { region: String(r.region) } : {}) }));
-	return request<CheckRun>({ kind: 'check', items: plain }, onProgress, (m) => (m.type === 'checked' ? { places: m.places, checks: m.checks } : null));
+	const plain = items.map((r) => ({
+		row: r.row,
+		lat: r.lat,
+		lon: r.lon,
+		hometown: String(r.hometown ?? ''),
+		country: String(r.country ?? ''),
+		...(r.region ? { region: String(r.region) } : {})
+	}));
+	return request<CheckRun>({ kind: 'check', items: plain }, onProgress, (m) =>
+		m.type === 'checked' ? { places: m.places, checks: m.checks } : null
+	);
 }
 
 /** Geocodes records by their `hometown` and `country`; results come back in the records' order. */
-export function geocodeRecords(
-	records: readonly GeocodeItem[],
-	onProgress?: (progress: GeocodeProgress) => void
-): Promise<GeocodeRun> {
-	const items = records.map((r) => ({ hometown: String(r.hometown ?? ''), country: String(r.country ?? ''), ...(r.region ? { region: String(r.region) } : {}) }));
+export function geocodeRecords(records: readonly GeocodeItem[], onProgress?: (progress: GeocodeProgress) => void): Promise<GeocodeRun> {
+	const items = records.map((r) => ({
+		hometown: String(r.hometown ?? ''),
+		country: String(r.country ?? ''),
+		...(r.region ? { region: String(r.region) } : {})
+	}));
 	let loadMs = 0;
 	let readyMs = 0;
 	return request<GeocodeRun>(

@@ -45,8 +45,21 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 			// against the place they name (geocoded once per distinct name) and their country.
 			if (reverse?.gaz !== gaz) reverse = new ReverseIndex(gaz);
 			const rows = items as CheckItem[];
-			const named = geocodeAll(gaz, rows.map((r) => ({ hometown: r.hometown, country: r.country, region: r.region }))).results;
-			const checks = checkPoints(reverse, rows.map((r, i) => ({ row: r.row, lat: r.lat, lon: r.lon, hometown: r.hometown, country: r.country ?? '', geocoded: r.hometown ? named[i] : null })));
+			const named = geocodeAll(
+				gaz,
+				rows.map((r) => ({ hometown: r.hometown, country: r.country, region: r.region }))
+			).results;
+			const checks = checkPoints(
+				reverse,
+				rows.map((r, i) => ({
+					row: r.row,
+					lat: r.lat,
+					lon: r.lon,
+					hometown: r.hometown,
+					country: r.country ?? '',
+					geocoded: r.hometown ? named[i] : null
+				}))
+			);
 			const places = rows.map((r) => resolvePlace(reverse!, r.lat, r.lon, r.hometown));
 			post({ id, type: 'checked', places, checks, ms: performance.now() - t0 });
 			return;

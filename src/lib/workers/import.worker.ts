@@ -8,7 +8,10 @@ import type { ImportMessage, ImportRequest } from './import-protocol';
 
 const RECORDS_PER_MESSAGE = 2_000;
 
-const scope = self as unknown as { postMessage(message: ImportMessage): void; onmessage: ((event: MessageEvent<ImportRequest>) => void) | null };
+const scope = self as unknown as {
+	postMessage(message: ImportMessage): void;
+	onmessage: ((event: MessageEvent<ImportRequest>) => void) | null;
+};
 
 scope.onmessage = async ({ data: { file, mapping, presets, sheet } }) => {
 	try {

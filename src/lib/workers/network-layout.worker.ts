@@ -21,7 +21,8 @@ self.onmessage = ({ data }: MessageEvent<LayoutRequest>) => {
 	const post = (message: LayoutResult, transfer: Transferable[]) => (self as unknown as Worker).postMessage(message, transfer);
 	const nodes = Array.from({ length: data.nodes }, () => ({}));
 	const edges = [];
-	for (let i = 0; i < data.edges.length; i += 2) edges.push({ source: data.edges[i]!, target: data.edges[i + 1]!, type: 'contact' as const, day: NaN });
+	for (let i = 0; i < data.edges.length; i += 2)
+		edges.push({ source: data.edges[i]!, target: data.edges[i + 1]!, type: 'contact' as const, day: NaN });
 	const model = { nodes: nodes as never, edges };
 	let started = performance.now();
 	const communities = detectCommunities(model);

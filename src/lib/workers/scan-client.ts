@@ -16,7 +16,11 @@ export class ScanCancelled extends Error {
 	}
 }
 
-export function runScan(locations: ScanLocation[], options: Partial<ScanOptions>, onProgress?: (done: number, total: number) => void): Promise<{ result: ScanResult; ms: number }> {
+export function runScan(
+	locations: ScanLocation[],
+	options: Partial<ScanOptions>,
+	onProgress?: (done: number, total: number) => void
+): Promise<{ result: ScanResult; ms: number }> {
 	cancelScan();
 	const w = (worker = new Worker(new URL('./scan.worker.ts', import.meta.url), { type: 'module', name: 'scan-statistic' }));
 	const id = nextId++;

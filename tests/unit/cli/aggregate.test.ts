@@ -42,7 +42,8 @@ const PARQUET = join(dir, 'events.parquet');
 }
 
 const read = (file: string) => Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true });
-const cellKey = (r: Record<string, string>) => `${r['month']} ${r['cell lat']},${r['cell lon']}${r['category'] !== undefined ? ` ${r['category']}` : ''} x${r['rows']}`;
+const cellKey = (r: Record<string, string>) =>
+	`${r['month']} ${r['cell lat']},${r['cell lon']}${r['category'] !== undefined ? ` ${r['category']}` : ''} x${r['rows']}`;
 
 describe('atlas aggregate', () => {
 	it.each([
@@ -66,7 +67,13 @@ describe('atlas aggregate', () => {
 			title: 'both together, by a category column',
 			files: [CSV, PARQUET],
 			by: 'event_type',
-			cells: ['2024-03 48.875,2.325 Protest x1', '2024-03 50.825,4.375 Protest x2', '2024-03 50.875,4.375 Protest x1', '2024-04 50.825,4.375 Riot x1', '2024-05 -33.925,18.425 Riot x1'],
+			cells: [
+				'2024-03 48.875,2.325 Protest x1',
+				'2024-03 50.825,4.375 Protest x2',
+				'2024-03 50.875,4.375 Protest x1',
+				'2024-04 50.825,4.375 Riot x1',
+				'2024-05 -33.925,18.425 Riot x1'
+			],
 			read: 10,
 			skipped: { 'no usable coordinates': 1, 'no usable date': 1, 'coordinates 0,0 (no place)': 1, 'coordinates out of range': 1 }
 		}

@@ -15,18 +15,34 @@ const file = (name: string, content: string | Uint8Array) => (writeFileSync(join
 
 function geocode(input: string, ...flags: string[]) {
 	const out = `${input}.out.csv`;
-	const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/atlas.ts', 'geocode', input, '--out', out, ...flags], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+	const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/atlas.ts', 'geocode', input, '--out', out, ...flags], {
+		encoding: 'utf8',
+		env: { ...process.env, TZ: 'UTC' }
+	});
 	const text = r.status === 0 ? readFileSync(out, 'utf8') : '';
 	const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
 	const counts = /read (\d+) rows: (\d+) written, (\d+) rejected/.exec(r.stderr);
-	return { code: r.status, stderr: r.stderr, text, rows, read: Number(counts?.[1]), written: Number(counts?.[2]), rejected: Number(counts?.[3]) };
+	return {
+		code: r.status,
+		stderr: r.stderr,
+		text,
+		rows,
+		read: Number(counts?.[1]),
+		written: Number(counts?.[2]),
+		rejected: Number(counts?.[3])
+	};
 }
 
 const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
 
 describe('atlas geocode', () => {
 	it('keeps given coordinates, names them, and geocodes only what is missing', () => {
-		const r = geocode(file('given.csv', 'id,hometown,lat,lon\nA,Brussels,50.8467,4.3525\nB,Nowhere-Such-Place-Xq,50.8467,4.3525\nC,Liège,,\nD,,51.2194,4.4025\n'));
+		const r = geocode(
+			file(
+				'given.csv',
+				'id,hometown,lat,lon\nA,Brussels,50.8467,4.3525\nB,Nowhere-Such-Place-Xq,50.8467,4.3525\nC,Liège,,\nD,,51.2194,4.4025\n'
+			)
+		);
 		expect(r.code).toBe(0);
 		expect(r.rows.map((x) => [x.id, x.status, x.lat, x.lon, x.place])).toEqual([
 			['A', 'given', '50.8467', '4.3525', 'Brussels'],
@@ -49,18 +65,33 @@ describe('atlas geocode', () => {
 	}, 60_000);
 
 	it('reports swapped and far coordinates on stderr and in the check column, and offers the whole-file swap', () => {
-		const input = file('swapped.csv', 'id,hometown,country,lat,lon\nB,Brussels,BE,4.35,50.85\nO,Oslo,,10.75,59.91\nT,Tangier,MA,-5.80,35.77\nL,Lyon,FR,48.85,2.35\n');
+		const input = file(
+			'swapped.csv',
+			'id,hometown,country,lat,lon\nB,Brussels,BE,4.35,50.85\nO,Oslo,,10.75,59.91\nT,Tangier,MA,-5.80,35.77\nL,Lyon,FR,48.85,2.35\n'
+		);
 		const r = geocode(input);
 		expect(r.stderr).toMatch(/row 2: lat\/lon: swapped: .*suggested fix: swap lat and lon: lat 50.85, lon 4.35/);
 		expect(r.stderr).toMatch(/row 5: lat\/lon: far: lat 48.85, lon 2.35 lies 39\d km from Lyon/);
 		expect(r.stderr).toMatch(/3 of 4 rows with coordinates look swapped .* --swap-coordinates/);
 		expect(r.rows.map((x) => x.check!.split(':')[0])).toEqual(['swapped', 'swapped', 'swapped', 'far']);
 		const fixed = geocode(input, '--swap-coordinates');
-		expect(fixed.rows.map((x) => [x.lat, x.lon, x.check!.split(':')[0]])).toEqual([['50.85', '4.35', ''], ['59.91', '10.75', ''], ['35.77', '-5.8', ''], ['2.35', '48.85', 'far']]);
+		expect(fixed.rows.map((x) => [x.lat, x.lon, x.check!.split(':')[0]])).toEqual([
+			['50.85', '4.35', ''],
+			['59.91', '10.75', ''],
+			['35.77', '-5.8', ''],
+			['2.35', '48.85', 'far']
+		]);
 	}, 90_000);
 
 	it('reads Latin-1, an unbalanced quote, a NUL and formulas as the app does, and accounts for every row', () => {
-		const r = geocode(file('hostile.csv', latin1('id,hometown,country\n1,Li\xe8ge,BE\n2,T\xe9touan,\n3,"Molenbeek,BE\n4,Paris,FR\n5,Lyon,FR\n6,=HYPERLINK("x"),\n7,Ni\u0000ce,FR\n')));
+		const r = geocode(
+			file(
+				'hostile.csv',
+				latin1(
+					'id,hometown,country\n1,Li\xe8ge,BE\n2,T\xe9touan,\n3,"Molenbeek,BE\n4,Paris,FR\n5,Lyon,FR\n6,=HYPERLINK("x"),\n7,Ni\u0000ce,FR\n'
+				)
+			)
+		);
 		expect(r.code).toBe(0);
 		expect(r.stderr).toMatch(/Windows-1252/);
 		expect(r.stderr).toMatch(/row 4: rejected: unbalanced quotes/);
@@ -76,7 +107,9 @@ describe('atlas geocode', () => {
 	}, 60_000);
 
 	it('rejects an unknown option with the usage', () => {
-		const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/atlas.ts', 'geocode', 'x.csv', '--frobnicate'], { encoding: 'utf8' });
+		const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/atlas.ts', 'geocode', 'x.csv', '--frobnicate'], {
+			encoding: 'utf8'
+		});
 		expect(r.status).toBe(1);
 		expect(r.stderr).toMatch(/unknown option --frobnicate\nusage/);
 	}, 30_000);

@@ -30,10 +30,46 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('atlas validate, ties files', () => {
 	const CASES = [
-		{ title: 'edge list against the demo members', name: 'ties.csv', text: 'source,target,type\nM-001,M-002,contact\nM-001,,plot\nM-001,ghost,contact', members: undefined, code: 0, accepted: 2, rejected: 1, unknown: ['ghost'] },
-		{ title: 'edge list against a given member list', name: 'ties.csv', text: 'source,target\nA-1,A-2\nA-1,M-001', members: 'id,hometown,country,lat,lon\nA-1,Paris,FR,48.85,2.35\nA-2,Lyon,FR,45.75,4.85', code: 0, accepted: 2, rejected: 0, unknown: ['M-001'] },
-		{ title: 'GraphML with a bad edge', name: 'g.graphml', text: '<graphml><graph><node id="M-001"/><node id="M-002"/><edge source="M-001" target="M-002"/><edge source="M-001" target="x"/></graph></graphml>', members: undefined, code: 0, accepted: 1, rejected: 1, unknown: [] },
-		{ title: 'a GEXF that is not XML', name: 'g.gexf', text: '<gexf><graph>', members: undefined, code: 1, accepted: 0, rejected: 0, unknown: [] }
+		{
+			title: 'edge list against the demo members',
+			name: 'ties.csv',
+			text: 'source,target,type\nM-001,M-002,contact\nM-001,,plot\nM-001,ghost,contact',
+			members: undefined,
+			code: 0,
+			accepted: 2,
+			rejected: 1,
+			unknown: ['ghost']
+		},
+		{
+			title: 'edge list against a given member list',
+			name: 'ties.csv',
+			text: 'source,target\nA-1,A-2\nA-1,M-001',
+			members: 'id,hometown,country,lat,lon\nA-1,Paris,FR,48.85,2.35\nA-2,Lyon,FR,45.75,4.85',
+			code: 0,
+			accepted: 2,
+			rejected: 0,
+			unknown: ['M-001']
+		},
+		{
+			title: 'GraphML with a bad edge',
+			name: 'g.graphml',
+			text: '<graphml><graph><node id="M-001"/><node id="M-002"/><edge source="M-001" target="M-002"/><edge source="M-001" target="x"/></graph></graphml>',
+			members: undefined,
+			code: 0,
+			accepted: 1,
+			rejected: 1,
+			unknown: []
+		},
+		{
+			title: 'a GEXF that is not XML',
+			name: 'g.gexf',
+			text: '<gexf><graph>',
+			members: undefined,
+			code: 1,
+			accepted: 0,
+			rejected: 0,
+			unknown: []
+		}
 	];
 	it.each(CASES)('$title', async ({ name, text, members, code, accepted, rejected, unknown }) => {
 		const args = [file(name, text)];

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { colorForPeople, deltaE, heatColorRange, kernelPixels, logTicks, metresPerPixel, clampKm, clampIntensity, KERNEL_PIXELS } from '../../../src/lib/core/heat-kernel';
+import {
+	colorForPeople,
+	deltaE,
+	heatColorRange,
+	kernelPixels,
+	logTicks,
+	metresPerPixel,
+	clampKm,
+	clampIntensity,
+	KERNEL_PIXELS
+} from '../../../src/lib/core/heat-kernel';
 
 describe('kernel radius: km to pixels from zoom and latitude', () => {
 	const CASES = [

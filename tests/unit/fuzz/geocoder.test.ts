@@ -40,7 +40,14 @@ const mistypedPlace = () =>
 	fc
 		.tuple(
 			fc.nat(),
-			fc.array(fc.tuple(fc.constantFrom('insert', 'delete', 'swap', 'upper', 'accent', 'space'), fc.nat(), fc.constantFrom('a', 'e', 'é', '-', "'", ' ', 'x')), { maxLength: 3 }),
+			fc.array(
+				fc.tuple(
+					fc.constantFrom('insert', 'delete', 'swap', 'upper', 'accent', 'space'),
+					fc.nat(),
+					fc.constantFrom('a', 'e', 'é', '-', "'", ' ', 'x')
+				),
+				{ maxLength: 3 }
+			),
 			fc.constantFrom('', 'Molenbeek, ', ' - Brussels', ', Belgium', ' (BE)', 'near ')
 		)
 		.map(([i, edits, affix]) => {
@@ -57,29 +64,43 @@ const mistypedPlace = () =>
 			return affix.endsWith(' ') ? affix + s : s + affix;
 		});
 
-const country = fc.oneof(fc.constantFrom('', 'BE', 'FR', 'MA', 'SY', 'Belgium', 'Belgique', 'XX', 'Narnia', '<b>BE</b>', 'be'), hostileText());
+const country = fc.oneof(
+	fc.constantFrom('', 'BE', 'FR', 'MA', 'SY', 'Belgium', 'Belgique', 'XX', 'Narnia', '<b>BE</b>', 'be'),
+	hostileText()
+);
 
 describe('geocoder under fuzzing', () => {
-	it('answers soundly for mistyped real places and hostile text, with any country', () => {
-		fc.assert(
-			fc.property(fc.oneof(mistypedPlace(), hostileText(), fc.string({ maxLength: 60 })), country, (place, c) => {
-				const result = geocode(gaz, place, c);
-				assertSound(result);
-			}),
-			{ numRuns: RUNS }
-		);
-	}, FUZZ_TIMEOUT);
+	it(
+		'answers soundly for mistyped real places and hostile text, with any country',
+		() => {
+			fc.assert(
+				fc.property(fc.oneof(mistypedPlace(), hostileText(), fc.string({ maxLength: 60 })), country, (place, c) => {
+					const result = geocode(gaz, place, c);
+					assertSound(result);
+				}),
+				{ numRuns: RUNS }
+			);
+		},
+		FUZZ_TIMEOUT
+	);
 
-	it('answers the same twice (no state leaks between rows)', () => {
-		fc.assert(
-			fc.property(fc.array(fc.tuple(mistypedPlace(), country), { minLength: 2, maxLength: 4 }), (rows) => {
-				const first = rows.map(([p, c]) => geocode(gaz, p, c));
-				const again = [...rows].reverse().map(([p, c]) => geocode(gaz, p, c)).reverse();
-				expect(again).toEqual(first);
-			}),
-			{ numRuns: Math.round(RUNS / 10) }
-		);
-	}, FUZZ_TIMEOUT);
+	it(
+		'answers the same twice (no state leaks between rows)',
+		() => {
+			fc.assert(
+				fc.property(fc.array(fc.tuple(mistypedPlace(), country), { minLength: 2, maxLength: 4 }), (rows) => {
+					const first = rows.map(([p, c]) => geocode(gaz, p, c));
+					const again = [...rows]
+						.reverse()
+						.map(([p, c]) => geocode(gaz, p, c))
+						.reverse();
+					expect(again).toEqual(first);
+				}),
+				{ numRuns: Math.round(RUNS / 10) }
+			);
+		},
+		FUZZ_TIMEOUT
+	);
 
 	it('takes null, undefined, NUL runs and huge text', () => {
 		for (const odd of [null, undefined, '', '\u0000'.repeat(500), 'a'.repeat(100_000), 'Brussels'.repeat(5000), '\ud800', '0,0', '0 0'])

@@ -15,7 +15,34 @@ export const hostileText = (): fc.Arbitrary<string> =>
 		fc.constantFrom(...XSS_PAYLOADS),
 		fc.string({ maxLength: 40 }),
 		fc.string({ unit: 'binary', maxLength: 20 }),
-		fc.string({ unit: fc.constantFrom('<', '>', '"', "'", '&', '=', ',', '|', ';', '\n', '\r', '\t', '\0', '%', '#', '\\', ' ', 'a', '1', '-', '.', '\u2028', '\ufeff'), maxLength: 24 }),
+		fc.string({
+			unit: fc.constantFrom(
+				'<',
+				'>',
+				'"',
+				"'",
+				'&',
+				'=',
+				',',
+				'|',
+				';',
+				'\n',
+				'\r',
+				'\t',
+				'\0',
+				'%',
+				'#',
+				'\\',
+				' ',
+				'a',
+				'1',
+				'-',
+				'.',
+				'\u2028',
+				'\ufeff'
+			),
+			maxLength: 24
+		}),
 		fc.tuple(fc.constantFrom(...XSS_PAYLOADS), fc.string({ maxLength: 8 })).map(([p, s]) => p + s)
 	);
 

@@ -26,7 +26,8 @@ function assertValidState(state: UrlState): void {
 	}
 	if (state.time !== undefined) expect(Number.isFinite(dayFromIso(state.time)), `time ${state.time}`).toBe(true);
 	if (state.mode !== undefined) expect(['cumulative', 'window']).toContain(state.mode);
-	if (state.windowMonths !== undefined) expect(Number.isInteger(state.windowMonths) && state.windowMonths >= 1 && state.windowMonths <= 36).toBe(true);
+	if (state.windowMonths !== undefined)
+		expect(Number.isInteger(state.windowMonths) && state.windowMonths >= 1 && state.windowMonths <= 36).toBe(true);
 	for (const ids of [state.layers, state.routes]) if (ids) for (const id of ids) expect(id).toMatch(ID);
 	for (const [field, values] of Object.entries(state.filters ?? {})) {
 		expect(FILTER_FIELDS as readonly string[]).toContain(field);
@@ -45,7 +46,7 @@ function assertValidState(state: UrlState): void {
 
 function assertSafeNotes(notes: string[]): void {
 	expect(notes.length).toBeLessThanOrEqual(6);
-	expect(new Set(notes).size, "each note once").toBe(notes.length);
+	expect(new Set(notes).size, 'each note once').toBe(notes.length);
 	for (const note of notes) {
 		expect(note.length).toBeLessThanOrEqual(200);
 		expect(note).not.toMatch(MARKUP);
@@ -71,7 +72,9 @@ const validState: fc.Arbitrary<UrlState> = fc.record(
 			latitude: fc.integer({ min: -850_000, max: 850_000 }).map((n) => n / 10_000),
 			zoom: fc.integer({ min: 0, max: 2000 }).map((n) => n / 100)
 		}),
-		time: fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+		time: fc
+			.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+			.map((d) => d.toISOString().slice(0, 10)),
 		mode: fc.constantFrom('cumulative' as const, 'window' as const),
 		windowMonths: fc.integer({ min: 1, max: 36 }),
 		layers: fc.array(fc.stringMatching(ID), { maxLength: 4 }),
@@ -80,17 +83,21 @@ const validState: fc.Arbitrary<UrlState> = fc.record(
 			fc.constantFrom(...FILTER_FIELDS),
 			// Any value the data can hold (a '|' or '\\' in it included), several per field as the panel allows.
 			fc.uniqueArray(
-				fc.oneof(
-					// eslint-disable-next-line no-control-regex -- values without control characters are what is generated
-					fc.stringMatching(/^[^<>\u0000-\u001f\u007f]{1,80}$/),
-					fc.constantFrom('a|b', 'back\\slash', '\\|', '|', 'Sub-Saharan African', 'none', 'Côte d’Ivoire')
-				).filter((v) => v.isWellFormed()),
+				fc
+					.oneof(
+						// eslint-disable-next-line no-control-regex -- values without control characters are what is generated
+						fc.stringMatching(/^[^<>\u0000-\u001f\u007f]{1,80}$/),
+						fc.constantFrom('a|b', 'back\\slash', '\\|', '|', 'Sub-Saharan African', 'none', 'Côte d’Ivoire')
+					)
+					.filter((v) => v.isWellFormed()),
 				{ minLength: 1, maxLength: 8 }
 			)
 		),
 		privacyK: fc.integer({ min: 0, max: 100 }),
 		theme: fc.constantFrom('light' as const, 'dark' as const),
-		period: fc.tuple(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 0, max: 30 })).map(([from, span]): [number, number] => [from, Math.min(2100, from + span)])
+		period: fc
+			.tuple(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 0, max: 30 }))
+			.map(([from, span]): [number, number] => [from, Math.min(2100, from + span)])
 	},
 	{ requiredKeys: [] }
 );
@@ -104,40 +111,56 @@ interface Regression {
 const REGRESSIONS: Regression[] = JSON.parse(readFileSync(new URL('./regressions/url-codec.json', import.meta.url), 'utf8'));
 
 describe('URL codec under fuzzing', () => {
-	it('never throws and yields only valid, markup-free state and notes', () => {
-		fc.assert(
-			fc.property(query, (q) => {
-				const { state, notes } = decodeUrlState(q);
-				assertValidState(state);
-				assertSafeNotes(notes);
-			}),
-			{ numRuns: RUNS }
-		);
-	}, FUZZ_TIMEOUT);
+	it(
+		'never throws and yields only valid, markup-free state and notes',
+		() => {
+			fc.assert(
+				fc.property(query, (q) => {
+					const { state, notes } = decodeUrlState(q);
+					assertValidState(state);
+					assertSafeNotes(notes);
+				}),
+				{ numRuns: RUNS }
+			);
+		},
+		FUZZ_TIMEOUT
+	);
 
-	it('names every parameter it does not use in a note', () => {
-		fc.assert(
-			fc.property(fc.constantFrom(...KEYS), hostileText(), (key, value) => {
-				const { state, notes } = decodeUrlState(new URLSearchParams([[key, value]]).toString());
-				const used = Object.keys(state).length > 0;
-				expect(used || notes.length > 0, 'ignored silently').toBe(true);
-				if (used && notes.length === 0) assertValidState(state);
-			}),
-			{ numRuns: RUNS }
-		);
-	}, FUZZ_TIMEOUT);
+	it(
+		'names every parameter it does not use in a note',
+		() => {
+			fc.assert(
+				fc.property(fc.constantFrom(...KEYS), hostileText(), (key, value) => {
+					const { state, notes } = decodeUrlState(new URLSearchParams([[key, value]]).toString());
+					const used = Object.keys(state).length > 0;
+					expect(used || notes.length > 0, 'ignored silently').toBe(true);
+					if (used && notes.length === 0) assertValidState(state);
+				}),
+				{ numRuns: RUNS }
+			);
+		},
+		FUZZ_TIMEOUT
+	);
 
-	it('round-trips every valid state', () => {
-		fc.assert(
-			fc.property(validState, (state) => {
-				const { state: back, notes } = decodeUrlState(encodeUrlState(state));
-				expect(notes).toEqual([]);
-				const filters = Object.fromEntries(Object.entries(state.filters ?? {}).filter(([, v]) => v.length));
-				expect(back).toEqual({ ...state, ...(state.filters ? { filters } : {}), ...(state.filters && !Object.keys(filters).length ? { filters: undefined } : {}) });
-			}),
-			{ numRuns: RUNS }
-		);
-	}, FUZZ_TIMEOUT);
+	it(
+		'round-trips every valid state',
+		() => {
+			fc.assert(
+				fc.property(validState, (state) => {
+					const { state: back, notes } = decodeUrlState(encodeUrlState(state));
+					expect(notes).toEqual([]);
+					const filters = Object.fromEntries(Object.entries(state.filters ?? {}).filter(([, v]) => v.length));
+					expect(back).toEqual({
+						...state,
+						...(state.filters ? { filters } : {}),
+						...(state.filters && !Object.keys(filters).length ? { filters: undefined } : {})
+					});
+				}),
+				{ numRuns: RUNS }
+			);
+		},
+		FUZZ_TIMEOUT
+	);
 
 	it('ignores every known payload in every parameter with a note (a filter may keep plain text)', () => {
 		for (const key of KEYS)

@@ -17,7 +17,12 @@ describe('geodata/events.json', () => {
 
 	const NAMED_IN_STUDY = [
 		{ title: 'Jewish Museum, Brussels', date: '2014-05-24', outcome: 'successful' },
-		{ title: 'Charlie Hebdo and Hypercacher as one conspiracy', date: '2015-01-07', outcome: 'successful', place: /Charlie Hebdo.*Hypercacher/ },
+		{
+			title: 'Charlie Hebdo and Hypercacher as one conspiracy',
+			date: '2015-01-07',
+			outcome: 'successful',
+			place: /Charlie Hebdo.*Hypercacher/
+		},
 		{ title: 'Verviers cell', date: '2015-01-15', outcome: 'foiled' },
 		{ title: 'Thalys train', date: '2015-08-21', outcome: 'foiled' },
 		{ title: 'Paris, 13 November', date: '2015-11-13', outcome: 'successful' },
@@ -50,10 +55,64 @@ describe('geodata/events.json', () => {
 
 const BAD = [
 	{ title: 'not an array', input: { events: [] }, expected: /expected a JSON array/ },
-	{ title: 'plot without outcome', input: [{ id: 'plot-2015-01-01-x', kind: 'plot', date: '2015-01-01', place: 'Paris', country: 'FR', lat: 48.8, lon: 2.3, description: 'text text', source: 'a source' }], expected: /outcome/ },
-	{ title: 'impossible date', input: [{ id: 'policy-2015-02-30-x', kind: 'policy', date: '2015-02-30', place: 'Here', lat: 48.8, lon: 2.3, routes: [], description: 'text text', source: 'a source' }], expected: /real ISO date/ },
-	{ title: 'coordinates at 0,0', input: [{ id: 'policy-2015-02-03-x', kind: 'policy', date: '2015-02-03', place: 'Here', lat: 0, lon: 0, routes: [], description: 'text text', source: 'a source' }], expected: /lat must/ },
-	{ title: 'missing source', input: [{ id: 'policy-2015-02-03-x', kind: 'policy', date: '2015-02-03', place: 'Here', lat: 1, lon: 1, routes: [], description: 'text text' }], expected: /source/ }
+	{
+		title: 'plot without outcome',
+		input: [
+			{
+				id: 'plot-2015-01-01-x',
+				kind: 'plot',
+				date: '2015-01-01',
+				place: 'Paris',
+				country: 'FR',
+				lat: 48.8,
+				lon: 2.3,
+				description: 'text text',
+				source: 'a source'
+			}
+		],
+		expected: /outcome/
+	},
+	{
+		title: 'impossible date',
+		input: [
+			{
+				id: 'policy-2015-02-30-x',
+				kind: 'policy',
+				date: '2015-02-30',
+				place: 'Here',
+				lat: 48.8,
+				lon: 2.3,
+				routes: [],
+				description: 'text text',
+				source: 'a source'
+			}
+		],
+		expected: /real ISO date/
+	},
+	{
+		title: 'coordinates at 0,0',
+		input: [
+			{
+				id: 'policy-2015-02-03-x',
+				kind: 'policy',
+				date: '2015-02-03',
+				place: 'Here',
+				lat: 0,
+				lon: 0,
+				routes: [],
+				description: 'text text',
+				source: 'a source'
+			}
+		],
+		expected: /lat must/
+	},
+	{
+		title: 'missing source',
+		input: [
+			{ id: 'policy-2015-02-03-x', kind: 'policy', date: '2015-02-03', place: 'Here', lat: 1, lon: 1, routes: [], description: 'text text' }
+		],
+		expected: /source/
+	}
 ];
 describe('validateEvents rejects', () => {
 	it.each(BAD)('$title', ({ input, expected }) => {

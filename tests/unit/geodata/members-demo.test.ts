@@ -33,8 +33,16 @@ describe('members.demo.csv reproduces the study', () => {
 		{ title: '319 arrested', got: () => count(records, (r) => r.arrested === 'yes'), expected: 319 },
 		{ title: '86 died', got: () => count(records, (r) => r.died === 'yes'), expected: 86 },
 		{ title: '26 of the dead in the inner circle', got: () => count(records, (r) => r.died === 'yes' && r.role === 'inner'), expected: 26 },
-		{ title: 'arrested + died exceeds the total (some both)', got: () => count(records, (r) => r.arrested === 'yes' && r.died === 'yes') > 0, expected: true },
-		{ title: 'no unknown fates or roles', got: () => count(records, (r) => r.arrested === 'unknown' || r.died === 'unknown' || r.role === 'unknown'), expected: 0 },
+		{
+			title: 'arrested + died exceeds the total (some both)',
+			got: () => count(records, (r) => r.arrested === 'yes' && r.died === 'yes') > 0,
+			expected: true
+		},
+		{
+			title: 'no unknown fates or roles',
+			got: () => count(records, (r) => r.arrested === 'unknown' || r.died === 'unknown' || r.role === 'unknown'),
+			expected: 0
+		},
 		{ title: '41 non-Western members', got: () => count(records, (r) => r.lastResidence !== ''), expected: 41 },
 		{ title: 'twelve descent groups', got: () => new Set(records.map((r) => r.descent)).size, expected: 12 },
 		{ title: 'nine recruitment organisations', got: () => new Set(records.map((r) => r.recruiter).filter(Boolean)).size, expected: 9 }
@@ -81,7 +89,13 @@ describe('members.demo.csv reproduces the study', () => {
 	it('Brussels is the hotspot; the UK, Scandinavia, France and the Netherlands are present', () => {
 		const brusselsCapital = count(records, (r) => Math.abs(r.lat - 50.85) < 0.06 && Math.abs(r.lon - 4.35) < 0.08);
 		const byCountry = tally(records.map((r) => r.country));
-		expect(brusselsCapital).toBeGreaterThan(Math.max(...Object.entries(byCountry).filter(([c]) => c !== 'BE').map(([, n]) => n)) / 1.5);
+		expect(brusselsCapital).toBeGreaterThan(
+			Math.max(
+				...Object.entries(byCountry)
+					.filter(([c]) => c !== 'BE')
+					.map(([, n]) => n)
+			) / 1.5
+		);
 		const byTown = tally(records.map((r) => r.hometown));
 		const [topTown] = Object.entries(byTown).sort((a, b) => b[1] - a[1]);
 		expect(['Molenbeek-Saint-Jean', 'Brussels']).toContain(topTown![0]);
@@ -107,14 +121,26 @@ describe('members.demo.csv reproduces the study', () => {
 			expect(r.plots.length, r.id).toBeGreaterThan(0);
 			for (const p of r.plots) expect(plotIds.has(p), `${r.id}: ${p}`).toBe(true);
 		}
-		for (const id of plotIds) expect(inner.some((r) => r.plots.includes(id)), id).toBe(true);
+		for (const id of plotIds)
+			expect(
+				inner.some((r) => r.plots.includes(id)),
+				id
+			).toBe(true);
 		expect(records.filter((r) => r.role === 'wider').every((r) => r.plots.length === 0)).toBe(true);
 	});
 
 	it('an inner-circle member first acted no later than the earliest plot they are tied to', () => {
 		for (const r of records.filter((m) => m.role === 'inner')) {
 			const first = Math.min(...r.plots.map((p) => Date.parse(p.slice(5, 15))));
-			expect(Date.parse(raw.find((x) => x.id === r.id)!.first_act!.padEnd(10, '-01').replace(/-$/, '')), r.id).toBeLessThanOrEqual(first);
+			expect(
+				Date.parse(
+					raw
+						.find((x) => x.id === r.id)!
+						.first_act!.padEnd(10, '-01')
+						.replace(/-$/, '')
+				),
+				r.id
+			).toBeLessThanOrEqual(first);
 		}
 	});
 
@@ -125,7 +151,9 @@ describe('members.demo.csv reproduces the study', () => {
 	});
 
 	it('has exactly the documented columns', () => {
-		expect(csv.split('\n')[0]).toBe('id,hometown,country,lat,lon,first_act,role,arrested,died,descent,last_residence,recruiter,plots,source');
+		expect(csv.split('\n')[0]).toBe(
+			'id,hometown,country,lat,lon,first_act,role,arrested,died,descent,last_residence,recruiter,plots,source'
+		);
 	});
 
 	it('is exactly what the seeded generator writes (deterministic, committed output)', () => {

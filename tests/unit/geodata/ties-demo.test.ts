@@ -41,13 +41,29 @@ describe('ties.demo.csv', () => {
 	const contacts = imported.ties.filter((t) => t.type === 'contact');
 
 	const FIGURES_TABLE = [
-		{ title: 'the 85 inner-circle members, and only they, are tied to plots', got: () => new Set(plotTies.map((t) => t.source)).size, expected: FIGURES.inner },
+		{
+			title: 'the 85 inner-circle members, and only they, are tied to plots',
+			got: () => new Set(plotTies.map((t) => t.source)).size,
+			expected: FIGURES.inner
+		},
 		{ title: 'no wider member tied to a plot', got: () => plotTies.filter((t) => !inner.has(t.source)).length, expected: 0 },
 		{ title: 'every plot of events.json has members', got: () => new Set(plotTies.map((t) => t.target)).size, expected: plots.length },
 		{ title: 'nine recruitment organisations', got: () => new Set(orgTies.map((t) => t.target)).size, expected: FIGURES.recruiters },
-		{ title: 'the three the study names are among them', got: () => FIGURES.namedRecruiters.every((n) => orgTies.some((t) => t.target === orgId(n))), expected: true },
-		{ title: 'member-organisation ties match the recruiter column', got: () => orgTies.length, expected: records.filter((r) => r.recruiter).length },
-		{ title: 'member-plot ties match the plots column', got: () => plotTies.length, expected: records.reduce((n, r) => n + r.plots.length, 0) },
+		{
+			title: 'the three the study names are among them',
+			got: () => FIGURES.namedRecruiters.every((n) => orgTies.some((t) => t.target === orgId(n))),
+			expected: true
+		},
+		{
+			title: 'member-organisation ties match the recruiter column',
+			got: () => orgTies.length,
+			expected: records.filter((r) => r.recruiter).length
+		},
+		{
+			title: 'member-plot ties match the plots column',
+			got: () => plotTies.length,
+			expected: records.reduce((n, r) => n + r.plots.length, 0)
+		},
 		{ title: 'contacts join two members', got: () => contacts.every((t) => byId.has(t.source) && byId.has(t.target)), expected: true }
 	];
 	it.each(FIGURES_TABLE)('$title', ({ got, expected }) => {

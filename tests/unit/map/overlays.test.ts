@@ -18,9 +18,21 @@ const row = (name: string, count: number, extra: Partial<HotspotRow> = {}): Hots
 
 describe('hometownFeatures', () => {
 	const cases: { title: string; towns: HotspotRow[]; expected: string[] }[] = [
-		{ title: 'named towns become labelled points with their counts', towns: [row('Molenbeek-Saint-Jean', 36), row('Schaerbeek', 14)], expected: ['Molenbeek-Saint-Jean 36', 'Schaerbeek 14'] },
-		{ title: 'a folded row ("Other places in Belgium") is never placed on the map', towns: [row('Other places in Belgium', 5, { folded: true, lon: NaN, lat: NaN })], expected: [] },
-		{ title: 'a row without coordinates is left out, never drawn at 0,0', towns: [row('Nowhere', 4, { lon: NaN, lat: NaN })], expected: [] },
+		{
+			title: 'named towns become labelled points with their counts',
+			towns: [row('Molenbeek-Saint-Jean', 36), row('Schaerbeek', 14)],
+			expected: ['Molenbeek-Saint-Jean 36', 'Schaerbeek 14']
+		},
+		{
+			title: 'a folded row ("Other places in Belgium") is never placed on the map',
+			towns: [row('Other places in Belgium', 5, { folded: true, lon: NaN, lat: NaN })],
+			expected: []
+		},
+		{
+			title: 'a row without coordinates is left out, never drawn at 0,0',
+			towns: [row('Nowhere', 4, { lon: NaN, lat: NaN })],
+			expected: []
+		},
 		{ title: 'nothing to name', towns: [], expected: [] }
 	];
 	for (const c of cases)

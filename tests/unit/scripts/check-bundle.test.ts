@@ -107,7 +107,16 @@ describe('check-bundle', () => {
 		// A big lazy chunk must not count.
 		writeFileSync(join(root, '_app/immutable/chunks/gazetteer.js'), `export const x=${JSON.stringify('z'.repeat(50_000))};`);
 		const { rows, total } = await measureFirstView(root);
-		const expectedFiles = ['entry/app', 'entry/start', 'nodes/2', 'chunks/kit', 'chunks/svelte', 'chunks/empty', 'chunks/page', 'chunks/maplibre'];
+		const expectedFiles = [
+			'entry/app',
+			'entry/start',
+			'nodes/2',
+			'chunks/kit',
+			'chunks/svelte',
+			'chunks/empty',
+			'chunks/page',
+			'chunks/maplibre'
+		];
 		const expected = expectedFiles.reduce((s, f) => s + gzipSync(FIXTURE[`_app/immutable/${f}.js`]!, { level: 9 }).length, 0);
 		expect(rows.map((r) => r.file).sort()).toEqual(expectedFiles.map((f) => `_app/immutable/${f}.js`).sort());
 		expect(total).toBe(expected);

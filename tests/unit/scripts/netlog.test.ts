@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readNetLog } from '../../e2e/chromium';
 
-const TYPES = { TCP_CONNECT: 1, TCP_CONNECT_ATTEMPT: 2, UDP_CONNECT: 3, UDP_BYTES_SENT: 4, HOST_RESOLVER_MANAGER_REQUEST: 5, SOCKET_BYTES_RECEIVED: 6 };
+const TYPES = {
+	TCP_CONNECT: 1,
+	TCP_CONNECT_ATTEMPT: 2,
+	UDP_CONNECT: 3,
+	UDP_BYTES_SENT: 4,
+	HOST_RESOLVER_MANAGER_REQUEST: 5,
+	SOCKET_BYTES_RECEIVED: 6
+};
 type Event = { type: keyof typeof TYPES; params?: Record<string, unknown> };
 
 function logOf(events: Event[]): string {
@@ -21,7 +28,10 @@ describe('readNetLog', () => {
 	const CASES: { title: string; events: Event[]; expected: Partial<ReturnType<typeof readNetLog>> }[] = [
 		{
 			title: 'loopback only',
-			events: [{ type: 'TCP_CONNECT_ATTEMPT', params: { address: '127.0.0.1:4173' } }, { type: 'TCP_CONNECT', params: { address: '127.0.0.1:4173' } }],
+			events: [
+				{ type: 'TCP_CONNECT_ATTEMPT', params: { address: '127.0.0.1:4173' } },
+				{ type: 'TCP_CONNECT', params: { address: '127.0.0.1:4173' } }
+			],
 			expected: { loopbackConnects: 2, offsiteConnects: [], offsiteDatagrams: [] }
 		},
 		{

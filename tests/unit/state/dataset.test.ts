@@ -5,8 +5,23 @@ import { emptyRecord, type MemberRecord } from '$lib/core/data/member';
 import { placeKey, type ReviewChoice } from '$lib/core/geocode/review';
 import { headerSetKey } from '$lib/core/project/import-memory';
 
-const member = (id: string, over: Partial<MemberRecord> = {}): MemberRecord => ({ ...emptyRecord(id), hometown: 'Brussels', country: 'BE', lon: 4.35, lat: 50.85, day: 300, dayEnd: 300, ...over });
-const unplaced = (id: string, hometown: string, country = ''): MemberRecord => ({ ...emptyRecord(id), hometown, country, day: 300, dayEnd: 300 });
+const member = (id: string, over: Partial<MemberRecord> = {}): MemberRecord => ({
+	...emptyRecord(id),
+	hometown: 'Brussels',
+	country: 'BE',
+	lon: 4.35,
+	lat: 50.85,
+	day: 300,
+	dayEnd: 300,
+	...over
+});
+const unplaced = (id: string, hometown: string, country = ''): MemberRecord => ({
+	...emptyRecord(id),
+	hometown,
+	country,
+	day: 300,
+	dayEnd: 300
+});
 const choice = (hometown: string, lat: number, lon: number): ReviewChoice => ({
 	fingerprint: '',
 	placeKey: placeKey(hometown, ''),
@@ -74,7 +89,10 @@ describe('ImportSession', () => {
 		app.importSession.importPartitioned({ placed: [member('a')], pending: [b] }, 'list.csv');
 		app.importSession.setGeocoded([{ ...b, lat: 32.9, lon: 13.2 }], []);
 		app.importSession.setGeocoded([{ ...b, lat: 34.4, lon: 35.8 }], []);
-		expect(app.dataset.current.members.map((m) => [m.id, m.lat])).toEqual([['a', 50.85], ['b', 34.4]]);
+		expect(app.dataset.current.members.map((m) => [m.id, m.lat])).toEqual([
+			['a', 50.85],
+			['b', 34.4]
+		]);
 		expect(app.importSession.pending).toEqual([]);
 	});
 
@@ -99,8 +117,14 @@ describe('ImportSession', () => {
 	it('keeps choices by place text, the later one winning', () => {
 		const app = new AppState();
 		app.importSession.choose(choice('Tripoli', 32.9, 13.2));
-		app.importSession.addChoices([{ ...choice('Tripoli', 34.4, 35.8), chosenAt: '2026-02-01T00:00:00.000Z' }, choice('Raqqa', 35.95, 39.01)]);
-		expect(Object.values(app.importSession.choices).map((c) => [c.hometown, c.lat])).toEqual([['Tripoli', 34.4], ['Raqqa', 35.95]]);
+		app.importSession.addChoices([
+			{ ...choice('Tripoli', 34.4, 35.8), chosenAt: '2026-02-01T00:00:00.000Z' },
+			choice('Raqqa', 35.95, 39.01)
+		]);
+		expect(Object.values(app.importSession.choices).map((c) => [c.hometown, c.lat])).toEqual([
+			['Tripoli', 34.4],
+			['Raqqa', 35.95]
+		]);
 		app.importSession.clearChoice(placeKey('Raqqa', ''));
 		expect(Object.keys(app.importSession.choices)).toEqual([placeKey('Tripoli', '')]);
 	});
@@ -120,7 +144,10 @@ describe('ImportSession', () => {
 		expect(again.importSession.job?.rows.map((m) => m.id)).toEqual(['b', 'c']);
 		// A new decision replaces the restored placement, it does not add a second one.
 		again.importSession.setGeocoded([{ ...b, lat: 34.4, lon: 35.8 }], [c]);
-		expect(again.dataset.current.members.map((m) => [m.id, m.lat])).toEqual([['a', 50.85], ['b', 34.4]]);
+		expect(again.dataset.current.members.map((m) => [m.id, m.lat])).toEqual([
+			['a', 50.85],
+			['b', 34.4]
+		]);
 		expect(Object.keys(again.importSession.choices)).toEqual([placeKey('Tripoli', '')]);
 	});
 

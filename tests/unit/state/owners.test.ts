@@ -11,8 +11,22 @@ import type { RouteCollection } from '$lib/core/routes/types';
 describe('Filters', () => {
 	const TOGGLES = [
 		{ title: 'one value', input: [['role', 'inner']] as const, expected: { role: ['inner'] } },
-		{ title: 'two values of a field', input: [['role', 'inner'], ['role', 'wider']] as const, expected: { role: ['inner', 'wider'] } },
-		{ title: 'a value twice is off again', input: [['died', 'yes'], ['died', 'yes']] as const, expected: { died: [] } }
+		{
+			title: 'two values of a field',
+			input: [
+				['role', 'inner'],
+				['role', 'wider']
+			] as const,
+			expected: { role: ['inner', 'wider'] }
+		},
+		{
+			title: 'a value twice is off again',
+			input: [
+				['died', 'yes'],
+				['died', 'yes']
+			] as const,
+			expected: { died: [] }
+		}
 	];
 	it.each(TOGGLES)('toggle: $title', ({ input, expected }) => {
 		const f = new Filters();
@@ -43,14 +57,22 @@ describe('Scenes', () => {
 	const scene = (name: string) => ({ name, state: {} });
 	const STEPS = [
 		{ title: 'added in order', input: (s: Scenes) => (s.add(scene('a')), s.add(scene('b'))), expected: { names: ['a', 'b'], current: -1 } },
-		{ title: 'moved up', input: (s: Scenes) => (s.add(scene('a')), s.add(scene('b')), s.move(1, -1)), expected: { names: ['b', 'a'], current: -1 } },
+		{
+			title: 'moved up',
+			input: (s: Scenes) => (s.add(scene('a')), s.add(scene('b')), s.move(1, -1)),
+			expected: { names: ['b', 'a'], current: -1 }
+		},
 		{ title: 'not moved past the top', input: (s: Scenes) => (s.add(scene('a')), s.move(0, -1)), expected: { names: ['a'], current: -1 } },
 		{
 			title: 'removing the current one moves the marker back',
 			input: (s: Scenes) => (s.set([scene('a'), scene('b')]), s.setCurrent(1), s.remove(1)),
 			expected: { names: ['a'], current: 0 }
 		},
-		{ title: 'current is clamped to the list', input: (s: Scenes) => (s.set([scene('a')]), s.setCurrent(7)), expected: { names: ['a'], current: 0 } }
+		{
+			title: 'current is clamped to the list',
+			input: (s: Scenes) => (s.set([scene('a')]), s.setCurrent(7)),
+			expected: { names: ['a'], current: 0 }
+		}
 	];
 	it.each(STEPS)('$title', ({ input, expected }) => {
 		const s = new Scenes();
@@ -122,7 +144,14 @@ describe('Routes', () => {
 	const STEPS = [
 		{ title: 'all by default', input: [] as [string, boolean][], expected: { visible: null, a: true, b: true } },
 		{ title: 'one hidden', input: [['a', false]] as [string, boolean][], expected: { visible: ['b'], a: false, b: true } },
-		{ title: 'hidden and shown again is all', input: [['a', false], ['a', true]] as [string, boolean][], expected: { visible: null, a: true, b: true } }
+		{
+			title: 'hidden and shown again is all',
+			input: [
+				['a', false],
+				['a', true]
+			] as [string, boolean][],
+			expected: { visible: null, a: true, b: true }
+		}
 	];
 	it.each(STEPS)('$title', ({ input, expected }) => {
 		const r = new Routes(new Timeline());

@@ -51,11 +51,31 @@ describe('Timeline', () => {
 	// The slider's domain is its period: the study's 2014-2016 (days 0-1095) unless widened; the data's
 	// own years when it has no date in the study period (core/time/period.ts).
 	const FIT = [
-		{ title: 'data reaching wider keeps the study period', input: { at: 400, data: [-365, 1460] as const, period: null }, expected: { domain: [0, 1095], time: 400 } },
-		{ title: 'a date at the end follows the end of a widened period', input: { at: 1095, data: [-365, 1460] as const, period: [2013, 2017] as const }, expected: { domain: [-365, 1460], time: 1460 } },
-		{ title: 'a date inside a widened period stays', input: { at: 400, data: [-365, 1460] as const, period: [2013, 2017] as const }, expected: { domain: [-365, 1460], time: 400 } },
-		{ title: 'a date outside a narrower period is clamped', input: { at: 400, data: [0, 300] as const, period: [2014, 2014] as const }, expected: { domain: [0, 364], time: 364 } },
-		{ title: 'data of other years gets its own years', input: { at: 1095, data: [-1461, -1097] as const, period: null }, expected: { domain: [-1461, -1097], time: -1097 } }
+		{
+			title: 'data reaching wider keeps the study period',
+			input: { at: 400, data: [-365, 1460] as const, period: null },
+			expected: { domain: [0, 1095], time: 400 }
+		},
+		{
+			title: 'a date at the end follows the end of a widened period',
+			input: { at: 1095, data: [-365, 1460] as const, period: [2013, 2017] as const },
+			expected: { domain: [-365, 1460], time: 1460 }
+		},
+		{
+			title: 'a date inside a widened period stays',
+			input: { at: 400, data: [-365, 1460] as const, period: [2013, 2017] as const },
+			expected: { domain: [-365, 1460], time: 400 }
+		},
+		{
+			title: 'a date outside a narrower period is clamped',
+			input: { at: 400, data: [0, 300] as const, period: [2014, 2014] as const },
+			expected: { domain: [0, 364], time: 364 }
+		},
+		{
+			title: 'data of other years gets its own years',
+			input: { at: 1095, data: [-1461, -1097] as const, period: null },
+			expected: { domain: [-1461, -1097], time: -1097 }
+		}
 	];
 	it.each(FIT)('fitDomain: $title', ({ input, expected }) => {
 		const t = new Timeline();

@@ -118,7 +118,17 @@ export function* indexDataset(members: readonly MemberPoint[]): Sliced<DatasetIn
 			? yield* countingSortByDay(members, datedMembers.subarray(0, dated), lo, hi)
 			: comparatorSortByDay(members, datedMembers.subarray(0, dated));
 	const topPeople = yield* topPeopleOf(members);
-	return { members, fields, town, towns, byDate, undatedPlaced: Uint32Array.from(undatedPlaced), undated: n - dated, topPeople, domain: domainFor(lo <= hi ? [lo, hi] : []) };
+	return {
+		members,
+		fields,
+		town,
+		towns,
+		byDate,
+		undatedPlaced: Uint32Array.from(undatedPlaced),
+		undated: n - dated,
+		topPeople,
+		domain: domainFor(lo <= hi ? [lo, hi] : [])
+	};
 }
 
 /** Whole-day spans up to this long (about 11,000 years) are sorted by counting; longer ones by comparison. */

@@ -44,7 +44,12 @@ export function dateFromParts(yearText: string, monthText = '', dayText = ''): D
 	if (unknownPart(y)) return { date: null, note: '' };
 	if (!/^\d{4}(\.0+)?$/.test(y)) return { date: null, note: `year '${y.slice(0, 20)}' is not a four-digit year` };
 	const year = Math.trunc(Number(y));
-	const ofYear = (): ParsedDate => ({ day: dayFromYmd(year, 1, 1), dayEnd: dayFromYmd(year, 12, 31), precision: 'year', iso: String(year) });
+	const ofYear = (): ParsedDate => ({
+		day: dayFromYmd(year, 1, 1),
+		dayEnd: dayFromYmd(year, 12, 31),
+		precision: 'year',
+		iso: String(year)
+	});
 	if (unknownPart(monthText)) {
 		const note = unknownPart(dayText) ? '' : `day '${dayText.trim().slice(0, 10)}' without a month: only the year is used`;
 		return { date: ofYear(), note };

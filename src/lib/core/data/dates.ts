@@ -70,7 +70,8 @@ const NUMERIC_DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 export function dateOrderEvidence(text: string): DayMonthOrder | 'ambiguous' | null {
 	const m = NUMERIC_DMY.exec(text.trim());
 	if (!m) return null;
-	const a = +m[1]!, b = +m[2]!;
+	const a = +m[1]!,
+		b = +m[2]!;
 	if (a === b || (a > 12 && b > 12) || a === 0 || b === 0) return null;
 	if (a > 12) return 'day-first';
 	if (b > 12) return 'month-first';

@@ -13,7 +13,16 @@ import { datasetKindOf, fieldAlternates, planColumns, planLocates, type ColumnMa
 import { dayFromYmd } from '../time/days';
 import { dateFromParts } from './date-parts';
 import { mappingFor, presetFor, headerSignature, type SourcePreset } from './presets';
-import { isPlaceholder, looksLikeFormula, looksLikeMarkup, readCoordinatePair, readCountry, readNumber, readRole, readTriState } from './values';
+import {
+	isPlaceholder,
+	looksLikeFormula,
+	looksLikeMarkup,
+	readCoordinatePair,
+	readCountry,
+	readNumber,
+	readRole,
+	readTriState
+} from './values';
 
 export interface RowIssue {
 	/** Row number (see above); 0 for the file as a whole. */
@@ -89,8 +98,20 @@ const HEADER_SEARCH_LINES = 15;
 
 function emptyReport(file: string): ImportReport {
 	return {
-		file, format: 'unknown', encoding: 'utf-8', delimiter: null, rowsRead: 0, accepted: 0, rejected: [], warnings: [],
-		warningsOmitted: 0, needsGeocoding: [], columnCount: 0, columns: [], errors: [], kind: 'members'
+		file,
+		format: 'unknown',
+		encoding: 'utf-8',
+		delimiter: null,
+		rowsRead: 0,
+		accepted: 0,
+		rejected: [],
+		warnings: [],
+		warningsOmitted: 0,
+		needsGeocoding: [],
+		columnCount: 0,
+		columns: [],
+		errors: [],
+		kind: 'members'
 	};
 }
 
@@ -99,10 +120,15 @@ export function importBytes(bytes: Uint8Array, options: ImportOptions = {}): Imp
 	const report = emptyReport(options.fileName ?? '');
 	if (bytes.length === 0) return fail(report, 'The file is empty.');
 	let text: string;
-	const b0 = bytes[0], b1 = bytes[1];
+	const b0 = bytes[0],
+		b1 = bytes[1];
 	const head = bytes.subarray(0, Math.min(bytes.length, 8192));
 	const zeros = head.reduce((n, b) => n + (b === 0 ? 1 : 0), 0);
-	if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || (zeros > head.length / 4 && zeros < head.length * 0.6 && oddZeros(head))) {
+	if (
+		(b0 === 0xff && b1 === 0xfe) ||
+		(b0 === 0xfe && b1 === 0xff) ||
+		(zeros > head.length / 4 && zeros < head.length * 0.6 && oddZeros(head))
+	) {
 		const le = b0 === 0xff || (b0 !== 0xfe && head[1] === 0);
 		report.encoding = le ? 'utf-16le' : 'utf-16be';
 		text = new TextDecoder(report.encoding).decode(bytes);
@@ -121,7 +147,8 @@ export function importBytes(bytes: Uint8Array, options: ImportOptions = {}): Imp
 }
 
 function oddZeros(head: Uint8Array): boolean {
-	let even = 0, odd = 0;
+	let even = 0,
+		odd = 0;
 	for (let i = 0; i < head.length; i++) {
 		if (head[i] !== 0) continue;
 		if (i % 2) odd++;
@@ -151,7 +178,8 @@ function importInto(report: ImportReport, rawText: string, options: ImportOption
 	const sample = text.slice(0, 8192);
 	// eslint-disable-next-line no-control-regex -- counting control characters is the point: they mark a binary file
 	const controls = (sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
-	if (controls > Math.max(2, sample.length / 200)) return fail(report, 'This looks like a binary file (many control or undecodable characters), not CSV, GeoJSON or JSON text.');
+	if (controls > Math.max(2, sample.length / 200))
+		return fail(report, 'This looks like a binary file (many control or undecodable characters), not CSV, GeoJSON or JSON text.');
 	const first = text.trimStart()[0];
 	if (first === '{' || first === '[') return importJson(report, text, options);
 	// One file saved by several tools can mix CRLF, LF and bare CR line ends; the CSV reader takes the
@@ -172,7 +200,12 @@ function importCsv(report: ImportReport, text: string, options: ImportOptions): 
 	// the first few that names the most known columns.
 	const header = findHeaderLine(text, options.mapping);
 	if (header.line > 1) {
-		warn(report, header.line, '', `header found on row ${header.line}; the ${header.line - 1} line${header.line === 2 ? '' : 's'} above it (${header.skipped.map((l) => `'${l.slice(0, 40)}'`).join(', ') || 'blank'}) were read as a title, not as rows`);
+		warn(
+			report,
+			header.line,
+			'',
+			`header found on row ${header.line}; the ${header.line - 1} line${header.line === 2 ? '' : 's'} above it (${header.skipped.map((l) => `'${l.slice(0, 40)}'`).join(', ') || 'blank'}) were read as a title, not as rows`
+		);
 	}
 	// Chunked string parsing works at run time (papaparse's StringStreamer); the types list `chunk` only for files.
 	const config = {
@@ -208,7 +241,11 @@ function importCsv(report: ImportReport, text: string, options: ImportOptions): 
 					const lines = cells.join(delimiter).split('\n');
 					const swallowed = lines.slice(1);
 					const again = swallowed.filter((l) => l.trim()).length;
-					rows.reject(rowNumber, '', `unbalanced quotes (${quote}): this row cannot be read${again ? `; the ${again} line${again === 1 ? '' : 's'} after it ${again === 1 ? 'was' : 'were'} read again as rows of their own` : ''}`);
+					rows.reject(
+						rowNumber,
+						'',
+						`unbalanced quotes (${quote}): this row cannot be read${again ? `; the ${again} line${again === 1 ? '' : 's'} after it ${again === 1 ? 'was' : 'were'} read again as rows of their own` : ''}`
+					);
 					for (const line of swallowed) {
 						rowNumber++;
 						if (!line.trim()) continue;
@@ -237,7 +274,12 @@ function importCsv(report: ImportReport, text: string, options: ImportOptions): 
  * its number as its program shows it. `meta` sets the format (and errors when nothing could be read);
  * `notes` are the reader's own file-level warnings.
  */
-export function importRows(rows: readonly { cells: string[]; row: number }[], options: ImportOptions, meta: Partial<ImportReport>, notes: readonly RowIssue[] = []): ImportResult {
+export function importRows(
+	rows: readonly { cells: string[]; row: number }[],
+	options: ImportOptions,
+	meta: Partial<ImportReport>,
+	notes: readonly RowIssue[] = []
+): ImportResult {
 	const report: ImportReport = { ...emptyReport(options.fileName ?? ''), encoding: '', ...meta };
 	if (report.errors.length) return { records: [], report };
 	for (const n of notes) warn(report, n.row, n.field, n.reason);
@@ -266,7 +308,10 @@ const DELIMITERS = [',', ';', '\t', '|'] as const;
  * keeps line 1 (the column-mapping step then applies). Lines are split naively: a title rarely quotes.
  */
 export function findHeaderLine(text: string, mapping?: ColumnMapping): { line: number; text: string; skipped: string[] } {
-	const lines = text.slice(0, 1 << 16).split('\n', HEADER_SEARCH_LINES + 1).slice(0, HEADER_SEARCH_LINES);
+	const lines = text
+		.slice(0, 1 << 16)
+		.split('\n', HEADER_SEARCH_LINES + 1)
+		.slice(0, HEADER_SEARCH_LINES);
 	const scoreOf = (line: string) => {
 		const delimiter = headerDelimiter(line) ?? ',';
 		const cells = line.split(delimiter).map((c) => c.replace(/^\s*"|"\s*$/g, '').trim());
@@ -278,7 +323,8 @@ export function findHeaderLine(text: string, mapping?: ColumnMapping): { line: n
 	// The first line stays the header when it names any column (or when nothing better turns up); a
 	// later line takes over only when it names two or more, as a real header row does.
 	if (firstText < 0 || scoreOf(lines[firstText]!) > 0) return { line: 1, text, skipped: [] };
-	let best = -1, bestScore = 1;
+	let best = -1,
+		bestScore = 1;
 	lines.forEach((line, i) => {
 		if (i <= firstText || !line.trim()) return;
 		const score = scoreOf(line);
@@ -343,7 +389,10 @@ function importJson(report: ImportReport, text: string, options: ImportOptions):
 		items = [obj];
 		warn(report, 0, '', 'The GeoJSON is a single Feature, not a FeatureCollection; it was read as one row.');
 	} else if (obj && typeof obj === 'object' && typeof obj.type === 'string') {
-		return fail(report, `This GeoJSON is a ${String(obj.type).slice(0, 40)}, not a FeatureCollection of points: nothing to import. Save the points as a FeatureCollection.`);
+		return fail(
+			report,
+			`This GeoJSON is a ${String(obj.type).slice(0, 40)}, not a FeatureCollection of points: nothing to import. Save the points as a FeatureCollection.`
+		);
 	} else {
 		return fail(report, 'This JSON is neither an array of records nor a GeoJSON FeatureCollection.');
 	}
@@ -369,8 +418,17 @@ function importJson(report: ImportReport, text: string, options: ImportOptions):
 	flat.forEach((f, i) => {
 		if (!f) return rows.reject(i + 1, '', 'not an object');
 		if (f.problem) return rows.reject(i + 1, 'geometry', f.problem);
-		for (const k of f.nested ?? []) warn(report, i + 1, k, `'${k.slice(0, 40)}' holds objects or lists nested more than ${MAX_JSON_DEPTH} deep: not read (write it as text or leave it out)`);
-		rows.add(headers.map((h) => f.values[h] ?? ''), i + 1);
+		for (const k of f.nested ?? [])
+			warn(
+				report,
+				i + 1,
+				k,
+				`'${k.slice(0, 40)}' holds objects or lists nested more than ${MAX_JSON_DEPTH} deep: not read (write it as text or leave it out)`
+			);
+		rows.add(
+			headers.map((h) => f.values[h] ?? ''),
+			i + 1
+		);
 		if (i % 5000 === 0) options.onProgress?.(i / flat.length);
 	});
 	return rows.finish();
@@ -404,7 +462,8 @@ function flatten(item: unknown): { values: Record<string, string>; problem?: str
 	if (!g) return { values, nested };
 	if (g.type !== 'Point') return { values, nested, problem: `geometry is a ${String(g.type).slice(0, 40)}; only Points can be drawn` };
 	const c = g.coordinates;
-	if (!Array.isArray(c) || typeof c[0] !== 'number' || typeof c[1] !== 'number') return { values, nested, problem: 'Point without two numeric coordinates' };
+	if (!Array.isArray(c) || typeof c[0] !== 'number' || typeof c[1] !== 'number')
+		return { values, nested, problem: 'Point without two numeric coordinates' };
 	values['lat'] = String(c[1]);
 	values['lon'] = String(c[0]);
 	return { values, nested };
@@ -460,7 +519,8 @@ class RowReader {
 	setHeader(cells: string[]): string | null {
 		this.hasHeader = true;
 		this.report.columnCount = cells.length;
-		if (cells.length > MAX_COLUMNS) return `The header has ${cells.length.toLocaleString('en')} columns; the importer reads at most ${MAX_COLUMNS}. Is this the right file?`;
+		if (cells.length > MAX_COLUMNS)
+			return `The header has ${cells.length.toLocaleString('en')} columns; the importer reads at most ${MAX_COLUMNS}. Is this the right file?`;
 		this.headers = cells.map((c) => c.trim());
 		this.preset = presetFor(this.headers, this.options.presets);
 		this.plan = planColumns(this.headers, mappingFor(this.headers, this.preset, this.options.mapping));
@@ -476,7 +536,12 @@ class RowReader {
 			warn(this.report, 0, d.header, `duplicate column name (columns ${d.firstIndex + 1} and ${d.index + 1}); the second is not used`);
 		}
 		if (!planLocates(this.plan)) {
-			warn(this.report, 0, '', 'No column gives coordinates (lat/lon or "lat, lon") or a place name (hometown); map one in the column-mapping step.');
+			warn(
+				this.report,
+				0,
+				'',
+				'No column gives coordinates (lat/lon or "lat, lon") or a place name (hometown); map one in the column-mapping step.'
+			);
 		}
 		return null;
 	}
@@ -516,7 +581,11 @@ class RowReader {
 		if (cells.length > headers.length) {
 			const extra = cells.slice(headers.length);
 			if (extra.some((c) => c.trim() !== '')) {
-				return this.reject(row, '', `${cells.length} fields where the header has ${headers.length}: the values are probably shifted (an unquoted delimiter?)`);
+				return this.reject(
+					row,
+					'',
+					`${cells.length} fields where the header has ${headers.length}: the values are probably shifted (an unquoted delimiter?)`
+				);
 			}
 		} else if (cells.length < headers.length) this.shortRows++;
 		const alternates = this.alternates;
@@ -529,7 +598,12 @@ class RowReader {
 		};
 		// A stand-in row is reported, never kept or silently dropped.
 		for (let i = 0; i < Math.min(cells.length, headers.length); i++) {
-			if (isPlaceholder(cells[i] ?? '')) return this.reject(row, headers[i] || `column ${i + 1}`, `placeholder row ('${cells[i]!.trim().slice(0, 40)}' in ${headers[i] || `column ${i + 1}`})`);
+			if (isPlaceholder(cells[i] ?? ''))
+				return this.reject(
+					row,
+					headers[i] || `column ${i + 1}`,
+					`placeholder row ('${cells[i]!.trim().slice(0, 40)}' in ${headers[i] || `column ${i + 1}`})`
+				);
 		}
 		const r = emptyRecord(col('id'));
 		if (!r.id) {
@@ -543,7 +617,8 @@ class RowReader {
 		for (const f of ['hometown', 'descent', 'recruiter', 'source', 'category'] as const) {
 			let v = col(f);
 			if (!v) continue;
-			if (looksLikeFormula(v)) warn(report, row, f, `starts with '${v[0]}': kept as text, never evaluated (beware when exporting to a spreadsheet)`);
+			if (looksLikeFormula(v))
+				warn(report, row, f, `starts with '${v[0]}': kept as text, never evaluated (beware when exporting to a spreadsheet)`);
 			if (looksLikeMarkup(v)) warn(report, row, f, 'contains HTML or script markup: kept as plain text, never rendered');
 			if (v.length > MAX_TEXT) {
 				warn(report, row, f, `${v.length} characters: cut to ${MAX_TEXT}`);
@@ -552,7 +627,10 @@ class RowReader {
 			r[f] = v;
 		}
 
-		for (const [f, key] of [['country', 'country'], ['lastResidence', 'lastResidence']] as const) {
+		for (const [f, key] of [
+			['country', 'country'],
+			['lastResidence', 'lastResidence']
+		] as const) {
 			const v = col(f);
 			const code = readCountry(v);
 			if (code === null) warn(report, row, f, `'${v.slice(0, 60)}' is not a country name or ISO code: left blank`);
@@ -562,9 +640,12 @@ class RowReader {
 		// Where: lat/lon columns, else one "lat, lon" column, else a place name for the geocoder.
 		let located = false;
 		let coordProblem = '';
-		const latText = col('lat'), lonText = col('lon'), pairText = col('coordinates');
+		const latText = col('lat'),
+			lonText = col('lon'),
+			pairText = col('coordinates');
 		if (latText || lonText || pairText) {
-			let lat: number | null = null, lon: number | null = null;
+			let lat: number | null = null,
+				lon: number | null = null;
 			let field: Field = 'lat';
 			if (latText || lonText) {
 				lat = readNumber(latText);
@@ -605,7 +686,8 @@ class RowReader {
 
 		// When: a date column, else year (+ month (+ day)) columns, where 0 or blank is an unknown part.
 		const dateText = col('date');
-		const yearText = col('year'), monthText = col('month');
+		const yearText = col('year'),
+			monthText = col('month');
 		const parts = !dateText && yearText ? dateFromParts(yearText, monthText, col('day')) : null;
 		if (parts?.note) warn(report, row, 'date', parts.note);
 		const parsed = dateText ? parseDate(dateText) : parts ? parts.date : null;
@@ -620,10 +702,16 @@ class RowReader {
 			r.dayEnd = parsed.dayEnd;
 			r.datePrecision = parsed.precision;
 			const year = Number(parsed.iso.slice(0, 4));
-			if (year < PLAUSIBLE_YEARS[0] || year > PLAUSIBLE_YEARS[1]) warn(report, row, 'date', `${parsed.iso} is outside ${PLAUSIBLE_YEARS[0]}-${PLAUSIBLE_YEARS[1]}: a typo?`);
+			if (year < PLAUSIBLE_YEARS[0] || year > PLAUSIBLE_YEARS[1])
+				warn(report, row, 'date', `${parsed.iso} is outside ${PLAUSIBLE_YEARS[0]}-${PLAUSIBLE_YEARS[1]}: a typo?`);
 		} else if (dateText) {
 			// (Date parts say what was wrong in their note; a 0 or blank year is simply no date.)
-			warn(report, row, 'date', `'${dateText.slice(0, 40)}' is not a date this importer reads (e.g. 2015-11-13, 13/11/2015, November 13, 2015, Nov 2015, 2015): no date, not on the timeline`);
+			warn(
+				report,
+				row,
+				'date',
+				`'${dateText.slice(0, 40)}' is not a date this importer reads (e.g. 2015-11-13, 13/11/2015, November 13, 2015, Nov 2015, 2015): no date, not on the timeline`
+			);
 		}
 
 		const role = col('role');
@@ -640,7 +728,11 @@ class RowReader {
 			else warn(report, row, f, `'${text.slice(0, 40)}' is not yes/no: unknown`);
 		}
 		const plots = col('plots');
-		if (plots) r.plots = plots.split(/\s*[|;,]\s*/).filter(Boolean).slice(0, 50);
+		if (plots)
+			r.plots = plots
+				.split(/\s*[|;,]\s*/)
+				.filter(Boolean)
+				.slice(0, 50);
 		const weight = col('weight');
 		if (!weight && this.preset?.weightMeaning) {
 			// A blank casualty count is unknown, not one: nothing added when weighting by it.
@@ -671,7 +763,9 @@ class RowReader {
 	 * every numeric date reads both ways, gets a warning naming the convention and the rows.
 	 */
 	private settleDateOrder() {
-		const day = this.dayFirstRows, month = this.monthFirstRows, amb = this.ambiguousDates;
+		const day = this.dayFirstRows,
+			month = this.monthFirstRows,
+			amb = this.ambiguousDates;
 		const rowsText = (rows: number[]) => `${rows.slice(0, 8).join(', ')}${rows.length > 8 ? ` and ${rows.length - 8} more` : ''}`;
 		const order: DayMonthOrder = month.length > day.length ? 'month-first' : 'day-first';
 		const name = order === 'day-first' ? 'day first (13/11/2015 = 13 November)' : 'month first (11/13/2015 = 13 November)';
@@ -682,22 +776,52 @@ class RowReader {
 			}
 		}
 		if (day.length && month.length) {
-			const ambiguous = amb.length ? `; the ${amb.length} that read both ways (rows ${rowsText(amb.map((a) => a.row))}) were read ${name}` : '';
-			warn(this.report, 0, 'date', `the dates mix two conventions: rows ${rowsText(day)} can only be day first, rows ${rowsText(month)} only month first. Assumed ${name}, the more common${ambiguous}; check the rows of the other convention`);
+			const ambiguous = amb.length
+				? `; the ${amb.length} that read both ways (rows ${rowsText(amb.map((a) => a.row))}) were read ${name}`
+				: '';
+			warn(
+				this.report,
+				0,
+				'date',
+				`the dates mix two conventions: rows ${rowsText(day)} can only be day first, rows ${rowsText(month)} only month first. Assumed ${name}, the more common${ambiguous}; check the rows of the other convention`
+			);
 		} else if (amb.length && !day.length && !month.length) {
-			warn(this.report, 0, 'date', `every numeric date in the file reads both ways (day and month both 12 or less): read ${name}. Rows ${rowsText(amb.map((a) => a.row))}; if the file is month first (US), fix the dates or write them as 2015-11-13`);
+			warn(
+				this.report,
+				0,
+				'date',
+				`every numeric date in the file reads both ways (day and month both 12 or less): read ${name}. Rows ${rowsText(amb.map((a) => a.row))}; if the file is month first (US), fix the dates or write them as 2015-11-13`
+			);
 		} else if (amb.length && order === 'month-first') {
-			warn(this.report, 0, 'date', `dates read month first (US): rows ${rowsText(month)} can only be month first; the ${amb.length} that read both ways (rows ${rowsText(amb.map((a) => a.row))}) were read the same way`);
+			warn(
+				this.report,
+				0,
+				'date',
+				`dates read month first (US): rows ${rowsText(month)} can only be month first; the ${amb.length} that read both ways (rows ${rowsText(amb.map((a) => a.row))}) were read the same way`
+			);
 		}
 	}
 
 	finish(): ImportResult {
 		this.settleDateOrder();
 		if (this.options.swapCoordinates) warn(this.report, 0, 'lat/lon', 'latitude and longitude read swapped for the whole file, as asked');
-		if (this.excelCells) warn(this.report, 0, '', `${this.excelCells} row${this.excelCells === 1 ? '' : 's'} had cells written as ="..." (Excel's text cells): read as the text inside`);
+		if (this.excelCells)
+			warn(
+				this.report,
+				0,
+				'',
+				`${this.excelCells} row${this.excelCells === 1 ? '' : 's'} had cells written as ="..." (Excel's text cells): read as the text inside`
+			);
 		if (this.generatedIds) warn(this.report, 0, 'id', `${this.generatedIds} rows had no id: named row-N after their row number`);
-		if (this.unknownWeights) warn(this.report, 0, 'weight', `${this.unknownWeights} rows have no ${this.preset!.weightMeaning}: they add nothing to the heat weighted by it, and count as one each when counting ${this.report.kind === 'members' ? 'members' : 'events'}`);
-		if (this.shortRows) warn(this.report, 0, '', `${this.shortRows} rows had fewer fields than the header: the missing fields were read as empty`);
+		if (this.unknownWeights)
+			warn(
+				this.report,
+				0,
+				'weight',
+				`${this.unknownWeights} rows have no ${this.preset!.weightMeaning}: they add nothing to the heat weighted by it, and count as one each when counting ${this.report.kind === 'members' ? 'members' : 'events'}`
+			);
+		if (this.shortRows)
+			warn(this.report, 0, '', `${this.shortRows} rows had fewer fields than the header: the missing fields were read as empty`);
 		this.options.onProgress?.(1);
 		return { records: this.records, report: this.report, table: this.table };
 	}

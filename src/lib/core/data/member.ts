@@ -71,7 +71,10 @@ export interface PlacementPartition {
 }
 
 /** Adds records to a partition by whether they have coordinates (a new one when none is given). */
-export function partitionByPlacement(records: readonly MemberRecord[], into: PlacementPartition = { placed: [], pending: [] }): PlacementPartition {
+export function partitionByPlacement(
+	records: readonly MemberRecord[],
+	into: PlacementPartition = { placed: [], pending: [] }
+): PlacementPartition {
 	for (const r of records) (isPlaced(r) ? into.placed : into.pending).push(r);
 	return into;
 }

@@ -40,7 +40,15 @@ export const BUILT_IN_PRESETS: readonly BuiltIn[] = [
 		key: 'atlas-aggregate',
 		name: 'Hometown Atlas aggregate (heat cells by month)',
 		requires: ['atlas cell', 'cell lat', 'cell lon', 'month', 'rows'],
-		mapping: { id: 'id', 'atlas cell': 'ignore', 'cell lat': 'lat', 'cell lon': 'lon', month: 'date', rows: 'weight', category: 'category' },
+		mapping: {
+			id: 'id',
+			'atlas cell': 'ignore',
+			'cell lat': 'lat',
+			'cell lon': 'lon',
+			month: 'date',
+			rows: 'weight',
+			category: 'category'
+		},
 		weightMeaning: 'source rows per 5 km cell and month (an aggregate: only the months and its category column can be filtered)'
 	},
 	{
@@ -104,7 +112,13 @@ export function presetFor(headers: readonly string[], saved: Record<string, Colu
 	if (own && typeof own === 'object') {
 		const mapping: SourcePreset['mapping'] = {};
 		for (const [header, field] of Object.entries(own)) if (typeof field === 'string') mapping[foldHeader(header)] = field;
-		return { key: signature, name: builtIn ? `${builtIn.name} (your saved mapping)` : 'your saved mapping', origin: 'saved', mapping: { ...builtIn?.mapping, ...mapping }, weightMeaning: builtIn?.weightMeaning ?? '' };
+		return {
+			key: signature,
+			name: builtIn ? `${builtIn.name} (your saved mapping)` : 'your saved mapping',
+			origin: 'saved',
+			mapping: { ...builtIn?.mapping, ...mapping },
+			weightMeaning: builtIn?.weightMeaning ?? ''
+		};
 	}
 	if (!builtIn) return null;
 	return { key: builtIn.key, name: builtIn.name, origin: 'built-in', mapping: builtIn.mapping, weightMeaning: builtIn.weightMeaning };
@@ -113,9 +127,10 @@ export function presetFor(headers: readonly string[], saved: Record<string, Colu
 /** The preset as the importer's header -> field mapping for these headers (the user's choices win). */
 export function mappingFor(headers: readonly string[], preset: SourcePreset | null, user: ColumnMapping = {}): ColumnMapping {
 	const out: ColumnMapping = {};
-	if (preset) for (const h of headers) {
-		const field = preset.mapping[foldHeader(h)];
-		if (field) out[h] = field;
-	}
+	if (preset)
+		for (const h of headers) {
+			const field = preset.mapping[foldHeader(h)];
+			if (field) out[h] = field;
+		}
 	return { ...out, ...user };
 }

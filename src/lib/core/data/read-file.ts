@@ -14,7 +14,10 @@ export async function importFileBytes(bytes: Uint8Array, options: SpreadsheetOpt
 		return failed(options, 'This is a zip archive but not an Excel (.xlsx) or OpenDocument (.ods) workbook: nothing to import.');
 	}
 	if (bytes.length > 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-		return failed(options, 'This is an old binary Excel (.xls) or Office file; it is not read here. Save it as .xlsx (Excel Workbook) or CSV and import that.');
+		return failed(
+			options,
+			'This is an old binary Excel (.xls) or Office file; it is not read here. Save it as .xlsx (Excel Workbook) or CSV and import that.'
+		);
 	}
 	return importBytes(bytes, options);
 }

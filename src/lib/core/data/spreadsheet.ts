@@ -36,7 +36,12 @@ export function spreadsheetFormat(bytes: Uint8Array): SpreadsheetFormat | null {
 	if (names.includes('xl/workbook.xml')) return 'xlsx';
 	// Office programs store `mimetype` first and uncompressed; other writers compress it, so an
 	// OpenDocument file without a readable type is tried as a spreadsheet (a text document then has no sheet).
-	if (names.includes('content.xml') && names.includes('META-INF/manifest.xml') && !/application\/vnd\.oasis\.opendocument\.(text|presentation|graphics)/.test(names)) return 'ods';
+	if (
+		names.includes('content.xml') &&
+		names.includes('META-INF/manifest.xml') &&
+		!/application\/vnd\.oasis\.opendocument\.(text|presentation|graphics)/.test(names)
+	)
+		return 'ods';
 	return null;
 }
 
@@ -128,7 +133,7 @@ function sheetRows(ws: WorkSheet, date1904: boolean, counts: CellCounts): string
 	}
 	// Trailing blank cells are not columns (a formatted but empty column would add a nameless one).
 	let used = 0;
-	for (const cells of rows) for (let c = cells.length - 1; c >= used; c--) if (cells[c]!.trim() !== '') (used = c + 1);
+	for (const cells of rows) for (let c = cells.length - 1; c >= used; c--) if (cells[c]!.trim() !== '') used = c + 1;
 	for (const cells of rows) cells.length = used;
 	return rows;
 }
@@ -144,7 +149,8 @@ function fillMerges(ws: WorkSheet, rows: string[][], headerRow: number): number 
 		const value = rows[m.s.r]?.[m.s.c] ?? '';
 		if (!value) continue;
 		for (let r = m.s.r; r <= m.e.r && r < rows.length; r++)
-			for (let c = m.s.c; c <= m.e.c && c < rows[r]!.length; c++) if (r !== m.s.r || c !== m.s.c) {
+			for (let c = m.s.c; c <= m.e.c && c < rows[r]!.length; c++)
+				if (r !== m.s.r || c !== m.s.c) {
 					rows[r]![c] = value;
 					filled++;
 				}
@@ -158,9 +164,22 @@ export function importSpreadsheet(bytes: Uint8Array, options: SpreadsheetOptions
 	let wb: WorkBook;
 	try {
 		// Values only: no formulas, styles, macros or HTML; dense rows (far less memory on big sheets).
-		wb = read(bytes, { type: 'array', dense: true, cellDates: false, cellNF: true, cellFormula: false, cellHTML: false, cellStyles: false, bookVBA: false, sheetStubs: false });
+		wb = read(bytes, {
+			type: 'array',
+			dense: true,
+			cellDates: false,
+			cellNF: true,
+			cellFormula: false,
+			cellHTML: false,
+			cellStyles: false,
+			bookVBA: false,
+			sheetStubs: false
+		});
 	} catch (error) {
-		return importRows([], options, { format, errors: [`This ${format === 'ods' ? 'OpenDocument' : 'Excel'} file could not be read: ${(error as Error).message}`] });
+		return importRows([], options, {
+			format,
+			errors: [`This ${format === 'ods' ? 'OpenDocument' : 'Excel'} file could not be read: ${(error as Error).message}`]
+		});
 	}
 	const names = wb.SheetNames.slice();
 	if (!names.length) return importRows([], options, { format, sheets: [], errors: ['The workbook has no sheets.'] });
@@ -169,25 +188,43 @@ export function importSpreadsheet(bytes: Uint8Array, options: SpreadsheetOptions
 	let name = names[0]!;
 	if (options.sheet !== undefined) {
 		if (names.includes(options.sheet)) name = options.sheet;
-		else notes.push({ row: 0, field: '', reason: `there is no sheet '${options.sheet.slice(0, 60)}': the first sheet, '${name}', was read` });
+		else
+			notes.push({ row: 0, field: '', reason: `there is no sheet '${options.sheet.slice(0, 60)}': the first sheet, '${name}', was read` });
 	}
 	const counts: CellCounts = { errors: 0 };
 	const ws = wb.Sheets[name]!;
 	const rows = sheetRows(ws, date1904, counts);
 	if (rows.every((cells) => cells.every((c) => !c.trim()))) {
-		const other = names.find((n) => n !== name && wb.Sheets[n]?.['!data']?.some((row) => row?.some((c) => c && c.v !== undefined && c.v !== '')));
+		const other = names.find(
+			(n) => n !== name && wb.Sheets[n]?.['!data']?.some((row) => row?.some((c) => c && c.v !== undefined && c.v !== ''))
+		);
 		const hint = other ? ` The sheet '${other}' has data: choose it.` : '';
 		return importRows([], options, { format, sheet: name, sheets: names, errors: [`The sheet '${name}' is empty.${hint}`] });
 	}
 	const header = headerRowOf(rows);
 	const merged = fillMerges(ws, rows, header);
 	if (header > 0) {
-		const skipped = rows.slice(0, header).map((cells) => cells.filter((c) => c.trim()).join(' ').trim()).filter(Boolean);
+		const skipped = rows
+			.slice(0, header)
+			.map((cells) =>
+				cells
+					.filter((c) => c.trim())
+					.join(' ')
+					.trim()
+			)
+			.filter(Boolean);
 		const which = header === 1 ? 'row 1 above the header was' : `rows 1-${header} above the header were`;
-		if (skipped.length) notes.push({ row: 0, field: '', reason: `${which} skipped as a title (${skipped.map((t) => `'${t.slice(0, 60)}'`).join(', ')})` });
+		if (skipped.length)
+			notes.push({ row: 0, field: '', reason: `${which} skipped as a title (${skipped.map((t) => `'${t.slice(0, 60)}'`).join(', ')})` });
 	}
-	if (merged) notes.push({ row: 0, field: '', reason: `${merged} cells are covered by merged cells: each was given the merged cell's value, as the sheet shows it` });
-	if (counts.errors) notes.push({ row: 0, field: '', reason: `${counts.errors} cells hold spreadsheet errors (#N/A, #REF! ...): read as blank` });
+	if (merged)
+		notes.push({
+			row: 0,
+			field: '',
+			reason: `${merged} cells are covered by merged cells: each was given the merged cell's value, as the sheet shows it`
+		});
+	if (counts.errors)
+		notes.push({ row: 0, field: '', reason: `${counts.errors} cells hold spreadsheet errors (#N/A, #REF! ...): read as blank` });
 	const numbered = rows.slice(header).map((cells, i) => ({ cells, row: header + i + 1 }));
 	return importRows(numbered, options, { format, sheet: name, sheets: names }, notes);
 }

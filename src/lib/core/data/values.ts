@@ -5,7 +5,13 @@ const TRUE = new Set(['yes', 'y', 'true', 't', '1', 'oui', 'ja', 'si', 'x']);
 const FALSE = new Set(['no', 'n', 'false', 'f', '0', 'non', 'nee', 'nein']);
 const UNKNOWN = new Set(['', 'unknown', 'unk', '?', 'n a', 'na', 'null', 'none', 'inconnu', 'onbekend']);
 
-const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9?]+/g, ' ').trim();
+const fold = (s: string) =>
+	s
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9?]+/g, ' ')
+		.trim();
 
 export function readTriState(text: string): TriState | null {
 	const v = fold(text);
@@ -36,21 +42,24 @@ export function readCoordinatePair(text: string): { lat: number; lon: number } |
 	const s = text.trim();
 	const wkt = /^POINT\s*\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\)$/i.exec(s);
 	if (wkt) {
-		const lon = readNumber(wkt[1]!), lat = readNumber(wkt[2]!);
+		const lon = readNumber(wkt[1]!),
+			lat = readNumber(wkt[2]!);
 		return lat === null || lon === null ? null : { lat, lon };
 	}
-	const parts = s.replace(/^[([]|[)\]]$/g, '').split(/\s*[,;]\s*|\s+/).filter(Boolean);
+	const parts = s
+		.replace(/^[([]|[)\]]$/g, '')
+		.split(/\s*[,;]\s*|\s+/)
+		.filter(Boolean);
 	if (parts.length !== 2) return null;
-	const lat = readNumber(parts[0]!), lon = readNumber(parts[1]!);
+	const lat = readNumber(parts[0]!),
+		lon = readNumber(parts[1]!);
 	return lat === null || lon === null ? null : { lat, lon };
 }
 
 let countryIndex: Map<string, string> | null = null;
 
 /** Codes ICU names that are not current ISO 3166-1 countries: withdrawn (DD, YU, SU ...), groupings, reserved, unknown. */
-const NOT_COUNTRIES = new Set(
-	'AC AN BU CP CQ CS DD DG DY EA EU EZ FX HV IC NH NT QO RH SU TA TP UK UN VD XA XB YD YU ZR ZZ'.split(' ')
-);
+const NOT_COUNTRIES = new Set('AC AN BU CP CQ CS DD DG DY EA EU EZ FX HV IC NH NT QO RH SU TA TP UK UN VD XA XB YD YU ZR ZZ'.split(' '));
 
 /** Country names in English, French, Dutch and German from the runtime's own ICU data: no table to ship. */
 function countries(): Map<string, string> {
@@ -77,7 +86,18 @@ function countries(): Map<string, string> {
 			}
 		}
 	}
-	const aliases: [string, string][] = [['uk', 'GB'], ['england', 'GB'], ['great britain', 'GB'], ['holland', 'NL'], ['the netherlands', 'NL'], ['usa', 'US'], ['syria', 'SY'], ['russia', 'RU'], ['turkey', 'TR'], ['kosovo', 'XK']];
+	const aliases: [string, string][] = [
+		['uk', 'GB'],
+		['england', 'GB'],
+		['great britain', 'GB'],
+		['holland', 'NL'],
+		['the netherlands', 'NL'],
+		['usa', 'US'],
+		['syria', 'SY'],
+		['russia', 'RU'],
+		['turkey', 'TR'],
+		['kosovo', 'XK']
+	];
 	for (const [alias, code] of aliases) countryIndex.set(alias, code);
 	return countryIndex;
 }

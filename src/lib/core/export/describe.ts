@@ -20,12 +20,19 @@ export interface ShownState {
 
 /** "13 November 2015" */
 export function longDate(day: number): string {
-	return new Date(`${isoFromDay(day)}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+	return new Date(`${isoFromDay(day)}T00:00:00Z`).toLocaleDateString('en-GB', {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC'
+	});
 }
 
 /** One phrase per filtered field: "Role: Inner circle or Supporter". */
 export function filterPhrases(filters: Record<FilterField, string[]>): string[] {
-	return FILTER_FIELDS.filter((f) => filters[f].length).map((f) => `${FILTER_LABELS[f]}: ${filters[f].map((v) => optionLabel(f, v)).join(' or ')}`);
+	return FILTER_FIELDS.filter((f) => filters[f].length).map(
+		(f) => `${FILTER_LABELS[f]}: ${filters[f].map((v) => optionLabel(f, v)).join(' or ')}`
+	);
 }
 
 /** "cumulative to 13 November 2015" or "6-month window to 13 November 2015". */
@@ -88,12 +95,16 @@ const MAX_FILTER_LINES = 3;
 export function exportKey(k: KeyInput): ExportKey {
 	const people = k.unit.many === 'members';
 	const stops = k.topPeople === null ? null : legendStops(k.topPeople);
-	const ticks: [string, string, string] = stops ? [String(stops[0]), String(stops[1]), `${stops[2]}+${people ? ' people' : ''}`] : ['fewer', '', 'densest place in this frame'];
+	const ticks: [string, string, string] = stops
+		? [String(stops[0]), String(stops[1]), `${stops[2]}+${people ? ' people' : ''}`]
+		: ['fewer', '', 'densest place in this frame'];
 	const lines = [`${k.shown} of ${k.total} ${k.unit.many} \u00b7 ${modePhrase(k)}`];
 	const filters = filterPhrases(k.filters);
-	if (filters.length > MAX_FILTER_LINES) lines.push(...filters.slice(0, MAX_FILTER_LINES - 1), `and ${filters.length - MAX_FILTER_LINES + 1} more filters`);
+	if (filters.length > MAX_FILTER_LINES)
+		lines.push(...filters.slice(0, MAX_FILTER_LINES - 1), `and ${filters.length - MAX_FILTER_LINES + 1} more filters`);
 	else lines.push(...filters.map((f) => `Filter: ${f}`));
-	if (k.mode === 'cumulative' && k.countedBefore > 0) lines.push(`${k.countedBefore} ${k.unit.many} from before ${longDate(k.periodStart)} counted from that day`);
+	if (k.mode === 'cumulative' && k.countedBefore > 0)
+		lines.push(`${k.countedBefore} ${k.unit.many} from before ${longDate(k.periodStart)} counted from that day`);
 	if (k.privacyK > 1) lines.push(`Places with fewer than ${k.privacyK} ${k.unit.many} not named`);
 	return { title: people ? 'Members\u2019 last-known hometowns' : 'Density of records', ticks, lines };
 }

@@ -30,9 +30,19 @@ export function exportLayout(width: number, height: number, synthetic: boolean, 
 	const lineHeight = Math.round(16 * s);
 	const legendHeight = Math.round(66 * s) + keyLines * lineHeight;
 	const legend = { x: pad, y: height - pad - legendHeight, width: Math.min(width - 2 * pad, Math.round(420 * s)), height: legendHeight };
-	const ramp = { x: legend.x + Math.round(12 * s), y: legend.y + Math.round(30 * s), width: legend.width - Math.round(24 * s), height: Math.round(14 * s) };
+	const ramp = {
+		x: legend.x + Math.round(12 * s),
+		y: legend.y + Math.round(30 * s),
+		width: legend.width - Math.round(24 * s),
+		height: Math.round(14 * s)
+	};
 	const syntheticRect = synthetic
-		? { x: pad, y: legend.y - Math.round(8 * s) - Math.round(30 * s), width: Math.min(width - 2 * pad, Math.round(560 * s)), height: Math.round(30 * s) }
+		? {
+				x: pad,
+				y: legend.y - Math.round(8 * s) - Math.round(30 * s),
+				width: Math.min(width - 2 * pad, Math.round(560 * s)),
+				height: Math.round(30 * s)
+			}
 		: { x: 0, y: 0, width: 0, height: 0 };
 	const date = { x: pad, y: pad, width: Math.round(420 * s), height: Math.round(52 * s) };
 	return {
@@ -43,6 +53,11 @@ export function exportLayout(width: number, height: number, synthetic: boolean, 
 		ramp,
 		lineHeight,
 		synthetic: syntheticRect,
-		attribution: { x: width - pad - Math.round(380 * s), y: height - pad - Math.round(22 * s), width: Math.round(380 * s), height: Math.round(22 * s) }
+		attribution: {
+			x: width - pad - Math.round(380 * s),
+			y: height - pad - Math.round(22 * s),
+			width: Math.round(380 * s),
+			height: Math.round(22 * s)
+		}
 	};
 }

@@ -31,7 +31,6 @@ export interface PrivateRecords {
 	ungeocoded: number;
 }
 
-
 /** Decides, for every geocoded member, the place it is exported under at threshold k. */
 export function privateRecords(members: MemberRecord[], k: number): PrivateRecords {
 	const placed = members.filter((m) => Number.isFinite(m.lon) && Number.isFinite(m.lat));
@@ -54,7 +53,14 @@ export function privateRecords(members: MemberRecord[], k: number): PrivateRecor
 	return { rows, suppressed, ungeocoded: members.length - placed.length };
 }
 
-const fullDateOf = (m: MemberRecord) => (Number.isFinite(m.day) ? (m.datePrecision === 'year' ? isoFromDay(m.day).slice(0, 4) : m.datePrecision === 'month' ? isoFromDay(m.day).slice(0, 7) : isoFromDay(m.day)) : '');
+const fullDateOf = (m: MemberRecord) =>
+	Number.isFinite(m.day)
+		? m.datePrecision === 'year'
+			? isoFromDay(m.day).slice(0, 4)
+			: m.datePrecision === 'month'
+				? isoFromDay(m.day).slice(0, 7)
+				: isoFromDay(m.day)
+		: '';
 const round = (n: number) => (Number.isFinite(n) ? Math.round(n * 1e5) / 1e5 : '');
 
 /** The date as exported: the year alone for a folded row (a day or a month can single a person out). */
@@ -79,7 +85,22 @@ export function exportedFields(m: MemberRecord, place: ExportPlace) {
 	};
 }
 
-export const CSV_COLUMNS = ['id', 'hometown', 'country', 'lat', 'lon', 'first_act_date', 'role', 'arrested', 'died', 'descent', 'last_residence', 'recruiter', 'plots', 'source'] as const;
+export const CSV_COLUMNS = [
+	'id',
+	'hometown',
+	'country',
+	'lat',
+	'lon',
+	'first_act_date',
+	'role',
+	'arrested',
+	'died',
+	'descent',
+	'last_residence',
+	'recruiter',
+	'plots',
+	'source'
+] as const;
 
 /**
  * A spreadsheet-safe text cell: a cell starting with = + - @, a tab or a carriage return would be
@@ -98,7 +119,20 @@ export function recordsToCsv(records: PrivateRecords): string {
 	const data = records.rows.map(({ member, place }) => {
 		const x = exportedFields(member, place);
 		return [
-			x.id, x.hometown, x.country, round(place.lat), round(place.lon), x.first_act_date, x.role, x.arrested, x.died, x.descent, x.last_residence, x.recruiter, x.plots.join('|'), x.source,
+			x.id,
+			x.hometown,
+			x.country,
+			round(place.lat),
+			round(place.lon),
+			x.first_act_date,
+			x.role,
+			x.arrested,
+			x.died,
+			x.descent,
+			x.last_residence,
+			x.recruiter,
+			x.plots.join('|'),
+			x.source,
 			// A folded member's given point would undo the folding: left out like its coordinates.
 			...(given ? [place.folded ? '' : round(member.givenLat ?? NaN), place.folded ? '' : round(member.givenLon ?? NaN)] : [])
 		].map(neutralizeCell);

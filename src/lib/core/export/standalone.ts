@@ -71,7 +71,11 @@ export function standalonePoints(members: MemberRecord[], k: number): { points: 
 }
 
 /** Route legs in view as GeoJSON lines with their colour, mode and days in use. */
-export function standaloneRoutes(features: readonly { geometry: { type: string; coordinates?: unknown }; properties: object }[], visible: (id: string) => boolean, colour: (id: string) => string): StandaloneRoute[] {
+export function standaloneRoutes(
+	features: readonly { geometry: { type: string; coordinates?: unknown }; properties: object }[],
+	visible: (id: string) => boolean,
+	colour: (id: string) => string
+): StandaloneRoute[] {
 	const out: StandaloneRoute[] = [];
 	for (const f of features) {
 		const p = f.properties as Record<string, unknown>;
@@ -80,7 +84,13 @@ export function standaloneRoutes(features: readonly { geometry: { type: string; 
 		const to = typeof p.validTo === 'string' ? dayFromIso(p.validTo) : Infinity;
 		out.push({
 			type: 'Feature',
-			properties: { route: p.route, colour: colour(p.route), mode: String(p.mode ?? 'land'), from: Number.isFinite(from) ? from : -1e6, to: Number.isFinite(to) ? to : 1e6 },
+			properties: {
+				route: p.route,
+				colour: colour(p.route),
+				mode: String(p.mode ?? 'land'),
+				from: Number.isFinite(from) ? from : -1e6,
+				to: Number.isFinite(to) ? to : 1e6
+			},
 			geometry: { type: 'LineString', coordinates: (f.geometry.coordinates as [number, number][]).map(([x, y]) => [round5(x), round5(y)]) }
 		});
 	}
@@ -89,7 +99,10 @@ export function standaloneRoutes(features: readonly { geometry: { type: string; 
 
 /** JSON that is safe inside a <script> element: no `<` can close it. */
 export function scriptJson(value: unknown): string {
-	return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+	return JSON.stringify(value)
+		.replace(/</g, '\\u003c')
+		.replace(/\u2028/g, '\\u2028')
+		.replace(/\u2029/g, '\\u2029');
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -94,7 +94,8 @@ export function sanitizeFilters(input: Partial<Record<string, unknown>> | undefi
 	if (!input || typeof input !== 'object') return out;
 	for (const field of FILTER_FIELDS) {
 		const values = input[field];
-		if (Array.isArray(values)) out[field] = [...new Set(values.filter((v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 80))];
+		if (Array.isArray(values))
+			out[field] = [...new Set(values.filter((v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 80))];
 	}
 	return out;
 }
@@ -136,12 +137,19 @@ export function countryName(code: string): string {
  * Filter values the data does not have (a link's `f.role=boss`, or a value of another dataset): each
  * as a note naming the field and value, so "0 members" is never left unexplained.
  */
-export function unknownFilterNotes(filters: FilterState, known: Record<FilterField, readonly string[]>, unit = 'members'): { key: string; note: string }[] {
+export function unknownFilterNotes(
+	filters: FilterState,
+	known: Record<FilterField, readonly string[]>,
+	unit = 'members'
+): { key: string; note: string }[] {
 	const notes: { key: string; note: string }[] = [];
 	for (const field of FILTER_FIELDS) {
 		for (const value of filters[field]) {
 			if (known[field].includes(value)) continue;
-			notes.push({ key: `${field}=${value}`, note: `The filter ${FILTER_LABELS[field]} = "${value}" matches no ${unit} in this data; untick it under Filters to see them.` });
+			notes.push({
+				key: `${field}=${value}`,
+				note: `The filter ${FILTER_LABELS[field]} = "${value}" matches no ${unit} in this data; untick it under Filters to see them.`
+			});
 		}
 	}
 	return notes;

@@ -30,7 +30,10 @@ export function applyGeocodes(
 		const choice = choices.get(i);
 		const confident = r && r.lat !== null && r.lon !== null && (r.status === 'exact' || r.status === 'alias' || r.status === 'fuzzy');
 		const point: PlacedPoint | null =
-			choice ?? (confident ? { lat: r.lat!, lon: r.lon!, place_country: r.place_country, place_id: r.place_id, place: r.place, population: r.population } : null);
+			choice ??
+			(confident
+				? { lat: r.lat!, lon: r.lon!, place_country: r.place_country, place_id: r.place_id, place: r.place, population: r.population }
+				: null);
 		if (!point || !Number.isFinite(point.lat) || !Number.isFinite(point.lon)) {
 			// A row re-geocoded at the analyst's request for which no place was found keeps its given point.
 			const given = keepsGiven(record.givenLat !== undefined, true, r) ? atGiven(record) : null;

@@ -70,7 +70,12 @@ export function checkPoint(index: ReverseIndex, item: CheckInput): PlaceIssue | 
 	const [sLat, sLon] = [lon, lat];
 	const label = (c: string) => index.gaz.countryLabel(c);
 	const swapped = (reason: string): PlaceIssue => ({
-		row, field: 'lat/lon', kind: 'swapped', reason, fix: `swap lat and lon: lat ${+sLat.toFixed(4)}, lon ${+sLon.toFixed(4)}`, suggested: { lat: sLat, lon: sLon }
+		row,
+		field: 'lat/lon',
+		kind: 'swapped',
+		reason,
+		fix: `swap lat and lon: lat ${+sLat.toFixed(4)}, lon ${+sLon.toFixed(4)}`,
+		suggested: { lat: sLat, lon: sLon }
 	});
 
 	// 1. The row names a place the gazetteer knows: the point should be near it (or one of its namesakes).
@@ -79,10 +84,16 @@ export function checkPoint(index: ReverseIndex, item: CheckInput): PlaceIssue | 
 		if (given.km <= FAR_KM) return null;
 		const other = canSwap ? distanceToNamed(geocoded, sLat, sLon) : null;
 		if (other && other.km <= FAR_KM) {
-			return swapped(`lat ${lat}, lon ${lon} lies ${km(given.km)} from ${other.place}, the place "${hometown.slice(0, 60)}" names; with lat and lon swapped it lies ${km(other.km)} from it`);
+			return swapped(
+				`lat ${lat}, lon ${lon} lies ${km(given.km)} from ${other.place}, the place "${hometown.slice(0, 60)}" names; with lat and lon swapped it lies ${km(other.km)} from it`
+			);
 		}
 		return {
-			row, field: 'lat/lon', kind: 'far', km: given.km, suggested: { lat: given.lat, lon: given.lon },
+			row,
+			field: 'lat/lon',
+			kind: 'far',
+			km: given.km,
+			suggested: { lat: given.lat, lon: given.lon },
 			reason: `lat ${lat}, lon ${lon} lies ${km(given.km)} from ${given.place}, the place "${hometown.slice(0, 60)}" names`,
 			fix: `check the coordinates, or use ${given.place}'s (${pt(given.lat, given.lon)})`
 		};
@@ -94,13 +105,18 @@ export function checkPoint(index: ReverseIndex, item: CheckInput): PlaceIssue | 
 		if (index.nearest(lat, lon, tolerance, country)) return null;
 		const other = canSwap ? index.nearest(sLat, sLon, tolerance, country) : null;
 		if (other) {
-			return swapped(`lat ${lat}, lon ${lon} lies outside ${label(country)}, the row's country; with lat and lon swapped it lies in it (near ${index.gaz.name[other.index]})`);
+			return swapped(
+				`lat ${lat}, lon ${lon} lies outside ${label(country)}, the row's country; with lat and lon swapped it lies in it (near ${index.gaz.name[other.index]})`
+			);
 		}
 		const inside = index.nearest(lat, lon, 3000, country);
 		const distance = inside ? inside.km : undefined;
 		const here = index.resolve(lat, lon);
 		return {
-			row, field: 'lat/lon', kind: 'outside-country', km: distance,
+			row,
+			field: 'lat/lon',
+			kind: 'outside-country',
+			km: distance,
 			reason: `lat ${lat}, lon ${lon} lies ${distance !== undefined ? `${km(distance)} outside` : 'far outside'} ${label(country)}, the row's country${here ? ` (${here.label}, ${label(here.country)})` : ''}`,
 			fix: `check the coordinates or the country`
 		};
@@ -110,7 +126,9 @@ export function checkPoint(index: ReverseIndex, item: CheckInput): PlaceIssue | 
 	if (canSwap && !index.resolve(lat, lon)) {
 		const other = index.resolve(sLat, sLon);
 		if (other && other.km <= SWAPPED_LAND_KM) {
-			return swapped(`lat ${lat}, lon ${lon} lies at sea or far from any known place; with lat and lon swapped it is ${other.label} (${label(other.country)})`);
+			return swapped(
+				`lat ${lat}, lon ${lon} lies at sea or far from any known place; with lat and lon swapped it is ${other.label} (${label(other.country)})`
+			);
 		}
 	}
 	return null;

@@ -50,7 +50,16 @@ export function geocodeFile(gaz: Gazetteer, reverse: ReverseIndex, bytes: Uint8A
 	const { regeocode = false, swapCoordinates = false } = options;
 	const { records, report, table } = importBytes(bytes, { fileName: options.fileName, keepCells: true, swapCoordinates });
 	if (report.errors.length || !table) {
-		return { errors: report.errors.length ? report.errors : ['nothing to read'], csv: '', rowsRead: report.rowsRead, written: 0, rejected: report.rejected.length, counts: {}, log: [], checks: 0 };
+		return {
+			errors: report.errors.length ? report.errors : ['nothing to read'],
+			csv: '',
+			rowsRead: report.rowsRead,
+			written: 0,
+			rejected: report.rejected.length,
+			counts: {},
+			log: [],
+			checks: 0
+		};
 	}
 	const log: string[] = [];
 	for (const w of report.warnings) log.push(`${w.row ? `row ${w.row}` : 'file'}: ${w.field ? `${w.field}: ` : ''}${w.reason}`);
@@ -67,7 +76,14 @@ export function geocodeFile(gaz: Gazetteer, reverse: ReverseIndex, bytes: Uint8A
 	);
 	const checks = checkPoints(
 		reverse,
-		records.map((r, i) => ({ row: table.rows[i]!, lat: r.lat, lon: r.lon, hometown: r.hometown, country: r.country, geocoded: named[i] ? results[i] : null }))
+		records.map((r, i) => ({
+			row: table.rows[i]!,
+			lat: r.lat,
+			lon: r.lon,
+			hometown: r.hometown,
+			country: r.country,
+			geocoded: named[i] ? results[i] : null
+		}))
 	);
 	const issueOf = new Map<number, PlaceIssue>(checks.issues.map((c) => [c.row, c]));
 
@@ -84,27 +100,46 @@ export function geocodeFile(gaz: Gazetteer, reverse: ReverseIndex, bytes: Uint8A
 		const keepGiven = keepsGiven(isPlaced(r), toGeocode[i]!, result);
 		if (keepGiven) {
 			const place = reverse.resolve(r.lat, r.lon);
-			const note = toGeocode[i] ? `re-geocoding found nothing (${result.reason}); the given coordinates kept` : 'coordinates given in the file, kept';
+			const note = toGeocode[i]
+				? `re-geocoding found nothing (${result.reason}); the given coordinates kept`
+				: 'coordinates given in the file, kept';
 			columns = {
-				lat: String(r.lat), lon: String(r.lon), place: place?.label ?? '', place_country: r.country || place?.country || '',
-				status: 'given', confidence: '', candidates: '', geocode_reason: place ? note : `${note}; no known place within reach (at sea or off the map?)`
+				lat: String(r.lat),
+				lon: String(r.lon),
+				place: place?.label ?? '',
+				place_country: r.country || place?.country || '',
+				status: 'given',
+				confidence: '',
+				candidates: '',
+				geocode_reason: place ? note : `${note}; no known place within reach (at sea or off the map?)`
 			};
 			counts.given!++;
 		} else {
 			columns = resultColumns(result);
 			counts[result.status]!++;
 			if (result.status === 'ambiguous' || result.status === 'unresolved') {
-				log.push(`row ${row}: ${result.status}: "${r.hometown.slice(0, 60)}" ${result.place ? `-> ${result.place} (${result.place_country}) ` : ''}${result.reason}`);
+				log.push(
+					`row ${row}: ${result.status}: "${r.hometown.slice(0, 60)}" ${result.place ? `-> ${result.place} (${result.place_country}) ` : ''}${result.reason}`
+				);
 			}
 		}
 		const issue = issueOf.get(row);
 		columns.check = issue ? `${issue.kind}: ${issue.reason}; fix: ${issue.fix}` : '';
 		if (issue) log.push(`row ${row}: ${issue.field}: ${issue.kind}: ${issue.reason}; suggested fix: ${issue.fix}`);
 		if (regeocode) Object.assign(columns, givenColumns(r));
-		return fields.map((f) => safeCell(f in columns ? columns[f]! : cells[f] ?? ''));
+		return fields.map((f) => safeCell(f in columns ? columns[f]! : (cells[f] ?? '')));
 	});
 	if (checks.swapWholeFile && !swapCoordinates) log.push(`file: lat/lon: ${swapAdvice(checks)}: run again with --swap-coordinates`);
 
 	const csv = Papa.unparse({ fields: fields.map(safeCell), data }, { newline: '\r\n' }) + '\r\n';
-	return { errors: [], csv, rowsRead: report.rowsRead, written: data.length, rejected: report.rejected.length, counts, log, checks: checks.issues.length };
+	return {
+		errors: [],
+		csv,
+		rowsRead: report.rowsRead,
+		written: data.length,
+		rejected: report.rejected.length,
+		counts,
+		log,
+		checks: checks.issues.length
+	};
 }

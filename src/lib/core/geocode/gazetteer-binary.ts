@@ -204,7 +204,15 @@ export function encodeGazetteer(input: GazetteerData): Uint8Array {
 		['keyLcp', 'u8', Uint8Array.from(keyLcp), keys.length],
 		['keyRest', 'u8', Uint8Array.from(keyRest), keys.length],
 		['primCount', 'u8', counts(primCount, 'places'), keys.length],
-		['altCount', 'u8', counts(altLists.map((l) => l.length), 'alternate places'), keys.length],
+		[
+			'altCount',
+			'u8',
+			counts(
+				altLists.map((l) => l.length),
+				'alternate places'
+			),
+			keys.length
+		],
 		['altPlace', 'planar', planes(altLists.flat(), 3, 0), altLists.reduce((s, l) => s + l.length, 0), 3, 0],
 		['lat', 'planar', planes(data.lat, 3, 900_000), n, 3, 900_000],
 		['lon', 'planar', planes(data.lon, 3, 1_800_000), n, 3, 1_800_000],
@@ -257,7 +265,9 @@ function unplane(bytes: Uint8Array, count: number, width: number, bias: number, 
 	const b2 = 2 * count;
 	const b3 = 3 * count;
 	if (width === 3) for (let i = 0; i < count; i++) out[i] = (bytes[i]! | (bytes[b1 + i]! << 8) | (bytes[b2 + i]! << 16)) - bias;
-	else if (width === 4) for (let i = 0; i < count; i++) out[i] = ((bytes[i]! | (bytes[b1 + i]! << 8) | (bytes[b2 + i]! << 16)) >>> 0) + bytes[b3 + i]! * 0x1000000 - bias;
+	else if (width === 4)
+		for (let i = 0; i < count; i++)
+			out[i] = ((bytes[i]! | (bytes[b1 + i]! << 8) | (bytes[b2 + i]! << 16)) >>> 0) + bytes[b3 + i]! * 0x1000000 - bias;
 	else throw new Error(`gazetteer.bin: no ${width}-byte columns`);
 }
 

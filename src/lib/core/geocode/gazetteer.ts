@@ -86,7 +86,9 @@ export class Gazetteer {
 
 	/** From gazetteer.bin's bytes, or from the JSON form (encoded first: tests and tools). */
 	constructor(source: ArrayBuffer | Uint8Array | GazetteerData) {
-		const cols: GazetteerColumns = decodeGazetteer(source instanceof ArrayBuffer || source instanceof Uint8Array ? source : encodeGazetteer(source));
+		const cols: GazetteerColumns = decodeGazetteer(
+			source instanceof ArrayBuffer || source instanceof Uint8Array ? source : encodeGazetteer(source)
+		);
 		const { header } = cols;
 		const n = header.places;
 		this.size = n;

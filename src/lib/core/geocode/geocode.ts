@@ -95,7 +95,8 @@ function hitsOfKey(gaz: Gazetteer, k: number, hits: Hit[], fuzzy?: MatchKind): v
 	const curated = gaz.curatedPlace(k);
 	if (curated >= 0) hits.push({ index: curated, kind: fuzzy ?? (gaz.primaryKeyOf(curated) === k ? 'exact' : 'curated') });
 	for (let i = gaz.primaryStart(k), end = gaz.primaryEnd(k); i < end; i++) hits.push({ index: i, kind: fuzzy ?? 'exact' });
-	for (let j = gaz.alternateStart(k), end = gaz.alternateEnd(k); j < end; j++) hits.push(fuzzy ? { index: gaz.alternatePlace(j), kind: fuzzy, viaAlternate: true } : { index: gaz.alternatePlace(j), kind: 'alias' });
+	for (let j = gaz.alternateStart(k), end = gaz.alternateEnd(k); j < end; j++)
+		hits.push(fuzzy ? { index: gaz.alternatePlace(j), kind: fuzzy, viaAlternate: true } : { index: gaz.alternatePlace(j), kind: 'alias' });
 }
 
 /** Exact, alternate and curated matches of one normalised key. */
@@ -137,7 +138,8 @@ interface ParsedText {
 }
 
 /** Words that name a part of a town, never another town: "Bruxelles-Ville", "Paris XIXe", "Essen-Mitte". */
-const CITY_PART = /^(ville|centre|center|centrum|city|stad|mitte|zentrum|innenstadt|altstadt|arrondissement|arr|[ivxl]+(e|er|eme)|\d+(e|er|eme|de|ste))$/;
+const CITY_PART =
+	/^(ville|centre|center|centrum|city|stad|mitte|zentrum|innenstadt|altstadt|arrondissement|arr|[ivxl]+(e|er|eme)|\d+(e|er|eme|de|ste))$/;
 
 /** Splits "City, Country", "City (Country)", "City - Region", "1080 Molenbeek", "Bruxelles/Brussel". */
 function parseText(gaz: Gazetteer, text: string): ParsedText {
@@ -148,7 +150,10 @@ function parseText(gaz: Gazetteer, text: string): ParsedText {
 		return ' ';
 	});
 	// Commas, semicolons and a spaced dash separate parts ("Schaerbeek - Brussels"); a hyphen does not.
-	const parts = rest.split(/[,;]|\s[-–—]\s/).map((p) => p.trim()).filter(Boolean);
+	const parts = rest
+		.split(/[,;]|\s[-–—]\s/)
+		.map((p) => p.trim())
+		.filter(Boolean);
 	rest = parts.shift() ?? '';
 	qualifiers.push(...parts);
 	let countryFromText = '';
@@ -164,13 +169,19 @@ function parseText(gaz: Gazetteer, text: string): ParsedText {
 			if (gaz.hasPrimary(normalizeName(q))) placeQualifiers.push(q);
 		} else if (normalizeName(q)) placeQualifiers.push(q);
 	}
-	const variants = rest.split('/').map((v) => normalizeName(v)).filter(Boolean);
+	const variants = rest
+		.split('/')
+		.map((v) => normalizeName(v))
+		.filter(Boolean);
 	let key = variants.shift() ?? '';
 	// Postcodes and arrondissement numbers ("1080 Molenbeek", "Paris 19e") name no other place; a
 	// postcode or departement number does name an area ("93200 Saint-Denis", "Noisy-le-Sec 93").
 	const numbers = key.split(' ').filter((w) => /\d/.test(w));
 	for (const n of numbers) admin.push(...adminAreasOf(n));
-	const withoutNumbers = key.replace(/\b\w*\d\w*\b/g, ' ').replace(/\s+/g, ' ').trim();
+	const withoutNumbers = key
+		.replace(/\b\w*\d\w*\b/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
 	if (withoutNumbers && withoutNumbers !== key) {
 		notes.push('numbers ignored');
 		key = withoutNumbers;
@@ -178,11 +189,18 @@ function parseText(gaz: Gazetteer, text: string): ParsedText {
 	return { key, variants, countryFromText, qualifiers: placeQualifiers, admin, notes };
 }
 
-function rankHits(gaz: Gazetteer, hits: Hit[], hint: string, near: { lat: number; lon: number } | null, admin: readonly AdminArea[] = []): Ranked[] {
+function rankHits(
+	gaz: Gazetteer,
+	hits: Hit[],
+	hint: string,
+	near: { lat: number; lon: number } | null,
+	admin: readonly AdminArea[] = []
+): Ranked[] {
 	const best = new Map<number, Hit>();
 	for (const h of hits) {
 		const cur = best.get(h.index);
-		if (!cur || TIER[h.kind] < TIER[cur.kind] || (TIER[h.kind] === TIER[cur.kind] && cur.viaAlternate && !h.viaAlternate)) best.set(h.index, h);
+		if (!cur || TIER[h.kind] < TIER[cur.kind] || (TIER[h.kind] === TIER[cur.kind] && cur.viaAlternate && !h.viaAlternate))
+			best.set(h.index, h);
 	}
 	const ranked: Ranked[] = [...best.values()].map((h) => ({
 		index: h.index,
@@ -205,7 +223,9 @@ function rankHits(gaz: Gazetteer, hits: Hit[], hint: string, near: { lat: number
 	const kept: Ranked[] = [];
 	for (const r of ranked) {
 		const dup = kept.some(
-			(k) => gaz.country[k.index] === gaz.country[r.index] && distanceKm(gaz.lat[k.index]!, gaz.lon[k.index]!, gaz.lat[r.index]!, gaz.lon[r.index]!) < SAME_PLACE_KM
+			(k) =>
+				gaz.country[k.index] === gaz.country[r.index] &&
+				distanceKm(gaz.lat[k.index]!, gaz.lon[k.index]!, gaz.lat[r.index]!, gaz.lon[r.index]!) < SAME_PLACE_KM
 		);
 		if (!dup) kept.push(r);
 	}
@@ -228,7 +248,12 @@ function toCandidate(gaz: Gazetteer, r: Hit): Candidate {
  * `region` is an administrative area or postcode from its own column ("93", "Seine-Saint-Denis",
  * "Noord-Holland", "1080"): a hint like one written in the text.
  */
-export function geocode(gaz: Gazetteer, hometown: string | undefined | null, country?: string | null, region?: string | null): GeocodeResult {
+export function geocode(
+	gaz: Gazetteer,
+	hometown: string | undefined | null,
+	country?: string | null,
+	region?: string | null
+): GeocodeResult {
 	try {
 		return geocodeUnsafe(gaz, hometown ?? '', country ?? '', region ?? '');
 	} catch (error) {
@@ -255,7 +280,8 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string, region
 		else notes.push(`region "${region.trim().slice(0, 40)}" not understood`);
 	}
 	if (!parsed.key) return unresolved(`no place name in "${text.slice(0, 40)}"`);
-	if (!isLatinKey(parsed.key)) return unresolved('written in a non-Latin script; the gazetteer holds Latin-script names (transliterate it)');
+	if (!isLatinKey(parsed.key))
+		return unresolved('written in a non-Latin script; the gazetteer holds Latin-script names (transliterate it)');
 	if (parsed.key.split(' ').length > MAX_WORDS) return unresolved('looks like a sentence, not a place name');
 
 	let hint = columnHint.code || parsed.countryFromText;
@@ -271,9 +297,14 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string, region
 	const wholeCurated = wholeIndex >= 0 ? gaz.curatedPlace(wholeIndex) : -1;
 	const whole = wholeCurated >= 0 ? wholeCurated : undefined;
 	const wholePrimary: number[] = [];
-	if (whole === undefined && wholeKey !== key && wholeIndex >= 0) for (let i = gaz.primaryStart(wholeIndex); i < gaz.primaryEnd(wholeIndex); i++) wholePrimary.push(i);
+	if (whole === undefined && wholeKey !== key && wholeIndex >= 0)
+		for (let i = gaz.primaryStart(wholeIndex); i < gaz.primaryEnd(wholeIndex); i++) wholePrimary.push(i);
 	let hits: Hit[] =
-		whole !== undefined ? [{ index: whole, kind: 'curated' }] : wholePrimary.length ? wholePrimary.map((index) => ({ index, kind: 'exact' as const })) : lookup(gaz, key);
+		whole !== undefined
+			? [{ index: whole, kind: 'curated' }]
+			: wholePrimary.length
+				? wholePrimary.map((index) => ({ index, kind: 'exact' as const }))
+				: lookup(gaz, key);
 	if (wholePrimary.length) {
 		parsed.qualifiers = [];
 		parsed.admin = [];
@@ -329,19 +360,30 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string, region
 	// beside it is a quarter of that town, not a namesake hundreds of kilometres away.
 	if (qualifier !== null && !hits.some((h) => distanceKm(near!.lat, near!.lon, gaz.lat[h.index]!, gaz.lon[h.index]!) < QUALIFIER_KM)) {
 		const far = rankHits(gaz, hits, hint, null, parsed.admin);
-		const result = decide(gaz, [{ index: qualifier, kind: 'exact', inHint: true, inAdmin: true, nearQualifier: true }, ...far], hint, notes, false, parsed.admin);
+		const result = decide(
+			gaz,
+			[{ index: qualifier, kind: 'exact', inHint: true, inAdmin: true, nearQualifier: true }, ...far],
+			hint,
+			notes,
+			false,
+			parsed.admin
+		);
 		return {
 			...result,
 			status: 'fuzzy',
 			confidence: 0.7,
-			reason: [`no "${text.replace(/\s*\(.*$/, '').slice(0, 40)}" near ${gaz.name[qualifier]}: placed at ${gaz.name[qualifier]} (a quarter of it?)`, ...notes].join('; ')
+			reason: [
+				`no "${text.replace(/\s*\(.*$/, '').slice(0, 40)}" near ${gaz.name[qualifier]}: placed at ${gaz.name[qualifier]} (a quarter of it?)`,
+				...notes
+			].join('; ')
 		};
 	}
 	if (!hits.length) return unresolved(['no place of that name in the gazetteer', ...notes].join('; '));
 	if (district) notes.unshift(`"${district}" read as a quarter of ${gaz.name[rankHits(gaz, hits, hint, near, parsed.admin)[0]!.index]}`);
 	const ranked = rankHits(gaz, hits, hint, near, parsed.admin);
 	const result = decide(gaz, ranked, hint, notes, columnHint.unknown !== '', parsed.admin);
-	if (partial && (result.status === 'exact' || result.status === 'alias')) return { ...result, status: 'fuzzy', confidence: Math.min(result.confidence, 0.7) };
+	if (partial && (result.status === 'exact' || result.status === 'alias'))
+		return { ...result, status: 'fuzzy', confidence: Math.min(result.confidence, 0.7) };
 	return result;
 }
 
@@ -354,7 +396,14 @@ function qualifierPlace(gaz: Gazetteer, qualifiers: string[], hint: string): num
 	return null;
 }
 
-function decide(gaz: Gazetteer, rankedIn: Ranked[], hint: string, notes: string[], unknownHint: boolean, admin: readonly AdminArea[] = []): GeocodeResult {
+function decide(
+	gaz: Gazetteer,
+	rankedIn: Ranked[],
+	hint: string,
+	notes: string[],
+	unknownHint: boolean,
+	admin: readonly AdminArea[] = []
+): GeocodeResult {
 	let ranked = rankedIn;
 	const w = gaz.weight;
 	const reasons: string[] = [];
@@ -363,7 +412,14 @@ function decide(gaz: Gazetteer, rankedIn: Ranked[], hint: string, notes: string[
 	// vs Köln): far larger wins outright, merely much larger makes the match doubtful.
 	const first = ranked[0]!;
 	const bigger = ranked.find(
-		(r) => r.inHint === first.inHint && r.inAdmin === first.inAdmin && r.nearQualifier === first.nearQualifier && TIER[r.kind] > TIER[first.kind] && r.kind !== 'fuzzy2' && w[r.index]! >= 10 * w[first.index]! && w[r.index]! >= 50_000
+		(r) =>
+			r.inHint === first.inHint &&
+			r.inAdmin === first.inAdmin &&
+			r.nearQualifier === first.nearQualifier &&
+			TIER[r.kind] > TIER[first.kind] &&
+			r.kind !== 'fuzzy2' &&
+			w[r.index]! >= 10 * w[first.index]! &&
+			w[r.index]! >= 50_000
 	);
 	if (bigger && first.kind !== 'curated') {
 		ranked = [bigger, ...ranked.filter((r) => r !== bigger)];
@@ -376,7 +432,14 @@ function decide(gaz: Gazetteer, rankedIn: Ranked[], hint: string, notes: string[
 	// The nearest equally good match elsewhere: the best one's share of the two is how sure we are.
 	const rival = ranked
 		.slice(1)
-		.find((r) => r.inHint === best.inHint && r.inAdmin === best.inAdmin && r.nearQualifier === best.nearQualifier && TIER[r.kind] <= TIER[best.kind] && (!r.viaAlternate || !!best.viaAlternate));
+		.find(
+			(r) =>
+				r.inHint === best.inHint &&
+				r.inAdmin === best.inAdmin &&
+				r.nearQualifier === best.nearQualifier &&
+				TIER[r.kind] <= TIER[best.kind] &&
+				(!r.viaAlternate || !!best.viaAlternate)
+		);
 	const share = rival ? w[best.index]! / (w[best.index]! + w[rival.index]!) : 1;
 	if (rival && best.kind !== 'curated' && share < CLEAR_WINNER_SHARE) {
 		ambiguous = true;
@@ -385,13 +448,26 @@ function decide(gaz: Gazetteer, rankedIn: Ranked[], hint: string, notes: string[
 	// "Exact" only without a rival of comparable size known by the same name: Saida is a town in Algeria
 	// and also what Sidon (Lebanon) is called; nothing in "Saida" decides between them.
 	const namesake = ranked.find(
-		(r) => r !== best && r !== rival && r.inHint === best.inHint && r.inAdmin === best.inAdmin && r.nearQualifier === best.nearQualifier && r.kind === 'alias' && best.kind === 'exact' && w[r.index]! >= 0.5 * w[best.index]!
+		(r) =>
+			r !== best &&
+			r !== rival &&
+			r.inHint === best.inHint &&
+			r.inAdmin === best.inAdmin &&
+			r.nearQualifier === best.nearQualifier &&
+			r.kind === 'alias' &&
+			best.kind === 'exact' &&
+			w[r.index]! >= 0.5 * w[best.index]!
 	);
 	if (namesake && !ambiguous) {
 		ambiguous = true;
-		reasons.push(`also ${gaz.name[namesake.index]} (${gaz.countryLabel(gaz.country[namesake.index]!)}), a place of comparable size known by this name`);
+		reasons.push(
+			`also ${gaz.name[namesake.index]} (${gaz.countryLabel(gaz.country[namesake.index]!)}), a place of comparable size known by this name`
+		);
 	}
-	if (admin.length && best.inAdmin) notes.push(`in ${[...new Set(admin.filter((a) => a.country === gaz.country[best.index] && a.code === gaz.admin[best.index]).map((a) => a.name))].join(', ')}`);
+	if (admin.length && best.inAdmin)
+		notes.push(
+			`in ${[...new Set(admin.filter((a) => a.country === gaz.country[best.index] && a.code === gaz.admin[best.index]).map((a) => a.name))].join(', ')}`
+		);
 	else if (admin.length) notes.push(`no match in ${[...new Set(admin.map((a) => a.name))].join(' or ')}; best match elsewhere`);
 	if (hint && !best.inHint) {
 		ambiguous = true;

@@ -18,7 +18,8 @@ export function reviewRowsOf(
 	const rows: ReviewRow[] = [];
 	pending.forEach((record, i) => {
 		const result = results[i];
-		if (result && needsReview(result)) rows.push({ row: rowNumbers[i] ?? i + 1, hometown: record.hometown, country: record.country, result });
+		if (result && needsReview(result))
+			rows.push({ row: rowNumbers[i] ?? i + 1, hometown: record.hometown, country: record.country, result });
 	});
 	return rows;
 }

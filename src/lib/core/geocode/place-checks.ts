@@ -44,8 +44,14 @@ export function swapAll(records: readonly MemberRecord[]): MemberRecord[] {
 
 /** What each choice does, in words, for the review panel's buttons. */
 export function choiceLabel(issue: PlaceIssue, choice: CheckChoice): string {
-	if (choice === 'swap') return issue.suggested && issue.kind === 'swapped' ? `Swap: lat ${+issue.suggested.lat.toFixed(4)}, lon ${+issue.suggested.lon.toFixed(4)}` : 'Swap lat and lon';
-	if (choice === 'use-named') return issue.suggested ? `Use the named place (${+issue.suggested.lat.toFixed(4)}, ${+issue.suggested.lon.toFixed(4)})` : 'Use the named place';
+	if (choice === 'swap')
+		return issue.suggested && issue.kind === 'swapped'
+			? `Swap: lat ${+issue.suggested.lat.toFixed(4)}, lon ${+issue.suggested.lon.toFixed(4)}`
+			: 'Swap lat and lon';
+	if (choice === 'use-named')
+		return issue.suggested
+			? `Use the named place (${+issue.suggested.lat.toFixed(4)}, ${+issue.suggested.lon.toFixed(4)})`
+			: 'Use the named place';
 	return 'Keep as given';
 }
 

@@ -32,7 +32,9 @@ export function asRegeocoded(r: MemberRecord): MemberRecord {
 
 /** A re-geocoded record for which no place was found: back at its given point (the givenLat/givenLon note stays). */
 export function atGiven(r: MemberRecord): MemberRecord | null {
-	return r.givenLat !== undefined && r.givenLon !== undefined && Number.isFinite(r.givenLat) && Number.isFinite(r.givenLon) ? { ...r, lat: r.givenLat, lon: r.givenLon } : null;
+	return r.givenLat !== undefined && r.givenLon !== undefined && Number.isFinite(r.givenLat) && Number.isFinite(r.givenLon)
+		? { ...r, lat: r.givenLat, lon: r.givenLon }
+		: null;
 }
 
 /**

@@ -131,7 +131,12 @@ export class ReverseIndex {
 		// radius holds the point: the city is the place analysts mean and count.
 		const district = /^(.+?)\s+\d{1,2}(\s|$)/.exec(gaz.name[best.index]!);
 		if (district) {
-			const city = near.find((h) => gaz.name[h.index] === district[1] && gaz.country[h.index] === gaz.country[best!.index] && h.km <= placeRadiusKm(gaz.population[h.index]!));
+			const city = near.find(
+				(h) =>
+					gaz.name[h.index] === district[1] &&
+					gaz.country[h.index] === gaz.country[best!.index] &&
+					h.km <= placeRadiusKm(gaz.population[h.index]!)
+			);
 			if (city) best = city;
 		}
 		const name = gaz.name[best.index]!;
@@ -168,7 +173,12 @@ export function resolvePlace(index: ReverseIndex, lat: number, lon: number, home
 	const r = index.resolve(lat, lon);
 	if (!r) return null;
 	if (r.within) return { placeId: r.placeId, place: r.name, population: r.population, country: r.country };
-	return { placeId: `~${r.country}@${lat.toFixed(2)},${lon.toFixed(2)}`, place: hometown.trim() || r.label, population: 0, country: r.country };
+	return {
+		placeId: `~${r.country}@${lat.toFixed(2)},${lon.toFixed(2)}`,
+		place: hometown.trim() || r.label,
+		population: 0,
+		country: r.country
+	};
 }
 
 /**
@@ -176,11 +186,11 @@ export function resolvePlace(index: ReverseIndex, lat: number, lon: number, home
  * country when it had none). Returns new records for the changed ones; the rest are passed through.
  * A record whose place name and point disagree keeps its point: the cross-checks report that.
  */
-export function resolveRecordPlaces<T extends { lat: number; lon: number; hometown: string; country: string; placeId?: string; place?: string; population?: number }>(
-	index: ReverseIndex,
-	records: readonly T[]
-): { records: T[]; named: number; countries: number } {
-	let named = 0, countries = 0;
+export function resolveRecordPlaces<
+	T extends { lat: number; lon: number; hometown: string; country: string; placeId?: string; place?: string; population?: number }
+>(index: ReverseIndex, records: readonly T[]): { records: T[]; named: number; countries: number } {
+	let named = 0,
+		countries = 0;
 	const memo = new Map<string, ResolvedPlace | null>();
 	const out = records.map((m) => {
 		if (m.placeId || !Number.isFinite(m.lat) || !Number.isFinite(m.lon)) return m;

@@ -92,7 +92,14 @@ export function parseChoices(text: string): { choices: ReviewChoice[]; rejected:
 			Number.isFinite(c.lon) &&
 			Math.abs(c.lat) <= 90 &&
 			Math.abs(c.lon) <= 180;
-		if (ok) choices.push({ ...c, country: c.country ?? '', place: c.place ?? '', place_country: c.place_country ?? '', chosenAt: c.chosenAt ?? '' });
+		if (ok)
+			choices.push({
+				...c,
+				country: c.country ?? '',
+				place: c.place ?? '',
+				place_country: c.place_country ?? '',
+				chosenAt: c.chosenAt ?? ''
+			});
 		else rejected.push(`choice ${i + 1}: needs fingerprint, placeKey, hometown and valid lat/lon`);
 	});
 	return { choices, rejected };

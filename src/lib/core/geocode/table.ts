@@ -63,10 +63,23 @@ export function applyListPrior(gaz: Gazetteer, results: readonly GeocodeResult[]
 		let out = moved.get(r);
 		if (!out) {
 			const c = r.candidates[i]!;
-			const previous: Candidate = { place: r.place, place_country: r.place_country, lat: r.lat!, lon: r.lon!, population: r.population ?? 0, match: 'exact', place_id: r.place_id };
+			const previous: Candidate = {
+				place: r.place,
+				place_country: r.place_country,
+				lat: r.lat!,
+				lon: r.lon!,
+				population: r.population ?? 0,
+				match: 'exact',
+				place_id: r.place_id
+			};
 			out = {
 				...r,
-				lat: c.lat, lon: c.lon, place: c.place, place_country: c.place_country, place_id: c.place_id, population: c.population,
+				lat: c.lat,
+				lon: c.lon,
+				place: c.place,
+				place_country: c.place_country,
+				place_id: c.place_id,
+				population: c.population,
 				candidates: [previous, ...r.candidates.filter((_, j) => j !== i)],
 				reason: `ranked toward ${gaz.countryLabel(top)}, where ${share}% of the list's ${confident} confident rows lie; ${r.reason}`
 			};

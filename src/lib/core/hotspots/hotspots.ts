@@ -100,7 +100,18 @@ function countriesOf(towns: readonly HotspotRow[]): HotspotRow[] {
 	for (const t of towns) {
 		const row = byCountry.get(t.country);
 		if (row) row.count += t.count;
-		else byCountry.set(t.country, { key: `country:${t.country}`, name: t.country ? countryName(t.country) : 'Unknown country', country: t.country, lon: NaN, lat: NaN, count: t.count, share: 0, places: [], folded: false });
+		else
+			byCountry.set(t.country, {
+				key: `country:${t.country}`,
+				name: t.country ? countryName(t.country) : 'Unknown country',
+				country: t.country,
+				lon: NaN,
+				lat: NaN,
+				count: t.count,
+				share: 0,
+				places: [],
+				folded: false
+			});
 		if ((biggestTown.get(t.country)?.count ?? 0) < t.count) biggestTown.set(t.country, t);
 	}
 	for (const row of byCountry.values()) {
@@ -115,7 +126,12 @@ function countriesOf(towns: readonly HotspotRow[]): HotspotRow[] {
  * O(end - start) integer work, rows in the order their first member appears, as townCounts gives them.
  * A town's name and point are its first member's in the whole dataset.
  */
-export function townsInRange(index: { town: Uint32Array; always?: { town: Uint32Array } }, towns: readonly Town[], start: number, end: number): HotspotRow[] {
+export function townsInRange(
+	index: { town: Uint32Array; always?: { town: Uint32Array } },
+	towns: readonly Town[],
+	start: number,
+	end: number
+): HotspotRow[] {
 	const counts = new Uint32Array(towns.length);
 	const seen: number[] = [];
 	const count = (c: number) => {
@@ -129,7 +145,17 @@ export function townsInRange(index: { town: Uint32Array; always?: { town: Uint32
 	return withShares(
 		seen.map((c) => {
 			const t = towns[c]!;
-			return { key: t.key, name: t.name, country: t.country, lon: t.lon, lat: t.lat, count: counts[c]!, share: 0, places: [...(t.spellings ?? [t.name])], folded: false };
+			return {
+				key: t.key,
+				name: t.name,
+				country: t.country,
+				lon: t.lon,
+				lat: t.lat,
+				count: counts[c]!,
+				share: 0,
+				places: [...(t.spellings ?? [t.name])],
+				folded: false
+			};
 		})
 	);
 }
@@ -151,7 +177,15 @@ export function applyPrivacy(rows: HotspotRow[], k: number, level: HotspotLevel)
 	const kept = rows.filter((r) => r.count >= k);
 	const small = rows.filter((r) => r.count < k);
 	const fold = (key: string, name: string, country: string, count: number): HotspotRow => ({
-		key, name, country, lon: NaN, lat: NaN, count, share: total ? count / total : 0, places: [], folded: true
+		key,
+		name,
+		country,
+		lon: NaN,
+		lat: NaN,
+		count,
+		share: total ? count / total : 0,
+		places: [],
+		folded: true
 	});
 	let rest = 0;
 	if (level !== 'country') {
@@ -169,12 +203,21 @@ export function applyPrivacy(rows: HotspotRow[], k: number, level: HotspotLevel)
 }
 
 /** The whole table for one level, threshold applied. */
-export function hotspotTable(members: MemberRecord[], level: HotspotLevel, opts: { radiusKm: number; k: number; sizeOf?: PlaceSize }): HotspotTable {
+export function hotspotTable(
+	members: MemberRecord[],
+	level: HotspotLevel,
+	opts: { radiusKm: number; k: number; sizeOf?: PlaceSize }
+): HotspotTable {
 	return hotspotTableOf(townCounts(members), level, opts, members.length);
 }
 
 /** hotspotTable from town rows (townCounts or townsInRange); `members` = all counted, geocoded or not. */
-export function hotspotTableOf(towns: HotspotRow[], level: HotspotLevel, opts: { radiusKm: number; k: number; sizeOf?: PlaceSize }, members: number): HotspotTable {
+export function hotspotTableOf(
+	towns: HotspotRow[],
+	level: HotspotLevel,
+	opts: { radiusKm: number; k: number; sizeOf?: PlaceSize },
+	members: number
+): HotspotTable {
 	const rows = level === 'town' ? towns : level === 'metro' ? metrosOf(towns, opts.radiusKm, opts.sizeOf ?? (() => 0)) : countriesOf(towns);
 	const total = rows.reduce((s, r) => s + r.count, 0);
 	const { rows: shown, suppressed } = applyPrivacy(rows, opts.k, level);
@@ -191,7 +234,12 @@ export function sortRows(rows: HotspotRow[], key: SortKey, direction: SortDirect
 		if (a.folded !== b.folded) return a.folded ? 1 : -1;
 		// The catch-all "Other places" closes the table.
 		if (a.key === 'other:*' || b.key === 'other:*') return a.key === 'other:*' ? 1 : -1;
-		const primary = key === 'count' ? a.count - b.count : key === 'country' ? countryName(a.country).localeCompare(countryName(b.country)) : a.name.localeCompare(b.name);
+		const primary =
+			key === 'count'
+				? a.count - b.count
+				: key === 'country'
+					? countryName(a.country).localeCompare(countryName(b.country))
+					: a.name.localeCompare(b.name);
 		return sign * primary || b.count - a.count || a.name.localeCompare(b.name);
 	};
 	return [...rows].sort(compare);
@@ -213,7 +261,9 @@ export function namedOf(towns: readonly HotspotRow[], k: number): HotspotRow[] {
 export function tooltipText(towns: HotspotRow[], max = 6): string | null {
 	if (!towns.length) return null;
 	const sorted = sortRows(towns, 'count', 'descending');
-	const lines = sorted.slice(0, max).map((t) => `${t.name}${t.country ? ` (${t.country})` : ''}: ${t.count} member${t.count === 1 ? '' : 's'}`);
+	const lines = sorted
+		.slice(0, max)
+		.map((t) => `${t.name}${t.country ? ` (${t.country})` : ''}: ${t.count} member${t.count === 1 ? '' : 's'}`);
 	if (sorted.length > max) lines.push(`and ${sorted.length - max} more places`);
 	return lines.join('\n');
 }
@@ -227,7 +277,9 @@ export function sizesFromNamedPlaces(places: { name: string; lon: number; lat: n
 	const byName = new Map<string, typeof places>();
 	for (const p of places) byName.set(fold(p.name), [...(byName.get(fold(p.name)) ?? []), p]);
 	return (town) => {
-		const near = (byName.get(fold(town.name)) ?? []).filter((p) => distance([p.lon, p.lat], [town.lon, town.lat], { units: 'kilometers' }) <= 30);
+		const near = (byName.get(fold(town.name)) ?? []).filter(
+			(p) => distance([p.lon, p.lat], [town.lon, town.lat], { units: 'kilometers' }) <= 30
+		);
 		return Math.max(0, ...near.map((p) => p.priority));
 	};
 }

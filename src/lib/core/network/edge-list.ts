@@ -6,7 +6,11 @@
 import Papa from 'papaparse';
 import { addTie, emptyTieReport, type TieImport } from './ties';
 
-const fold = (h: string) => h.trim().toLowerCase().replace(/[\s_-]+/g, '');
+const fold = (h: string) =>
+	h
+		.trim()
+		.toLowerCase()
+		.replace(/[\s_-]+/g, '');
 const COLUMNS: Record<'source' | 'target' | 'type' | 'date', string[]> = {
 	source: ['source', 'from', 'sourceid', 'src', 'node1', 'member'],
 	target: ['target', 'to', 'targetid', 'dst', 'node2'],
@@ -18,7 +22,12 @@ const COLUMNS: Record<'source' | 'target' | 'type' | 'date', string[]> = {
 export function looksLikeEdgeList(text: string): boolean {
 	const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
 	const cells = header.split(/[,;\t|]/).map((c) => fold(c.replace(/^"|"$/g, '')));
-	return COLUMNS.source.some((c) => cells.includes(c)) && COLUMNS.target.some((c) => cells.includes(c)) && !cells.includes('hometown') && !cells.includes('lat');
+	return (
+		COLUMNS.source.some((c) => cells.includes(c)) &&
+		COLUMNS.target.some((c) => cells.includes(c)) &&
+		!cells.includes('hometown') &&
+		!cells.includes('lat')
+	);
 }
 
 export function parseEdgeList(text: string, fileName = ''): TieImport {
@@ -35,7 +44,9 @@ export function parseEdgeList(text: string, fileName = ''): TieImport {
 	const column = (field: keyof typeof COLUMNS) => header.findIndex((h) => COLUMNS[field].includes(h));
 	const [s, t, ty, d] = [column('source'), column('target'), column('type'), column('date')];
 	if (s < 0 || t < 0) {
-		report.errors.push(`No ${s < 0 ? 'source' : 'target'} column: an edge list needs columns named source and target (or from and to). The header reads: ${(rows[0] ?? []).join(', ').slice(0, 200)}.`);
+		report.errors.push(
+			`No ${s < 0 ? 'source' : 'target'} column: an edge list needs columns named source and target (or from and to). The header reads: ${(rows[0] ?? []).join(', ').slice(0, 200)}.`
+		);
 		return into;
 	}
 	const quoteErrors = new Set(parsed.errors.filter((e) => e.code === 'MissingQuotes').map((e) => e.row));

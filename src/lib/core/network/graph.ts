@@ -62,18 +62,39 @@ export function buildNetwork({ members, events, ties = [], fileNodes = [] }: Net
 		index.set(node.id, nodes.length);
 		return nodes.push(node) - 1;
 	};
-	members.forEach((m, i) => add({ id: m.id, label: m.id, kind: 'member', day: m.day, member: i, town: townKey(m), lon: m.lon, lat: m.lat }));
-	for (const e of events) if (e.kind === 'plot') add({ id: e.id, label: `${e.place} ${e.date}`, kind: 'plot', day: e.day, member: -1, town: '', lon: e.lon, lat: e.lat });
-	const org = (name: string) => add({ id: orgId(name), label: name, kind: 'organisation', day: ALWAYS, member: -1, town: '', lon: NaN, lat: NaN });
+	members.forEach((m, i) =>
+		add({ id: m.id, label: m.id, kind: 'member', day: m.day, member: i, town: townKey(m), lon: m.lon, lat: m.lat })
+	);
+	for (const e of events)
+		if (e.kind === 'plot')
+			add({ id: e.id, label: `${e.place} ${e.date}`, kind: 'plot', day: e.day, member: -1, town: '', lon: e.lon, lat: e.lat });
+	const org = (name: string) =>
+		add({ id: orgId(name), label: name, kind: 'organisation', day: ALWAYS, member: -1, town: '', lon: NaN, lat: NaN });
 	for (const m of members) if (m.recruiter) org(m.recruiter);
 	// A file's node may be named by its label (Gephi numbers nodes and keeps the name as label).
 	const alias = new Map<string, number>();
 	for (const f of fileNodes) {
 		const known = index.get(f.id) ?? index.get(f.label);
 		if (known !== undefined) alias.set(f.id, known);
-		else alias.set(f.id, add({ id: f.id, label: f.label, kind: f.kind === 'member' ? 'other' : (f.kind ?? 'other'), day: ALWAYS, member: -1, town: '', lon: f.lon, lat: f.lat }));
+		else
+			alias.set(
+				f.id,
+				add({
+					id: f.id,
+					label: f.label,
+					kind: f.kind === 'member' ? 'other' : (f.kind ?? 'other'),
+					day: ALWAYS,
+					member: -1,
+					town: '',
+					lon: f.lon,
+					lat: f.lat
+				})
+			);
 	}
-	const resolve = (id: string) => alias.get(id) ?? index.get(id) ?? add({ id, label: id, kind: id.startsWith('org-') ? 'organisation' : 'other', day: ALWAYS, member: -1, town: '', lon: NaN, lat: NaN });
+	const resolve = (id: string) =>
+		alias.get(id) ??
+		index.get(id) ??
+		add({ id, label: id, kind: id.startsWith('org-') ? 'organisation' : 'other', day: ALWAYS, member: -1, town: '', lon: NaN, lat: NaN });
 
 	const edges: NetEdge[] = [];
 	const seen = new Set<string>();
@@ -115,10 +136,14 @@ export interface ActiveOptions {
  * is active at the date (the same rule as the heat map) and passes the filters; a plot from its date
  * on; organisations and other nodes always. An edge shows when both ends do and its own date has come.
  */
-export function activeAt(model: NetworkModel, { day, mode, windowMonths, memberPass = null }: ActiveOptions): { nodes: Uint8Array; edges: Uint8Array } {
+export function activeAt(
+	model: NetworkModel,
+	{ day, mode, windowMonths, memberPass = null }: ActiveOptions
+): { nodes: Uint8Array; edges: Uint8Array } {
 	const nodes = new Uint8Array(model.nodes.length);
 	model.nodes.forEach((n, i) => {
-		if (n.kind === 'member') nodes[i] = (!memberPass || n.member < 0 || memberPass[n.member] ? 1 : 0) && isActiveAt(n, day, mode, windowMonths) ? 1 : 0;
+		if (n.kind === 'member')
+			nodes[i] = (!memberPass || n.member < 0 || memberPass[n.member] ? 1 : 0) && isActiveAt(n, day, mode, windowMonths) ? 1 : 0;
 		else nodes[i] = n.day === ALWAYS || n.day <= day ? 1 : 0;
 	});
 	const edges = new Uint8Array(model.edges.length);
@@ -194,7 +219,11 @@ export function arcLine(from: [number, number], to: [number, number], steps = 24
  * (with counts) and arcs from each hometown to the plots those members are tied to, one per
  * town and plot, for a plot selection only to that plot. A member without coordinates draws nothing.
  */
-export function selectionOverlay(model: NetworkModel, s: Selection | null, shown?: Uint8Array): { arcs: Arc[]; towns: [number, number, number][] } {
+export function selectionOverlay(
+	model: NetworkModel,
+	s: Selection | null,
+	shown?: Uint8Array
+): { arcs: Arc[]; towns: [number, number, number][] } {
 	if (!s) return { arcs: [], towns: [] };
 	const lit = selectedNodes(model, s).filter((i) => model.nodes[i]!.kind === 'member' && (!shown || shown[i]));
 	const plotOnly = s.kind === 'plot' || model.nodes[model.index.get(s.id) ?? -1]?.kind === 'plot' ? model.index.get(s.id) : undefined;
@@ -224,7 +253,10 @@ export function selectionOverlay(model: NetworkModel, s: Selection | null, shown
 }
 
 /** Ids a tie may name besides a file's own nodes: the members' ids, the plots' ids, the organisations named by members. */
-export function knownIdsOf(members: readonly Pick<MemberRecord, 'id' | 'recruiter'>[], events: readonly Pick<DatedEvent, 'id' | 'kind'>[]): (id: string) => boolean {
+export function knownIdsOf(
+	members: readonly Pick<MemberRecord, 'id' | 'recruiter'>[],
+	events: readonly Pick<DatedEvent, 'id' | 'kind'>[]
+): (id: string) => boolean {
 	const ids = new Set<string>();
 	for (const m of members) {
 		ids.add(m.id);

@@ -10,7 +10,10 @@ export function tieFormatOf(fileName: string, head: string): TieFormat | null {
 	const name = fileName.toLowerCase();
 	if (name.endsWith('.gexf')) return 'gexf';
 	if (name.endsWith('.graphml')) return 'graphml';
-	const start = head.replace(/^\uFEFF/, '').trimStart().slice(0, 2000);
+	const start = head
+		.replace(/^\uFEFF/, '')
+		.trimStart()
+		.slice(0, 2000);
 	if (start.startsWith('<')) return /<gexf[\s>]/.test(start) ? 'gexf' : /<graphml[\s>]/.test(start) ? 'graphml' : null;
 	return looksLikeEdgeList(start) ? 'edge-list' : null;
 }

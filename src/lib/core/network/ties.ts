@@ -65,22 +65,62 @@ export interface TieImport {
 export const MAX_TIE_PROBLEMS = 2000;
 
 export function emptyTieReport(file: string, format: TieReport['format']): TieReport {
-	return { kind: 'ties', file, format, tiesRead: 0, accepted: 0, rejected: [], warnings: [], nodesRead: 0, unknownIds: [], errors: [], types: { plot: 0, organisation: 0, contact: 0, other: 0 } };
+	return {
+		kind: 'ties',
+		file,
+		format,
+		tiesRead: 0,
+		accepted: 0,
+		rejected: [],
+		warnings: [],
+		nodesRead: 0,
+		unknownIds: [],
+		errors: [],
+		types: { plot: 0, organisation: 0, contact: 0, other: 0 }
+	};
 }
 
 const TYPE_WORDS: Record<string, TieType> = {
-	plot: 'plot', 'member-plot': 'plot', attack: 'plot', conspiracy: 'plot',
-	organisation: 'organisation', organization: 'organisation', org: 'organisation', recruiter: 'organisation', recruitment: 'organisation', 'member-organisation': 'organisation', 'member-organization': 'organisation',
-	contact: 'contact', 'member-member': 'contact', tie: 'contact', knows: 'contact', friend: 'contact', family: 'contact', kin: 'contact', associate: 'contact'
+	plot: 'plot',
+	'member-plot': 'plot',
+	attack: 'plot',
+	conspiracy: 'plot',
+	organisation: 'organisation',
+	organization: 'organisation',
+	org: 'organisation',
+	recruiter: 'organisation',
+	recruitment: 'organisation',
+	'member-organisation': 'organisation',
+	'member-organization': 'organisation',
+	contact: 'contact',
+	'member-member': 'contact',
+	tie: 'contact',
+	knows: 'contact',
+	friend: 'contact',
+	family: 'contact',
+	kin: 'contact',
+	associate: 'contact'
 };
 
 /** A tie type from a cell; null when the text says nothing we know (kept as 'other' with a warning). */
 export function tieTypeOf(text: string): TieType | null {
-	return TYPE_WORDS[text.trim().toLowerCase().replace(/[\s_]+/g, '-')] ?? null;
+	return (
+		TYPE_WORDS[
+			text
+				.trim()
+				.toLowerCase()
+				.replace(/[\s_]+/g, '-')
+		] ?? null
+	);
 }
 
 /** Node id of a recruitment organisation named in a member row: the same slug the demo generator writes. */
-export const orgId = (name: string) => `org-${name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+export const orgId = (name: string) =>
+	`org-${name
+		.toLowerCase()
+		.normalize('NFKD')
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '')}`;
 
 /**
  * Adds one tie read at `row` to the import, or rejects it with a reason. Shared by the three readers
@@ -102,7 +142,8 @@ export function addTie(into: TieImport, row: number, raw: { source?: string; tar
 	if (source.length > 200 || target.length > 200) return reject(source.length > 200 ? 'source' : 'target', 'id longer than 200 characters');
 	let type = tieTypeOf(raw.type ?? '');
 	if (!type) {
-		if ((raw.type ?? '').trim() && !/^(un)?directed$/i.test(raw.type!.trim())) warn(into, row, 'type', `type "${clip(raw.type!)}" is not plot, organisation or contact: read as other`);
+		if ((raw.type ?? '').trim() && !/^(un)?directed$/i.test(raw.type!.trim()))
+			warn(into, row, 'type', `type "${clip(raw.type!)}" is not plot, organisation or contact: read as other`);
 		type = 'other';
 	}
 	let date = '';
@@ -146,6 +187,12 @@ export function tiesFromJson(raw: unknown): Tie[] {
 	return rows.map((r: unknown) => {
 		const [source, target, type, date] = r as string[];
 		const parsed = date ? parseDate(date) : null;
-		return { source: String(source), target: String(target), type: tieTypeOf(String(type)) ?? 'other', date: parsed?.iso ?? '', day: parsed?.day ?? NaN };
+		return {
+			source: String(source),
+			target: String(target),
+			type: tieTypeOf(String(type)) ?? 'other',
+			date: parsed?.iso ?? '',
+			day: parsed?.day ?? NaN
+		};
 	});
 }

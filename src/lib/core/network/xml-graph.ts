@@ -58,18 +58,35 @@ function kindOf(text: string | undefined): FileNodeKind | null {
 	return t ? 'other' : null;
 }
 
-const pickAttr = (values: Record<string, string>, names: string[]) => names.map((n) => values[n]).find((v) => v !== undefined && v.trim() !== '');
+const pickAttr = (values: Record<string, string>, names: string[]) =>
+	names.map((n) => values[n]).find((v) => v !== undefined && v.trim() !== '');
 
-function finishNode(into: TieImport, seen: Set<string>, id: string | undefined, label: string | undefined, values: Record<string, string>, line: number) {
+function finishNode(
+	into: TieImport,
+	seen: Set<string>,
+	id: string | undefined,
+	label: string | undefined,
+	values: Record<string, string>,
+	line: number
+) {
 	into.report.nodesRead++;
 	if (!id) return warn(into, line, 'id', 'a node without an id is left out');
 	if (seen.has(id)) return warn(into, line, 'id', `node "${id}" is declared twice: the first is kept`);
 	seen.add(id);
 	const lat = Number(pickAttr(values, LAT));
 	const lon = Number(pickAttr(values, LON));
-	const placed = Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180 && pickAttr(values, LAT) !== undefined;
-	if (!placed && (pickAttr(values, LAT) !== undefined || pickAttr(values, LON) !== undefined)) warn(into, line, 'latitude', `node "${id}" has coordinates that cannot be read: it is drawn in the graph only`);
-	into.nodes.push({ id, label: (label ?? '').trim() || id, kind: kindOf(pickAttr(values, KIND)), lat: placed ? lat : NaN, lon: placed ? lon : NaN, line });
+	const placed =
+		Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180 && pickAttr(values, LAT) !== undefined;
+	if (!placed && (pickAttr(values, LAT) !== undefined || pickAttr(values, LON) !== undefined))
+		warn(into, line, 'latitude', `node "${id}" has coordinates that cannot be read: it is drawn in the graph only`);
+	into.nodes.push({
+		id,
+		label: (label ?? '').trim() || id,
+		kind: kindOf(pickAttr(values, KIND)),
+		lat: placed ? lat : NaN,
+		lon: placed ? lon : NaN,
+		line
+	});
 }
 
 function edgeEnds(into: TieImport, declared: Set<string>, e: El, values: Record<string, string>) {
@@ -104,13 +121,18 @@ export function parseGexf(text: string, fileName = ''): TieImport {
 	const gexf = kid(root, 'gexf');
 	const graph = kid(gexf, 'graph');
 	if (!gexf || !graph) {
-		into.report.errors.push(gexf ? 'The GEXF file has no <graph> element.' : `Not a GEXF file: the root element is <${root.children[0]?.name ?? 'nothing'}>, not <gexf>.`);
+		into.report.errors.push(
+			gexf
+				? 'The GEXF file has no <graph> element.'
+				: `Not a GEXF file: the root element is <${root.children[0]?.name ?? 'nothing'}>, not <gexf>.`
+		);
 		return into;
 	}
 	const titles = { node: new Map<string, string>(), edge: new Map<string, string>() };
 	for (const block of kids(graph, 'attributes')) {
 		const cls = block.attrs.class === 'edge' ? 'edge' : 'node';
-		for (const a of kids(block, 'attribute')) if (a.attrs.id) titles[cls].set(a.attrs.id, (a.attrs.title ?? a.attrs.id).trim().toLowerCase());
+		for (const a of kids(block, 'attribute'))
+			if (a.attrs.id) titles[cls].set(a.attrs.id, (a.attrs.title ?? a.attrs.id).trim().toLowerCase());
 	}
 	const valuesOf = (el: El, cls: 'node' | 'edge') => {
 		const values: Record<string, string> = {};
@@ -134,11 +156,16 @@ export function parseGraphml(text: string, fileName = ''): TieImport {
 	const graphml = kid(root, 'graphml');
 	const graph = kid(graphml, 'graph');
 	if (!graphml || !graph) {
-		into.report.errors.push(graphml ? 'The GraphML file has no <graph> element.' : `Not a GraphML file: the root element is <${root.children[0]?.name ?? 'nothing'}>, not <graphml>.`);
+		into.report.errors.push(
+			graphml
+				? 'The GraphML file has no <graph> element.'
+				: `Not a GraphML file: the root element is <${root.children[0]?.name ?? 'nothing'}>, not <graphml>.`
+		);
 		return into;
 	}
 	const names = new Map<string, string>();
-	for (const k of kids(graphml, 'key')) if (k.attrs.id) names.set(k.attrs.id, (k.attrs['attr.name'] ?? k.attrs.name ?? k.attrs.id).trim().toLowerCase());
+	for (const k of kids(graphml, 'key'))
+		if (k.attrs.id) names.set(k.attrs.id, (k.attrs['attr.name'] ?? k.attrs.name ?? k.attrs.id).trim().toLowerCase());
 	const valuesOf = (el: El) => {
 		const values: Record<string, string> = {};
 		for (const d of kids(el, 'data')) values[names.get(d.attrs.key ?? '') ?? (d.attrs.key ?? '').toLowerCase()] = d.text.trim();

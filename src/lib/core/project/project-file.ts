@@ -73,7 +73,8 @@ function readMember(raw: unknown, index: number, problems: string[]): MemberReco
 		(m as unknown as Record<string, string>)[f] = v;
 	}
 	if (r.plots !== undefined) {
-		if (!Array.isArray(r.plots) || !r.plots.every((p) => typeof p === 'string')) return (problems.push(`${where}: plots is not a list of ids`), null);
+		if (!Array.isArray(r.plots) || !r.plots.every((p) => typeof p === 'string'))
+			return (problems.push(`${where}: plots is not a list of ids`), null);
 		m.plots = [...(r.plots as string[])];
 	}
 	return m;
@@ -104,7 +105,8 @@ export function projectFromText(text: string): { project: Project; problems: str
 		return { error: 'The file is not JSON, so not a Hometown Atlas project.' };
 	}
 	if (!doc || typeof doc !== 'object' || doc.format !== PROJECT_FORMAT) return { error: 'The file is not a Hometown Atlas project.' };
-	if (doc.version !== PROJECT_VERSION) return { error: `Project version ${String(doc.version)} is not supported (this app reads version ${PROJECT_VERSION}).` };
+	if (doc.version !== PROJECT_VERSION)
+		return { error: `Project version ${String(doc.version)} is not supported (this app reads version ${PROJECT_VERSION}).` };
 	const problems: string[] = [];
 	const rawDataset = (doc.dataset ?? {}) as { synthetic?: unknown; members?: unknown };
 	const rawMembers = Array.isArray(rawDataset.members) ? rawDataset.members : [];

@@ -25,7 +25,12 @@ export interface SliceOptions {
 
 /** Runs the generator in slices; null when cancelled. */
 export async function runInSlices<T>(work: Sliced<T>, options: SliceOptions = {}): Promise<T | null> {
-	const { budgetMs = 30, yieldToEventLoop = () => new Promise<void>((r) => setTimeout(r, 0)), cancelled = () => false, now = () => performance.now() } = options;
+	const {
+		budgetMs = 30,
+		yieldToEventLoop = () => new Promise<void>((r) => setTimeout(r, 0)),
+		cancelled = () => false,
+		now = () => performance.now()
+	} = options;
 	let sliceStart = now();
 	for (;;) {
 		const step = work.next();

@@ -29,7 +29,16 @@ export interface FindingsInput {
 	countries: number;
 	sizeClasses: SizeClassTable | null;
 	/** The town with the highest shown rate (k and the minimum count applied). */
-	topRate: { name: string; count: number; population: number; rate: number; smoothed: number | null; lon: number; lat: number; country?: { name: string; rate: number } } | null;
+	topRate: {
+		name: string;
+		count: number;
+		population: number;
+		rate: number;
+		smoothed: number | null;
+		lon: number;
+		lat: number;
+		country?: { name: string; rate: number };
+	} | null;
 	/** Clusters of the last scan over the same members, or null when none has run for them. */
 	clusters: { names: string[]; observed: number; expected: number; pValue: number; lon: number; lat: number }[] | null;
 }
@@ -49,7 +58,12 @@ export function findings(input: FindingsInput): Finding[] {
 			view: { panel: 'hotspots-metro', fly: { longitude: input.topMetro.lon, latitude: input.topMetro.lat, zoom: 8 } }
 		});
 	}
-	if (input.countries > 0) out.push({ id: 'countries', text: `They came from ${input.countries} ${input.countries === 1 ? 'country' : 'countries'}.`, view: { panel: 'hotspots-country' } });
+	if (input.countries > 0)
+		out.push({
+			id: 'countries',
+			text: `They came from ${input.countries} ${input.countries === 1 ? 'country' : 'countries'}.`,
+			view: { panel: 'hotspots-country' }
+		});
 	const sc = input.sizeClasses;
 	if (sc) {
 		const small = sc.rows.filter((r) => r.cls.max <= 100_000);
@@ -66,7 +80,8 @@ export function findings(input: FindingsInput): Finding[] {
 	}
 	const t = input.topRate;
 	if (t) {
-		const times = t.country && t.country.rate > 0 ? ` (${num(t.rate / t.country.rate)} times the rate of ${t.country.name} as a whole)` : '';
+		const times =
+			t.country && t.country.rate > 0 ? ` (${num(t.rate / t.country.rate)} times the rate of ${t.country.name} as a whole)` : '';
 		out.push({
 			id: 'top-rate',
 			text: `Most over-represented for its size: ${t.name}, ${t.count} ${unit} for ${num(t.population)} residents, ${num(t.rate)} per 100,000${times}.`,

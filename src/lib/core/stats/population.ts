@@ -30,7 +30,12 @@ export type PopulationOf = (town: TownRef) => PopulationFigure | null;
 
 /** How names are compared: case, accents and spacing do not matter. */
 export function placeKey(country: string, name: string): string {
-	return `${country.toUpperCase()}|${name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`;
+	return `${country.toUpperCase()}|${name
+		.normalize('NFD')
+		.replace(/\p{M}/gu, '')
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]+/gu, ' ')
+		.trim()}`;
 }
 
 export interface PopulatedPlace {

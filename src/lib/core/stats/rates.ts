@@ -91,7 +91,8 @@ export function empiricalBayes(areas: readonly AreaCount[], baseline?: Baseline)
 	const cases = withPop.reduce((s, a) => s + a.count, 0);
 	const totalPop = Math.max(areaPop, baseline?.population ?? 0);
 	const places = Math.max(withPop.length, baseline?.places ?? 0);
-	if (!(totalPop > 0) || places === 0) return { smoothed: areas.map(() => NaN), raw: areas.map(() => NaN), mean: NaN, variance: NaN, weight: areas.map(() => NaN) };
+	if (!(totalPop > 0) || places === 0)
+		return { smoothed: areas.map(() => NaN), raw: areas.map(() => NaN), mean: NaN, variance: NaN, weight: areas.map(() => NaN) };
 	const m = cases / totalPop;
 	let ss = 0;
 	for (const a of withPop) ss += a.population * (a.count / a.population - m) ** 2;

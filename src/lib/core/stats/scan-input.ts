@@ -27,7 +27,8 @@ export function scanInput(towns: readonly TownCount[], cells: Readonly<Record<st
 	const locations: ScanLocation[] = [];
 	const names: string[][] = [];
 	const byCell = new Map<string, number>();
-	const key = (country: string, lat: number, lon: number) => `${country}|${Math.floor(lat / cellDegrees + 1e-9)}|${Math.floor(lon / cellDegrees + 1e-9)}`;
+	const key = (country: string, lat: number, lon: number) =>
+		`${country}|${Math.floor(lat / cellDegrees + 1e-9)}|${Math.floor(lon / cellDegrees + 1e-9)}`;
 	for (const country of countries) {
 		const flat = cells[country] ?? [];
 		for (let k = 0; k < flat.length; k += 3) {

@@ -121,7 +121,10 @@ function buildZones(locs: ScanLocation[], maxRadiusKm: number, maxPopulation: nu
 	const row = (lat: number) => Math.floor((lat + 90) / latStep);
 	const col = (lon: number, lonStep: number) => Math.floor((lon + 180) / lonStep);
 	// Longitude buckets per latitude row, sized for the row's widest (most poleward) edge.
-	const lonStepOf = (r: number) => maxRadiusKm / (111.32 * Math.max(0.01, Math.cos((Math.min(89.9, Math.max(Math.abs(-90 + r * latStep), Math.abs(-90 + (r + 1) * latStep))) * Math.PI) / 180)));
+	const lonStepOf = (r: number) =>
+		maxRadiusKm /
+		(111.32 *
+			Math.max(0.01, Math.cos((Math.min(89.9, Math.max(Math.abs(-90 + r * latStep), Math.abs(-90 + (r + 1) * latStep))) * Math.PI) / 180)));
 	const bucketKey = (r: number, c: number) => r * 1_000_000 + c;
 	for (let j = 0; j < n; j++) {
 		const r = row(locs[j]!.lat);
@@ -138,7 +141,9 @@ function buildZones(locs: ScanLocation[], maxRadiusKm: number, maxPopulation: nu
 		for (let r = r0 - 1; r <= r0 + 1; r++) {
 			const lonStep = lonStepOf(r);
 			// The centre's own reach in longitude at this row can span more than one bucket near the poles.
-			const reach = Math.ceil(maxRadiusKm / (111.32 * Math.max(0.01, Math.cos((Math.min(89.9, Math.abs(a.lat) + latStep) * Math.PI) / 180))) / lonStep);
+			const reach = Math.ceil(
+				maxRadiusKm / (111.32 * Math.max(0.01, Math.cos((Math.min(89.9, Math.abs(a.lat) + latStep) * Math.PI) / 180))) / lonStep
+			);
 			const c0 = col(a.lon, lonStep);
 			for (let c = c0 - reach; c <= c0 + reach; c++) {
 				for (const j of buckets.get(bucketKey(r, c)) ?? []) {
@@ -190,7 +195,15 @@ function buildZones(locs: ScanLocation[], maxRadiusKm: number, maxPopulation: nu
 }
 
 /** The best circle of every centre for these counts: its LLR, and how many neighbours it takes. */
-function bestPerCentre(zones: Zones, pops: Float64Array, counts: ArrayLike<number>, total: number, totalPop: number, best: Float64Array, size: Uint32Array | null): number {
+function bestPerCentre(
+	zones: Zones,
+	pops: Float64Array,
+	counts: ArrayLike<number>,
+	total: number,
+	totalPop: number,
+	best: Float64Array,
+	size: Uint32Array | null
+): number {
 	let max = 0;
 	const n = best.length;
 	const perPerson = total / totalPop;
@@ -226,7 +239,14 @@ function bestPerCentre(zones: Zones, pops: Float64Array, counts: ArrayLike<numbe
  * so it only lowers the LLR), so the other entries need no look. With a few hundred cases among
  * thousands of locations this is tens of times less work than bestPerCentre, and gives the same maximum.
  */
-export function maxLlrSparse(zones: Zones, counts: ArrayLike<number>, cased: ArrayLike<number>, total: number, totalPop: number, scratch: SparseScratch): number {
+export function maxLlrSparse(
+	zones: Zones,
+	counts: ArrayLike<number>,
+	cased: ArrayLike<number>,
+	total: number,
+	totalPop: number,
+	scratch: SparseScratch
+): number {
 	const { perCentre, touched } = scratch;
 	let m = 0;
 	let nTouched = 0;
@@ -302,17 +322,32 @@ function sparseScratch(n: number): SparseScratch {
  * Runs the scan. onProgress(done, total) is called every few replicates (the worker forwards it to the
  * page). Deterministic for a given seed.
  */
-export function spatialScan(all: ScanLocation[], options: Partial<ScanOptions> = {}, onProgress?: (done: number, total: number) => void): ScanResult {
+export function spatialScan(
+	all: ScanLocation[],
+	options: Partial<ScanOptions> = {},
+	onProgress?: (done: number, total: number) => void
+): ScanResult {
 	const opts = { ...SCAN_DEFAULTS, ...options };
 	const locs = all.filter((l) => l.population > 0 && Number.isFinite(l.lon) && Number.isFinite(l.lat));
-	const index = all.map((l, i) => [l, i] as const).filter(([l]) => l.population > 0 && Number.isFinite(l.lon) && Number.isFinite(l.lat)).map(([, i]) => i);
+	const index = all
+		.map((l, i) => [l, i] as const)
+		.filter(([l]) => l.population > 0 && Number.isFinite(l.lon) && Number.isFinite(l.lat))
+		.map(([, i]) => i);
 	const casesWithoutPopulation = all.reduce((s, l) => s + (l.population > 0 ? 0 : l.count), 0);
 	const n = locs.length;
 	const pops = Float64Array.from(locs, (l) => l.population);
 	const counts = Uint32Array.from(locs, (l) => l.count);
 	const totalPop = pops.reduce((s, p) => s + p, 0);
 	const total = counts.reduce((s, c) => s + c, 0);
-	const empty: ScanResult = { clusters: [], cases: total, population: totalPop, casesWithoutPopulation, replicates: opts.replicates, seed: opts.seed, nullMaxima: new Float64Array(0) };
+	const empty: ScanResult = {
+		clusters: [],
+		cases: total,
+		population: totalPop,
+		casesWithoutPopulation,
+		replicates: opts.replicates,
+		seed: opts.seed,
+		nullMaxima: new Float64Array(0)
+	};
 	if (n === 0 || total === 0) return empty;
 
 	const zones = buildZones(locs, opts.maxRadiusKm, opts.maxPopulationShare * totalPop);

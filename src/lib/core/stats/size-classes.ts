@@ -60,7 +60,10 @@ export interface SizeClassTable {
  * Members by their town's class; shares of residents over the countries the members (with a known
  * class) come from.
  */
-export function sizeClassTable(towns: readonly { count: number; population: number | null; country: string }[], countries: Readonly<Record<string, CountryClasses>>): SizeClassTable {
+export function sizeClassTable(
+	towns: readonly { count: number; population: number | null; country: string }[],
+	countries: Readonly<Record<string, CountryClasses>>
+): SizeClassTable {
 	const members = SIZE_CLASSES.map(() => 0);
 	let unknown = 0;
 	const involved = new Set<string>();
@@ -84,7 +87,14 @@ export function sizeClassTable(towns: readonly { count: number; population: numb
 	const rows = SIZE_CLASSES.map((cls, i) => {
 		const memberShare = known ? members[i]! / known : 0;
 		const residentShare = allResidents ? residents[i]! / allResidents : 0;
-		return { cls, members: members[i]!, memberShare, residents: residents[i]!, residentShare, ratio: residentShare ? memberShare / residentShare : NaN };
+		return {
+			cls,
+			members: members[i]!,
+			memberShare,
+			residents: residents[i]!,
+			residentShare,
+			ratio: residentShare ? memberShare / residentShare : NaN
+		};
 	});
 	return { rows, unknown, countries: [...involved].sort(), missingCountries: missing.sort() };
 }

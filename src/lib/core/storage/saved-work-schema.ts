@@ -99,7 +99,9 @@ export function workFrom(meta: SavedMeta, chunks: readonly (readonly MemberRecor
 
 function isJob(value: unknown): value is GeocodeJob {
 	const j = value as Partial<GeocodeJob> | null | undefined;
-	return !!j && Array.isArray(j.rows) && Array.isArray(j.rowNumbers) && j.rows.length === j.rowNumbers.length && Number.isInteger(j.placedCount);
+	return (
+		!!j && Array.isArray(j.rows) && Array.isArray(j.rowNumbers) && j.rows.length === j.rowNumbers.length && Number.isInteger(j.placedCount)
+	);
 }
 
 /** A version 1 record as version 2: its metadata and its members in chunks. Keeps its savedAt. */

@@ -64,7 +64,10 @@ function entryProblems(raw: unknown, i: number, seen: Set<string>): string[] {
 		need(e.kind === 'plot' || e.kind === 'policy', "kind must be 'plot' or 'policy'");
 		need(typeof e.date === 'string' && ISO_DATE.test(e.date) && !Number.isNaN(dayFromIso(e.date)), 'date must be a real ISO date');
 		if (e.dateEnd !== undefined) {
-			need(typeof e.dateEnd === 'string' && dayFromIso(e.dateEnd) >= dayFromIso(String(e.date)), 'dateEnd must be an ISO date on or after date');
+			need(
+				typeof e.dateEnd === 'string' && dayFromIso(e.dateEnd) >= dayFromIso(String(e.date)),
+				'dateEnd must be an ISO date on or after date'
+			);
 		}
 		for (const key of ['place', 'description', 'source'] as const) {
 			need(typeof e[key] === 'string' && (e[key] as string).trim().length > 3, `${key} must be non-empty text`);
@@ -109,7 +112,12 @@ export function readEvents(raw: unknown): { events: DatedEvent[]; problems: stri
  * How a plot marker shows at `day`: hidden before its date; in window mode only while its date is in
  * the window; in cumulative mode it stays, faded, once the window of "recent" (30 days) has passed.
  */
-export function eventPresence(eventDay: number, day: number, mode: 'cumulative' | 'window', windowStart: number): 'hidden' | 'recent' | 'faded' {
+export function eventPresence(
+	eventDay: number,
+	day: number,
+	mode: 'cumulative' | 'window',
+	windowStart: number
+): 'hidden' | 'recent' | 'faded' {
 	if (eventDay > day) return 'hidden';
 	if (mode === 'window') return eventDay > windowStart ? 'recent' : 'hidden';
 	return day - eventDay <= 30 ? 'recent' : 'faded';

@@ -292,7 +292,13 @@ function monthBoundaries(days: Float64Array): Int32Array {
 }
 
 /** Month-major prefix sums of each cell's weight at the month boundaries; point i is in cell toLevel[cellOf[i]]. */
-function* monthlyPrefix(cellOf: Uint32Array, toLevel: Uint32Array, weights: Float32Array, boundaries: Int32Array, count: number): Sliced<Float32Array> {
+function* monthlyPrefix(
+	cellOf: Uint32Array,
+	toLevel: Uint32Array,
+	weights: Float32Array,
+	boundaries: Int32Array,
+	count: number
+): Sliced<Float32Array> {
 	const prefix = new Float32Array(boundaries.length * count);
 	let i = 0;
 	for (let k = 1; k < boundaries.length; k++) {

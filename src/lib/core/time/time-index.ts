@@ -75,7 +75,10 @@ export function* timeIndexOf(index: DatasetIndex, pass: Uint8Array | null, optio
 		passing = 0;
 		for (let i = 0; i < pass.length; i++) passing += pass[i]!;
 	}
-	const always = options.undatedThroughout === false ? undatedPointsOf(index, new Uint32Array(0), null) : undatedPointsOf(index, index.undatedPlaced ?? new Uint32Array(0), pass);
+	const always =
+		options.undatedThroughout === false
+			? undatedPointsOf(index, new Uint32Array(0), null)
+			: undatedPointsOf(index, index.undatedPlaced ?? new Uint32Array(0), pass);
 	return { members, days, positions, weights, town, undated: passing - n, always };
 }
 

@@ -144,7 +144,14 @@ export function decodeUrlState(query: string): DecodeResult {
 				const texts = value.split(',');
 				const parts = texts.map(Number);
 				const [lon, lat, zoom] = parts;
-				if (parts.length === 3 && texts.every((t) => DECIMAL.test(t)) && Math.abs(lon!) <= 180 && Math.abs(lat!) <= 85 && zoom! >= 0 && zoom! <= 20)
+				if (
+					parts.length === 3 &&
+					texts.every((t) => DECIMAL.test(t)) &&
+					Math.abs(lon!) <= 180 &&
+					Math.abs(lat!) <= 85 &&
+					zoom! >= 0 &&
+					zoom! <= 20
+				)
 					state.view = { longitude: lon!, latitude: lat!, zoom: zoom! };
 				else ignore(key, 'not a map view lon,lat,zoom');
 				break;

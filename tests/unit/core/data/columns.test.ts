@@ -7,7 +7,19 @@ const TESTS = [
 	{ title: 'coordinates only', input: ['lat', 'lon'], expected: 'members' },
 	{
 		title: 'the Missing Migrants table: a weight column and no member column',
-		input: ['Web ID', 'Region of Incident', 'Reported Date', 'Reported Year', 'Reported Month', 'Number Dead', 'Minimum Estimated Number of Missing', 'Total Dead and Missing', 'Migration Route', 'Location Coordinates', 'Location Description'],
+		input: [
+			'Web ID',
+			'Region of Incident',
+			'Reported Date',
+			'Reported Year',
+			'Reported Month',
+			'Number Dead',
+			'Minimum Estimated Number of Missing',
+			'Total Dead and Missing',
+			'Migration Route',
+			'Location Coordinates',
+			'Location Description'
+		],
 		expected: 'records'
 	},
 	{ title: 'a category and no member column', input: ['place', 'category'], expected: 'records' },

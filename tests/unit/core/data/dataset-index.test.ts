@@ -60,10 +60,11 @@ function toMembers(rows: (typeof memberArb extends fc.Arbitrary<infer T> ? T : n
 	});
 }
 
-const filtersArb = fc.record(Object.fromEntries(FILTER_FIELDS.map((f) => [f, fc.subarray(['inner', 'wider', 'yes', 'no', 'unknown', 'none', 'Moroccan', 'BE', 'Sharia4Belgium'])])) as Record<
-	keyof FilterState,
-	fc.Arbitrary<string[]>
->);
+const filtersArb = fc.record(
+	Object.fromEntries(
+		FILTER_FIELDS.map((f) => [f, fc.subarray(['inner', 'wider', 'yes', 'no', 'unknown', 'none', 'Moroccan', 'BE', 'Sharia4Belgium'])])
+	) as Record<keyof FilterState, fc.Arbitrary<string[]>>
+);
 
 /** The old way: filter, keep dated and placed members, sort by day with ties in input order. */
 function expectedTimeline(members: MemberPoint[], filters: FilterState) {
@@ -100,10 +101,19 @@ describe('dataset index', () => {
 				expect(counted(townsInRange(timeline, index.towns, 0, timeline.days.length))).toEqual(counted(townCounts(shown)));
 				for (const level of ['town', 'metro', 'country'] as const)
 					for (const k of [0, 3]) {
-						const byIndex = hotspotTableOf(townsInRange(timeline, index.towns, 0, timeline.days.length), level, { radiusKm: 15, k }, shown.length);
+						const byIndex = hotspotTableOf(
+							townsInRange(timeline, index.towns, 0, timeline.days.length),
+							level,
+							{ radiusKm: 15, k },
+							shown.length
+						);
 						const byMembers = hotspotTable(shown, level, { radiusKm: 15, k });
 						expect(byIndex.rows.map((r) => [r.key, r.count, r.folded])).toEqual(byMembers.rows.map((r) => [r.key, r.count, r.folded]));
-						expect([byIndex.total, byIndex.suppressed, byIndex.ungeocoded]).toEqual([byMembers.total, byMembers.suppressed, byMembers.ungeocoded]);
+						expect([byIndex.total, byIndex.suppressed, byIndex.ungeocoded]).toEqual([
+							byMembers.total,
+							byMembers.suppressed,
+							byMembers.ungeocoded
+						]);
 					}
 				expect(index.topPeople).toBe(stableTopPeople(members));
 				expect(index.domain).toEqual(domainFor(members.map((m) => m.day)));
@@ -142,7 +152,15 @@ describe('dataset index', () => {
 		{ title: 'undated members are left out', days: [NaN, 2, NaN, 1], expected: [3, 1] }
 	];
 	it.each(ORDER_CASES)('date order: $title', ({ days, expected }) => {
-		const members = days.map((day, i) => ({ ...emptyRecord(`m${i}`), hometown: 'Lunel', country: 'FR', lon: 4.1, lat: 43.7, day, dayEnd: day }));
+		const members = days.map((day, i) => ({
+			...emptyRecord(`m${i}`),
+			hometown: 'Lunel',
+			country: 'FR',
+			lon: 4.1,
+			lat: 43.7,
+			day,
+			dayEnd: day
+		}));
 		expect([...runAtOnce(indexDataset(members)).byDate]).toEqual(expected);
 	});
 
@@ -152,7 +170,14 @@ describe('dataset index', () => {
 });
 
 describe('sliced work', () => {
-	const members = Array.from({ length: 40_000 }, (_, i) => ({ ...emptyRecord(`m${i}`), hometown: `T${i % 97}`, lon: i % 30, lat: 40 + (i % 7), day: i % 1000, dayEnd: i % 1000 }));
+	const members = Array.from({ length: 40_000 }, (_, i) => ({
+		...emptyRecord(`m${i}`),
+		hometown: `T${i % 97}`,
+		lon: i % 30,
+		lat: 40 + (i % 7),
+		day: i % 1000,
+		dayEnd: i % 1000
+	}));
 
 	it('in slices gives the same index as at once, and lets the event loop in between', async () => {
 		let breaks = 0;
@@ -171,7 +196,11 @@ describe('sliced work', () => {
 
 	it('a cancelled run stops at the next break and gives null', async () => {
 		let breaks = 0;
-		const result = await runInSlices(indexDataset(members), { budgetMs: 0, yieldToEventLoop: async () => void breaks++, cancelled: () => breaks >= 2 });
+		const result = await runInSlices(indexDataset(members), {
+			budgetMs: 0,
+			yieldToEventLoop: async () => void breaks++,
+			cancelled: () => breaks >= 2
+		});
 		expect(result).toBeNull();
 		expect(breaks).toBe(2);
 	});

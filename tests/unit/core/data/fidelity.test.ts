@@ -7,7 +7,8 @@ import { importBytes, importText, type ImportResult } from '$lib/core/data/impor
 import { isoFromDay } from '$lib/core/time/days';
 
 const balanced = ({ report }: ImportResult) => report.rowsRead === report.accepted + report.rejected.length;
-const said = ({ report }: ImportResult) => [...report.warnings, ...report.rejected].map((w) => `${w.row}:${w.field}:${w.reason}`).join('\n');
+const said = ({ report }: ImportResult) =>
+	[...report.warnings, ...report.rejected].map((w) => `${w.row}:${w.field}:${w.reason}`).join('\n');
 
 describe('files as real tools write them', () => {
 	it.each([
@@ -43,13 +44,21 @@ describe('files as real tools write them', () => {
 		},
 		{
 			title: 'JSON records with differing keys: the union of keys, one field from several names',
-			input: JSON.stringify([{ id: 'a', City: 'Paris' }, { id: 'b', ville: 'Lyon' }, { id: 'c', Latitude: 50.85, Longitude: 4.35 }]),
+			input: JSON.stringify([
+				{ id: 'a', City: 'Paris' },
+				{ id: 'b', ville: 'Lyon' },
+				{ id: 'c', Latitude: 50.85, Longitude: 4.35 }
+			]),
 			ids: ['a', 'b', 'c'],
 			says: /^$/
 		},
 		{
 			title: 'a property nested 100,000 deep is a row-level reason, not a crash',
-			input: '[{"id":"a","hometown":"Paris","x":' + '['.repeat(100_000) + ']'.repeat(100_000) + '},{"id":"b","hometown":"Lyon","tags":["p","q"],"meta":{"a":1}}]',
+			input:
+				'[{"id":"a","hometown":"Paris","x":' +
+				'['.repeat(100_000) +
+				']'.repeat(100_000) +
+				'},{"id":"b","hometown":"Lyon","tags":["p","q"],"meta":{"a":1}}]',
 			ids: ['a', 'b'],
 			says: /^1:x:'x' holds objects or lists nested more than 8 deep/
 		},
@@ -68,8 +77,24 @@ describe('files as real tools write them', () => {
 	});
 
 	it.each([
-		{ title: 'a stray NUL byte is removed and the line named', bytes: new TextEncoder().encode('id,hometown\nA,Par\u0000is\nB,Lyon\n'), hometowns: ['Paris', 'Lyon'], says: /^2::NUL \(zero\) bytes removed from this row/ },
-		{ title: 'Latin-1 bytes read as Windows-1252', bytes: Uint8Array.from([...new TextEncoder().encode('id,hometown\nA,Li'), 0xe8, ...new TextEncoder().encode('ge\nB,T'), 0xe9, ...new TextEncoder().encode('touan\n')]), hometowns: ['Liège', 'Tétouan'], says: /Windows-1252/ }
+		{
+			title: 'a stray NUL byte is removed and the line named',
+			bytes: new TextEncoder().encode('id,hometown\nA,Par\u0000is\nB,Lyon\n'),
+			hometowns: ['Paris', 'Lyon'],
+			says: /^2::NUL \(zero\) bytes removed from this row/
+		},
+		{
+			title: 'Latin-1 bytes read as Windows-1252',
+			bytes: Uint8Array.from([
+				...new TextEncoder().encode('id,hometown\nA,Li'),
+				0xe8,
+				...new TextEncoder().encode('ge\nB,T'),
+				0xe9,
+				...new TextEncoder().encode('touan\n')
+			]),
+			hometowns: ['Liège', 'Tétouan'],
+			says: /Windows-1252/
+		}
 	])('$title', ({ bytes, hometowns, says }) => {
 		const r = importBytes(bytes);
 		expect(r.records.map((m) => m.hometown)).toEqual(hometowns);
@@ -81,10 +106,30 @@ describe('the date convention is decided per file', () => {
 	const dates = (r: ImportResult) => r.records.map((m) => isoFromDay(m.day));
 	it.each([
 		{ title: 'a 13/11/2015 anywhere: day first', input: ['13/11/2015', '1/7/2015'], expected: ['2015-11-13', '2015-07-01'], says: /^$/ },
-		{ title: 'a 11/13/2015 anywhere: month first, 1/7/2015 is 7 January', input: ['11/13/2015', '1/7/2015'], expected: ['2015-11-13', '2015-01-07'], says: /read month first .*rows 3/ },
-		{ title: 'both conventions in one file: warned, the more common assumed', input: ['11/13/2015', '12/25/2015', '13/11/2015', '2/3/2015'], expected: ['2015-11-13', '2015-12-25', '2015-11-13', '2015-02-03'], says: /mix two conventions: rows 4 can only be day first, rows 2, 3 only month first. Assumed month first.*rows 5/ },
-		{ title: 'every date ambiguous: day first assumed, said with the rows', input: ['1/7/2015', '2/3/2016'], expected: ['2015-07-01', '2016-03-02'], says: /every numeric date .* reads both ways.*day first.*Rows 2, 3/ },
-		{ title: 'ISO dates and same-both-ways dates say nothing', input: ['2015-11-13', '5/5/2015'], expected: ['2015-11-13', '2015-05-05'], says: /^$/ }
+		{
+			title: 'a 11/13/2015 anywhere: month first, 1/7/2015 is 7 January',
+			input: ['11/13/2015', '1/7/2015'],
+			expected: ['2015-11-13', '2015-01-07'],
+			says: /read month first .*rows 3/
+		},
+		{
+			title: 'both conventions in one file: warned, the more common assumed',
+			input: ['11/13/2015', '12/25/2015', '13/11/2015', '2/3/2015'],
+			expected: ['2015-11-13', '2015-12-25', '2015-11-13', '2015-02-03'],
+			says: /mix two conventions: rows 4 can only be day first, rows 2, 3 only month first. Assumed month first.*rows 5/
+		},
+		{
+			title: 'every date ambiguous: day first assumed, said with the rows',
+			input: ['1/7/2015', '2/3/2016'],
+			expected: ['2015-07-01', '2016-03-02'],
+			says: /every numeric date .* reads both ways.*day first.*Rows 2, 3/
+		},
+		{
+			title: 'ISO dates and same-both-ways dates say nothing',
+			input: ['2015-11-13', '5/5/2015'],
+			expected: ['2015-11-13', '2015-05-05'],
+			says: /^$/
+		}
 	])('$title', ({ input, expected, says }) => {
 		const r = importText(`id,hometown,date\n${input.map((d, i) => `m${i},Paris,${d}`).join('\n')}\n`);
 		expect(dates(r)).toEqual(expected);
@@ -94,15 +139,47 @@ describe('the date convention is decided per file', () => {
 
 describe('headers as analysts write them', () => {
 	it.each([
-		{ lang: 'French', header: 'Identifiant;Ville;Pays;Date du premier acte;Arrêté;Décédé;Origine;Recruteur', row: '1;Lunel;France;2014;oui;non;marocaine;Zerkani' },
-		{ lang: 'Dutch', header: 'Nummer;Woonplaats;Land;Datum eerste feit;Gearresteerd;Overleden;Afkomst;Ronselaar', row: '1;Lunel;France;2014;ja;nee;marocaine;Zerkani' },
-		{ lang: 'German', header: 'Kennung;Wohnort;Staat;Erste Tat;Verhaftet;Gestorben;Herkunft;Anwerber', row: '1;Lunel;France;2014;ja;nein;marocaine;Zerkani' },
-		{ lang: 'Arabic transliteration', header: 'raqm;madina;balad;tarikh;mutaqal;mayyit;asl;tajnid', row: '1;Lunel;France;2014;yes;no;marocaine;Zerkani' }
+		{
+			lang: 'French',
+			header: 'Identifiant;Ville;Pays;Date du premier acte;Arrêté;Décédé;Origine;Recruteur',
+			row: '1;Lunel;France;2014;oui;non;marocaine;Zerkani'
+		},
+		{
+			lang: 'Dutch',
+			header: 'Nummer;Woonplaats;Land;Datum eerste feit;Gearresteerd;Overleden;Afkomst;Ronselaar',
+			row: '1;Lunel;France;2014;ja;nee;marocaine;Zerkani'
+		},
+		{
+			lang: 'German',
+			header: 'Kennung;Wohnort;Staat;Erste Tat;Verhaftet;Gestorben;Herkunft;Anwerber',
+			row: '1;Lunel;France;2014;ja;nein;marocaine;Zerkani'
+		},
+		{
+			lang: 'Arabic transliteration',
+			header: 'raqm;madina;balad;tarikh;mutaqal;mayyit;asl;tajnid',
+			row: '1;Lunel;France;2014;yes;no;marocaine;Zerkani'
+		}
 	])('$lang', ({ header, row }) => {
 		const r = importText(`${header}\n${row}\n`);
 		const m = r.records[0]!;
-		expect({ id: m.id, hometown: m.hometown, country: m.country, year: isoFromDay(m.day).slice(0, 4), arrested: m.arrested, died: m.died, descent: m.descent, recruiter: m.recruiter }).toEqual({
-			id: '1', hometown: 'Lunel', country: 'FR', year: '2014', arrested: 'yes', died: 'no', descent: 'marocaine', recruiter: 'Zerkani'
+		expect({
+			id: m.id,
+			hometown: m.hometown,
+			country: m.country,
+			year: isoFromDay(m.day).slice(0, 4),
+			arrested: m.arrested,
+			died: m.died,
+			descent: m.descent,
+			recruiter: m.recruiter
+		}).toEqual({
+			id: '1',
+			hometown: 'Lunel',
+			country: 'FR',
+			year: '2014',
+			arrested: 'yes',
+			died: 'no',
+			descent: 'marocaine',
+			recruiter: 'Zerkani'
 		});
 	});
 });

@@ -29,7 +29,8 @@ const GOOD = [
 	},
 	{
 		title: 'one "lat, lon" column and a month-name date',
-		input: 'Web ID,Reported Date,Location Coordinates,Total Dead and Missing,Migration Route\n7,"November 13, 2015","36.75, 34.64",5,Eastern Mediterranean\n',
+		input:
+			'Web ID,Reported Date,Location Coordinates,Total Dead and Missing,Migration Route\n7,"November 13, 2015","36.75, 34.64",5,Eastern Mediterranean\n',
 		expected: { id: '7', lat: 36.75, lon: 34.64, day: '2015-11-13', weight: 5, category: 'Eastern Mediterranean' }
 	},
 	{
@@ -49,7 +50,10 @@ const GOOD = [
 	},
 	{
 		title: 'GeoJSON FeatureCollection of points',
-		input: JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [4.35, 50.85] }, properties: { id: 'A', name: 'Brussels' } }] }),
+		input: JSON.stringify({
+			type: 'FeatureCollection',
+			features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [4.35, 50.85] }, properties: { id: 'A', name: 'Brussels' } }]
+		}),
 		expected: { id: 'A', hometown: 'Brussels', lat: 50.85, lon: 4.35 }
 	}
 ];
@@ -70,13 +74,29 @@ describe('importText reads', () => {
 });
 
 /** Bad input: each gets a clear message or a per-row account, never an exception. */
-const BAD: { title: string; input: string | Uint8Array; error?: RegExp; rejected?: { row: number; field: RegExp; reason: RegExp }[]; warning?: RegExp; accepted?: number }[] = [
+const BAD: {
+	title: string;
+	input: string | Uint8Array;
+	error?: RegExp;
+	rejected?: { row: number; field: RegExp; reason: RegExp }[];
+	warning?: RegExp;
+	accepted?: number;
+}[] = [
 	{ title: 'an empty file', input: '', error: /empty/ },
 	{ title: 'only whitespace', input: ' \n\r\n \n', error: /empty/ },
 	{ title: 'a header without rows', input: 'id,hometown,lat,lon\n', error: /header but no data rows/ },
 	{ title: 'binary junk', input: Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256), error: /binary/ },
-	{ title: 'a PNG', input: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), error: /binary/ },
-	{ title: 'Latin-1 bytes (not UTF-8)', input: Uint8Array.from([...utf8('id,hometown,lat,lon\nA,Li'), 0xe8, ...utf8('ge,50.6,5.6\n')]), warning: /not valid UTF-8.*Windows-1252/, accepted: 1 },
+	{
+		title: 'a PNG',
+		input: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+		error: /binary/
+	},
+	{
+		title: 'Latin-1 bytes (not UTF-8)',
+		input: Uint8Array.from([...utf8('id,hometown,lat,lon\nA,Li'), 0xe8, ...utf8('ge,50.6,5.6\n')]),
+		warning: /not valid UTF-8.*Windows-1252/,
+		accepted: 1
+	},
 	{
 		title: 'ragged rows: one too long, one short',
 		input: 'id,hometown,lat,lon\nA,Paris,48.8,2.3,EXTRA,MORE\nB,Lyon,45.7\nC,Nice,43.7,7.2\n',
@@ -84,33 +104,130 @@ const BAD: { title: string; input: string | Uint8Array; error?: RegExp; rejected
 		warning: /fewer fields than the header/,
 		accepted: 2
 	},
-	{ title: '100,000 columns in one line', input: Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',') + '\n' + '1,'.repeat(99_999) + '1\n', error: new RegExp(`100,000 columns; the importer reads at most ${MAX_COLUMNS}`) },
+	{
+		title: '100,000 columns in one line',
+		input: Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',') + '\n' + '1,'.repeat(99_999) + '1\n',
+		error: new RegExp(`100,000 columns; the importer reads at most ${MAX_COLUMNS}`)
+	},
 	{
 		title: 'a data row of 100,000 fields under a short header',
 		input: 'id,hometown,lat,lon\n' + 'A,Paris,48.8,2.3,' + 'x,'.repeat(99_995) + 'x\nB,Lyon,45.7,4.8\n',
 		rejected: [{ row: 2, field: /^$/, reason: /100000 fields where the header has 4/ }],
 		accepted: 1
 	},
-	{ title: 'spreadsheet formulas', input: 'id,hometown,lat,lon,source\nA,=HYPERLINK("http://x"),48.8,2.3,+cmd|calc\n', warning: /starts with '='/, accepted: 1 },
-	{ title: 'HTML and script in every text field', input: 'id,hometown,lat,lon,descent,recruiter,source\n<b>A</b>,<script>alert(1)</script>,48.8,2.3,<img src=x onerror=alert(1)>,<a href="javascript:x">r</a>,<iframe>\n', warning: /HTML or script markup/, accepted: 1 },
-	{ title: 'duplicate headers', input: 'id,hometown,lat,lat,lon\nA,Paris,48.8,99,2.3\n', warning: /duplicate column name \(columns 3 and 4\)/, accepted: 1 },
-	{ title: 'duplicate ids', input: 'id,hometown,lat,lon\nA,Paris,48.8,2.3\nA,Lyon,45.7,4.8\n', warning: /duplicate id 'A' \(first in row 2\)/, accepted: 2 },
-	{ title: 'out-of-range coordinates without a place', input: 'id,lat,lon\nA,95,4.3\n', rejected: [{ row: 2, field: /lat/, reason: /out of range/ }], accepted: 0 },
-	{ title: 'out-of-range coordinates with a place: geocode instead', input: 'id,hometown,lat,lon\nA,Paris,120,48\n', warning: /out of range.*swapped/, accepted: 1 },
-	{ title: '0,0 is not a place', input: 'id,lat,lon\nA,0,0\n', rejected: [{ row: 2, field: /lat/, reason: /0,0 is a missing value/ }], accepted: 0 },
-	{ title: 'an implausible date', input: 'id,hometown,lat,lon,date\nA,Paris,48.8,2.3,1915-11-13\n', warning: /outside 1970-2035/, accepted: 1 },
-	{ title: 'an unreadable date', input: 'id,hometown,lat,lon,date\nA,Paris,48.8,2.3,last spring\n', warning: /not a date this importer reads/, accepted: 1 },
-	{ title: 'a row with neither place nor coordinates', input: 'id,hometown,lat,lon\nA,,,\nB,Paris,48.8,2.3\n', rejected: [{ row: 2, field: /hometown/, reason: /no coordinates and no place name/ }], accepted: 1 },
-	{ title: 'a placeholder row', input: 'id,hometown,lat,lon,source\nA,Placeholder,48.8,2.3,x\n', rejected: [{ row: 2, field: /hometown/, reason: /placeholder row/ }], accepted: 0 },
-	{ title: 'unbalanced quotes', input: 'id,hometown,lat,lon\nA,"Paris,48.8,2.3\n', rejected: [{ row: 2, field: /^$/, reason: /unbalanced quotes/ }], accepted: 0 },
-	{ title: 'GeoJSON that is a single geometry', input: JSON.stringify({ type: 'Polygon', coordinates: [] }), error: /is a Polygon, not a FeatureCollection/ },
+	{
+		title: 'spreadsheet formulas',
+		input: 'id,hometown,lat,lon,source\nA,=HYPERLINK("http://x"),48.8,2.3,+cmd|calc\n',
+		warning: /starts with '='/,
+		accepted: 1
+	},
+	{
+		title: 'HTML and script in every text field',
+		input:
+			'id,hometown,lat,lon,descent,recruiter,source\n<b>A</b>,<script>alert(1)</script>,48.8,2.3,<img src=x onerror=alert(1)>,<a href="javascript:x">r</a>,<iframe>\n',
+		warning: /HTML or script markup/,
+		accepted: 1
+	},
+	{
+		title: 'duplicate headers',
+		input: 'id,hometown,lat,lat,lon\nA,Paris,48.8,99,2.3\n',
+		warning: /duplicate column name \(columns 3 and 4\)/,
+		accepted: 1
+	},
+	{
+		title: 'duplicate ids',
+		input: 'id,hometown,lat,lon\nA,Paris,48.8,2.3\nA,Lyon,45.7,4.8\n',
+		warning: /duplicate id 'A' \(first in row 2\)/,
+		accepted: 2
+	},
+	{
+		title: 'out-of-range coordinates without a place',
+		input: 'id,lat,lon\nA,95,4.3\n',
+		rejected: [{ row: 2, field: /lat/, reason: /out of range/ }],
+		accepted: 0
+	},
+	{
+		title: 'out-of-range coordinates with a place: geocode instead',
+		input: 'id,hometown,lat,lon\nA,Paris,120,48\n',
+		warning: /out of range.*swapped/,
+		accepted: 1
+	},
+	{
+		title: '0,0 is not a place',
+		input: 'id,lat,lon\nA,0,0\n',
+		rejected: [{ row: 2, field: /lat/, reason: /0,0 is a missing value/ }],
+		accepted: 0
+	},
+	{
+		title: 'an implausible date',
+		input: 'id,hometown,lat,lon,date\nA,Paris,48.8,2.3,1915-11-13\n',
+		warning: /outside 1970-2035/,
+		accepted: 1
+	},
+	{
+		title: 'an unreadable date',
+		input: 'id,hometown,lat,lon,date\nA,Paris,48.8,2.3,last spring\n',
+		warning: /not a date this importer reads/,
+		accepted: 1
+	},
+	{
+		title: 'a row with neither place nor coordinates',
+		input: 'id,hometown,lat,lon\nA,,,\nB,Paris,48.8,2.3\n',
+		rejected: [{ row: 2, field: /hometown/, reason: /no coordinates and no place name/ }],
+		accepted: 1
+	},
+	{
+		title: 'a placeholder row',
+		input: 'id,hometown,lat,lon,source\nA,Placeholder,48.8,2.3,x\n',
+		rejected: [{ row: 2, field: /hometown/, reason: /placeholder row/ }],
+		accepted: 0
+	},
+	{
+		title: 'unbalanced quotes',
+		input: 'id,hometown,lat,lon\nA,"Paris,48.8,2.3\n',
+		rejected: [{ row: 2, field: /^$/, reason: /unbalanced quotes/ }],
+		accepted: 0
+	},
+	{
+		title: 'GeoJSON that is a single geometry',
+		input: JSON.stringify({ type: 'Polygon', coordinates: [] }),
+		error: /is a Polygon, not a FeatureCollection/
+	},
 	{ title: 'GeoJSON FeatureCollection without features', input: '{"type":"FeatureCollection"}', error: /no "features" array/ },
-	{ title: 'GeoJSON with a polygon feature', input: JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [] }, properties: { id: 'A' } }] }), rejected: [{ row: 1, field: /geometry/, reason: /only Points/ }], accepted: 0 },
-	{ title: 'a single GeoJSON Feature', input: JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: [2.3, 48.8] }, properties: {} }), warning: /single Feature/, accepted: 1 },
+	{
+		title: 'GeoJSON with a polygon feature',
+		input: JSON.stringify({
+			type: 'FeatureCollection',
+			features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [] }, properties: { id: 'A' } }]
+		}),
+		rejected: [{ row: 1, field: /geometry/, reason: /only Points/ }],
+		accepted: 0
+	},
+	{
+		title: 'a single GeoJSON Feature',
+		input: JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: [2.3, 48.8] }, properties: {} }),
+		warning: /single Feature/,
+		accepted: 1
+	},
 	{ title: 'broken JSON', input: '[{"id": "A",', error: /Not valid JSON/ },
 	{ title: 'JSON that is neither array nor GeoJSON', input: '{"members": 3}', error: /neither an array of records nor a GeoJSON/ },
-	{ title: 'a JSON array of non-objects', input: '[1, "two", null]', rejected: [{ row: 1, field: /^$/, reason: /not an object/ }, { row: 2, field: /^$/, reason: /not an object/ }, { row: 3, field: /^$/, reason: /not an object/ }], accepted: 0 },
-	{ title: 'no usable column', input: 'foo,bar\n1,2\n', warning: /No column gives coordinates/, rejected: [{ row: 2, field: /hometown/, reason: /no coordinates and no place name/ }], accepted: 0 }
+	{
+		title: 'a JSON array of non-objects',
+		input: '[1, "two", null]',
+		rejected: [
+			{ row: 1, field: /^$/, reason: /not an object/ },
+			{ row: 2, field: /^$/, reason: /not an object/ },
+			{ row: 3, field: /^$/, reason: /not an object/ }
+		],
+		accepted: 0
+	},
+	{
+		title: 'no usable column',
+		input: 'foo,bar\n1,2\n',
+		warning: /No column gives coordinates/,
+		rejected: [{ row: 2, field: /hometown/, reason: /no coordinates and no place name/ }],
+		accepted: 0
+	}
 ];
 
 describe('bad input gets a clear message and a full report', () => {
@@ -169,7 +286,8 @@ describe('bad input gets a clear message and a full report', () => {
 
 	it('a 50 MB file is read row by row with progress, and every row is accounted for', () => {
 		const header = 'id,hometown,country,lat,lon,first_act,role,source\n';
-		const row = (i: number) => `M-${i},Molenbeek-Saint-Jean,BE,${(50 + (i % 1000) / 1e4).toFixed(4)},${(4 + (i % 997) / 1e4).toFixed(4)},2015-${String((i % 12) + 1).padStart(2, '0')}-13,${i % 4 ? 'wider' : 'inner'},"a source note, with a comma, padding the row to size"\n`;
+		const row = (i: number) =>
+			`M-${i},Molenbeek-Saint-Jean,BE,${(50 + (i % 1000) / 1e4).toFixed(4)},${(4 + (i % 997) / 1e4).toFixed(4)},2015-${String((i % 12) + 1).padStart(2, '0')}-13,${i % 4 ? 'wider' : 'inner'},"a source note, with a comma, padding the row to size"\n`;
 		const parts: string[] = [header];
 		let size = header.length;
 		let n = 0;
@@ -199,7 +317,9 @@ describe('the IOM Missing Migrants table (real data) imports as it is', () => {
 	it('reads every row and reports the placeholder row instead of keeping or dropping it', () => {
 		expect(report.errors).toEqual([]);
 		expect(report.rowsRead).toBe(6353);
-		expect(report.rejected).toEqual([{ row: 31, field: 'Location Description', reason: "placeholder row ('Placeholder' in Location Description)" }]);
+		expect(report.rejected).toEqual([
+			{ row: 31, field: 'Location Description', reason: "placeholder row ('Placeholder' in Location Description)" }
+		]);
 		expect(report.accepted).toBe(6352);
 		expect(report.needsGeocoding).toEqual([]);
 	});
@@ -213,7 +333,14 @@ describe('the IOM Missing Migrants table (real data) imports as it is', () => {
 		expect(field('Web ID')).toBe('id');
 		expect(report.kind, 'incidents, not members: the UI says records').toBe('records');
 		const first = records[0]!;
-		expect(first).toMatchObject({ id: '52798', lat: 17.5420646, lon: -91.9893762, weight: 1, day: dayFromIso('2020-01-25'), datePrecision: 'day' });
+		expect(first).toMatchObject({
+			id: '52798',
+			lat: 17.5420646,
+			lon: -91.9893762,
+			weight: 1,
+			day: dayFromIso('2020-01-25'),
+			datePrecision: 'day'
+		});
 	});
 
 	const ROUTE_YEARS = [

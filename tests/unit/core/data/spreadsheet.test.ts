@@ -15,7 +15,16 @@ const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../
 const balanced = ({ report }: ImportResult) => report.rowsRead === report.accepted + report.rejected.length;
 /** id -> [date text, weight, place] of the accepted records. */
 const summary = ({ records }: ImportResult) =>
-	Object.fromEntries(records.map((r) => [r.id, [Number.isNaN(r.day) ? '' : r.datePrecision === 'day' ? isoFromDay(r.day) : `${isoFromDay(r.day)}..${isoFromDay(r.dayEnd)}`, r.weight, r.hometown]]));
+	Object.fromEntries(
+		records.map((r) => [
+			r.id,
+			[
+				Number.isNaN(r.day) ? '' : r.datePrecision === 'day' ? isoFromDay(r.day) : `${isoFromDay(r.day)}..${isoFromDay(r.dayEnd)}`,
+				r.weight,
+				r.hometown
+			]
+		])
+	);
 
 describe('serialToIso: Excel serial days', () => {
 	it.each([
@@ -36,9 +45,22 @@ describe('serialToIso: Excel serial days', () => {
 
 describe('headerRowOf: title and note rows above the header', () => {
 	it.each([
-		{ rows: [['id', 'hometown', 'lat'], ['A', 'Lille', '50']], expected: 0 },
+		{
+			rows: [
+				['id', 'hometown', 'lat'],
+				['A', 'Lille', '50']
+			],
+			expected: 0
+		},
 		{ rows: [['Incidents 2015'], [], ['id', 'hometown', 'lat'], ['A', 'Lille', '50']], expected: 2 },
-		{ rows: [['Export of 3 May', '', ''], ['Source: test', '', ''], ['id', 'hometown', 'lat']], expected: 2 },
+		{
+			rows: [
+				['Export of 3 May', '', ''],
+				['Source: test', '', ''],
+				['id', 'hometown', 'lat']
+			],
+			expected: 2
+		},
 		{ rows: [['hometown'], ['Lille'], ['Roubaix']], expected: 0 },
 		{ rows: [[], [''], ['hometown'], ['Lille']], expected: 2 }
 	])('$expected', ({ rows, expected }) => expect(headerRowOf(rows)).toBe(expected));
@@ -60,7 +82,13 @@ describe('the big databases as downloaded', () => {
 		FRA9004: ['2015-07-01', 0, 'Lunel']
 	};
 	it.each([
-		{ file: 'gtd-extract.xlsx', preset: 'gtd', format: 'xlsx', expected: GTD, warnings: [/rows 1-2 above the header were skipped as a title/, /not a day of 2016-02/, /1 rows have no people killed/] },
+		{
+			file: 'gtd-extract.xlsx',
+			preset: 'gtd',
+			format: 'xlsx',
+			expected: GTD,
+			warnings: [/rows 1-2 above the header were skipped as a title/, /not a day of 2016-02/, /1 rows have no people killed/]
+		},
 		{ file: 'acled-export.csv', preset: 'acled', format: 'csv', expected: ACLED, warnings: [] },
 		{ file: 'acled-export.xlsx', preset: 'acled', format: 'xlsx', expected: ACLED, warnings: [] }
 	])('$file', async ({ file, preset, format, expected, warnings }) => {
@@ -77,14 +105,22 @@ describe('the big databases as downloaded', () => {
 		warnings.forEach((w, i) => expect(report.warnings[i]!.reason).toMatch(w));
 		// Ids and places recognised; the GTD's numeric country code is not read as a country.
 		const columns = Object.fromEntries(report.columns.map((c) => [c.header, c.field]));
-		expect(columns).toMatchObject(preset === 'gtd' ? { eventid: 'id', country_txt: 'country', country: null, city: 'hometown', nkill: 'weight' } : { event_id_cnty: 'id', country: 'country', location: 'hometown', fatalities: 'weight' });
+		expect(columns).toMatchObject(
+			preset === 'gtd'
+				? { eventid: 'id', country_txt: 'country', country: null, city: 'hometown', nkill: 'weight' }
+				: { event_id_cnty: 'id', country: 'country', location: 'hometown', fatalities: 'weight' }
+		);
 		expect(result.records.filter((r) => r.country).every((r) => /^[A-Z]{2}$/.test(r.country))).toBe(true);
 	});
 });
 
 describe('workbooks with several sheets', () => {
 	const MEMBERS = { T1: ['2015-11-13', 1, 'Molenbeek'], T2: ['2014-03-01', 1, 'Lunel'], T3: ['2016-01-15', 1, 'Verviers'] };
-	const BY_MONTH = { P1: ['2015-11-01..2015-11-30', 1, 'Lille'], P2: ['2016-03-01..2016-03-31', 1, 'Roubaix'], P3: ['2014-01-01..2014-12-31', 1, 'Tourcoing'] };
+	const BY_MONTH = {
+		P1: ['2015-11-01..2015-11-30', 1, 'Lille'],
+		P2: ['2016-03-01..2016-03-31', 1, 'Roubaix'],
+		P3: ['2014-01-01..2014-12-31', 1, 'Tourcoing']
+	};
 	it.each([
 		{ file: 'members-sheets.xlsx', sheet: 'Members', expected: MEMBERS },
 		{ file: 'members-sheets.ods', sheet: 'Members', expected: MEMBERS },
@@ -98,12 +134,15 @@ describe('workbooks with several sheets', () => {
 		expect(summary(result)).toEqual(expected);
 	});
 
-	it.each(['members-sheets.xlsx', 'members-sheets.ods'])('%s: the first sheet by default, every sheet named for the picker', async (file) => {
-		const { report } = await importFileBytes(fixture(file), { fileName: file });
-		expect(report.sheet).toBe('Notes');
-		expect(report.sheets).toEqual(['Notes', 'Members', 'By month']);
-		expect(report.accepted).toBe(0);
-	});
+	it.each(['members-sheets.xlsx', 'members-sheets.ods'])(
+		'%s: the first sheet by default, every sheet named for the picker',
+		async (file) => {
+			const { report } = await importFileBytes(fixture(file), { fileName: file });
+			expect(report.sheet).toBe('Notes');
+			expect(report.sheets).toEqual(['Notes', 'Members', 'By month']);
+			expect(report.accepted).toBe(0);
+		}
+	);
 
 	it('a sheet name that is not in the workbook reads the first, and says so', async () => {
 		const { report } = await importFileBytes(fixture('members-sheets.xlsx'), { sheet: 'Nope' });
@@ -113,7 +152,10 @@ describe('workbooks with several sheets', () => {
 });
 
 /** A one-sheet workbook made here, for cell types the fixtures do not hold. */
-function workbook(rows: unknown[][], options: { merges?: string[]; date1904?: boolean; bookType?: 'xlsx' | 'ods'; formats?: Record<string, string> } = {}) {
+function workbook(
+	rows: unknown[][],
+	options: { merges?: string[]; date1904?: boolean; bookType?: 'xlsx' | 'ods'; formats?: Record<string, string> } = {}
+) {
 	const ws = utils.aoa_to_sheet(rows);
 	for (const [ref, z] of Object.entries(options.formats ?? {})) ws[ref].z = z;
 	if (options.merges) ws['!merges'] = options.merges.map((r) => utils.decode_range(r));
@@ -126,17 +168,75 @@ function workbook(rows: unknown[][], options: { merges?: string[]; date1904?: bo
 describe('cells', () => {
 	const HEAD = ['id', 'hometown', 'lat', 'lon', 'date'];
 	it.each([
-		{ title: 'a date cell', rows: [HEAD, ['A', 'Lille', 50.63, 3.06, 42321]], formats: { E2: 'dd/mm/yyyy' }, expected: { A: ['2015-11-13', 1, 'Lille'] } },
-		{ title: 'a date cell with a time of day', rows: [HEAD, ['A', 'Lille', 50.63, 3.06, 42321.8125]], formats: { E2: 'yyyy-mm-dd hh:mm' }, expected: { A: ['2015-11-13', 1, 'Lille'] } },
-		{ title: 'a date shown as a month', rows: [HEAD, ['A', 'Lille', 50.63, 3.06, 42309]], formats: { E2: 'mmm yyyy' }, expected: { A: ['2015-11-01..2015-11-30', 1, 'Lille'] } },
-		{ title: 'the 1904 date system', rows: [HEAD, ['A', 'Lille', 50.63, 3.06, 40859]], formats: { E2: 'yyyy-mm-dd' }, date1904: true, expected: { A: ['2015-11-13', 1, 'Lille'] } },
-		{ title: 'a number without a date format stays a number (a year)', rows: [HEAD, ['A', 'Lille', 50.63, 3.06, 2015]], expected: { A: ['2015-01-01..2015-12-31', 1, 'Lille'] } },
-		{ title: 'full precision, not the displayed rounding', rows: [HEAD, ['A', 'Lille', 50.629249, 3.057256, '']], formats: { C2: '0.0', D2: '0.0' }, expected: { A: ['', 1, 'Lille'] }, check: (r: ImportResult) => expect([r.records[0]!.lat, r.records[0]!.lon]).toEqual([50.629249, 3.057256]) },
-		{ title: 'a merged cell below the header fills the rows it covers', rows: [['id', 'hometown', 'lat', 'lon'], ['A', 'Lille', 50.63, 3.06], ['B', '', 50.64, 3.07]], merges: ['B2:B3'], expected: { A: ['', 1, 'Lille'], B: ['', 1, 'Lille'] }, warning: /merged/ },
-		{ title: 'a title merged over the header is skipped', rows: [['Test list', '', '', ''], ['id', 'hometown', 'lat', 'lon'], ['A', 'Lille', 50.63, 3.06]], merges: ['A1:D1'], expected: { A: ['', 1, 'Lille'] }, warning: /row 1 above the header was skipped as a title \('Test list'\)/ },
-		{ title: 'an .ods file', rows: [HEAD, ['A', 'Lille', 50.63, 3.06, '13 November 2015']], bookType: 'ods' as const, expected: { A: ['2015-11-13', 1, 'Lille'] } }
+		{
+			title: 'a date cell',
+			rows: [HEAD, ['A', 'Lille', 50.63, 3.06, 42321]],
+			formats: { E2: 'dd/mm/yyyy' },
+			expected: { A: ['2015-11-13', 1, 'Lille'] }
+		},
+		{
+			title: 'a date cell with a time of day',
+			rows: [HEAD, ['A', 'Lille', 50.63, 3.06, 42321.8125]],
+			formats: { E2: 'yyyy-mm-dd hh:mm' },
+			expected: { A: ['2015-11-13', 1, 'Lille'] }
+		},
+		{
+			title: 'a date shown as a month',
+			rows: [HEAD, ['A', 'Lille', 50.63, 3.06, 42309]],
+			formats: { E2: 'mmm yyyy' },
+			expected: { A: ['2015-11-01..2015-11-30', 1, 'Lille'] }
+		},
+		{
+			title: 'the 1904 date system',
+			rows: [HEAD, ['A', 'Lille', 50.63, 3.06, 40859]],
+			formats: { E2: 'yyyy-mm-dd' },
+			date1904: true,
+			expected: { A: ['2015-11-13', 1, 'Lille'] }
+		},
+		{
+			title: 'a number without a date format stays a number (a year)',
+			rows: [HEAD, ['A', 'Lille', 50.63, 3.06, 2015]],
+			expected: { A: ['2015-01-01..2015-12-31', 1, 'Lille'] }
+		},
+		{
+			title: 'full precision, not the displayed rounding',
+			rows: [HEAD, ['A', 'Lille', 50.629249, 3.057256, '']],
+			formats: { C2: '0.0', D2: '0.0' },
+			expected: { A: ['', 1, 'Lille'] },
+			check: (r: ImportResult) => expect([r.records[0]!.lat, r.records[0]!.lon]).toEqual([50.629249, 3.057256])
+		},
+		{
+			title: 'a merged cell below the header fills the rows it covers',
+			rows: [
+				['id', 'hometown', 'lat', 'lon'],
+				['A', 'Lille', 50.63, 3.06],
+				['B', '', 50.64, 3.07]
+			],
+			merges: ['B2:B3'],
+			expected: { A: ['', 1, 'Lille'], B: ['', 1, 'Lille'] },
+			warning: /merged/
+		},
+		{
+			title: 'a title merged over the header is skipped',
+			rows: [
+				['Test list', '', '', ''],
+				['id', 'hometown', 'lat', 'lon'],
+				['A', 'Lille', 50.63, 3.06]
+			],
+			merges: ['A1:D1'],
+			expected: { A: ['', 1, 'Lille'] },
+			warning: /row 1 above the header was skipped as a title \('Test list'\)/
+		},
+		{
+			title: 'an .ods file',
+			rows: [HEAD, ['A', 'Lille', 50.63, 3.06, '13 November 2015']],
+			bookType: 'ods' as const,
+			expected: { A: ['2015-11-13', 1, 'Lille'] }
+		}
 	])('$title', ({ rows, formats, merges, date1904, bookType, expected, warning, check }) => {
-		const result = importSpreadsheet(workbook(rows, { formats: formats as Record<string, string> | undefined, merges, date1904, bookType }));
+		const result = importSpreadsheet(
+			workbook(rows, { formats: formats as Record<string, string> | undefined, merges, date1904, bookType })
+		);
 		expect(result.report.errors).toEqual([]);
 		expect(summary(result)).toEqual(expected);
 		if (warning) expect(result.report.warnings.map((w) => w.reason).join('\n')).toMatch(warning);
@@ -151,9 +251,21 @@ describe('cells', () => {
 
 describe('files that are not workbooks', () => {
 	it.each([
-		{ title: 'a zip that is not a workbook', bytes: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode('word/document.xml'.padEnd(60, ' '))]), error: /zip archive but not an Excel/ },
-		{ title: 'an old binary .xls', bytes: Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]), error: /old binary Excel/ },
-		{ title: 'a broken workbook', bytes: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode('xl/workbook.xml'.padEnd(60, ' '))]), error: /could not be read/ },
+		{
+			title: 'a zip that is not a workbook',
+			bytes: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode('word/document.xml'.padEnd(60, ' '))]),
+			error: /zip archive but not an Excel/
+		},
+		{
+			title: 'an old binary .xls',
+			bytes: Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]),
+			error: /old binary Excel/
+		},
+		{
+			title: 'a broken workbook',
+			bytes: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode('xl/workbook.xml'.padEnd(60, ' '))]),
+			error: /could not be read/
+		},
 		{ title: 'an empty sheet', bytes: workbook([]), error: /is empty/ },
 		{ title: 'a header without rows', bytes: workbook([['id', 'hometown']]), error: /header but no data rows/ }
 	])('$title', async ({ bytes, error }) => {

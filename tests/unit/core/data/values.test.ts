@@ -1,5 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import { readCountry, readCoordinatePair, readNumber, readRole, readTriState, looksLikeFormula, isPlaceholder } from '../../../../src/lib/core/data/values';
+import {
+	readCountry,
+	readCoordinatePair,
+	readNumber,
+	readRole,
+	readTriState,
+	looksLikeFormula,
+	isPlaceholder
+} from '../../../../src/lib/core/data/values';
 import { planColumns, foldHeader } from '../../../../src/lib/core/data/columns';
 import { datasetFromJson, datasetToJson } from '../../../../src/lib/core/data/serialize';
 import { emptyRecord } from '../../../../src/lib/core/data/member';

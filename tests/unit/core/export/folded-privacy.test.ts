@@ -46,7 +46,11 @@ function markersOf(m: MemberRecord): string[] {
 	return [m.id, m.hometown, m.recruiter, ...m.plots, m.source, iso, iso.slice(0, 7), m.lon.toFixed(3), m.lat.toFixed(3)];
 }
 
-const town = fc.record({ size: fc.integer({ min: 1, max: 6 }), country: fc.integer({ min: 0, max: COUNTRIES.length - 1 }), day: fc.integer({ min: -700, max: 1000 }) });
+const town = fc.record({
+	size: fc.integer({ min: 1, max: 6 }),
+	country: fc.integer({ min: 0, max: COUNTRIES.length - 1 }),
+	day: fc.integer({ min: -700, max: 1000 })
+});
 
 describe('folded rows point back to no place or person', () => {
 	it('in the CSV and the GeoJSON, whatever the towns and k', () => {
@@ -76,6 +80,12 @@ describe('folded rows point back to no place or person', () => {
 	it('a row that is not folded keeps its fields', () => {
 		const members = townMembers([{ size: 3, country: 0, day: 680 }]);
 		const [row] = Papa.parse<Record<string, string>>(recordsToCsv(privateRecords(members, 3)), { header: true, skipEmptyLines: true }).data;
-		expect(row).toMatchObject({ id: 'ID0q0z', hometown: 'Town0qz', recruiter: 'REC0q0z', plots: 'plot-0q0-z', first_act_date: isoFromDay(680) });
+		expect(row).toMatchObject({
+			id: 'ID0q0z',
+			hometown: 'Town0qz',
+			recruiter: 'REC0q0z',
+			plots: 'plot-0q0-z',
+			first_act_date: isoFromDay(680)
+		});
 	});
 });

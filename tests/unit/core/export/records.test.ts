@@ -15,19 +15,42 @@ function members(spec: Record<string, number>, extra: Partial<MemberRecord> = {}
 	const out: MemberRecord[] = [];
 	for (const [place, n] of Object.entries(spec)) {
 		const [country, lon, lat] = PLACES[place]!;
-		for (let i = 0; i < n; i++) out.push({ ...emptyRecord(`${place}-${i}`), hometown: place, country, lon, lat, day: 680, dayEnd: 680, datePrecision: 'day', ...extra });
+		for (let i = 0; i < n; i++)
+			out.push({
+				...emptyRecord(`${place}-${i}`),
+				hometown: place,
+				country,
+				lon,
+				lat,
+				day: 680,
+				dayEnd: 680,
+				datePrecision: 'day',
+				...extra
+			});
 	}
 	return out;
 }
-const placesOf = (csv: string) => Papa.parse<Record<string, string>>(csv, { header: true }).data.map((r) => r.hometown ?? "");
+const placesOf = (csv: string) => Papa.parse<Record<string, string>>(csv, { header: true }).data.map((r) => r.hometown ?? '');
 const counts = (xs: string[]) => xs.reduce<Record<string, number>>((c, x) => ({ ...c, [x]: (c[x] ?? 0) + 1 }), {});
 
 describe('privateRecords (threshold k on exports)', () => {
-	const ALL = members({ Brussels: 4, Verviers: 1, 'Liège': 1, Antwerp: 1, Lunel: 2, Oslo: 1 });
+	const ALL = members({ Brussels: 4, Verviers: 1, Liège: 1, Antwerp: 1, Lunel: 2, Oslo: 1 });
 	const TESTS = [
-		{ title: 'k=0 exports every place as is', input: 0, expected: { places: { Brussels: 4, Verviers: 1, 'Liège': 1, Antwerp: 1, Lunel: 2, Oslo: 1 }, suppressed: 0 } },
-		{ title: 'k=3 folds small Belgian towns; France and Norway go to "Other places"', input: 3, expected: { places: { Brussels: 4, 'Other places in Belgium': 3, 'Other places': 3 }, suppressed: 0 } },
-		{ title: 'k=5 folds even Brussels (4) and leaves out what is still too small', input: 5, expected: { places: { 'Other places in Belgium': 7 }, suppressed: 3 } }
+		{
+			title: 'k=0 exports every place as is',
+			input: 0,
+			expected: { places: { Brussels: 4, Verviers: 1, Liège: 1, Antwerp: 1, Lunel: 2, Oslo: 1 }, suppressed: 0 }
+		},
+		{
+			title: 'k=3 folds small Belgian towns; France and Norway go to "Other places"',
+			input: 3,
+			expected: { places: { Brussels: 4, 'Other places in Belgium': 3, 'Other places': 3 }, suppressed: 0 }
+		},
+		{
+			title: 'k=5 folds even Brussels (4) and leaves out what is still too small',
+			input: 5,
+			expected: { places: { 'Other places in Belgium': 7 }, suppressed: 3 }
+		}
 	];
 	it.each(TESTS)('$title', ({ input, expected }) => {
 		const records = privateRecords(ALL, input);
@@ -44,7 +67,10 @@ describe('privateRecords (threshold k on exports)', () => {
 		expect(csv.filter((r) => r.hometown !== 'Brussels').every((r) => r.lat === '' && r.lon === '')).toBe(true);
 		const geo = recordsToGeoJson(records);
 		expect(geo.features.filter((f) => f.properties.hometown !== 'Brussels').every((f) => f.geometry === null)).toBe(true);
-		expect(geo.features.find((f) => f.properties.hometown === 'Brussels')!.geometry).toEqual({ type: 'Point', coordinates: [4.3517, 50.8503] });
+		expect(geo.features.find((f) => f.properties.hometown === 'Brussels')!.geometry).toEqual({
+			type: 'Point',
+			coordinates: [4.3517, 50.8503]
+		});
 	});
 	it('members without coordinates are counted, not exported', () => {
 		const records = privateRecords([...ALL, { ...emptyRecord('x'), hometown: 'Nowhere' }], 0);

@@ -1,6 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import { emptyRecord, type MemberRecord } from '../../../../src/lib/core/data/member';
-import { scriptJson, sizeReport, standaloneHtml, standalonePoints, standaloneRoutes, type StandaloneData } from '../../../../src/lib/core/export/standalone';
+import {
+	scriptJson,
+	sizeReport,
+	standaloneHtml,
+	standalonePoints,
+	standaloneRoutes,
+	type StandaloneData
+} from '../../../../src/lib/core/export/standalone';
 import { dayFromIso } from '../../../../src/lib/core/time/days';
 
 const member = (id: string, hometown: string, country: string, lon: number, lat: number, iso = '2015-11-13', weight = 1): MemberRecord => ({
@@ -47,15 +54,51 @@ describe('standalonePoints: the privacy threshold and the fields shown', () => {
 });
 
 describe('standaloneRoutes', () => {
-	const leg = (route: string, mode: string, validFrom?: string, validTo?: string) => ({ geometry: { type: 'LineString', coordinates: [[1.123456789, 2], [3, 4]] }, properties: { route, mode, validFrom, validTo, source: 'x' } });
+	const leg = (route: string, mode: string, validFrom?: string, validTo?: string) => ({
+		geometry: {
+			type: 'LineString',
+			coordinates: [
+				[1.123456789, 2],
+				[3, 4]
+			]
+		},
+		properties: { route, mode, validFrom, validTo, source: 'x' }
+	});
 	it('keeps the visible routes, with colour, mode and days in use', () => {
-		const out = standaloneRoutes([leg('a', 'land', '2015-01-01', '2015-12-31'), leg('b', 'sea'), { geometry: { type: 'Point', coordinates: [0, 0] }, properties: { route: 'a' } }], (id) => id === 'a', () => '#123456');
-		expect(out).toEqual([{ type: 'Feature', properties: { route: 'a', colour: '#123456', mode: 'land', from: dayFromIso('2015-01-01'), to: dayFromIso('2015-12-31') }, geometry: { type: 'LineString', coordinates: [[1.12346, 2], [3, 4]] } }]);
+		const out = standaloneRoutes(
+			[
+				leg('a', 'land', '2015-01-01', '2015-12-31'),
+				leg('b', 'sea'),
+				{ geometry: { type: 'Point', coordinates: [0, 0] }, properties: { route: 'a' } }
+			],
+			(id) => id === 'a',
+			() => '#123456'
+		);
+		expect(out).toEqual([
+			{
+				type: 'Feature',
+				properties: { route: 'a', colour: '#123456', mode: 'land', from: dayFromIso('2015-01-01'), to: dayFromIso('2015-12-31') },
+				geometry: {
+					type: 'LineString',
+					coordinates: [
+						[1.12346, 2],
+						[3, 4]
+					]
+				}
+			}
+		]);
 	});
 });
 
 describe('the page', () => {
-	const data = { title: 'T <b>', label: 'Imported data: </script><script>alert(1)</script>.csv', points: [1, 2, 3, 4], basemap: {}, routes: [], unit: 'members' } as unknown as StandaloneData;
+	const data = {
+		title: 'T <b>',
+		label: 'Imported data: </script><script>alert(1)</script>.csv',
+		points: [1, 2, 3, 4],
+		basemap: {},
+		routes: [],
+		unit: 'members'
+	} as unknown as StandaloneData;
 	it.each([
 		['</script>', '"\\u003c/script>"'],
 		['a\u2028b', '"a\\u2028b"'],

@@ -52,10 +52,26 @@ describe('filterOptions (facet counts: the other fields applied, not the own)', 
 		filterOptions(MEMBERS, filters)[field].find((o) => o.value === value)?.count;
 	const TESTS = [
 		{ title: 'no filter: plain counts', input: { filters: f({}), field: 'role' as const, value: 'wider' }, expected: 3 },
-		{ title: 'own field does not narrow its counts', input: { filters: f({ role: ['inner'] }), field: 'role' as const, value: 'wider' }, expected: 3 },
-		{ title: 'other fields narrow the counts', input: { filters: f({ role: ['inner'] }), field: 'arrested' as const, value: 'yes' }, expected: 1 },
-		{ title: 'an option with no match shows 0, still listed', input: { filters: f({ role: ['inner'] }), field: 'descent' as const, value: 'Tunisian' }, expected: 0 },
-		{ title: 'a selected value from a link that nobody has is listed with 0', input: { filters: f({ died: ['maybe'] }), field: 'died' as const, value: 'maybe' }, expected: 0 },
+		{
+			title: 'own field does not narrow its counts',
+			input: { filters: f({ role: ['inner'] }), field: 'role' as const, value: 'wider' },
+			expected: 3
+		},
+		{
+			title: 'other fields narrow the counts',
+			input: { filters: f({ role: ['inner'] }), field: 'arrested' as const, value: 'yes' },
+			expected: 1
+		},
+		{
+			title: 'an option with no match shows 0, still listed',
+			input: { filters: f({ role: ['inner'] }), field: 'descent' as const, value: 'Tunisian' },
+			expected: 0
+		},
+		{
+			title: 'a selected value from a link that nobody has is listed with 0',
+			input: { filters: f({ died: ['maybe'] }), field: 'died' as const, value: 'maybe' },
+			expected: 0
+		},
 		{ title: 'not stated is an option', input: { filters: f({}), field: 'recruiter' as const, value: NOT_STATED }, expected: 3 }
 	];
 	it.each(TESTS)('$title', ({ input, expected }) => {
@@ -78,7 +94,11 @@ describe('toggleFilter and sanitizeFilters', () => {
 	const TESTS = [
 		{ title: 'adds a value', input: toggleFilter(f({}), 'role', 'inner'), expected: f({ role: ['inner'] }) },
 		{ title: 'removes a value', input: toggleFilter(f({ role: ['inner', 'wider'] }), 'role', 'inner'), expected: f({ role: ['wider'] }) },
-		{ title: 'sanitize drops unknown fields and junk', input: sanitizeFilters({ role: ['inner', 'inner', '', 3], bogus: ['x'] } as never), expected: f({ role: ['inner'] }) },
+		{
+			title: 'sanitize drops unknown fields and junk',
+			input: sanitizeFilters({ role: ['inner', 'inner', '', 3], bogus: ['x'] } as never),
+			expected: f({ role: ['inner'] })
+		},
 		{ title: 'sanitize of nothing', input: sanitizeFilters(undefined), expected: f({}) }
 	];
 	it.each(TESTS)('$title', ({ input, expected }) => {

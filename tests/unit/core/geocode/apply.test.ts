@@ -33,7 +33,14 @@ describe('applyGeocodes', () => {
 
 	it('a review choice places an ambiguous or unresolved record, keeping a given country', () => {
 		const records = [{ ...emptyRecord('a'), country: 'LB' }, emptyRecord('b')];
-		const { placed, stillPending } = applyGeocodes(records, [result('ambiguous'), result('unresolved')], new Map([[0, { lat: 34.43, lon: 35.84, place_country: 'LB' }], [1, { lat: 1, lon: 2 }]]));
+		const { placed, stillPending } = applyGeocodes(
+			records,
+			[result('ambiguous'), result('unresolved')],
+			new Map([
+				[0, { lat: 34.43, lon: 35.84, place_country: 'LB' }],
+				[1, { lat: 1, lon: 2 }]
+			])
+		);
 		expect(stillPending).toEqual([]);
 		expect(placed.map((r) => [r.id, r.lat, r.lon, r.country])).toEqual([
 			['a', 34.43, 35.84, 'LB'],

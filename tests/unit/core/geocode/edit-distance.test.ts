@@ -16,5 +16,4 @@ describe('editDistance', () => {
 		expect(editDistance(a, b, max)).toBe(expected);
 		expect(editDistance(b, a, max)).toBe(expected);
 	});
-
 });

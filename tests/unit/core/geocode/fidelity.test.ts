@@ -14,7 +14,11 @@ beforeAll(async () => {
 
 describe('administrative hints in the text', () => {
 	it.each([
-		{ input: 'St Denis, Seine-St-Denis', expected: { place: 'Saint-Denis', country: 'FR', status: 'exact' }, reason: /in Seine-Saint-Denis/ },
+		{
+			input: 'St Denis, Seine-St-Denis',
+			expected: { place: 'Saint-Denis', country: 'FR', status: 'exact' },
+			reason: /in Seine-Saint-Denis/
+		},
 		{ input: 'St Denis (93)', expected: { place: 'Saint-Denis', country: 'FR' }, reason: /./ },
 		{ input: '93200 Saint-Denis', expected: { place: 'Saint-Denis', country: 'FR', status: 'exact' }, reason: /in Seine-Saint-Denis/ },
 		{ input: 'Torcy (71)', expected: { place: 'Torcy', country: 'FR', status: 'exact' }, reason: /Saone-et-Loire/ },

@@ -39,7 +39,8 @@ function data(): GazetteerData {
 const source = data();
 const sorted = sortGazetteer(source);
 const gaz = new Gazetteer(encodeGazetteer(source));
-const places = (g: Gazetteer) => Array.from({ length: g.size }, (_, i) => `${g.name[i]}|${g.country[i]}|${g.lat[i]}|${g.lon[i]}|${g.population[i]}|${g.admin[i]}`);
+const places = (g: Gazetteer) =>
+	Array.from({ length: g.size }, (_, i) => `${g.name[i]}|${g.country[i]}|${g.lat[i]}|${g.lon[i]}|${g.population[i]}|${g.admin[i]}`);
 
 describe('binary gazetteer', () => {
 	it('holds every place of the source, with its coordinates, population and administrative area', () => {
@@ -120,7 +121,14 @@ describe('binary gazetteer', () => {
 
 	it.each([
 		{ bytes: new Uint8Array(4), message: 'not a gazetteer file' },
-		{ bytes: (() => { const b = encodeGazetteer(source).slice(); b[4] = 99; return b; })(), message: 'format 99' }
+		{
+			bytes: (() => {
+				const b = encodeGazetteer(source).slice();
+				b[4] = 99;
+				return b;
+			})(),
+			message: 'format 99'
+		}
 	])('refuses a file of another kind: $message', ({ bytes, message }) => {
 		expect(() => new Gazetteer(bytes)).toThrow(message);
 	});

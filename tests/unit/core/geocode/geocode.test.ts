@@ -37,12 +37,46 @@ function fixture(): Gazetteer {
 		aliases: { molenbeek: 1, [normalizeName('Sint-Jans-Molenbeek')]: 1 },
 		countryNames: Object.fromEntries(
 			[
-				['Belgium', 'BE'], ['Belgique', 'BE'], ['België', 'BE'], ['BE', 'BE'], ['Libya', 'LY'], ['Libye', 'LY'], ['LY', 'LY'],
-				['Lebanon', 'LB'], ['Liban', 'LB'], ['LB', 'LB'], ['France', 'FR'], ['FR', 'FR'], ['Réunion', 'RE'], ['RE', 'RE'],
-				['Syria', 'SY'], ['SY', 'SY'], ['Kosovo', 'XK'], ['XK', 'XK'], ['Sweden', 'SE'], ['SE', 'SE'], ['UK', 'GB'], ['GB', 'GB'], ['US', 'US']
+				['Belgium', 'BE'],
+				['Belgique', 'BE'],
+				['België', 'BE'],
+				['BE', 'BE'],
+				['Libya', 'LY'],
+				['Libye', 'LY'],
+				['LY', 'LY'],
+				['Lebanon', 'LB'],
+				['Liban', 'LB'],
+				['LB', 'LB'],
+				['France', 'FR'],
+				['FR', 'FR'],
+				['Réunion', 'RE'],
+				['RE', 'RE'],
+				['Syria', 'SY'],
+				['SY', 'SY'],
+				['Kosovo', 'XK'],
+				['XK', 'XK'],
+				['Sweden', 'SE'],
+				['SE', 'SE'],
+				['UK', 'GB'],
+				['GB', 'GB'],
+				['US', 'US']
 			].map(([n, c]) => [normalizeName(n!), c!])
 		),
-		countryLabels: { BE: 'Belgium', LY: 'Libya', LB: 'Lebanon', FR: 'France', RE: 'Réunion', SY: 'Syria', XK: 'Kosovo', SE: 'Sweden', GB: 'United Kingdom', US: 'United States', DE: 'Germany', IT: 'Italy', NL: 'Netherlands' }
+		countryLabels: {
+			BE: 'Belgium',
+			LY: 'Libya',
+			LB: 'Lebanon',
+			FR: 'France',
+			RE: 'Réunion',
+			SY: 'Syria',
+			XK: 'Kosovo',
+			SE: 'Sweden',
+			GB: 'United Kingdom',
+			US: 'United States',
+			DE: 'Germany',
+			IT: 'Italy',
+			NL: 'Netherlands'
+		}
 	};
 	return new Gazetteer(data);
 }
@@ -62,20 +96,44 @@ const TESTS = [
 	{ title: "Dutch 's-", input: ["'s-Gravenhage"], expected: { place: 'The Hague', country: 'NL', status: 'alias' } },
 	{ title: 'Tripoli without a hint is ambiguous', input: ['Tripoli'], expected: { place: 'Tripoli', country: 'LY', status: 'ambiguous' } },
 	{ title: 'Tripoli with an ISO hint', input: ['Tripoli', 'LB'], expected: { place: 'Tripoli', country: 'LB', status: 'exact' } },
-	{ title: 'Tripoli with a French country name', input: ['Tripoli', 'Liban'], expected: { place: 'Tripoli', country: 'LB', status: 'exact' } },
+	{
+		title: 'Tripoli with a French country name',
+		input: ['Tripoli', 'Liban'],
+		expected: { place: 'Tripoli', country: 'LB', status: 'exact' }
+	},
 	{ title: 'City, Country in one field', input: ['Tripoli, Lebanon'], expected: { place: 'Tripoli', country: 'LB', status: 'exact' } },
 	{ title: 'City (Country) in one field', input: ['Tripoli (Libye)'], expected: { place: 'Tripoli', country: 'LY', status: 'exact' } },
-	{ title: 'country glued on without a comma', input: ['Molenbeek Belgium'], expected: { place: 'Molenbeek-Saint-Jean', country: 'BE', status: 'alias' } },
-	{ title: 'Saint-Denis without a hint is ambiguous', input: ['Saint-Denis'], expected: { place: 'Saint-Denis', country: 'RE', status: 'ambiguous' } },
+	{
+		title: 'country glued on without a comma',
+		input: ['Molenbeek Belgium'],
+		expected: { place: 'Molenbeek-Saint-Jean', country: 'BE', status: 'alias' }
+	},
+	{
+		title: 'Saint-Denis without a hint is ambiguous',
+		input: ['Saint-Denis'],
+		expected: { place: 'Saint-Denis', country: 'RE', status: 'ambiguous' }
+	},
 	{ title: 'St-Denis with a country', input: ['St-Denis', 'FR'], expected: { place: 'Saint-Denis', country: 'FR', status: 'exact' } },
 	{ title: 'Saint-Denis, Réunion', input: ['Saint-Denis, Réunion'], expected: { place: 'Saint-Denis', country: 'RE', status: 'exact' } },
-	{ title: 'a far larger place beats a small exact namesake', input: ['Cologne'], expected: { place: 'Köln', country: 'DE', status: 'alias' } },
+	{
+		title: 'a far larger place beats a small exact namesake',
+		input: ['Cologne'],
+		expected: { place: 'Köln', country: 'DE', status: 'alias' }
+	},
 	{ title: 'the region outranks a namesake elsewhere', input: ['Paris'], expected: { place: 'Paris', country: 'FR', status: 'exact' } },
 	{ title: 'the hint outranks population', input: ['Paris', 'US'], expected: { place: 'Paris', country: 'US', status: 'exact' } },
 	{ title: 'Kosovo as XK', input: ['Pristina', 'XK'], expected: { place: 'Pristina', country: 'XK', status: 'exact' } },
-	{ title: 'a place missing from the hinted country', input: ['Paris', 'BE'], expected: { place: 'Paris', country: 'FR', status: 'ambiguous' } },
+	{
+		title: 'a place missing from the hinted country',
+		input: ['Paris', 'BE'],
+		expected: { place: 'Paris', country: 'FR', status: 'ambiguous' }
+	},
 	{ title: 'an unknown country code', input: ['Paris', 'ZZ'], expected: { place: 'Paris', country: 'FR', status: 'ambiguous' } },
-	{ title: 'a spaced dash separates a region', input: ['Molenbeek - Brussels'], expected: { place: 'Molenbeek-Saint-Jean', country: 'BE', status: 'alias' } },
+	{
+		title: 'a spaced dash separates a region',
+		input: ['Molenbeek - Brussels'],
+		expected: { place: 'Molenbeek-Saint-Jean', country: 'BE', status: 'alias' }
+	},
 	{ title: 'slash-separated variants', input: ['Bruxelles/Brussel'], expected: { place: 'Brussels', country: 'BE', status: 'alias' } }
 ];
 

@@ -27,19 +27,51 @@ const choice = (hometown: string, country: string, lat: number, lon: number, pla
 	chosenAt: ''
 });
 
-const PENDING = [record('a', 'Bruxelles'), record('b', 'Tripoli'), record('c', 'Atlantis'), record('d', 'TRIPOLI'), record('e', 'Tripoli', 'LB')];
+const PENDING = [
+	record('a', 'Bruxelles'),
+	record('b', 'Tripoli'),
+	record('c', 'Atlantis'),
+	record('d', 'TRIPOLI'),
+	record('e', 'Tripoli', 'LB')
+];
 
 const ROW_TESTS = [
-	{ title: 'only ambiguous and unresolved rows, with their file row numbers', input: { statuses: ['alias', 'ambiguous', 'unresolved', 'ambiguous', 'exact'] as GeocodeStatus[], rows: [2, 3, 5, 6, 7] }, expected: [3, 5, 6] },
-	{ title: 'nothing to review', input: { statuses: ['exact', 'alias', 'fuzzy', 'exact', 'exact'] as GeocodeStatus[], rows: [2, 3, 4, 5, 6] }, expected: [] },
-	{ title: 'a missing row number falls back to the position', input: { statuses: ['unresolved', 'exact', 'exact', 'exact', 'exact'] as GeocodeStatus[], rows: [] }, expected: [1] },
+	{
+		title: 'only ambiguous and unresolved rows, with their file row numbers',
+		input: { statuses: ['alias', 'ambiguous', 'unresolved', 'ambiguous', 'exact'] as GeocodeStatus[], rows: [2, 3, 5, 6, 7] },
+		expected: [3, 5, 6]
+	},
+	{
+		title: 'nothing to review',
+		input: { statuses: ['exact', 'alias', 'fuzzy', 'exact', 'exact'] as GeocodeStatus[], rows: [2, 3, 4, 5, 6] },
+		expected: []
+	},
+	{
+		title: 'a missing row number falls back to the position',
+		input: { statuses: ['unresolved', 'exact', 'exact', 'exact', 'exact'] as GeocodeStatus[], rows: [] },
+		expected: [1]
+	},
 	{ title: 'a missing result is not listed', input: { statuses: ['exact'] as GeocodeStatus[], rows: [2, 3, 4, 5, 6] }, expected: [] }
 ];
 
 const CHOICE_TESTS = [
 	{ title: 'no choices', input: [] as ReviewChoice[], expected: [] },
-	{ title: 'one choice applies to every row of the same text (case folded), not to another country', input: [choice('Tripoli', '', 32.9, 13.18, 'LY')], expected: [[1, 32.9, 13.18], [3, 32.9, 13.18]] },
-	{ title: 'choices for other texts or countries', input: [choice('Tripoli', 'LB', 34.4, 35.8), choice('Atlantis', '', 10, 20)], expected: [[2, 10, 20], [4, 34.4, 35.8]] }
+	{
+		title: 'one choice applies to every row of the same text (case folded), not to another country',
+		input: [choice('Tripoli', '', 32.9, 13.18, 'LY')],
+		expected: [
+			[1, 32.9, 13.18],
+			[3, 32.9, 13.18]
+		]
+	},
+	{
+		title: 'choices for other texts or countries',
+		input: [choice('Tripoli', 'LB', 34.4, 35.8), choice('Atlantis', '', 10, 20)],
+		expected: [
+			[2, 10, 20],
+			[4, 34.4, 35.8]
+		]
+	}
 ];
 
 describe('reviewRowsOf', () => {
@@ -58,6 +90,8 @@ describe('choicesByIndex', () => {
 
 describe('summaryLine', () => {
 	it('lists every status in order', () => {
-		expect(summaryLine({ rows: 9, exact: 3, alias: 2, fuzzy: 0, ambiguous: 2, unresolved: 1200 })).toBe('3 exact, 2 alias, 0 fuzzy, 2 ambiguous, 1,200 unresolved');
+		expect(summaryLine({ rows: 9, exact: 3, alias: 2, fuzzy: 0, ambiguous: 2, unresolved: 1200 })).toBe(
+			'3 exact, 2 alias, 0 fuzzy, 2 ambiguous, 1,200 unresolved'
+		);
 	});
 });

@@ -42,10 +42,10 @@ describe('normalizeName', () => {
 	// normalizeName takes a fast path for ASCII text; it must give the full path's key to the letter.
 	it.each([
 		"'s-Gravenhage",
-		"`t Zandt",
+		'`t Zandt',
 		"' s Hertogenbosch",
 		"L'Aquila",
-		"l`Isle",
+		'l`Isle',
 		'St. Pol',
 		'Al-Raqqa',
 		'  Brussels,  (BE) ',
@@ -57,13 +57,18 @@ describe('normalizeName', () => {
 		'',
 		'x',
 		'Ste Maxime'
-	])('the ASCII path gives the full path\'s key for %j', (input) => {
+	])("the ASCII path gives the full path's key for %j", (input) => {
 		expect(normalizeName(input)).toBe(normalizeFull(input));
 	});
 
-	it('the ASCII path gives the full path\'s key for any ASCII text (property)', () => {
+	it("the ASCII path gives the full path's key for any ASCII text (property)", () => {
 		const ascii = fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 24 });
-		const placeLike = fc.array(fc.constantFrom('st', 'Saint', 'al', "'s", 'l\'', '-', ' ', "'", '`', 'Ste', 'x', 'Ab', '9', '.', '\t'), { maxLength: 8 }).map((a) => a.join(''));
-		fc.assert(fc.property(fc.oneof(ascii, placeLike), (input) => normalizeName(input) === normalizeFull(input)), { numRuns: 3000 });
+		const placeLike = fc
+			.array(fc.constantFrom('st', 'Saint', 'al', "'s", "l'", '-', ' ', "'", '`', 'Ste', 'x', 'Ab', '9', '.', '\t'), { maxLength: 8 })
+			.map((a) => a.join(''));
+		fc.assert(
+			fc.property(fc.oneof(ascii, placeLike), (input) => normalizeName(input) === normalizeFull(input)),
+			{ numRuns: 3000 }
+		);
 	});
 });

@@ -4,15 +4,51 @@ import type { PlaceIssue } from '$lib/core/geocode/crosscheck';
 import { choicesFor, settleCheck, swapAll, withResolvedPlaces } from '$lib/core/geocode/place-checks';
 import { undatedNote } from '$lib/core/data/undated';
 
-const at = (id: string, lat: number, lon: number, extra: Partial<MemberRecord> = {}): MemberRecord => ({ ...emptyRecord(id), lat, lon, ...extra });
-const issue = (kind: PlaceIssue['kind'], suggested?: { lat: number; lon: number }): PlaceIssue => ({ row: 2, field: 'lat/lon', kind, reason: 'r', fix: 'f', suggested });
+const at = (id: string, lat: number, lon: number, extra: Partial<MemberRecord> = {}): MemberRecord => ({
+	...emptyRecord(id),
+	lat,
+	lon,
+	...extra
+});
+const issue = (kind: PlaceIssue['kind'], suggested?: { lat: number; lon: number }): PlaceIssue => ({
+	row: 2,
+	field: 'lat/lon',
+	kind,
+	reason: 'r',
+	fix: 'f',
+	suggested
+});
 
 describe('settling a coordinate finding', () => {
 	it.each([
-		{ title: 'swap', record: at('b', 4.35, 50.85, { placeId: 'x', place: 'near Y' }), finding: issue('swapped', { lat: 50.85, lon: 4.35 }), choice: 'swap' as const, expected: [50.85, 4.35, undefined] },
-		{ title: 'use the named place', record: at('l', 48.85, 2.35), finding: issue('far', { lat: 45.75, lon: 4.85 }), choice: 'use-named' as const, expected: [45.75, 4.85, undefined] },
-		{ title: 'keep as given', record: at('k', 48.85, 2.35, { placeId: 'p' }), finding: issue('far', { lat: 45.75, lon: 4.85 }), choice: 'keep' as const, expected: [48.85, 2.35, 'p'] },
-		{ title: 'a swap that would put lat out of range is refused', record: at('o', 10, 120), finding: issue('outside-country'), choice: 'swap' as const, expected: [10, 120, undefined] }
+		{
+			title: 'swap',
+			record: at('b', 4.35, 50.85, { placeId: 'x', place: 'near Y' }),
+			finding: issue('swapped', { lat: 50.85, lon: 4.35 }),
+			choice: 'swap' as const,
+			expected: [50.85, 4.35, undefined]
+		},
+		{
+			title: 'use the named place',
+			record: at('l', 48.85, 2.35),
+			finding: issue('far', { lat: 45.75, lon: 4.85 }),
+			choice: 'use-named' as const,
+			expected: [45.75, 4.85, undefined]
+		},
+		{
+			title: 'keep as given',
+			record: at('k', 48.85, 2.35, { placeId: 'p' }),
+			finding: issue('far', { lat: 45.75, lon: 4.85 }),
+			choice: 'keep' as const,
+			expected: [48.85, 2.35, 'p']
+		},
+		{
+			title: 'a swap that would put lat out of range is refused',
+			record: at('o', 10, 120),
+			finding: issue('outside-country'),
+			choice: 'swap' as const,
+			expected: [10, 120, undefined]
+		}
 	])('$title', ({ record, finding, choice, expected }) => {
 		const m = settleCheck(record, finding, choice);
 		expect([m.lat, m.lon, m.placeId]).toEqual(expected);
@@ -27,14 +63,23 @@ describe('settling a coordinate finding', () => {
 	});
 
 	it('swaps a whole file, leaving rows without coordinates alone', () => {
-		expect(swapAll([at('a', 4.35, 50.85), { ...emptyRecord('b'), hometown: 'x' }]).map((m) => [m.lat, m.lon])).toEqual([[50.85, 4.35], [NaN, NaN]]);
+		expect(swapAll([at('a', 4.35, 50.85), { ...emptyRecord('b'), hometown: 'x' }]).map((m) => [m.lat, m.lon])).toEqual([
+			[50.85, 4.35],
+			[NaN, NaN]
+		]);
 	});
 });
 
 describe('resolved places onto records', () => {
 	it('adds identity, name and country; keeps a given country and an existing identity', () => {
 		const out = withResolvedPlaces(
-			[at('a', 50.85, 4.35), at('b', 50.85, 4.35, { country: 'FR' }), at('c', 1, 1, { placeId: 'keep' }), at('d', 51.6, 6.75, { hometown: 'Lohberg' }), at('e', 0.5, 0.5)],
+			[
+				at('a', 50.85, 4.35),
+				at('b', 50.85, 4.35, { country: 'FR' }),
+				at('c', 1, 1, { placeId: 'keep' }),
+				at('d', 51.6, 6.75, { hometown: 'Lohberg' }),
+				at('e', 0.5, 0.5)
+			],
 			[
 				{ placeId: 'BE/brussels@50.850,4.349', place: 'Brussels', population: 1_000_000, country: 'BE' },
 				{ placeId: 'BE/brussels@50.850,4.349', place: 'Brussels', population: 1_000_000, country: 'BE' },

@@ -5,9 +5,22 @@ import type { GeocodeResult, GeocodeStatus } from '$lib/core/geocode';
 import { asRegeocoded, givenColumns, keepsGiven, needsGeocoder, partitionForGeocoding } from '$lib/core/geocode/regeocode';
 import { recordsToCsv, privateRecords } from '$lib/core/export/records';
 
-const rec = (id: string, hometown: string, lat = NaN, lon = NaN, row?: number): MemberRecord => ({ ...emptyRecord(id), hometown, lat, lon, ...(row ? { row } : {}) });
+const rec = (id: string, hometown: string, lat = NaN, lon = NaN, row?: number): MemberRecord => ({
+	...emptyRecord(id),
+	hometown,
+	lat,
+	lon,
+	...(row ? { row } : {})
+});
 const result = (status: GeocodeStatus, lat: number | null, lon: number | null): GeocodeResult => ({
-	lat, lon, place: lat === null ? '' : 'Lunel', place_country: lat === null ? '' : 'FR', status, confidence: 0.9, candidates: [], reason: ''
+	lat,
+	lon,
+	place: lat === null ? '' : 'Lunel',
+	place_country: lat === null ? '' : 'FR',
+	status,
+	confidence: 0.9,
+	candidates: [],
+	reason: ''
 });
 
 describe('which rows go to the geocoder', () => {
@@ -42,15 +55,28 @@ describe('the given-coordinate columns', () => {
 });
 
 describe('an import split for re-geocoding', () => {
-	const placed = [rec('a', 'Lunel', 10, 10, 2), rec('b', '', 50.85, 4.35, 3), { ...rec('c', 'Brussels', 50.85, 4.35, 5), placeId: 'g1', place: 'Brussels' }];
+	const placed = [
+		rec('a', 'Lunel', 10, 10, 2),
+		rec('b', '', 50.85, 4.35, 3),
+		{ ...rec('c', 'Brussels', 50.85, 4.35, 5), placeId: 'g1', place: 'Brussels' }
+	];
 	const pending = [rec('d', 'Oslo', NaN, NaN, 4)];
 	const CASES = [
 		{ title: 'off: as it was', regeocode: false, expected: { placed: ['a', 'b', 'c'], pending: ['d'], rows: [4], regeocoded: 0 } },
-		{ title: 'on: named rows with coordinates wait too, after the others', regeocode: true, expected: { placed: ['b'], pending: ['d', 'a', 'c'], rows: [4, 2, 5], regeocoded: 2 } }
+		{
+			title: 'on: named rows with coordinates wait too, after the others',
+			regeocode: true,
+			expected: { placed: ['b'], pending: ['d', 'a', 'c'], rows: [4, 2, 5], regeocoded: 2 }
+		}
 	];
 	it.each(CASES)('$title', ({ regeocode, expected }) => {
 		const { partition, rowNumbers, regeocoded } = partitionForGeocoding({ placed, pending }, [4], regeocode);
-		expect({ placed: partition.placed.map((r) => r.id), pending: partition.pending.map((r) => r.id), rows: rowNumbers, regeocoded }).toEqual(expected);
+		expect({
+			placed: partition.placed.map((r) => r.id),
+			pending: partition.pending.map((r) => r.id),
+			rows: rowNumbers,
+			regeocoded
+		}).toEqual(expected);
 	});
 	it('a re-geocoded row keeps its given point apart, and loses the place it resolved to', () => {
 		const r = asRegeocoded(placed[2]!);
@@ -62,8 +88,16 @@ describe('an import split for re-geocoding', () => {
 describe('re-geocoded rows placed', () => {
 	const given = asRegeocoded(rec('a', 'Lunel', 10, 10));
 	const CASES = [
-		{ title: 'found: at the gazetteer place, given kept', input: result('exact', 43.68, 4.14), expected: { list: 'placed', lat: 43.68, lon: 4.14 } },
-		{ title: 'nothing found: back at the given point', input: result('unresolved', null, null), expected: { list: 'placed', lat: 10, lon: 10 } },
+		{
+			title: 'found: at the gazetteer place, given kept',
+			input: result('exact', 43.68, 4.14),
+			expected: { list: 'placed', lat: 43.68, lon: 4.14 }
+		},
+		{
+			title: 'nothing found: back at the given point',
+			input: result('unresolved', null, null),
+			expected: { list: 'placed', lat: 10, lon: 10 }
+		},
 		{ title: 'ambiguous: waits for the review', input: result('ambiguous', 43.68, 4.14), expected: { list: 'pending', lat: NaN, lon: NaN } }
 	];
 	it.each(CASES)('$title', ({ input, expected }) => {
@@ -79,10 +113,17 @@ describe('the CSV export carries the given coordinates', () => {
 	const CASES = [
 		{ title: 'no re-geocoded row: no extra columns', members: [rec('b', 'Lunel', 43.68, 4.14)], k: 0, expected: null },
 		{ title: 'a re-geocoded row: given_lat, given_lon', members: [moved, rec('b', 'Lunel', 43.68, 4.14)], k: 0, expected: ['10', '10'] },
-		{ title: 'folded under k: the given point left out', members: [moved, { ...rec('b', 'Nimes', 43.84, 4.36), country: 'FR' }], k: 2, expected: ['', ''] }
+		{
+			title: 'folded under k: the given point left out',
+			members: [moved, { ...rec('b', 'Nimes', 43.84, 4.36), country: 'FR' }],
+			k: 2,
+			expected: ['', '']
+		}
 	];
 	it.each(CASES)('$title', ({ members, k, expected }) => {
-		const [header, first] = recordsToCsv(privateRecords(members, k)).split('\r\n').map((l) => l.split(','));
+		const [header, first] = recordsToCsv(privateRecords(members, k))
+			.split('\r\n')
+			.map((l) => l.split(','));
 		if (expected === null) return expect(header).not.toContain('given_lat');
 		expect(header!.slice(-2)).toEqual(['given_lat', 'given_lon']);
 		expect(first!.slice(-2)).toEqual(expected);

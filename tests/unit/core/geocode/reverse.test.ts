@@ -35,10 +35,25 @@ const index = new ReverseIndex(gaz);
 
 describe('resolve', () => {
 	it.each([
-		{ title: 'a point in Molenbeek is Molenbeek, not Brussels (nearest whose radius holds it)', lat: 50.852, lon: 4.318, expected: { name: 'Molenbeek-Saint-Jean', within: true, country: 'BE' } },
+		{
+			title: 'a point in Molenbeek is Molenbeek, not Brussels (nearest whose radius holds it)',
+			lat: 50.852,
+			lon: 4.318,
+			expected: { name: 'Molenbeek-Saint-Jean', within: true, country: 'BE' }
+		},
 		{ title: 'the Grand-Place is Brussels', lat: 50.8467, lon: 4.3525, expected: { name: 'Brussels', within: true, country: 'BE' } },
-		{ title: 'Lohberg, 3 km north of Dinslaken, is beyond its radius: near Dinslaken', lat: 51.59, lon: 6.75, expected: { name: 'Dinslaken', within: false, country: 'DE' } },
-		{ title: 'a point in Vaals is in the Netherlands, though Aachen is bigger', lat: 50.771, lon: 6.02, expected: { name: 'Vaals', within: true, country: 'NL' } },
+		{
+			title: 'Lohberg, 3 km north of Dinslaken, is beyond its radius: near Dinslaken',
+			lat: 51.59,
+			lon: 6.75,
+			expected: { name: 'Dinslaken', within: false, country: 'DE' }
+		},
+		{
+			title: 'a point in Vaals is in the Netherlands, though Aachen is bigger',
+			lat: 50.771,
+			lon: 6.02,
+			expected: { name: 'Vaals', within: true, country: 'NL' }
+		},
 		{ title: 'across the antimeridian', lat: -16.85, lon: 179.99, expected: { name: 'Taveuni', within: false, country: 'FJ' } }
 	])('$title', ({ lat, lon, expected }) => {
 		const r = index.resolve(lat, lon)!;
@@ -65,18 +80,35 @@ describe('resolve', () => {
 });
 
 describe('grouping by resolved place', () => {
-	const at = (id: string, hometown: string, lat: number, lon: number, country = '') => ({ ...emptyRecord(id), hometown, lat, lon, country });
+	const at = (id: string, hometown: string, lat: number, lon: number, country = '') => ({
+		...emptyRecord(id),
+		hometown,
+		lat,
+		lon,
+		country
+	});
 
 	it('spellings of one place share one row, with the spellings listed', () => {
-		const { records } = resolveRecordPlaces(index, [at('a', 'Bruxelles', 50.8466, 4.3528), at('b', 'Brussel', 50.8505, 4.3488), at('c', 'Brussels', 50.848, 4.35, 'BE')]);
+		const { records } = resolveRecordPlaces(index, [
+			at('a', 'Bruxelles', 50.8466, 4.3528),
+			at('b', 'Brussel', 50.8505, 4.3488),
+			at('c', 'Brussels', 50.848, 4.35, 'BE')
+		]);
 		const rows = townCounts(records);
 		expect(rows.map((r) => [r.name, r.count, r.places])).toEqual([['Brussels', 3, ['Brussels', 'Bruxelles', 'Brussel']]]);
 	});
 
 	it('rows with coordinates and no name get a name and a country; different places never share a row', () => {
-		const { records, named, countries } = resolveRecordPlaces(index, [at('a', '', 50.8505, 4.3488), at('b', '', 51.5623, 6.7434), at('c', '', 51.5623, 6.7434)]);
+		const { records, named, countries } = resolveRecordPlaces(index, [
+			at('a', '', 50.8505, 4.3488),
+			at('b', '', 51.5623, 6.7434),
+			at('c', '', 51.5623, 6.7434)
+		]);
 		expect({ named, countries }).toEqual({ named: 3, countries: 3 });
-		expect(townCounts(records).map((r) => [r.name, r.country, r.count])).toEqual([['Brussels', 'BE', 1], ['Dinslaken', 'DE', 2]]);
+		expect(townCounts(records).map((r) => [r.name, r.country, r.count])).toEqual([
+			['Brussels', 'BE', 1],
+			['Dinslaken', 'DE', 2]
+		]);
 	});
 
 	it('"near X" points 20 km apart stay apart, and keep their own text as the name', () => {

@@ -11,7 +11,14 @@ describe('listFingerprint', () => {
 	it.each([
 		{ title: 'row order does not matter', input: [...LIST].reverse(), same: true },
 		{ title: 'repeats do not matter', input: LIST.slice(0, 2), same: true },
-		{ title: 'case and accents do not matter', input: [{ hometown: 'TRIPOLI', country: '' }, { hometown: 'bruxelles', country: 'be' }], same: true },
+		{
+			title: 'case and accents do not matter',
+			input: [
+				{ hometown: 'TRIPOLI', country: '' },
+				{ hometown: 'bruxelles', country: 'be' }
+			],
+			same: true
+		},
 		{ title: 'another place changes it', input: [...LIST, { hometown: 'Malmo', country: '' }], same: false },
 		{ title: 'another country changes it', input: [{ hometown: 'Tripoli', country: 'LB' }, LIST[1]!], same: false }
 	])('$title', ({ input, same }) => {
@@ -46,7 +53,12 @@ describe('parseChoices', () => {
 		{ title: 'null', input: 'null', expected: [`not a ${CHOICES_FORMAT} file`] },
 		{
 			title: 'a choice at 0,0 is kept (it is a real point) but one with lat 91 is refused',
-			input: JSON.stringify(exportChoices([{ ...CHOICE, lat: 0, lon: 0 }, { ...CHOICE, lat: 91 }])),
+			input: JSON.stringify(
+				exportChoices([
+					{ ...CHOICE, lat: 0, lon: 0 },
+					{ ...CHOICE, lat: 91 }
+				])
+			),
 			expected: ['choice 2: needs fingerprint, placeKey, hometown and valid lat/lon']
 		},
 		{

@@ -17,7 +17,9 @@ describe('table helpers', () => {
 
 	it('formats candidates for one spreadsheet cell', () => {
 		const c = { place: 'Tripoli', place_country: 'LB', lat: 34.43352, lon: 35.84416, population: 1, match: 'exact' as const };
-		expect(formatCandidates([c, { ...c, place: 'Trípoli', place_country: 'GR' }])).toBe('Tripoli (LB) 34.4335 35.8442; Trípoli (GR) 34.4335 35.8442');
+		expect(formatCandidates([c, { ...c, place: 'Trípoli', place_country: 'GR' }])).toBe(
+			'Tripoli (LB) 34.4335 35.8442; Trípoli (GR) 34.4335 35.8442'
+		);
 	});
 });
 
@@ -50,7 +52,10 @@ describe('npm run atlas -- geocode', () => {
 		let status = 0;
 		let message = '';
 		try {
-			execFileSync('npx', ['tsx', 'src/cli/atlas.ts', 'geocode', '/no/such/file.csv'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+			execFileSync('npx', ['tsx', 'src/cli/atlas.ts', 'geocode', '/no/such/file.csv'], {
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'pipe']
+			});
 		} catch (error) {
 			status = (error as { status: number }).status;
 			message = String((error as { stderr: string }).stderr);

@@ -34,7 +34,17 @@ function members(spec: Record<string, number>): MemberRecord[] {
 	return out;
 }
 
-const SPEC = { Brussels: 10, 'Molenbeek-Saint-Jean': 6, Schaerbeek: 2, Antwerp: 3, Verviers: 1, Paris: 5, 'Saint-Denis': 2, Lunel: 1, Oslo: 1 };
+const SPEC = {
+	Brussels: 10,
+	'Molenbeek-Saint-Jean': 6,
+	Schaerbeek: 2,
+	Antwerp: 3,
+	Verviers: 1,
+	Paris: 5,
+	'Saint-Denis': 2,
+	Lunel: 1,
+	Oslo: 1
+};
 const ALL = members(SPEC);
 const byName = (rows: { name: string; count: number }[]) => Object.fromEntries(rows.map((r) => [r.name, r.count]));
 
@@ -59,7 +69,11 @@ describe('townCounts', () => {
 
 describe('metroCounts', () => {
 	const TESTS = [
-		{ title: 'Brussels communes merge into Brussels at 15 km', input: 15, expected: { Brussels: 18, Antwerp: 3, Verviers: 1, Paris: 7, Lunel: 1, Oslo: 1 } },
+		{
+			title: 'Brussels communes merge into Brussels at 15 km',
+			input: 15,
+			expected: { Brussels: 18, Antwerp: 3, Verviers: 1, Paris: 7, Lunel: 1, Oslo: 1 }
+		},
 		{ title: 'nothing merges at 1 km', input: 1, expected: SPEC },
 		{ title: 'Antwerp joins Brussels at 50 km', input: 50, expected: { Brussels: 21, Verviers: 1, Paris: 7, Lunel: 1, Oslo: 1 } }
 	];
@@ -91,7 +105,10 @@ describe('applyPrivacy', () => {
 		{
 			title: 'k=3 on towns: small towns fold into their country, then into "Other places"',
 			input: { rows: townCounts(ALL), k: 3, level: 'town' as const },
-			expected: { rows: { Brussels: 10, 'Molenbeek-Saint-Jean': 6, Antwerp: 3, Paris: 5, 'Other places in Belgium': 3, 'Other places in France': 3 }, suppressed: 1 }
+			expected: {
+				rows: { Brussels: 10, 'Molenbeek-Saint-Jean': 6, Antwerp: 3, Paris: 5, 'Other places in Belgium': 3, 'Other places in France': 3 },
+				suppressed: 1
+			}
 		},
 		{
 			title: 'k=5: a fold under k joins the next fold; a last fold under k is suppressed',
@@ -108,7 +125,11 @@ describe('applyPrivacy', () => {
 			input: { rows: townCounts(members({ Brussels: 3, Oslo: 1, Lunel: 1, Verviers: 1 })), k: 3, level: 'town' as const },
 			expected: { rows: { Brussels: 3, 'Other places': 3 }, suppressed: 0 }
 		},
-		{ title: 'k=0 changes nothing', input: { rows: townCounts(ALL), k: 0, level: 'town' as const }, expected: { rows: SPEC, suppressed: 0 } }
+		{
+			title: 'k=0 changes nothing',
+			input: { rows: townCounts(ALL), k: 0, level: 'town' as const },
+			expected: { rows: SPEC, suppressed: 0 }
+		}
 	];
 	it.each(TESTS)('$title', ({ input, expected }) => {
 		const result = applyPrivacy(input.rows, input.k, input.level);
@@ -132,9 +153,21 @@ describe('applyPrivacy', () => {
 describe('sortRows', () => {
 	const rows = applyPrivacy(townCounts(ALL), 3, 'town').rows;
 	const TESTS = [
-		{ title: 'count descending, folds last', input: ['count', 'descending'] as const, expected: ['Brussels', 'Molenbeek-Saint-Jean', 'Paris', 'Antwerp', 'Other places in Belgium', 'Other places in France'] },
-		{ title: 'count ascending, folds still last', input: ['count', 'ascending'] as const, expected: ['Antwerp', 'Paris', 'Molenbeek-Saint-Jean', 'Brussels', 'Other places in Belgium', 'Other places in France'] },
-		{ title: 'name ascending', input: ['name', 'ascending'] as const, expected: ['Antwerp', 'Brussels', 'Molenbeek-Saint-Jean', 'Paris', 'Other places in Belgium', 'Other places in France'] }
+		{
+			title: 'count descending, folds last',
+			input: ['count', 'descending'] as const,
+			expected: ['Brussels', 'Molenbeek-Saint-Jean', 'Paris', 'Antwerp', 'Other places in Belgium', 'Other places in France']
+		},
+		{
+			title: 'count ascending, folds still last',
+			input: ['count', 'ascending'] as const,
+			expected: ['Antwerp', 'Paris', 'Molenbeek-Saint-Jean', 'Brussels', 'Other places in Belgium', 'Other places in France']
+		},
+		{
+			title: 'name ascending',
+			input: ['name', 'ascending'] as const,
+			expected: ['Antwerp', 'Brussels', 'Molenbeek-Saint-Jean', 'Paris', 'Other places in Belgium', 'Other places in France']
+		}
 	];
 	it.each(TESTS)('$title', ({ input, expected }) => {
 		expect(sortRows(rows, input[0], input[1]).map((r) => r.name)).toEqual(expected);
@@ -143,13 +176,25 @@ describe('sortRows', () => {
 
 describe('namedTowns and tooltipText', () => {
 	it('only towns with at least k members may be named', () => {
-		expect(namedTowns(ALL, 3).map((t) => t.name).sort()).toEqual(['Antwerp', 'Brussels', 'Molenbeek-Saint-Jean', 'Paris']);
+		expect(
+			namedTowns(ALL, 3)
+				.map((t) => t.name)
+				.sort()
+		).toEqual(['Antwerp', 'Brussels', 'Molenbeek-Saint-Jean', 'Paris']);
 		expect(namedTowns(ALL, 0)).toHaveLength(9);
 	});
 	const TESTS = [
 		{ title: 'nothing near: no tooltip', input: [], expected: null },
-		{ title: 'biggest first, singular and plural', input: townCounts(members({ Oslo: 1, Paris: 2 })), expected: 'Paris (FR): 2 members\nOslo (NO): 1 member' },
-		{ title: 'markup is kept as text', input: townCounts(members({ Oslo: 1 })).map((t) => ({ ...t, name: '<b>x</b>' })), expected: '<b>x</b> (NO): 1 member' }
+		{
+			title: 'biggest first, singular and plural',
+			input: townCounts(members({ Oslo: 1, Paris: 2 })),
+			expected: 'Paris (FR): 2 members\nOslo (NO): 1 member'
+		},
+		{
+			title: 'markup is kept as text',
+			input: townCounts(members({ Oslo: 1 })).map((t) => ({ ...t, name: '<b>x</b>' })),
+			expected: '<b>x</b> (NO): 1 member'
+		}
 	];
 	it.each(TESTS)('$title', ({ input, expected }) => expect(tooltipText(input)).toBe(expected));
 });

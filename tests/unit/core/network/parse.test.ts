@@ -8,17 +8,48 @@ import { listUnknownIds, tiesFromJson, type TieImport } from '../../../../src/li
 const balanced = (r: TieImport) => r.report.tiesRead === r.report.accepted + r.report.rejected.length;
 
 describe('edge-list CSV', () => {
-	const CASES: { title: string; csv: string; accepted: number; rejected: [number, string, RegExp][]; warnings?: [number, string][]; errors?: RegExp }[] = [
-		{ title: 'plain ties with types and dates', csv: 'source,target,type,date\nM-1,M-2,contact,2015-03-01\nM-1,plot-x,plot,2015\nM-2,org-a,organisation,', accepted: 3, rejected: [] },
+	const CASES: {
+		title: string;
+		csv: string;
+		accepted: number;
+		rejected: [number, string, RegExp][];
+		warnings?: [number, string][];
+		errors?: RegExp;
+	}[] = [
+		{
+			title: 'plain ties with types and dates',
+			csv: 'source,target,type,date\nM-1,M-2,contact,2015-03-01\nM-1,plot-x,plot,2015\nM-2,org-a,organisation,',
+			accepted: 3,
+			rejected: []
+		},
 		{ title: 'no date column', csv: 'source,target,type\nM-1,M-2,contact', accepted: 1, rejected: [] },
-		{ title: "Gephi's edge table (Source,Target,Type Undirected)", csv: 'Source,Target,Type,Id,Label,Weight\n0,1,Undirected,0,,1.0', accepted: 1, rejected: [] },
+		{
+			title: "Gephi's edge table (Source,Target,Type Undirected)",
+			csv: 'Source,Target,Type,Id,Label,Weight\n0,1,Undirected,0,,1.0',
+			accepted: 1,
+			rejected: []
+		},
 		{ title: 'from/to and semicolons', csv: 'from;to\nA;B\nB;C', accepted: 2, rejected: [] },
 		{ title: 'missing source', csv: 'source,target\n,M-2\nM-1,M-2', accepted: 1, rejected: [[2, 'source', /no source/]] },
 		{ title: 'missing target', csv: 'source,target\nM-1,', accepted: 0, rejected: [[2, 'target', /no target/]] },
 		{ title: 'a tie to itself', csv: 'source,target\nM-1,M-1', accepted: 0, rejected: [[2, 'target', /itself/]] },
 		{ title: 'more fields than columns', csv: 'source,target\nM-1,M-2,extra', accepted: 0, rejected: [[2, '', /3 fields for 2 columns/]] },
-		{ title: 'blank lines are not rows, row numbers stay spreadsheet rows', csv: 'source,target\n\nM-1,M-1\n', accepted: 0, rejected: [[3, 'target', /itself/]] },
-		{ title: 'unknown type and unreadable date are warnings', csv: 'source,target,type,date\nM-1,M-2,enemy,someday', accepted: 1, rejected: [], warnings: [[2, 'type'], [2, 'date']] },
+		{
+			title: 'blank lines are not rows, row numbers stay spreadsheet rows',
+			csv: 'source,target\n\nM-1,M-1\n',
+			accepted: 0,
+			rejected: [[3, 'target', /itself/]]
+		},
+		{
+			title: 'unknown type and unreadable date are warnings',
+			csv: 'source,target,type,date\nM-1,M-2,enemy,someday',
+			accepted: 1,
+			rejected: [],
+			warnings: [
+				[2, 'type'],
+				[2, 'date']
+			]
+		},
 		{ title: 'no target column', csv: 'source,other\nA,B', accepted: 0, rejected: [], errors: /No target column/ },
 		{ title: 'empty file', csv: '', accepted: 0, rejected: [], errors: /empty/ },
 		{ title: 'header only', csv: 'source,target\n', accepted: 0, rejected: [], errors: /no ties/ }
@@ -36,7 +67,10 @@ describe('edge-list CSV', () => {
 
 	it('reads types and dates', () => {
 		const r = parseEdgeList('source,target,type,date\nM-1,M-2,knows,2015-11\nM-1,p,Plot,13/11/2015', 'x.csv');
-		expect(r.ties.map((t) => [t.type, t.date])).toEqual([['contact', '2015-11'], ['plot', '2015-11-13']]);
+		expect(r.ties.map((t) => [t.type, t.date])).toEqual([
+			['contact', '2015-11'],
+			['plot', '2015-11-13']
+		]);
 		expect(r.report.types).toEqual({ plot: 1, organisation: 0, contact: 1, other: 0 });
 	});
 
@@ -85,9 +119,16 @@ describe('GEXF and GraphML', () => {
 	it('GEXF: nodes with labels, kinds and coordinates; edges with types and start dates; bad edges by line', () => {
 		const r = parseGexf(GEXF, 'g.gexf');
 		expect(r.report.nodesRead).toBe(3);
-		expect(r.nodes.map((n) => [n.id, n.label, n.kind])).toEqual([['0', 'M-001', 'member'], ['1', 'M-002', null], ['c', 'Cafe', 'other']]);
+		expect(r.nodes.map((n) => [n.id, n.label, n.kind])).toEqual([
+			['0', 'M-001', 'member'],
+			['1', 'M-002', null],
+			['c', 'Cafe', 'other']
+		]);
 		expect([r.nodes[2]!.lat, r.nodes[2]!.lon]).toEqual([50.85, 4.35]);
-		expect(r.ties.map((t) => [t.source, t.target, t.type, t.date])).toEqual([['0', '1', 'contact', ''], ['0', 'c', 'other', '2015-06-01']]);
+		expect(r.ties.map((t) => [t.source, t.target, t.type, t.date])).toEqual([
+			['0', '1', 'contact', ''],
+			['0', 'c', 'other', '2015-06-01']
+		]);
 		expect(r.report.rejected).toEqual([
 			{ row: 14, field: 'target', reason: 'target "nowhere" is not a node of the file' },
 			{ row: 15, field: 'target', reason: 'a tie of "1" to itself' }
@@ -97,7 +138,10 @@ describe('GEXF and GraphML', () => {
 
 	it('GraphML: keys by attr.name; an edge without a source is rejected with its line', () => {
 		const r = parseGraphml(GRAPHML, 'g.graphml');
-		expect(r.nodes.map((n) => [n.id, n.label])).toEqual([['a', 'M-001'], ['b', 'b']]);
+		expect(r.nodes.map((n) => [n.id, n.label])).toEqual([
+			['a', 'M-001'],
+			['b', 'b']
+		]);
 		expect(r.ties).toEqual([{ source: 'a', target: 'b', type: 'contact', date: '2015-02-03', day: 398 }]);
 		expect(r.report.rejected).toEqual([{ row: 10, field: 'source', reason: 'no source id' }]);
 		expect(balanced(r)).toBe(true);
@@ -140,7 +184,14 @@ describe('GEXF and GraphML', () => {
 	});
 
 	it('ties.demo.json rows come back as ties', () => {
-		expect(tiesFromJson({ ties: [['a', 'b', 'contact', '2015-01'], ['a', 'p', 'plot', '']] })).toEqual([
+		expect(
+			tiesFromJson({
+				ties: [
+					['a', 'b', 'contact', '2015-01'],
+					['a', 'p', 'plot', '']
+				]
+			})
+		).toEqual([
 			{ source: 'a', target: 'b', type: 'contact', date: '2015-01', day: 365 },
 			{ source: 'a', target: 'p', type: 'plot', date: '', day: NaN }
 		]);

@@ -7,14 +7,47 @@ const PROJECT: Project = {
 	dataset: {
 		synthetic: false,
 		members: [
-			{ ...emptyRecord('A-1'), hometown: 'Molenbeek-Saint-Jean', country: 'BE', lon: 4.3224, lat: 50.8548, day: 680, dayEnd: 710, datePrecision: 'month', role: 'inner', arrested: 'yes', died: 'no', descent: 'Moroccan', recruiter: 'Zerkani network', plots: ['paris-2015-11-13'], source: 'test' },
+			{
+				...emptyRecord('A-1'),
+				hometown: 'Molenbeek-Saint-Jean',
+				country: 'BE',
+				lon: 4.3224,
+				lat: 50.8548,
+				day: 680,
+				dayEnd: 710,
+				datePrecision: 'month',
+				role: 'inner',
+				arrested: 'yes',
+				died: 'no',
+				descent: 'Moroccan',
+				recruiter: 'Zerkani network',
+				plots: ['paris-2015-11-13'],
+				source: 'test'
+			},
 			// Not geocoded, no date: NaN must survive the JSON round trip.
 			{ ...emptyRecord('A-2'), hometown: 'Somewhere', weight: 2.5 }
 		]
 	},
 	mappings: { 'first act date|town': { Town: 'hometown', first_act_date: 'date' } },
-	geocodeChoices: { 'halab|': { fingerprint: '', placeKey: 'halab|', hometown: 'Halab', country: '', lat: 36.2, lon: 37.15, place: 'Aleppo', place_country: 'SY', chosenAt: '2026-01-01T00:00:00.000Z' } },
-	scenes: [{ name: 'Brussels', state: { view: { longitude: 4.35, latitude: 50.85, zoom: 9 }, time: '2015-11-13', filters: { role: ['inner'] }, privacyK: 3 } }],
+	geocodeChoices: {
+		'halab|': {
+			fingerprint: '',
+			placeKey: 'halab|',
+			hometown: 'Halab',
+			country: '',
+			lat: 36.2,
+			lon: 37.15,
+			place: 'Aleppo',
+			place_country: 'SY',
+			chosenAt: '2026-01-01T00:00:00.000Z'
+		}
+	},
+	scenes: [
+		{
+			name: 'Brussels',
+			state: { view: { longitude: 4.35, latitude: 50.85, zoom: 9 }, time: '2015-11-13', filters: { role: ['inner'] }, privacyK: 3 }
+		}
+	],
 	view: { view: { longitude: 14, latitude: 43.5, zoom: 3.35 }, theme: 'dark' }
 };
 

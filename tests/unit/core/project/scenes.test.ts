@@ -1,9 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { decodeScenes, encodeScenes, fromBase64Url, sceneStep, toBase64Url, MAX_SCENES, type Scene } from '../../../../src/lib/core/project/scenes';
+import {
+	decodeScenes,
+	encodeScenes,
+	fromBase64Url,
+	sceneStep,
+	toBase64Url,
+	MAX_SCENES,
+	type Scene
+} from '../../../../src/lib/core/project/scenes';
 
 const SCENES: Scene[] = [
-	{ name: 'Brussels, November 2015', state: { view: { longitude: 4.35, latitude: 50.85, zoom: 9 }, time: '2015-11-13', filters: { role: ['inner'] }, privacyK: 3 } },
-	{ name: 'Routes — Balkans «2015»', state: { view: { longitude: 20, latitude: 44, zoom: 5 }, time: '2015-09-01', mode: 'window', windowMonths: 6, layers: ['heat', 'routes'], routes: ['western-balkans'], theme: 'dark' } },
+	{
+		name: 'Brussels, November 2015',
+		state: { view: { longitude: 4.35, latitude: 50.85, zoom: 9 }, time: '2015-11-13', filters: { role: ['inner'] }, privacyK: 3 }
+	},
+	{
+		name: 'Routes — Balkans «2015»',
+		state: {
+			view: { longitude: 20, latitude: 44, zoom: 5 },
+			time: '2015-09-01',
+			mode: 'window',
+			windowMonths: 6,
+			layers: ['heat', 'routes'],
+			routes: ['western-balkans'],
+			theme: 'dark'
+		}
+	},
 	{ name: 'Everything', state: {} }
 ];
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '$lib/core/time/days';
-import { figureFor, formatDetections, isActiveOn, maxDetections, MAX_WIDTH_PX, MIN_WIDTH_PX, routeYearOfDay, widthForDetections } from '$lib/core/routes/figures';
+import {
+	figureFor,
+	formatDetections,
+	isActiveOn,
+	maxDetections,
+	MAX_WIDTH_PX,
+	MIN_WIDTH_PX,
+	routeYearOfDay,
+	widthForDetections
+} from '$lib/core/routes/figures';
 import { COLLECTION } from './helpers';
 
 describe('routeYearOfDay', () => {
@@ -20,13 +29,19 @@ describe('widthForDetections', () => {
 		{ title: 'largest figure gets the widest line', input: max, expected: MAX_WIDTH_PX },
 		{ title: 'no figure gets the thinnest', input: undefined, expected: MIN_WIDTH_PX },
 		{ title: 'zero gets the thinnest', input: 0, expected: MIN_WIDTH_PX },
-		{ title: 'a quarter of the maximum gets half the extra width', input: max / 4, expected: MIN_WIDTH_PX + (MAX_WIDTH_PX - MIN_WIDTH_PX) / 2 }
+		{
+			title: 'a quarter of the maximum gets half the extra width',
+			input: max / 4,
+			expected: MIN_WIDTH_PX + (MAX_WIDTH_PX - MIN_WIDTH_PX) / 2
+		}
 	];
 	it.each(TESTS)('$title', ({ input, expected }) => expect(widthForDetections(input, max)).toBeCloseTo(expected, 6));
 	it('the largest figure is Eastern Mediterranean 2015', () => expect(max).toBe(885386));
 	it('Western Balkans 2015 is drawn wider than in 2016', () => {
 		const wb = COLLECTION.routes.find((r) => r.id === 'western-balkans')!;
-		expect(widthForDetections(figureFor(wb, 2015)?.detections, max)).toBeGreaterThan(widthForDetections(figureFor(wb, 2016)?.detections, max));
+		expect(widthForDetections(figureFor(wb, 2015)?.detections, max)).toBeGreaterThan(
+			widthForDetections(figureFor(wb, 2016)?.detections, max)
+		);
 	});
 });
 

@@ -23,7 +23,9 @@ export interface LandPolygon {
 
 /** The basemap's land: world-atlas countries-50m (Natural Earth), as the basemap build uses it. */
 export function landPolygons(): LandPolygon[] {
-	const topo = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+	const topo = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology<{
+		countries: GeometryCollection<{ name: string }>;
+	}>;
 	const countries = feature(topo, topo.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
 	return countries.features
 		.filter((c) => c.geometry)

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { dotsAlong, pointAtKm } from '$lib/core/routes/motion';
 
-const LINE = [[0, 0], [1, 0], [1, 2]];
+const LINE = [
+	[0, 0],
+	[1, 0],
+	[1, 2]
+];
 const CUM = [0, 100, 300];
 
 describe('pointAtKm', () => {
@@ -18,9 +22,35 @@ describe('pointAtKm', () => {
 
 describe('dotsAlong', () => {
 	const TESTS = [
-		{ title: 'phase 0: dots from the start', input: 0, expected: [[0, 0], [1, 0], [1, 1], [1, 2]] },
-		{ title: 'phase 0.5 moves every dot half a spacing forward', input: 0.5, expected: [[0.5, 0], [1, 0.5], [1, 1.5]] },
-		{ title: 'phase 1 is phase 0 again', input: 1, expected: [[0, 0], [1, 0], [1, 1], [1, 2]] }
+		{
+			title: 'phase 0: dots from the start',
+			input: 0,
+			expected: [
+				[0, 0],
+				[1, 0],
+				[1, 1],
+				[1, 2]
+			]
+		},
+		{
+			title: 'phase 0.5 moves every dot half a spacing forward',
+			input: 0.5,
+			expected: [
+				[0.5, 0],
+				[1, 0.5],
+				[1, 1.5]
+			]
+		},
+		{
+			title: 'phase 1 is phase 0 again',
+			input: 1,
+			expected: [
+				[0, 0],
+				[1, 0],
+				[1, 1],
+				[1, 2]
+			]
+		}
 	];
 	it.each(TESTS)('$title', ({ input, expected }) => expect(dotsAlong(LINE, CUM, 100, input)).toEqual(expected));
 });

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { allState, isRouteVisible, normalise, setAllRoutesVisible, setRouteVisible, type RouteSelection } from '$lib/core/routes/visibility';
+import {
+	allState,
+	isRouteVisible,
+	normalise,
+	setAllRoutesVisible,
+	setRouteVisible,
+	type RouteSelection
+} from '$lib/core/routes/visibility';
 
 const ALL = ['western-balkans', 'central-med', 'eastern-med', 'western-med'];
 
 describe('setRouteVisible', () => {
 	const TESTS: { title: string; input: [RouteSelection, string, boolean]; expected: RouteSelection }[] = [
 		{ title: 'hiding one from all', input: [null, 'central-med', false], expected: ['western-balkans', 'eastern-med', 'western-med'] },
-		{ title: 'showing the last hidden one collapses to all', input: [['western-balkans', 'eastern-med', 'western-med'], 'central-med', true], expected: null },
+		{
+			title: 'showing the last hidden one collapses to all',
+			input: [['western-balkans', 'eastern-med', 'western-med'], 'central-med', true],
+			expected: null
+		},
 		{ title: 'showing one from none', input: [[], 'eastern-med', true], expected: ['eastern-med'] },
 		{ title: 'hiding the only one', input: [['eastern-med'], 'eastern-med', false], expected: [] },
 		{ title: 'showing an already visible one changes nothing', input: [['central-med'], 'central-med', true], expected: ['central-med'] }

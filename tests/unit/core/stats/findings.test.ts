@@ -15,7 +15,16 @@ const BASE: FindingsInput = {
 		],
 		{ FR: { byClass: [40, 30, 20, 10], places: 10 } }
 	),
-	topRate: { name: 'Lunel', count: 12, population: 26_588, rate: 45.13, smoothed: 30, lon: 4.13, lat: 43.67, country: { name: 'France', rate: 0.14 } },
+	topRate: {
+		name: 'Lunel',
+		count: 12,
+		population: 26_588,
+		rate: 45.13,
+		smoothed: 30,
+		lon: 4.13,
+		lat: 43.67,
+		country: { name: 'France', rate: 0.14 }
+	},
 	clusters: null
 };
 
@@ -33,8 +42,21 @@ describe('findings', () => {
 		},
 		{
 			title: 'with a scan that found a cluster',
-			input: { ...BASE, topMetro: null, countries: 1, sizeClasses: null, topRate: null, clusters: [{ names: ['Molenbeek-Saint-Jean', 'Brussels', 'Jette'], observed: 108, expected: 0.62, pValue: 0.001, lon: 4.3, lat: 50.8 }, { names: ['Nice'], observed: 6, expected: 0.19, pValue: 0.2, lon: 7, lat: 43 }] },
-			texts: ['They came from 1 country.', '1 cluster is unlikely to be chance (p < 0.05); the strongest, around Molenbeek-Saint-Jean and Brussels, has 108 members where 0.6 would be expected from its residents.']
+			input: {
+				...BASE,
+				topMetro: null,
+				countries: 1,
+				sizeClasses: null,
+				topRate: null,
+				clusters: [
+					{ names: ['Molenbeek-Saint-Jean', 'Brussels', 'Jette'], observed: 108, expected: 0.62, pValue: 0.001, lon: 4.3, lat: 50.8 },
+					{ names: ['Nice'], observed: 6, expected: 0.19, pValue: 0.2, lon: 7, lat: 43 }
+				]
+			},
+			texts: [
+				'They came from 1 country.',
+				'1 cluster is unlikely to be chance (p < 0.05); the strongest, around Molenbeek-Saint-Jean and Brussels, has 108 members where 0.6 would be expected from its residents.'
+			]
 		},
 		{
 			title: 'with a scan that found nothing',
@@ -42,7 +64,11 @@ describe('findings', () => {
 			texts: ["No cluster is unlikely to be chance at p < 0.05: the members are spread about as their countries' residents are."]
 		},
 		{ title: 'nothing on the map: no sentence', input: { ...BASE, total: 0 }, texts: [] },
-		{ title: 'everyone in the top hotspot: no "outside" sentence', input: { ...BASE, total: 100, sizeClasses: null, topRate: null }, texts: ['They came from 12 countries.'] }
+		{
+			title: 'everyone in the top hotspot: no "outside" sentence',
+			input: { ...BASE, total: 100, sizeClasses: null, topRate: null },
+			texts: ['They came from 12 countries.']
+		}
 	];
 	for (const t of CASES) it(t.title, () => expect(findings(t.input).map((f) => f.text)).toEqual(t.texts));
 

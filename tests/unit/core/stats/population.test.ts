@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { firstOf, placeKey, populationFromPlaces } from '../../../../src/lib/core/stats/population';
 
-const place = (name: string, country: string, lon: number, lat: number, population: number, alt?: string[]) => ({ name, country, lon, lat, population, source: 'GeoNames', asOf: '2016-02-18', ...(alt ? { alt } : {}) });
+const place = (name: string, country: string, lon: number, lat: number, population: number, alt?: string[]) => ({
+	name,
+	country,
+	lon,
+	lat,
+	population,
+	source: 'GeoNames',
+	asOf: '2016-02-18',
+	...(alt ? { alt } : {})
+});
 
 describe('placeKey folds case, accents and punctuation', () => {
 	const CASES: [string, string, string][] = [
@@ -24,8 +33,16 @@ describe('populationFromPlaces', () => {
 	const CASES = [
 		{ title: 'name and country', town: { name: 'Lunel', country: 'FR', lon: 4.136, lat: 43.678 }, population: 26_588 },
 		{ title: 'an alternate name', town: { name: 'Antwerp', country: 'BE', lon: 4.4, lat: 51.22 }, population: 459_805 },
-		{ title: 'two places of one name: the one near the point', town: { name: 'Saint-Gilles', country: 'FR', lon: -1.8, lat: 48.15 }, population: 3_797 },
-		{ title: 'same name in Belgium is not the French one', town: { name: 'Saint-Gilles', country: 'BE', lon: 4.34, lat: 50.83 }, population: null },
+		{
+			title: 'two places of one name: the one near the point',
+			town: { name: 'Saint-Gilles', country: 'FR', lon: -1.8, lat: 48.15 },
+			population: 3_797
+		},
+		{
+			title: 'same name in Belgium is not the French one',
+			town: { name: 'Saint-Gilles', country: 'BE', lon: 4.34, lat: 50.83 },
+			population: null
+		},
 		{ title: 'same name 300 km away is another place', town: { name: 'Lunel', country: 'FR', lon: 1, lat: 46 }, population: null },
 		{ title: 'a place without a figure gives none', town: { name: 'Nowhere', country: 'FR', lon: 2, lat: 47 }, population: null }
 	];
@@ -34,7 +51,11 @@ describe('populationFromPlaces', () => {
 	it('firstOf asks the curated table before the gazetteer', () => {
 		const curated = populationFromPlaces([{ ...place('Schaerbeek', 'BE', 4.377, 50.869, 133_000), partOf: 'Brussels', source: 'Statbel' }]);
 		const both = firstOf(curated, lookup);
-		expect(both({ name: 'Schaerbeek', country: 'BE', lon: 4.377, lat: 50.869 })).toMatchObject({ population: 133_000, partOf: 'Brussels', source: 'Statbel' });
+		expect(both({ name: 'Schaerbeek', country: 'BE', lon: 4.377, lat: 50.869 })).toMatchObject({
+			population: 133_000,
+			partOf: 'Brussels',
+			source: 'Statbel'
+		});
 		expect(both({ name: 'Lunel', country: 'FR', lon: 4.136, lat: 43.678 })?.source).toBe('GeoNames');
 	});
 });

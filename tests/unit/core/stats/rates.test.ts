@@ -5,8 +5,22 @@ const fig = (population: number, partOf?: string) => ({ population, source: 'tes
 
 describe('rateCell: k first, then the minimum count, then the population', () => {
 	const CASES = [
-		{ title: 'a town with enough members and a figure', count: 12, figure: fig(26_588), folded: false, status: 'shown', rate: (12 / 26_588) * 1e5 },
-		{ title: 'a folded "other places" row never has a rate', count: 40, figure: fig(1_000_000), folded: true, status: 'folded', rate: null },
+		{
+			title: 'a town with enough members and a figure',
+			count: 12,
+			figure: fig(26_588),
+			folded: false,
+			status: 'shown',
+			rate: (12 / 26_588) * 1e5
+		},
+		{
+			title: 'a folded "other places" row never has a rate',
+			count: 40,
+			figure: fig(1_000_000),
+			folded: true,
+			status: 'folded',
+			rate: null
+		},
 		{ title: 'under the minimum count', count: 4, figure: fig(1_500), folded: false, status: 'below-minimum', rate: null },
 		{ title: 'no population figure', count: 9, figure: null, folded: false, status: 'no-population', rate: null },
 		{ title: 'a zero population counts as none', count: 9, figure: fig(0), folded: false, status: 'no-population', rate: null }
@@ -23,10 +37,36 @@ describe('rateCell: k first, then the minimum count, then the population', () =>
 
 describe('metroPopulation counts a place inside another place of the area once', () => {
 	const CASES = [
-		{ title: 'two separate towns add up', parts: [{ name: 'A', figure: fig(100) }, { name: 'B', figure: fig(50) }], expected: 150 },
-		{ title: 'communes inside the city are not added to it', parts: [{ name: 'Brussels', figure: fig(1_019_022) }, { name: 'Molenbeek-Saint-Jean', figure: fig(97_000, 'Brussels') }, { name: 'Vilvoorde', figure: fig(36_955) }], expected: 1_055_977 },
-		{ title: 'a commune without its city in the area counts', parts: [{ name: 'Molenbeek-Saint-Jean', figure: fig(97_000, 'Brussels') }], expected: 97_000 },
-		{ title: 'a place without a figure: no sum (a partial one would inflate the rate)', parts: [{ name: 'A', figure: fig(100) }, { name: 'B', figure: null }], expected: null },
+		{
+			title: 'two separate towns add up',
+			parts: [
+				{ name: 'A', figure: fig(100) },
+				{ name: 'B', figure: fig(50) }
+			],
+			expected: 150
+		},
+		{
+			title: 'communes inside the city are not added to it',
+			parts: [
+				{ name: 'Brussels', figure: fig(1_019_022) },
+				{ name: 'Molenbeek-Saint-Jean', figure: fig(97_000, 'Brussels') },
+				{ name: 'Vilvoorde', figure: fig(36_955) }
+			],
+			expected: 1_055_977
+		},
+		{
+			title: 'a commune without its city in the area counts',
+			parts: [{ name: 'Molenbeek-Saint-Jean', figure: fig(97_000, 'Brussels') }],
+			expected: 97_000
+		},
+		{
+			title: 'a place without a figure: no sum (a partial one would inflate the rate)',
+			parts: [
+				{ name: 'A', figure: fig(100) },
+				{ name: 'B', figure: null }
+			],
+			expected: null
+		},
 		{ title: 'no places', parts: [], expected: null }
 	];
 	for (const t of CASES) it(t.title, () => expect(metroPopulation(t.parts)).toBe(t.expected));
@@ -80,7 +120,10 @@ describe("empiricalBayes (Marshall's global estimator)", () => {
 	});
 
 	it('a place without a population gets NaN, never a made-up rate', () => {
-		const eb = empiricalBayes([{ count: 3, population: 0 }, { count: 5, population: 10_000 }]);
+		const eb = empiricalBayes([
+			{ count: 3, population: 0 },
+			{ count: 5, population: 10_000 }
+		]);
 		expect(eb.smoothed[0]).toBeNaN();
 		expect(eb.smoothed[1]).toBeGreaterThan(0);
 	});

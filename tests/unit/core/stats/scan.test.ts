@@ -3,7 +3,8 @@ import { poissonLlr, relativeRisk, spatialScan, type ScanLocation } from '../../
 import { cumulative, multinomial, seededRandom } from '../../../../src/lib/core/stats/random';
 
 /** Points on a line along the equator, `km` apart (1 degree of longitude is 111.195 km there). */
-const line = (pops: number[], counts: number[], km = 100): ScanLocation[] => pops.map((population, i) => ({ lon: (i * km) / 111.195, lat: 0, population, count: counts[i]! }));
+const line = (pops: number[], counts: number[], km = 100): ScanLocation[] =>
+	pops.map((population, i) => ({ lon: (i * km) / 111.195, lat: 0, population, count: counts[i]! }));
 
 describe('poissonLlr and relativeRisk against hand computation', () => {
 	const CASES = [
@@ -27,8 +28,22 @@ describe('poissonLlr and relativeRisk against hand computation', () => {
 
 describe('spatialScan on small hand-checked layouts', () => {
 	const CASES: { title: string; locs: ScanLocation[]; maxRadiusKm: number; members: number[]; observed: number; expected: number }[] = [
-		{ title: 'two far-apart towns: the one with 8 of 10', locs: line([100, 100], [8, 2], 500), maxRadiusKm: 50, members: [0], observed: 8, expected: 5 },
-		{ title: 'the circle grows to take a neighbour when that raises the LLR', locs: line([100, 100, 100, 100], [5, 5, 0, 0]), maxRadiusKm: 150, members: [0, 1], observed: 10, expected: 5 },
+		{
+			title: 'two far-apart towns: the one with 8 of 10',
+			locs: line([100, 100], [8, 2], 500),
+			maxRadiusKm: 50,
+			members: [0],
+			observed: 8,
+			expected: 5
+		},
+		{
+			title: 'the circle grows to take a neighbour when that raises the LLR',
+			locs: line([100, 100, 100, 100], [5, 5, 0, 0]),
+			maxRadiusKm: 150,
+			members: [0, 1],
+			observed: 10,
+			expected: 5
+		},
 		{
 			title: 'the 50 % population cap stops a circle (a circle with 3 of 4 towns is not allowed)',
 			locs: line([100, 100, 100, 100], [4, 4, 4, 0]),
@@ -39,7 +54,12 @@ describe('spatialScan on small hand-checked layouts', () => {
 		},
 		{
 			title: 'a circle takes both towns at the same distance',
-			locs: [{ lon: 0, lat: 0, population: 100, count: 2 }, { lon: 1, lat: 0, population: 100, count: 4 }, { lon: -1, lat: 0, population: 100, count: 4 }, { lon: 20, lat: 0, population: 700, count: 0 }],
+			locs: [
+				{ lon: 0, lat: 0, population: 100, count: 2 },
+				{ lon: 1, lat: 0, population: 100, count: 4 },
+				{ lon: -1, lat: 0, population: 100, count: 4 },
+				{ lon: 20, lat: 0, population: 700, count: 0 }
+			],
 			maxRadiusKm: 200,
 			members: [0, 1, 2],
 			observed: 10,
@@ -77,7 +97,10 @@ describe('spatialScan on small hand-checked layouts', () => {
 	});
 
 	it('leaves out places without a population and says how many cases that drops', () => {
-		const result = spatialScan([...line([100, 100], [8, 2], 500), { lon: 50, lat: 0, population: 0, count: 3 }], { replicates: 9, seed: 1 });
+		const result = spatialScan([...line([100, 100], [8, 2], 500), { lon: 50, lat: 0, population: 0, count: 3 }], {
+			replicates: 9,
+			seed: 1
+		});
 		expect(result.cases).toBe(10);
 		expect(result.casesWithoutPopulation).toBe(3);
 		expect(result.clusters[0]!.locations).toEqual([0]);
@@ -94,7 +117,9 @@ describe('spatialScan on small hand-checked layouts', () => {
 function grid(seed: number): ScanLocation[] {
 	const random = seededRandom(seed);
 	const locs: ScanLocation[] = [];
-	for (let y = 0; y < 12; y++) for (let x = 0; x < 12; x++) locs.push({ lon: 4 + x * 0.14, lat: 50 + y * 0.09, population: Math.round(1000 + random() * 59_000), count: 0 });
+	for (let y = 0; y < 12; y++)
+		for (let x = 0; x < 12; x++)
+			locs.push({ lon: 4 + x * 0.14, lat: 50 + y * 0.09, population: Math.round(1000 + random() * 59_000), count: 0 });
 	return locs;
 }
 

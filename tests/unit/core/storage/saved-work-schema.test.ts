@@ -1,13 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { emptyRecord, type MemberRecord } from '$lib/core/data/member';
-import { chunkCountOf, chunkOf, isMeta, isV1Record, metaOf, migrateV1, v1Choices, v1Mappings, workFrom, type WorkToSave } from '$lib/core/storage/saved-work-schema';
+import {
+	chunkCountOf,
+	chunkOf,
+	isMeta,
+	isV1Record,
+	metaOf,
+	migrateV1,
+	v1Choices,
+	v1Mappings,
+	workFrom,
+	type WorkToSave
+} from '$lib/core/storage/saved-work-schema';
 
 const members = (n: number): MemberRecord[] => Array.from({ length: n }, (_, i) => ({ ...emptyRecord(`m${i}`), lon: 4, lat: 50, day: i }));
 const work = (n: number, extra: Partial<WorkToSave['dataset']> = {}): WorkToSave => ({
 	datasetName: 'List',
 	dataset: { synthetic: false, members: members(n), ...extra },
-	mappings: { 'town': { Town: 'hometown' } },
-	geocodeChoices: { 'tripoli|': { fingerprint: '', placeKey: 'tripoli|', hometown: 'Tripoli', country: '', lat: 32.89, lon: 13.18, place: 'Tripoli', place_country: 'LY', chosenAt: '' } },
+	mappings: { town: { Town: 'hometown' } },
+	geocodeChoices: {
+		'tripoli|': {
+			fingerprint: '',
+			placeKey: 'tripoli|',
+			hometown: 'Tripoli',
+			country: '',
+			lat: 32.89,
+			lon: 13.18,
+			place: 'Tripoli',
+			place_country: 'LY',
+			chosenAt: ''
+		}
+	},
 	scenes: []
 });
 
@@ -38,7 +61,11 @@ describe('metaOf and workFrom round-trip', () => {
 	const TESTS = [
 		{ title: 'empty synthetic', input: { synthetic: true, members: [] as MemberRecord[] }, expected: { chunkCount: 0, memberCount: 0 } },
 		{ title: 'members', input: { synthetic: false, members: members(25) }, expected: { chunkCount: 3, memberCount: 25 } },
-		{ title: 'records kind', input: { synthetic: false, kind: 'records' as const, members: members(10) }, expected: { chunkCount: 1, memberCount: 10, kind: 'records' } },
+		{
+			title: 'records kind',
+			input: { synthetic: false, kind: 'records' as const, members: members(10) },
+			expected: { chunkCount: 1, memberCount: 10, kind: 'records' }
+		},
 		{
 			title: 'an unfinished review',
 			input: { synthetic: false, members: members(12) },
@@ -85,8 +112,16 @@ describe('isMeta and isV1Record tell the versions apart', () => {
 describe('migrateV1 keeps everything', () => {
 	const TESTS = [
 		{ title: 'an import of 25', input: { ...work(25), savedAt: '2025-05-05T00:00:00.000Z' }, expected: { chunks: 3, members: 25 } },
-		{ title: 'the demo marker (no members)', input: { ...work(0), dataset: { synthetic: true, members: [] }, savedAt: 's' }, expected: { chunks: 0, members: 0 } },
-		{ title: 'fields missing in an old record', input: { datasetName: 'Old', dataset: { synthetic: false, members: members(4) } } as never, expected: { chunks: 1, members: 4 } }
+		{
+			title: 'the demo marker (no members)',
+			input: { ...work(0), dataset: { synthetic: true, members: [] }, savedAt: 's' },
+			expected: { chunks: 0, members: 0 }
+		},
+		{
+			title: 'fields missing in an old record',
+			input: { datasetName: 'Old', dataset: { synthetic: false, members: members(4) } } as never,
+			expected: { chunks: 1, members: 4 }
+		}
 	];
 	it.each(TESTS)('$title', ({ input, expected }) => {
 		const { meta, chunks } = migrateV1(input, 10);
@@ -102,12 +137,23 @@ describe('migrateV1 keeps everything', () => {
 	});
 });
 
-
 describe('v1Mappings: a version 1 mapping in either direction becomes header -> field, nothing the user set lost', () => {
 	const TESTS = [
-		{ title: 'field -> header (the importer\'s old shape)', input: { 'list.csv': { hometown: 'Town' } }, expected: { 'list.csv': { Town: 'hometown' } } },
-		{ title: 'header -> field kept as it is', input: { 'a|b': { Town: 'hometown', Land: 'country' } }, expected: { 'a|b': { Town: 'hometown', Land: 'country' } } },
-		{ title: 'a header named like its field', input: { k: { date: 'date', country: 'Land' } }, expected: { k: { date: 'date', Land: 'country' } } },
+		{
+			title: "field -> header (the importer's old shape)",
+			input: { 'list.csv': { hometown: 'Town' } },
+			expected: { 'list.csv': { Town: 'hometown' } }
+		},
+		{
+			title: 'header -> field kept as it is',
+			input: { 'a|b': { Town: 'hometown', Land: 'country' } },
+			expected: { 'a|b': { Town: 'hometown', Land: 'country' } }
+		},
+		{
+			title: 'a header named like its field',
+			input: { k: { date: 'date', country: 'Land' } },
+			expected: { k: { date: 'date', Land: 'country' } }
+		},
 		{ title: 'ignore kept', input: { k: { Notes: 'ignore' } }, expected: { k: { Notes: 'ignore' } } },
 		{ title: 'neither side a field: dropped', input: { k: { Town: 'Place' } }, expected: { k: {} } },
 		{ title: 'nothing saved', input: undefined, expected: {} }
@@ -116,17 +162,51 @@ describe('v1Mappings: a version 1 mapping in either direction becomes header -> 
 });
 
 describe('v1Choices: a version 1 choice becomes a typed choice by place text and country', () => {
-	const typed = { fingerprint: 'f', placeKey: 'tripoli|ly', hometown: 'Tripoli', country: 'LY', lat: 32.89, lon: 13.18, place: 'Tripoli', place_country: 'LY', chosenAt: '2025-01-01' };
+	const typed = {
+		fingerprint: 'f',
+		placeKey: 'tripoli|ly',
+		hometown: 'Tripoli',
+		country: 'LY',
+		lat: 32.89,
+		lon: 13.18,
+		place: 'Tripoli',
+		place_country: 'LY',
+		chosenAt: '2025-01-01'
+	};
 	const TESTS = [
 		{
 			title: 'a bare point keyed by place text',
 			input: { Tripoli: { lon: 13.18, lat: 32.89 } },
-			expected: { 'tripoli|': { fingerprint: '', placeKey: 'tripoli|', hometown: 'Tripoli', country: '', lat: 32.89, lon: 13.18, place: '', place_country: '', chosenAt: '' } }
+			expected: {
+				'tripoli|': {
+					fingerprint: '',
+					placeKey: 'tripoli|',
+					hometown: 'Tripoli',
+					country: '',
+					lat: 32.89,
+					lon: 13.18,
+					place: '',
+					place_country: '',
+					chosenAt: ''
+				}
+			}
 		},
 		{
 			title: 'a point with its texts',
 			input: { x: { hometown: 'Saint-Denis', country: 'FR', lon: 2.36, lat: 48.94, chosenAt: 'c' } },
-			expected: { 'st denis|fr': { fingerprint: '', placeKey: 'st denis|fr', hometown: 'Saint-Denis', country: 'FR', lat: 48.94, lon: 2.36, place: '', place_country: '', chosenAt: 'c' } }
+			expected: {
+				'st denis|fr': {
+					fingerprint: '',
+					placeKey: 'st denis|fr',
+					hometown: 'Saint-Denis',
+					country: 'FR',
+					lat: 48.94,
+					lon: 2.36,
+					place: '',
+					place_country: '',
+					chosenAt: 'c'
+				}
+			}
 		},
 		{ title: 'already typed: kept', input: { 'tripoli|ly': typed }, expected: { 'tripoli|ly': typed } },
 		{ title: 'no valid point: dropped', input: { Tripoli: { lon: 500, lat: 32.89 }, Raqqa: 'x' }, expected: {} }

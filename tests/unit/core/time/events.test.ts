@@ -2,10 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { eventPresence, readEvents, validateEvents } from '$lib/core/time/events';
 
 const GOOD = {
-	id: 'plot-2015-11-13-paris', kind: 'plot', date: '2015-11-13', place: 'Paris', country: 'FR', lat: 48.86, lon: 2.35,
-	outcome: 'successful', description: 'Attacks in Paris', source: 'Klausen 2016'
+	id: 'plot-2015-11-13-paris',
+	kind: 'plot',
+	date: '2015-11-13',
+	place: 'Paris',
+	country: 'FR',
+	lat: 48.86,
+	lon: 2.35,
+	outcome: 'successful',
+	description: 'Attacks in Paris',
+	source: 'Klausen 2016'
 };
-const POLICY = { ...GOOD, id: 'policy-2016-03-18-eu-turkey', kind: 'policy', date: '2016-03-18', outcome: undefined, country: undefined, routes: ['eastern-med'] };
+const POLICY = {
+	...GOOD,
+	id: 'policy-2016-03-18-eu-turkey',
+	kind: 'policy',
+	date: '2016-03-18',
+	outcome: undefined,
+	country: undefined,
+	routes: ['eastern-med']
+};
 
 describe('events', () => {
 	it('keeps the entries the rules accept, sorted with day numbers, and reports the others by entry', () => {
@@ -16,7 +32,11 @@ describe('events', () => {
 			{ ...GOOD, id: 'plot-2015-11-13-no-outcome', outcome: undefined },
 			POLICY
 		]);
-		expect(events.map((e) => [e.id, e.day])).toEqual([['plot-2015-01-15-early', 379], ['plot-2015-11-13-paris', 681], ['policy-2016-03-18-eu-turkey', 807]]);
+		expect(events.map((e) => [e.id, e.day])).toEqual([
+			['plot-2015-01-15-early', 379],
+			['plot-2015-11-13-paris', 681],
+			['policy-2016-03-18-eu-turkey', 807]
+		]);
 		expect(problems).toEqual([
 			'events[2] (plot-2015-11-13-bad-date): id must contain the date',
 			'events[2] (plot-2015-11-13-bad-date): date must be a real ISO date',

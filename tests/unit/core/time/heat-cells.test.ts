@@ -2,10 +2,24 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyRecord, type MemberPoint } from '$lib/core/data/member';
 import { buildTimeIndex, visibleRange, type TimeIndex } from '$lib/core/time/time-index';
-import { buildHeatCells, cellLevelFor, heatFrame, levelWorthDrawing, SMALL_PREFIX_ENTRIES, type HeatFrame } from '$lib/core/time/heat-cells';
+import {
+	buildHeatCells,
+	cellLevelFor,
+	heatFrame,
+	levelWorthDrawing,
+	SMALL_PREFIX_ENTRIES,
+	type HeatFrame
+} from '$lib/core/time/heat-cells';
 import type { TimeMode } from '$lib/core/time/membership';
 
-const member = (i: number, lon: number, lat: number, day: number, weight = 1): MemberPoint => ({ ...emptyRecord(`m${i}`), lon, lat, day, dayEnd: day, weight });
+const member = (i: number, lon: number, lat: number, day: number, weight = 1): MemberPoint => ({
+	...emptyRecord(`m${i}`),
+	lon,
+	lat,
+	day,
+	dayEnd: day,
+	weight
+});
 
 /** 6,000 members around three towns over 2014-2016, a few km apart; deterministic. */
 function clustered(): MemberPoint[] {
@@ -15,7 +29,7 @@ function clustered(): MemberPoint[] {
 		[-5.8, 35.77]
 	] as const;
 	let seed = 7;
-	const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+	const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
 	return Array.from({ length: 6000 }, (_, i) => {
 		const [lon, lat] = towns[i % 3]!;
 		return member(i, lon + (random() - 0.5) * 0.06, lat + (random() - 0.5) * 0.04, Math.floor(random() * 1096), i % 7 === 0 ? 2 : 1);
@@ -83,13 +97,19 @@ describe('heat cells of clustered members', () => {
 		const frame = heatFrame(index, cells, range, cellLevelFor(cells, zoom));
 		const points = pointsOf(index, range);
 		expect(total(frame)).toBe(total(points));
-		for (const [lon, lat] of [[4.35, 50.85], [4.4, 50.8], [2.3, 48.9], [-5.8, 35.77], [10, 45]] as const) {
+		for (const [lon, lat] of [
+			[4.35, 50.85],
+			[4.4, 50.8],
+			[2.3, 48.9],
+			[-5.8, 35.77],
+			[10, 45]
+		] as const) {
 			const exact = heatAt(points, lon, lat);
 			expect(Math.abs(heatAt(frame, lon, lat) - exact)).toBeLessThanOrEqual(0.005 * exact + 1e-9);
 		}
 	});
 
-	it('draws at most the level\'s cells, partial months included, once there are more members than cells', () => {
+	it("draws at most the level's cells, partial months included, once there are more members than cells", () => {
 		const level = cellLevelFor(cells, 3.35);
 		const range = visibleRange(index.days, 1090, 'cumulative', 6);
 		expect(heatFrame(index, cells, range, level).length).toBeLessThanOrEqual(cells.levels[level]!.count);
@@ -158,22 +178,31 @@ describe('property: a frame draws exactly the weight of the visible members', ()
 	// Points piled in a few towns (so cells hold many) or spread out; any date, mode and zoom.
 	const arbMembers = fc.oneof(
 		fc.array(arbMember, { maxLength: 300 }),
-		fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 1095 }), fc.integer({ min: 1, max: 3 })), { maxLength: 600 }).map((rows) =>
-			rows.map(([town, day, weight]) => ({ lon: 2 + town * 0.5 + (day % 7) * 0.003, lat: 48 + town * 0.3, day, weight }))
-		)
+		fc
+			.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 1095 }), fc.integer({ min: 1, max: 3 })), {
+				maxLength: 600
+			})
+			.map((rows) => rows.map(([town, day, weight]) => ({ lon: 2 + town * 0.5 + (day % 7) * 0.003, lat: 48 + town * 0.3, day, weight })))
 	);
 	it('for any members, date, mode, window and zoom', () => {
 		fc.assert(
-			fc.property(arbMembers, fc.integer({ min: -30, max: 1130 }), fc.boolean(), fc.integer({ min: 1, max: 12 }), fc.double({ min: 0, max: 10, noNaN: true }), (rows, day, cumulative, months, zoom) => {
-				const index = buildTimeIndex(rows.map((r, i) => member(i, r.lon, r.lat, r.day, r.weight)));
-				const cells = buildHeatCells(index);
-				const range = visibleRange(index.days, day, cumulative ? 'cumulative' : 'window', months);
-				const level = cellLevelFor(cells, zoom);
-				const frame = heatFrame(index, cells, range, level);
-				expect(total(frame)).toBe(total(pointsOf(index, range)));
-				expect(frame.weights.every((w) => w > 0)).toBe(true);
-				if (level >= 0) expect(frame.length).toBeLessThanOrEqual(Math.max(cells.levels[level]!.count, range[1] - range[0]));
-			})
+			fc.property(
+				arbMembers,
+				fc.integer({ min: -30, max: 1130 }),
+				fc.boolean(),
+				fc.integer({ min: 1, max: 12 }),
+				fc.double({ min: 0, max: 10, noNaN: true }),
+				(rows, day, cumulative, months, zoom) => {
+					const index = buildTimeIndex(rows.map((r, i) => member(i, r.lon, r.lat, r.day, r.weight)));
+					const cells = buildHeatCells(index);
+					const range = visibleRange(index.days, day, cumulative ? 'cumulative' : 'window', months);
+					const level = cellLevelFor(cells, zoom);
+					const frame = heatFrame(index, cells, range, level);
+					expect(total(frame)).toBe(total(pointsOf(index, range)));
+					expect(frame.weights.every((w) => w > 0)).toBe(true);
+					if (level >= 0) expect(frame.length).toBeLessThanOrEqual(Math.max(cells.levels[level]!.count, range[1] - range[0]));
+				}
+			)
 		);
 	});
 });

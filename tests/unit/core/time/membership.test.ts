@@ -10,7 +10,14 @@ const d = dayFromIso;
 const dated = (text: string) => ({ day: parseDate(text)!.day });
 
 const TESTS: { title: string; member: string; at: string; mode: TimeMode; months: number; expected: boolean }[] = [
-	{ title: 'cumulative: on the day itself (inclusive)', member: '2015-11-13', at: '2015-11-13', mode: 'cumulative', months: 6, expected: true },
+	{
+		title: 'cumulative: on the day itself (inclusive)',
+		member: '2015-11-13',
+		at: '2015-11-13',
+		mode: 'cumulative',
+		months: 6,
+		expected: true
+	},
 	{ title: 'cumulative: the day before', member: '2015-11-13', at: '2015-11-12', mode: 'cumulative', months: 6, expected: false },
 	{ title: 'cumulative: years later', member: '2014-01-01', at: '2016-12-31', mode: 'cumulative', months: 6, expected: true },
 	{ title: 'window: on its end day (inclusive)', member: '2015-11-13', at: '2015-11-13', mode: 'window', months: 6, expected: true },
@@ -19,16 +26,51 @@ const TESTS: { title: string; member: string; at: string; mode: TimeMode; months
 	{ title: 'window: after the date is out', member: '2015-11-14', at: '2015-11-13', mode: 'window', months: 6, expected: false },
 	{ title: 'window of 3 months across a year end', member: '2015-10-01', at: '2016-01-01', mode: 'window', months: 3, expected: false },
 	{ title: 'window of 3 months, first day in', member: '2015-10-02', at: '2016-01-01', mode: 'window', months: 3, expected: true },
-	{ title: 'window ending on a month end clamps (2016-08-31 - 6 = 2016-02-29)', member: '2016-03-01', at: '2016-08-31', mode: 'window', months: 6, expected: true },
+	{
+		title: 'window ending on a month end clamps (2016-08-31 - 6 = 2016-02-29)',
+		member: '2016-03-01',
+		at: '2016-08-31',
+		mode: 'window',
+		months: 6,
+		expected: true
+	},
 	{ title: 'window: leap day edge is out', member: '2016-02-29', at: '2016-08-31', mode: 'window', months: 6, expected: false },
 	{ title: 'partial "2015" counts from 1 January', member: '2015', at: '2015-01-01', mode: 'cumulative', months: 6, expected: true },
 	{ title: 'partial "2015" not on 31 Dec 2014', member: '2015', at: '2014-12-31', mode: 'cumulative', months: 6, expected: false },
 	{ title: 'partial "2015-11" counts from 1 November', member: '2015-11', at: '2015-11-01', mode: 'cumulative', months: 6, expected: true },
 	{ title: 'partial "2015-11" not on 31 October', member: '2015-11', at: '2015-10-31', mode: 'cumulative', months: 6, expected: false },
-	{ title: 'partial "2015-11" leaves a 12-month window after 1 Nov 2016', member: '2015-11', at: '2016-11-01', mode: 'window', months: 12, expected: false },
-	{ title: 'partial "2015-11" in a 12-month window on 31 Oct 2016', member: '2015-11', at: '2016-10-31', mode: 'window', months: 12, expected: true },
-	{ title: 'late evening west of UTC keeps the written date', member: '2015-11-13T23:30:00-05:00', at: '2015-11-13', mode: 'cumulative', months: 6, expected: true },
-	{ title: 'just after midnight east of UTC keeps the written date', member: '2015-11-14T00:30+01:00', at: '2015-11-13', mode: 'cumulative', months: 6, expected: false }
+	{
+		title: 'partial "2015-11" leaves a 12-month window after 1 Nov 2016',
+		member: '2015-11',
+		at: '2016-11-01',
+		mode: 'window',
+		months: 12,
+		expected: false
+	},
+	{
+		title: 'partial "2015-11" in a 12-month window on 31 Oct 2016',
+		member: '2015-11',
+		at: '2016-10-31',
+		mode: 'window',
+		months: 12,
+		expected: true
+	},
+	{
+		title: 'late evening west of UTC keeps the written date',
+		member: '2015-11-13T23:30:00-05:00',
+		at: '2015-11-13',
+		mode: 'cumulative',
+		months: 6,
+		expected: true
+	},
+	{
+		title: 'just after midnight east of UTC keeps the written date',
+		member: '2015-11-14T00:30+01:00',
+		at: '2015-11-13',
+		mode: 'cumulative',
+		months: 6,
+		expected: false
+	}
 ];
 
 describe('membership at the edges', () => {

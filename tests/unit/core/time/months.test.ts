@@ -27,7 +27,16 @@ describe('months', () => {
 
 	it('counts per month at the edges of months and ignores days outside', () => {
 		const bins = monthsIn(0, 1095);
-		const counts = countPerMonth(bins, [d('2014-01-01'), d('2014-01-31'), d('2014-02-01'), d('2016-02-29'), d('2016-12-31'), d('2017-01-01'), -1, NaN]);
+		const counts = countPerMonth(bins, [
+			d('2014-01-01'),
+			d('2014-01-31'),
+			d('2014-02-01'),
+			d('2016-02-29'),
+			d('2016-12-31'),
+			d('2017-01-01'),
+			-1,
+			NaN
+		]);
 		expect(counts[0]).toBe(2);
 		expect(counts[1]).toBe(1);
 		expect(counts[25]).toBe(1);
@@ -35,7 +44,6 @@ describe('months', () => {
 		expect(counts.reduce((a, b) => a + b, 0)).toBe(5);
 	});
 });
-
 
 describe('date labels', () => {
 	it.each([

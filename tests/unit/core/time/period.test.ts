@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { countedBefore, domainOfYears, periodDomain, periodLabel, periodShowing, STUDY_PERIOD, yearsOf, type Years } from '$lib/core/time/period';
+import {
+	countedBefore,
+	domainOfYears,
+	periodDomain,
+	periodLabel,
+	periodShowing,
+	STUDY_PERIOD,
+	yearsOf,
+	type Years
+} from '$lib/core/time/period';
 import { dayFromIso } from '$lib/core/time/days';
 
 const d = dayFromIso;
@@ -8,7 +17,12 @@ const DATA_2012_2016: [number, number] = [d('2012-01-01'), d('2016-12-31')];
 const DOMAINS: { title: string; years: Years | null; data: [number, number]; expected: [number, number] }[] = [
 	{ title: 'the study period for data that starts earlier', years: null, data: DATA_2012_2016, expected: STUDY_PERIOD },
 	{ title: 'the study period for data inside it', years: null, data: [d('2014-01-01'), d('2016-12-31')], expected: STUDY_PERIOD },
-	{ title: "the data's own years when it misses the study period", years: null, data: [d('2019-01-01'), d('2020-12-31')], expected: [d('2019-01-01'), d('2020-12-31')] },
+	{
+		title: "the data's own years when it misses the study period",
+		years: null,
+		data: [d('2019-01-01'), d('2020-12-31')],
+		expected: [d('2019-01-01'), d('2020-12-31')]
+	},
 	{ title: 'a widened period', years: [2012, 2016], data: DATA_2012_2016, expected: DATA_2012_2016 },
 	{ title: 'a narrowed period', years: [2015, 2015], data: DATA_2012_2016, expected: [d('2015-01-01'), d('2015-12-31')] }
 ];

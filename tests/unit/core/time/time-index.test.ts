@@ -7,7 +7,14 @@ import { buildHeatCells, heatFrame } from '$lib/core/time/heat-cells';
 import { townsInRange } from '$lib/core/hotspots/hotspots';
 import { runAtOnce } from '$lib/core/slicing/slices';
 
-const member = (id: string, day: number, lon = 4, lat = 50, weight = 1): MemberPoint => ({ ...emptyRecord(id), day, dayEnd: day, lon, lat, weight });
+const member = (id: string, day: number, lon = 4, lat = 50, weight = 1): MemberPoint => ({
+	...emptyRecord(id),
+	day,
+	dayEnd: day,
+	lon,
+	lat,
+	weight
+});
 
 describe('time index', () => {
 	it('sorts by day, keeps ties in input order, packs positions and weights', () => {
@@ -42,8 +49,16 @@ describe('time index', () => {
 			for (const months of [3, 6, 12]) {
 				for (let day = -60; day <= 1200; day += 13) {
 					const [start, end] = visibleRange(index.days, day, mode, months);
-					const expected = points.filter((m) => isActiveAt(m, day, mode, months)).map((m) => m.id).sort();
-					expect(index.members.slice(start, end).map((m) => m.id).sort()).toEqual(expected);
+					const expected = points
+						.filter((m) => isActiveAt(m, day, mode, months))
+						.map((m) => m.id)
+						.sort();
+					expect(
+						index.members
+							.slice(start, end)
+							.map((m) => m.id)
+							.sort()
+					).toEqual(expected);
 				}
 			}
 		}
@@ -60,8 +75,21 @@ describe('time index sort', () => {
 });
 
 describe('members without a date', () => {
-	const at = (id: string, day: number, lon: number) => ({ ...emptyRecord(id), hometown: id, country: 'BE', lon, lat: 50, day, dayEnd: day });
-	const members = [at('dated-early', 100, 4), at('dated-late', 900, 5), at('undated', NaN, 6), { ...emptyRecord('unplaced'), hometown: 'x', day: NaN }];
+	const at = (id: string, day: number, lon: number) => ({
+		...emptyRecord(id),
+		hometown: id,
+		country: 'BE',
+		lon,
+		lat: 50,
+		day,
+		dayEnd: day
+	});
+	const members = [
+		at('dated-early', 100, 4),
+		at('dated-late', 900, 5),
+		at('undated', NaN, 6),
+		{ ...emptyRecord('unplaced'), hometown: 'x', day: NaN }
+	];
 	const index = runAtOnce(indexDataset(members));
 
 	it.each([

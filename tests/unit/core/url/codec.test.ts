@@ -19,7 +19,11 @@ const ROUND_TRIPS: { title: string; state: UrlState }[] = [
 ];
 
 const READS: { title: string; query: string; state: UrlState }[] = [
-	{ title: 'a link written before values were escaped', query: 'f.descent=Moroccan|Algerian', state: { filters: { descent: ['Moroccan', 'Algerian'] } } },
+	{
+		title: 'a link written before values were escaped',
+		query: 'f.descent=Moroccan|Algerian',
+		state: { filters: { descent: ['Moroccan', 'Algerian'] } }
+	},
 	{ title: 'an escaped separator', query: `f.descent=${encodeURIComponent('a\\|b|c')}`, state: { filters: { descent: ['a|b', 'c'] } } },
 	{ title: 'a one-year period', query: 'period=2015-2015', state: { period: [2015, 2015] } }
 ];

@@ -38,7 +38,9 @@ describe('routes.geojson is valid GeoJSON', () => {
 	it('draws smooth lines: every multi-point leg longer than 50 km has more vertices than waypoints', () => {
 		for (const route of SOURCE.routes)
 			for (const leg of route.legs.filter((l) => l.path.length > 2)) {
-				const built = legs.find((l) => l.properties.route === route.id && l.properties.from === leg.path[0] && l.properties.to === leg.path.at(-1));
+				const built = legs.find(
+					(l) => l.properties.route === route.id && l.properties.from === leg.path[0] && l.properties.to === leg.path.at(-1)
+				);
 				if (built!.properties.lengthKm < 50) continue;
 				expect(built!.geometry.coordinates.length, `${route.id} ${leg.path.join('>')}`).toBeGreaterThan(leg.path.length);
 			}
@@ -72,7 +74,8 @@ describe('every figure, leg and route has a source', () => {
 	});
 
 	it('every route, leg and event names a known source', () => {
-		for (const f of COLLECTION.features) if ('source' in f.properties) expect(COLLECTION.sources[f.properties.source], f.properties.kind).toBeDefined();
+		for (const f of COLLECTION.features)
+			if ('source' in f.properties) expect(COLLECTION.sources[f.properties.source], f.properties.kind).toBeDefined();
 		for (const r of COLLECTION.routes) expect(COLLECTION.sources[r.source]).toBeDefined();
 	});
 });
@@ -101,15 +104,16 @@ describe('every named waypoint lies within 25 km of its place in GeoNames', () =
 		expect(places.length).toBeGreaterThan(50);
 		expect(waypoints.filter((w) => w.properties.type === 'sea').every((w) => !w.properties.country)).toBe(true);
 	});
-	it.each(places.map((w) => ({ name: w.properties.geonames, country: w.properties.country, at: w.geometry.coordinates as [number, number] })))(
-		'$name ($country)',
-		({ name, country, at }) => {
-			const matches = cities.filter((c) => c.country === country && (c.name === name || c.asciiName === name || c.alternateNames.includes(name)));
-			expect(matches.length, `no GeoNames place called ${name} in ${country}`).toBeGreaterThan(0);
-			const nearest = Math.min(...matches.map((c) => distance(at, [c.lon, c.lat])));
-			expect(nearest).toBeLessThanOrEqual(25);
-		}
-	);
+	it.each(
+		places.map((w) => ({ name: w.properties.geonames, country: w.properties.country, at: w.geometry.coordinates as [number, number] }))
+	)('$name ($country)', ({ name, country, at }) => {
+		const matches = cities.filter(
+			(c) => c.country === country && (c.name === name || c.asciiName === name || c.alternateNames.includes(name))
+		);
+		expect(matches.length, `no GeoNames place called ${name} in ${country}`).toBeGreaterThan(0);
+		const nearest = Math.min(...matches.map((c) => distance(at, [c.lon, c.lat])));
+		expect(nearest).toBeLessThanOrEqual(25);
+	});
 });
 
 describe('sea legs stay at sea (Natural Earth 1:50m land, as the basemap draws it)', () => {
@@ -122,7 +126,12 @@ describe('sea legs stay at sea (Natural Earth 1:50m land, as the basemap draws i
 		let km = 0;
 		for (let d = HARBOUR_KM; d <= leg.properties.lengthKm - HARBOUR_KM; d += STEP_KM) {
 			const p = along(leg, d).geometry.coordinates as [number, number];
-			if (land.some((l) => p[0] >= l.bbox[0] && p[0] <= l.bbox[2] && p[1] >= l.bbox[1] && p[1] <= l.bbox[3] && booleanPointInPolygon(p, l.geometry))) km += STEP_KM;
+			if (
+				land.some(
+					(l) => p[0] >= l.bbox[0] && p[0] <= l.bbox[2] && p[1] >= l.bbox[1] && p[1] <= l.bbox[3] && booleanPointInPolygon(p, l.geometry)
+				)
+			)
+				km += STEP_KM;
 		}
 		return km;
 	};
@@ -131,7 +140,17 @@ describe('sea legs stay at sea (Natural Earth 1:50m land, as the basemap draws i
 		expect(onLandKm(leg)).toBeLessThanOrEqual(TOLERANCE_KM);
 	});
 	it('the check can fail: a straight line from Izmir to Piraeus crosses land', () => {
-		const straight = { ...seaLegs[0]!, geometry: { type: 'LineString' as const, coordinates: [[27.14, 38.41], [23.65, 37.94]] }, properties: { ...seaLegs[0]!.properties, lengthKm: 310 } };
+		const straight = {
+			...seaLegs[0]!,
+			geometry: {
+				type: 'LineString' as const,
+				coordinates: [
+					[27.14, 38.41],
+					[23.65, 37.94]
+				]
+			},
+			properties: { ...seaLegs[0]!.properties, lengthKm: 310 }
+		};
 		expect(onLandKm(straight)).toBeGreaterThan(TOLERANCE_KM);
 	});
 });
