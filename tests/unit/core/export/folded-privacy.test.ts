@@ -1,7 +1,8 @@
 /**
  * The privacy test of folded rows: a row folded by the threshold k must carry nothing that points back
  * to the place or the person it hides. Every generated member carries unique markers in every field
- * (id, hometown, recruiter, plot ids, source, exact date, coordinates); the test then searches each
+ * (id, hometown, recruiter, plot ids, source, exact date, coordinates, and the coordinates the file
+ * gave for a re-geocoded row); the test then searches each
  * folded row of both export formats for any marker of the member behind it, and for the name of any
  * town under k. Listed in docs/SECURITY.md.
  */
@@ -33,7 +34,9 @@ function townMembers(specs: { size: number; country: number; day: number }[]): M
 				recruiter: `REC${tag}z`,
 				plots: [`plot-${tag}-z`],
 				source: `SRC${tag}z note on the person`,
-				descent: 'Moroccan'
+				descent: 'Moroccan',
+				// Every other member re-geocoded, its given point kept (exported as given_lat/given_lon).
+				...(i % 2 ? { givenLat: 10 + t * 0.389 + 0.000234, givenLon: 20 + t * 0.593 + 0.000321 } : {})
 			});
 		}
 	});
@@ -43,7 +46,8 @@ function townMembers(specs: { size: number; country: number; day: number }[]): M
 /** What must never appear in the folded row of member m. */
 function markersOf(m: MemberRecord): string[] {
 	const iso = isoFromDay(m.day);
-	return [m.id, m.hometown, m.recruiter, ...m.plots, m.source, iso, iso.slice(0, 7), m.lon.toFixed(3), m.lat.toFixed(3)];
+	const given = m.givenLat === undefined ? [] : [m.givenLat.toFixed(3), m.givenLon!.toFixed(3)];
+	return [m.id, m.hometown, m.recruiter, ...m.plots, m.source, iso, iso.slice(0, 7), m.lon.toFixed(3), m.lat.toFixed(3), ...given];
 }
 
 const town = fc.record({
