@@ -74,10 +74,12 @@ export class Dataset {
 	 * this is for the demo, saved work and project files.
 	 */
 	set(dataset: MemberDataset, name: string) {
+		// Counting records instead of weighting them is kept while the same source grows (members placed
+		// by the geocoder, saved work read back); another source starts weighted again.
+		if (name !== this.#name || dataset.weightMeaning !== this.#current.weightMeaning) this.#countOnly = false;
 		this.#current = dataset;
 		this.#name = name;
 		this.#loadError = null;
-		this.#countOnly = false;
 		this.#prepare();
 	}
 

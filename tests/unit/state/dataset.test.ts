@@ -35,6 +35,23 @@ const choice = (hometown: string, lat: number, lon: number): ReviewChoice => ({
 });
 
 describe('Dataset and its views', () => {
+	it.each([
+		{ why: 'the same source grows (the geocoder placed more)', name: 'gtd.xlsx', weightMeaning: 'people killed (nkill)', kept: true },
+		{ why: 'another file', name: 'other.xlsx', weightMeaning: 'people killed (nkill)', kept: false },
+		{ why: 'the same name, another weight column', name: 'gtd.xlsx', weightMeaning: 'people wounded', kept: false }
+	])('counting records instead of weights is kept when $why: $kept', ({ name, weightMeaning, kept }) => {
+		const app = new AppState();
+		const weighted = (ids: string[], meaning: string) => ({
+			synthetic: false,
+			weightMeaning: meaning,
+			members: ids.map((id) => member(id, { weight: 3 }))
+		});
+		app.dataset.set(weighted(['a'], 'people killed (nkill)'), 'gtd.xlsx');
+		app.dataset.setCountOnly(true);
+		app.dataset.set(weighted(['a', 'b'], weightMeaning), name);
+		expect(app.dataset.countOnly).toBe(kept);
+	});
+
 	it('indexes a small dataset at once; the slider keeps the study period and can widen to its dates', async () => {
 		const app = new AppState();
 		app.dataset.set({ synthetic: false, members: [member('a', { day: -200, dayEnd: -200 }), member('b')] }, 'List');
