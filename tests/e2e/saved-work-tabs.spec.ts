@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, openDashboard } from './fixtures';
 import { encodeScenes } from '../../src/lib/core/project/scenes';
+import { emptyRecord, type MemberRecord } from '../../src/lib/core/data/member';
 
 import './hooks';
 
@@ -50,29 +51,21 @@ async function addScene(page: Page, name: string) {
 	await page.getByTestId('scene-add').click();
 }
 /** Three placed members, imported through the state (what the import panel calls). */
-const importSmallList = (page: Page) =>
-	page.evaluate(() => {
-		const base = {
-			country: 'BE',
-			lon: 4.35,
-			lat: 50.85,
-			day: 600,
-			dayEnd: 600,
-			datePrecision: 'day',
-			role: 'inner',
-			arrested: 'unknown',
-			died: 'unknown',
-			descent: '',
-			lastResidence: '',
-			recruiter: '',
-			plots: [],
-			source: 'test',
-			weight: 1,
-			category: ''
-		};
-		const records = ['a', 'b', 'c'].map((id) => ({ ...base, id, hometown: 'Brussels' }));
-		window.__atlasState!.importSession.importRecords(records as never, 'tab-a-list.csv');
-	});
+const importSmallList = (page: Page) => {
+	const records: MemberRecord[] = ['a', 'b', 'c'].map((id) => ({
+		...emptyRecord(id),
+		hometown: 'Brussels',
+		country: 'BE',
+		lon: 4.35,
+		lat: 50.85,
+		day: 600,
+		dayEnd: 600,
+		datePrecision: 'day',
+		role: 'inner',
+		source: 'test'
+	}));
+	return page.evaluate((records) => window.__atlasState!.importSession.importRecords(records, 'tab-a-list.csv'), records);
+};
 
 test('two tabs: one writes, the other shows its saves, and a change in the other is not written over them', async ({ page, context }) => {
 	test.setTimeout(240_000);

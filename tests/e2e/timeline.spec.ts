@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect, openDashboard, project, meanColor, colorDistance, animationFrames } from './fixtures';
-import type { MemberRecord } from '../../src/lib/core/data/member';
+import { emptyRecord, type MemberRecord } from '../../src/lib/core/data/member';
 
 const BRUSSELS: [number, number] = [4.35, 50.85];
 
@@ -204,33 +204,21 @@ test.describe('timeline', () => {
 	test('the heat colour of a place holds while others grow, unless rescaling is chosen', async ({ page }) => {
 		await openDashboard(page);
 		// Three people in Lyon early on; forty in Hamburg later.
-		await page.evaluate(() => {
-			const member = (id: string, lon: number, lat: number, day: number): MemberRecord => ({
-				id,
-				hometown: '',
-				country: '',
-				lon,
-				lat,
-				day,
-				dayEnd: day,
-				datePrecision: 'day',
-				role: 'wider',
-				arrested: 'unknown',
-				died: 'unknown',
-				descent: '',
-				lastResidence: '',
-				recruiter: '',
-				plots: [],
-				source: 'test',
-				weight: 1,
-				category: ''
-			});
-			const members = [
-				...[0, 1, 2].map((i) => member(`lyon${i}`, 4.83, 45.76, 100)),
-				...Array.from({ length: 40 }, (_, i) => member(`hh${i}`, 9.99, 53.55, 800))
-			];
-			window.__atlasState!.dataset.set({ synthetic: true, members }, 'test');
+		const member = (id: string, lon: number, lat: number, day: number): MemberRecord => ({
+			...emptyRecord(id),
+			lon,
+			lat,
+			day,
+			dayEnd: day,
+			datePrecision: 'day',
+			role: 'wider',
+			source: 'test'
 		});
+		const members = [
+			...[0, 1, 2].map((i) => member(`lyon${i}`, 4.83, 45.76, 100)),
+			...Array.from({ length: 40 }, (_, i) => member(`hh${i}`, 9.99, 53.55, 800))
+		];
+		await page.evaluate((members) => window.__atlasState!.dataset.set({ synthetic: true, members }, 'test'), members);
 		const lyon: [number, number] = [4.83, 45.76];
 		const slider = page.getByTestId('time-slider');
 		await slider.focus();
