@@ -3,7 +3,7 @@
  * indexes it (small ones at once, large ones in slices between frames) and widens the timeline to its
  * dates. Large arrays are $state.raw: they are replaced whole, never mutated, so deep proxies would only cost.
  */
-import { UNIT_LABELS, type MemberDataset } from '$lib/core/data/member';
+import { UNIT_LABELS, isUserDataset, type MemberDataset } from '$lib/core/data/member';
 import type { DatasetIndex } from '$lib/core/data/dataset-index';
 import { prepareDataset, type PreparedDataset } from '$lib/core/data/prepare';
 import { runAtOnce, runInSlices } from '$lib/core/slicing/slices';
@@ -42,7 +42,7 @@ export class Dataset {
 	readonly #timeline: Timeline;
 
 	/** A dataset that is not the synthetic demo is the user's: saved in the browser and in project files. */
-	readonly isUserData = $derived(!this.#current.synthetic && this.#current.members.length > 0);
+	readonly isUserData = $derived(isUserDataset(this.#current));
 	/** What a row is called in the legend, filters and table: 'members', or 'records' for incident tables. */
 	readonly unit = $derived(UNIT_LABELS[this.#current.kind ?? 'members']);
 

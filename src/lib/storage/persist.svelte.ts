@@ -15,7 +15,7 @@
  */
 import { untrack } from 'svelte';
 import type { AppState } from '$lib/state/app-state.svelte';
-import type { MemberDataset } from '$lib/core/data/member';
+import { isUserDataset, type MemberDataset } from '$lib/core/data/member';
 import { storageProblem } from '$lib/core/storage/messages';
 import { loadWork, saveWork, type SavedWork, type WorkToSave } from './saved-work';
 import { coordinateTabs } from './tabs';
@@ -38,7 +38,7 @@ export async function startSavedWork(app: AppState, restoreDemo: () => void = ()
 
 	/** Shows saved work in this tab (at start, and when another tab has saved). */
 	function show(work: SavedWork) {
-		const userData = work.dataset.members.length > 0 && !work.dataset.synthetic;
+		const userData = isUserDataset(work.dataset);
 		if (userData && work.dataset !== app.dataset.current) app.dataset.set(work.dataset, work.datasetName);
 		else if (!userData && app.dataset.isUserData) restoreDemo();
 		storedDataset = work.dataset;
@@ -64,7 +64,7 @@ export async function startSavedWork(app: AppState, restoreDemo: () => void = ()
 		geocodeJob?: WorkToSave['geocodeJob'];
 		scenes?: WorkToSave['scenes'];
 	}): WorkToSave {
-		const userData = w.dataset.members.length > 0 && !w.dataset.synthetic;
+		const userData = isUserDataset(w.dataset);
 		return {
 			datasetName: userData ? w.datasetName : '',
 			dataset: userData ? w.dataset : NO_DATASET,

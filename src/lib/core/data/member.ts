@@ -117,6 +117,9 @@ export interface MemberDataset {
 	members: MemberPoint[];
 }
 
+/** A dataset of the user's own (imported or restored), not the bundled demo and not empty. */
+export const isUserDataset = (d: MemberDataset): boolean => !d.synthetic && d.members.length > 0;
+
 export function emptyRecord(id: string): MemberRecord {
 	return {
 		id,
