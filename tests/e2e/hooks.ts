@@ -12,6 +12,9 @@ declare global {
 		__lose?: Record<string, WEBGL_lose_context | null>;
 		/** webgl.spec: set before a context loss; a reload would clear it. */
 		__noReload?: boolean;
+		/** webgl.spec: deck's drawing buffer and the map's size when the first heat frame was drawn, and later resizes of deck's canvas. */
+		__firstHeat?: { deck: [number, number]; map: [number, number] };
+		__deckResizes?: number;
 		/** saved-work.spec: the IndexedDB put at which a save stalls, whether it did, and member puts counted. */
 		__stallSaveAt?: number;
 		__stalled?: boolean;

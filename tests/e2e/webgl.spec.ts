@@ -109,6 +109,32 @@ test.describe('lost WebGL context', () => {
 	});
 });
 
+test('the first heat frame is drawn at the map size, and deck never resizes its canvas after it', async ({ page }) => {
+	// A resize of a WebGL canvas waits for all the GPU work queued before it: deck's canvas must have
+	// its size before its first frame (docs/ARCHITECTURE.md, "Start-up without a freeze").
+	await page.addInitScript(() => {
+		const mark = performance.mark.bind(performance);
+		performance.mark = ((name: string, options?: PerformanceMarkOptions) => {
+			if (name === 'atlas:heat-drawn') {
+				const deck = document.getElementById('deckgl-overlay') as HTMLCanvasElement;
+				const map = document.querySelector('canvas.maplibregl-canvas') as HTMLCanvasElement;
+				window.__firstHeat = { deck: [deck.width, deck.height], map: [map.clientWidth, map.clientHeight] };
+				window.__deckResizes = 0;
+				new MutationObserver((records) => (window.__deckResizes! += records.length)).observe(deck, {
+					attributeFilter: ['width', 'height']
+				});
+			}
+			return mark(name, options);
+		}) as typeof performance.mark;
+	});
+	await openDashboard(page);
+	await mapIdle(page);
+	const first = await page.evaluate(() => window.__firstHeat!);
+	expect(first.map[0]).toBeGreaterThan(300);
+	expect(first.deck).toEqual(first.map);
+	expect(await page.evaluate(() => window.__deckResizes)).toBe(0);
+});
+
 test('without WebGL2 the page explains why, and the hotspot table still works', async ({ page }) => {
 	await withoutWebGL(page);
 	await page.goto('/');

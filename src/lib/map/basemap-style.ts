@@ -363,7 +363,8 @@ export function addPlaceDot(map: MapLibreMap): void {
 	const size = 12;
 	const canvas = document.createElement('canvas');
 	canvas.width = canvas.height = size;
-	const ctx = canvas.getContext('2d')!;
+	// A canvas in memory: a GPU-backed one makes getImageData wait for the GPU process (docs/ARCHITECTURE.md, "Start-up without a freeze").
+	const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
 	ctx.beginPath();
 	ctx.arc(size / 2, size / 2, size / 2 - 2, 0, Math.PI * 2);
 	ctx.fillStyle = palette.place;

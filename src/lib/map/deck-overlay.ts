@@ -1,5 +1,5 @@
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { Layer } from '@deck.gl/core';
+import type { DeckProps, Layer } from '@deck.gl/core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
 /**
@@ -19,7 +19,12 @@ export function attachDeckOverlay(map: MapLibreMap, onAfterRender: () => void = 
 	let restores = 0;
 
 	function create(): MapLibreOverlay {
-		const fresh = new MapLibreOverlay({ layers: [], useDevicePixels: 1, onAfterRender });
+		const fresh = new MapLibreOverlay({
+			layers: [],
+			useDevicePixels: 1,
+			onAfterRender,
+			onDeviceInitialized: (device) => sizeDrawingBuffer(device, map)
+		});
 		map.addControl(fresh);
 		return fresh;
 	}
@@ -59,4 +64,23 @@ export function attachDeckOverlay(map: MapLibreMap, onAfterRender: () => void = 
 		}
 	};
 }
+/**
+ * Gives deck's canvas its real size before the first frame. luma.gl learns the canvas's size from a
+ * ResizeObserver that has not reported yet when deck draws its first frame, so that frame (the first
+ * heat) went to a 300x150 drawing buffer stretched over the map, and the next frame resized it: a
+ * canvas resize waits for everything the GPU process has queued, which in software WebGL was the
+ * longest task at start (docs/ARCHITECTURE.md, "Start-up without a freeze"). Here nothing is queued yet.
+ */
+function sizeDrawingBuffer(device: Parameters<NonNullable<DeckProps['onDeviceInitialized']>>[0], map: MapLibreMap): void {
+	const context = device.getDefaultCanvasContext();
+	const canvas = context.canvas;
+	// deck's canvas covers the map's; its own box may not be laid out yet. useDevicePixels: 1 above,
+	// so the drawing buffer is the CSS size.
+	const { clientWidth: width, clientHeight: height } = map.getCanvas();
+	if (!(canvas instanceof HTMLCanvasElement) || !width || !height) return;
+	canvas.width = width;
+	canvas.height = height;
+	context.setDrawingBufferSize(width, height);
+}
+
 export type DeckOverlay = ReturnType<typeof attachDeckOverlay>;

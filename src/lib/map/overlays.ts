@@ -306,7 +306,8 @@ export function addRouteArrow(map: MapLibreMap): void {
 	const size = 32;
 	const canvas = document.createElement('canvas');
 	canvas.width = canvas.height = size;
-	const ctx = canvas.getContext('2d')!;
+	// A canvas in memory: a GPU-backed one makes getImageData wait for the GPU process (docs/ARCHITECTURE.md, "Start-up without a freeze").
+	const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
 	ctx.fillStyle = '#fff';
 	ctx.beginPath();
 	ctx.moveTo(16, 2);
