@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: every benchmark of the project, one after another (they share two cores, so never
  * in parallel), written to docs/BENCHMARKS.md. Each module exports run(ctx) -> BenchSection.
- * `npm run bench -- geocoder` runs only the named modules and prints the result without writing it;
+ * `npm run bench -- geocoder` runs only the named modules and prints the result without writing it
+ * (with BENCH_WRITE=sections it replaces those modules' sections in docs/BENCHMARKS.md, and says so in them);
  * `aggregate` runs only when named.
  * The whole run must stay under 10 minutes on 2 cores: keep each module under about 2 minutes.
  */
@@ -114,8 +115,31 @@ function carriedOver(): string {
 		.join('');
 }
 
+/** A named run's sections put in place of the same titles in the current file (BENCH_WRITE=sections). */
+function withSectionsReplaced(): string {
+	const old = readFileSync('docs/BENCHMARKS.md', 'utf8');
+	const stamp = `_This section is from a run of this module alone on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (load average ${load(loadBefore)} at the start, ${load(os.loadavg())} at the end), not from the full run the machine section describes._`;
+	let out = old;
+	for (const s of sections) {
+		const parts = out.split(/\n(?=## )/);
+		const at = parts.findIndex((p) => p.startsWith(`## ${s.title}\n`));
+		if (at < 0) throw new Error(`bench: no section '${s.title}' in docs/BENCHMARKS.md to replace`);
+		parts[at] = `## ${s.title}\n\n${stamp}\n\n${s.markdown.trim()}\n`;
+		out = parts.join('\n');
+	}
+	return out;
+}
+
+const writeSections = only.length > 0 && process.env.BENCH_WRITE === 'sections';
 if (only.length) console.log(doc);
-else writeFileSync('docs/BENCHMARKS.md', doc + carriedOver());
-console.log(only.length ? 'bench: partial run, docs/BENCHMARKS.md left as it was' : 'bench: wrote docs/BENCHMARKS.md');
+if (!only.length) writeFileSync('docs/BENCHMARKS.md', doc + carriedOver());
+else if (writeSections) writeFileSync('docs/BENCHMARKS.md', withSectionsReplaced());
+console.log(
+	!only.length
+		? 'bench: wrote docs/BENCHMARKS.md'
+		: writeSections
+			? 'bench: replaced the named sections in docs/BENCHMARKS.md'
+			: 'bench: partial run, docs/BENCHMARKS.md left as it was'
+);
 if (totalSeconds > TIME_LIMIT_S) console.error(`bench: took ${totalSeconds.toFixed(0)} s, over the ${TIME_LIMIT_S} s limit`);
 if (timings.some((t) => !t.ok) || totalSeconds > TIME_LIMIT_S) process.exitCode = 1;
