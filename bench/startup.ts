@@ -180,7 +180,8 @@ ResizeObserver had not reported yet) and resized its canvas on the next frame, a
 0.1-0.75 s for the GPU queue. deck's canvas now has the map's size before its first frame (so the first
 heat frame is also the real one, not a stretched thumbnail), and the two small image canvases (city
 dot, route arrow) are CPU-backed, so reading them waits for nothing (docs/ARCHITECTURE.md, "Start-up
-without a freeze"). What is left are MapLibre's program links for the names, routes and plots shown
+without a freeze"); on a loaded machine that did not measurably shorten the longest task, one wait among
+several of its size. What is left are MapLibre's program links for the names, routes and plots shown
 after the first heat frame, each waiting 0.1-0.4 s behind the GPU process's frame work on a loaded
 machine; the baseline page shows no names, so it links fewer programs. Tried without effect: showing
 those layers one group at a time, each once the map was idle and a fence showed that the GPU process
