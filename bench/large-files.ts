@@ -7,8 +7,9 @@
  * files and importing them takes minutes. Goals: no task over 200 ms, on the map within 60 s, heap
  * under 1.5 GB (docs/ARCHITECTURE.md, "Files as they come").
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { fmt, stats, type BenchContext, type BenchSection } from './context';
@@ -109,7 +110,17 @@ async function measure(ctx: BenchContext, file: string, rows: number): Promise<R
 	}
 }
 
+/** The worker's reading alone: the same importFile in a Node process (no page, no messages). */
+function inNode(file: string): { ms: number; cpuMs: number; rows: number } {
+	const out = execFileSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'bench/large-files-child.ts', file], {
+		encoding: 'utf8',
+		env: { ...process.env, TZ: 'UTC' }
+	});
+	return JSON.parse(out.trim().split('\n').pop()!) as { ms: number; cpuMs: number; rows: number };
+}
+
 export async function run(ctx: BenchContext): Promise<BenchSection> {
+	const loadBefore = os.loadavg();
 	const dir = join(tmpdir(), 'atlas-bench-large-files');
 	mkdirSync(dir, { recursive: true });
 	for (const rows of [BASE, BIG]) {
@@ -136,6 +147,15 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 					results.set(key, results.get(key) ?? []);
 				}
 			}
+	const node = new Map<Format, { ms: number; cpuMs: number; rows: number }>();
+	for (const format of FORMATS) {
+		const r = inNode(join(dir, `members-${BIG}.${format}`));
+		if (r.rows !== BIG) throw new Error(`Node read ${r.rows} of ${BIG} rows of the ${format} file`);
+		ctx.log(`${format} ${BIG} in Node: ${(r.ms / 1000).toFixed(1)} s wall, ${(r.cpuMs / 1000).toFixed(1)} s CPU`);
+		node.set(format, r);
+	}
+	const loadAfter = os.loadavg();
+	const load = (l: number[]) => l.map((n) => n.toFixed(1)).join(' / ');
 	const line = (format: Format, rows: number) => {
 		const rs = results.get(`${format} ${rows}`)!;
 		const cell = (f: (r: Run) => number, digits: number) => (rs.length ? fmt(stats(rs.map(f)), digits) : 'failed');
@@ -164,6 +184,13 @@ ${FORMATS.flatMap((f) => [line(f, BASE), line(f, BIG)]).join('\n')}
 
 ${BIG.toLocaleString('en')} rows against ${BASE.toLocaleString('en')}: on the map after ${ratio('csv', (r) => r.drawnMs)} (CSV) and ${ratio('parquet', (r) => r.drawnMs)} (Parquet) the
 baseline's time; page heap ${ratio('csv', (r) => r.heapMB)} and ${ratio('parquet', (r) => r.heapMB)}.
+
+The worker's reading alone, the same \`importFile\` in a Node process over the same ${BIG.toLocaleString('en')}-row files (no page, no
+messages): CSV ${(node.get('csv')!.ms / 1000).toFixed(1)} s (${(node.get('csv')!.cpuMs / 1000).toFixed(1)} s CPU), Parquet ${(node.get('parquet')!.ms / 1000).toFixed(1)} s (${(node.get('parquet')!.cpuMs / 1000).toFixed(1)} s CPU).
+The rest of "report after" is the records' trip to the page (structured clone, 2,000 a message) and the machine's load.
+
+Machine load average (1 / 5 / 15 min) ${load(loadBefore)} at this module's start, ${load(loadAfter)} at its end (2 cores, shared):
+wall-clock figures stretch with it.
 `
 	};
 }
