@@ -249,6 +249,11 @@ export class TextImport {
 		return this.failure !== null;
 	}
 
+	/** Characters read but not parsed yet (an unfinished row, or a segment's worth). */
+	get held(): number {
+		return this.pending.length;
+	}
+
 	/** The next piece of text; `fraction` (0..1) of the file read once it is parsed. */
 	push(chunk: string, fraction?: number) {
 		if (this.failure !== null) return;

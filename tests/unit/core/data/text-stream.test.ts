@@ -92,6 +92,26 @@ describe('CSV read as it comes equals one read of the whole text', () => {
 			expect(streamed(text, size, {}, segment)).toEqual(whole);
 	});
 
+	it('a quote left open for megabytes: the reader cuts at a line end anyway, reports the row and reads every row after it', () => {
+		const rows = [HEADER.trim(), 'bad,"Brussels,BE,50.85,4.35,2015-11-13,inner,x'];
+		for (let i = 0; i < 200_000; i++) rows.push(`m${i},Paris,FR,48.85,2.35,2015-01-07,wider,note ${i}`);
+		const text = rows.join('\n') + '\n';
+		expect(text.length).toBeGreaterThan(5 << 20);
+		const reader = new TextImport(textReport({}, 'utf-8'), {});
+		let held = 0;
+		for (let i = 0; i < text.length; i += 1 << 20) {
+			reader.push(text.slice(i, i + (1 << 20)));
+			held = Math.max(held, reader.held);
+		}
+		const { report } = reader.end();
+		// Never the rest of the file: at most the open-quote limit (4 M characters) and one chunk.
+		expect(held).toBeLessThanOrEqual((4 << 20) + (1 << 20));
+		expect(report.rowsRead).toBe(report.accepted + report.rejected.length);
+		expect(report.rejected).toHaveLength(1);
+		expect(report.rejected[0]).toMatchObject({ row: 2, reason: expect.stringMatching(/^unbalanced quotes/) });
+		expect(report.accepted).toBe(200_000);
+	});
+
 	it('a column mapping and presets apply as in one read', () => {
 		const text = 'ref,ville,y,x\n1,Lunel,43.67,4.13\n2,Nice,43.7,7.26\n';
 		const options: ImportOptions = { mapping: { ref: 'id', y: 'lat', x: 'lon' } };
