@@ -13,6 +13,10 @@ const testBuild = process.env.ATLAS_TEST_BUILD === '1';
 export default defineConfig({
 	plugins: [sveltekit(), stripWgsl(), bundleModules()],
 	define: { __ATLAS_TEST_HOOKS__: JSON.stringify(testBuild) },
+	// Module workers (every worker is started with type 'module'): a worker's dynamic imports stay
+	// chunks of their own, loaded only when used (the import worker's Parquet, Arrow and workbook
+	// readers: docs/ARCHITECTURE.md, "Files as they come"), instead of being inlined into the worker.
+	worker: { format: 'es' },
 	server: { host: '127.0.0.1' },
 	preview: { host: '127.0.0.1' },
 	test: {

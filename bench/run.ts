@@ -3,7 +3,8 @@
  * in parallel), written to docs/BENCHMARKS.md. Each module exports run(ctx) -> BenchSection.
  * `npm run bench -- geocoder` runs only the named modules and prints the result without writing it
  * (with BENCH_WRITE=sections it replaces those modules' sections in docs/BENCHMARKS.md, and says so in them);
- * `aggregate` runs only when named.
+ * `aggregate` and `large-files` run only when named, and a named run of them writes their sections
+ * into docs/BENCHMARKS.md (in place of their last ones), where a full run keeps them.
  * The whole run must stay under 10 minutes on 2 cores: keep each module under about 2 minutes.
  */
 import { execSync } from 'node:child_process';
@@ -20,13 +21,14 @@ const MODULES: Record<string, () => Promise<{ run(ctx: BenchContext): Promise<Be
 	'large-import': () => import('./large-import'),
 	timeline: () => import('./timeline'),
 	network: () => import('./network'),
-	aggregate: () => import('./aggregate')
+	aggregate: () => import('./aggregate'),
+	'large-files': () => import('./large-files')
 };
 /** Modules that run only when named: they take minutes of their own. */
-const ONLY_WHEN_NAMED = new Set(['aggregate']);
+const ONLY_WHEN_NAMED = new Set(['aggregate', 'large-files']);
 const NO_APP = new Set(['aggregate']);
 /** Section titles of the modules above, kept from the last named run by a full run. */
-const CARRIED_TITLES = ['Aggregate outside the browser'];
+const CARRIED_TITLES = ['Aggregate outside the browser', 'Large files as they come'];
 const TIME_LIMIT_S = 600;
 
 const only = process.argv.slice(2);
@@ -116,11 +118,10 @@ function carriedOver(): string {
 }
 
 /** A named run's sections put in place of the same titles in the current file (BENCH_WRITE=sections). */
-function withSectionsReplaced(): string {
-	const old = readFileSync('docs/BENCHMARKS.md', 'utf8');
+function withSectionsReplaced(old: string, replaced: BenchSection[]): string {
 	const stamp = `_This section is from a run of this module alone on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (load average ${load(loadBefore)} at the start, ${load(os.loadavg())} at the end), not from the full run the machine section describes._`;
 	let out = old;
-	for (const s of sections) {
+	for (const s of replaced) {
 		const parts = out.split(/\n(?=## )/);
 		const at = parts.findIndex((p) => p.startsWith(`## ${s.title}\n`));
 		if (at < 0) throw new Error(`bench: no section '${s.title}' in docs/BENCHMARKS.md to replace`);
@@ -130,15 +131,40 @@ function withSectionsReplaced(): string {
 	return out;
 }
 
+/**
+ * A named run of modules that run only when named: their sections go into the current file in place of
+ * their last ones (or at its end), the rest of it as it was.
+ */
+function withNamedSections(named: BenchSection[]): string {
+	const old = readFileSync('docs/BENCHMARKS.md', 'utf8').trimEnd();
+	const parts = old.split(/\n(?=## )/);
+	for (const section of named) {
+		const text = `## ${section.title}\n\n${section.markdown.trim()}`;
+		const key = CARRIED_TITLES.find((t) => section.title.startsWith(t));
+		const at = key ? parts.findIndex((p) => p.startsWith(`## ${key}`)) : -1;
+		if (at >= 0) parts[at] = text;
+		else parts.push(text);
+	}
+	return `${parts.map((p) => p.trim()).join('\n\n')}\n`;
+}
+
+const namedSections = chosen.filter((name) => ONLY_WHEN_NAMED.has(name)).map((name) => sections[chosen.indexOf(name)]!);
+const namedOk = chosen.every((name) => !ONLY_WHEN_NAMED.has(name) || timings.find((t) => t.name === name)?.ok);
+const writeNamed = namedSections.length > 0 && namedOk;
 const writeSections = only.length > 0 && process.env.BENCH_WRITE === 'sections';
-if (only.length) console.log(doc);
-if (!only.length) writeFileSync('docs/BENCHMARKS.md', doc + carriedOver());
-else if (writeSections) writeFileSync('docs/BENCHMARKS.md', withSectionsReplaced());
+if (only.length) {
+	console.log(doc);
+	if (writeNamed) writeFileSync('docs/BENCHMARKS.md', withNamedSections(namedSections));
+	if (writeSections) {
+		const others = sections.filter((s) => !namedSections.includes(s));
+		writeFileSync('docs/BENCHMARKS.md', withSectionsReplaced(readFileSync('docs/BENCHMARKS.md', 'utf8'), others));
+	}
+} else writeFileSync('docs/BENCHMARKS.md', doc + carriedOver());
 console.log(
 	!only.length
 		? 'bench: wrote docs/BENCHMARKS.md'
-		: writeSections
-			? 'bench: replaced the named sections in docs/BENCHMARKS.md'
+		: writeNamed || writeSections
+			? `bench: wrote the sections of ${chosen.join(', ')} into docs/BENCHMARKS.md`
 			: 'bench: partial run, docs/BENCHMARKS.md left as it was'
 );
 if (totalSeconds > TIME_LIMIT_S) console.error(`bench: took ${totalSeconds.toFixed(0)} s, over the ${TIME_LIMIT_S} s limit`);

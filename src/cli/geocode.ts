@@ -6,6 +6,7 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { geocodeFile } from '../lib/core/geocode/file';
+import { fileKind, importFileBytes } from '../lib/core/data/read-file';
 import { ReverseIndex } from '../lib/core/geocode/reverse';
 import { STATUSES } from '../lib/core/geocode/table';
 import { loadGazetteer } from './gazetteer-node';
@@ -33,6 +34,13 @@ export async function geocodeCommand(args: string[]): Promise<number> {
 		console.error(`cannot read ${input}: ${(error as Error).message}`);
 		return 1;
 	}
+	const swapCoordinates = args.includes('--swap-coordinates');
+	// Parquet and Arrow are read by their own readers into the same rows (the text importer reads the rest).
+	const kind = fileKind(bytes.subarray(0, 8192));
+	const imported =
+		kind === 'parquet' || kind === 'arrow'
+			? await importFileBytes(bytes, { fileName: input, keepCells: true, swapCoordinates })
+			: undefined;
 	const t0 = performance.now();
 	const gaz = await loadGazetteer();
 	const reverse = new ReverseIndex(gaz);
@@ -40,7 +48,8 @@ export async function geocodeCommand(args: string[]): Promise<number> {
 	const r = geocodeFile(gaz, reverse, bytes, {
 		fileName: input,
 		regeocode: args.includes('--regeocode'),
-		swapCoordinates: args.includes('--swap-coordinates')
+		swapCoordinates,
+		imported
 	});
 	const tGeocode = performance.now() - t0 - tLoad;
 	if (r.errors.length) {

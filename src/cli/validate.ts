@@ -1,12 +1,12 @@
 /**
  * `npm run atlas -- validate <file> [--sheet <name>]`: the importer's validation report of a member
- * list or incident table (CSV, GeoJSON, JSON, or a sheet of an .xlsx/.ods workbook) as JSON on
+ * list or incident table (CSV, Parquet, Arrow IPC, GeoJSON, JSON, or a sheet of an .xlsx/.ods workbook) as JSON on
  * stdout. Exit 1 when the file cannot be read at all (missing, empty, binary, not CSV/JSON or a
  * workbook); rejected rows alone do not fail the command, they are in the report.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { openAsBlob, readFileSync, statSync } from 'node:fs';
 import { importBytes } from '../lib/core/data/import';
-import { importFileBytes } from '../lib/core/data/read-file';
+import { importFile } from '../lib/core/data/read-file';
 import { tieFormatOf, readTies } from '../lib/core/network/read-ties';
 import { listUnknownIds } from '../lib/core/network/ties';
 import { knownIdsOf } from '../lib/core/network/graph';
@@ -34,18 +34,19 @@ export async function validateCommand(args: string[]): Promise<number> {
 		console.error(USAGE);
 		return 1;
 	}
-	let bytes: Uint8Array;
+	let blob: Blob;
 	try {
 		if (!statSync(file).isFile()) throw new Error('not a regular file');
-		bytes = new Uint8Array(readFileSync(file));
+		blob = await openAsBlob(file);
 	} catch (error) {
 		await print(JSON.stringify({ file, errors: [`cannot read the file: ${(error as Error).message}`] }, null, 2));
 		return 1;
 	}
-	const text = new TextDecoder().decode(bytes.subarray(0, 4096));
+	const text = new TextDecoder().decode(await blob.slice(0, 4096).arrayBuffer());
 	const format = tieFormatOf(file, text);
-	if (format) return validateTies(file, bytes, format, membersFile);
-	const { report } = await importFileBytes(bytes, { fileName: file, sheet });
+	if (format) return validateTies(file, new Uint8Array(readFileSync(file)), format, membersFile);
+	// Read as it comes, as in the browser (CSV, Parquet, Arrow, workbooks, JSON), without the tab's size limits.
+	const { report } = await importFile(blob, { fileName: file, sheet }, false);
 	await print(JSON.stringify(report, null, 2));
 	return report.errors.length ? 1 : 0;
 }

@@ -210,16 +210,17 @@ test.describe('a file whose every text field carries a script-injection payload'
 
 test.describe('large inputs', () => {
 	test('a file too large for the tab is refused with a clear message before it is read; the page keeps working', async ({ page }) => {
-		// A sparse 300 MB file: the size is real, the disk cost is nil, and the dialog must refuse it unread.
+		// A sparse 1.1 GB file (past the 1 GB that CSV and Parquet are read up to): the size is real, the
+		// disk cost is nil, and the dialog must refuse it unread.
 		const file = join(mkdtempSync(join(tmpdir(), 'atlas-big-')), 'members-huge.csv');
 		const fd = openSync(file, 'w');
-		ftruncateSync(fd, 300 * 1024 * 1024);
+		ftruncateSync(fd, 1100 * 1024 * 1024);
 		closeSync(fd);
 		await openDashboard(page);
 		const before = await page.evaluate(() => window.__atlasState!.dataset.current.members.length);
 		await page.getByTestId('import-file').setInputFiles(file);
-		await expect(page.getByTestId('import-error')).toContainText('"members-huge.csv" is 300 MB; this page reads files up to 256 MB');
-		await expect(page.getByTestId('import-error')).toContainText('npm run atlas -- validate');
+		await expect(page.getByTestId('import-error')).toContainText('"members-huge.csv" is 1100 MB; this page reads files up to 1024 MB');
+		await expect(page.getByTestId('import-error')).toContainText('npm run atlas -- aggregate');
 		await expect(page.getByTestId('import-progress')).toHaveCount(0);
 		expect(await page.evaluate(() => window.__atlasState!.dataset.current.members.length)).toBe(before);
 		await expect(page.getByTestId('legend')).toBeVisible();

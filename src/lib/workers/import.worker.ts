@@ -3,7 +3,7 @@
  * it reads rows, then the records and the full report (messages: import-protocol.ts; the page's side:
  * import-client.ts). Nothing leaves the browser.
  */
-import { importFileBytes } from '$lib/core/data/read-file';
+import { importFile } from '$lib/core/data/read-file';
 import type { ImportMessage, ImportRequest } from './import-protocol';
 
 const RECORDS_PER_MESSAGE = 2_000;
@@ -16,9 +16,9 @@ const scope = self as unknown as {
 scope.onmessage = async ({ data: { file, mapping, presets, sheet } }) => {
 	try {
 		scope.postMessage({ type: 'progress', stage: 'reading', fraction: 0 });
-		const bytes = new Uint8Array(await file.arrayBuffer());
 		let last = 0;
-		const result = await importFileBytes(bytes, {
+		// Read as it comes (CSV a slice at a time, Parquet a row group at a time): never the whole text.
+		const result = await importFile(file, {
 			fileName: file.name,
 			mapping,
 			presets,

@@ -36,6 +36,13 @@ function geocode(input: string, ...flags: string[]) {
 const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
 
 describe('atlas geocode', () => {
+	it('reads a Parquet file (tests/fixtures/columnar) into the same rows', () => {
+		const r = geocode(file('members.parquet', readFileSync('tests/fixtures/columnar/members.parquet')));
+		expect(r.code).toBe(0);
+		expect({ read: r.read, written: r.written, rejected: r.rejected }).toEqual({ read: 12, written: 11, rejected: 1 });
+		expect(r.rows[0]).toMatchObject({ id: 'p1', status: 'given', lat: '50.8503', lon: '4.3517', place: 'Brussels' });
+	}, 60_000);
+
 	it('keeps given coordinates, names them, and geocodes only what is missing', () => {
 		const r = geocode(
 			file(

@@ -34,7 +34,7 @@ export interface RowIssue {
 
 export interface ImportReport {
 	file: string;
-	format: 'csv' | 'json' | 'geojson' | 'xlsx' | 'ods' | 'unknown';
+	format: 'csv' | 'json' | 'geojson' | 'xlsx' | 'ods' | 'parquet' | 'arrow' | 'unknown';
 	/** Workbooks: the sheet read and every sheet's name (the panel's sheet picker). */
 	sheet?: string;
 	sheets?: string[];
@@ -115,11 +115,8 @@ function emptyReport(file: string): ImportReport {
 	};
 }
 
-/** Decodes bytes (UTF-8 with or without BOM, UTF-16 with BOM or by its zero bytes, else Windows-1252) and imports them. */
-export function importBytes(bytes: Uint8Array, options: ImportOptions = {}): ImportResult {
-	const report = emptyReport(options.fileName ?? '');
-	if (bytes.length === 0) return fail(report, 'The file is empty.');
-	let text: string;
+/** What a text file's first bytes say about its encoding (UTF-16 by its BOM or its zero bytes), or that it is binary. */
+export function sniffEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | 'binary' {
 	const b0 = bytes[0],
 		b1 = bytes[1];
 	const head = bytes.subarray(0, Math.min(bytes.length, 8192));
@@ -128,19 +125,32 @@ export function importBytes(bytes: Uint8Array, options: ImportOptions = {}): Imp
 		(b0 === 0xff && b1 === 0xfe) ||
 		(b0 === 0xfe && b1 === 0xff) ||
 		(zeros > head.length / 4 && zeros < head.length * 0.6 && oddZeros(head))
-	) {
-		const le = b0 === 0xff || (b0 !== 0xfe && head[1] === 0);
-		report.encoding = le ? 'utf-16le' : 'utf-16be';
-		text = new TextDecoder(report.encoding).decode(bytes);
-	} else if (zeros > Math.max(2, head.length / 200)) {
-		return fail(report, 'This looks like a binary file (it contains zero bytes), not CSV, GeoJSON or JSON text.');
+	)
+		return b0 === 0xff || (b0 !== 0xfe && head[1] === 0) ? 'utf-16le' : 'utf-16be';
+	if (zeros > Math.max(2, head.length / 200)) return 'binary';
+	return 'utf-8';
+}
+
+export const BINARY_TEXT = 'This looks like a binary file (it contains zero bytes), not CSV, GeoJSON or JSON text.';
+export const NOT_UTF8 = 'The file is not valid UTF-8; it was read as Windows-1252 (Latin-1). Check accented place names.';
+
+/** Decodes bytes (UTF-8 with or without BOM, UTF-16 with BOM or by its zero bytes, else Windows-1252) and imports them. */
+export function importBytes(bytes: Uint8Array, options: ImportOptions = {}): ImportResult {
+	const report = emptyReport(options.fileName ?? '');
+	if (bytes.length === 0) return fail(report, 'The file is empty.');
+	const encoding = sniffEncoding(bytes);
+	if (encoding === 'binary') return fail(report, BINARY_TEXT);
+	let text: string;
+	if (encoding !== 'utf-8') {
+		report.encoding = encoding;
+		text = new TextDecoder(encoding).decode(bytes);
 	} else {
 		try {
 			text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 		} catch {
 			text = new TextDecoder('windows-1252').decode(bytes);
 			report.encoding = 'windows-1252';
-			warn(report, 0, '', 'The file is not valid UTF-8; it was read as Windows-1252 (Latin-1). Check accented place names.');
+			warn(report, 0, '', NOT_UTF8);
 		}
 	}
 	return importInto(report, text, options);
@@ -172,100 +182,296 @@ function warn(report: ImportReport, row: number, field: string, reason: string) 
 	else report.warningsOmitted++;
 }
 
-function importInto(report: ImportReport, rawText: string, options: ImportOptions): ImportResult {
-	let text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-	if (!text.trim()) return fail(report, 'The file is empty.');
-	const sample = text.slice(0, 8192);
-	// eslint-disable-next-line no-control-regex -- counting control characters is the point: they mark a binary file
-	const controls = (sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
-	if (controls > Math.max(2, sample.length / 200))
-		return fail(report, 'This looks like a binary file (many control or undecodable characters), not CSV, GeoJSON or JSON text.');
-	const first = text.trimStart()[0];
-	if (first === '{' || first === '[') return importJson(report, text, options);
-	// One file saved by several tools can mix CRLF, LF and bare CR line ends; the CSV reader takes the
-	// first one it meets as the only one and would merge rows at the others. (Inside quoted cells a
-	// line end stays a line end.)
-	if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-	return importCsv(report, text, options);
+/** Text held in memory is fed to the same streaming reader as a file, a slice at a time (progress as it goes). */
+const TEXT_SLICE = 1 << 20;
+
+function importInto(report: ImportReport, text: string, options: ImportOptions): ImportResult {
+	const reader = new TextImport(report, options);
+	for (let i = 0; i < text.length && !reader.failed; i += TEXT_SLICE)
+		reader.push(text.slice(i, i + TEXT_SLICE), Math.min(1, (i + TEXT_SLICE) / text.length));
+	return reader.end();
 }
 
-// ---- CSV ------------------------------------------------------------------------------------------
+/** An encoding's report before any text: the text stream of a file starts with it (core/data/read-file.ts). */
+export function textReport(options: ImportOptions, encoding: string): ImportReport {
+	const report = emptyReport(options.fileName ?? '');
+	report.encoding = encoding;
+	if (encoding === 'windows-1252') warn(report, 0, '', NOT_UTF8);
+	return report;
+}
 
-function importCsv(report: ImportReport, text: string, options: ImportOptions): ImportResult {
-	report.format = 'csv';
-	const rows = new RowReader(report, options);
-	let rowNumber = 0;
-	let fatal = '';
-	// Title or blank lines above the header ("Members, as of March 2016"): the header is the line among
-	// the first few that names the most known columns.
-	const header = findHeaderLine(text, options.mapping);
-	if (header.line > 1) {
-		warn(
-			report,
-			header.line,
-			'',
-			`header found on row ${header.line}; the ${header.line - 1} line${header.line === 2 ? '' : 's'} above it (${header.skipped.map((l) => `'${l.slice(0, 40)}'`).join(', ') || 'blank'}) were read as a title, not as rows`
-		);
+// ---- CSV, as a stream -----------------------------------------------------------------------------
+
+/** Text looked at before the first row is read: the header search, the binary check and the format. */
+const HEAD_CHARS = 1 << 16;
+/** Rows are parsed a segment of about this much text at a time (whole rows: cut at a line end outside quotes). */
+const SEGMENT_CHARS = 1 << 18;
+/**
+ * A quote left open this long is no quoted cell (cells are cut at MAX_TEXT): the text is cut at its
+ * last line end anyway and the row with the open quote is reported, so a stray quote cannot make the
+ * reader hold the rest of the file.
+ */
+const OPEN_QUOTE_CHARS = 1 << 22;
+
+/**
+ * Reads decoded text as it comes, a chunk at a time, into the same rows, row numbers and report as
+ * reading the whole text at once (docs/ARCHITECTURE.md, "Files as they come"): CSV rows are parsed a
+ * segment at a time, each segment ending at a line end outside quotes, so no row is split and the text
+ * held is one segment and the unfinished row after it. JSON and GeoJSON are kept whole (one value).
+ * `segmentChars` is for tests (tiny segments put every row boundary at a segment's edge).
+ */
+export class TextImport {
+	private pending = '';
+	private started = false;
+	private heldCR = false;
+	private mode: 'head' | 'csv' | 'json' = 'head';
+	private json: string[] = [];
+	private failure: string | null = null;
+	private rows: RowReader;
+	private rowNumber = 0;
+	private headerLine = 1;
+	private delimiter = '';
+	/** Quote scan of `pending`: how far, whether that point is inside quotes, and the last line end outside them. */
+	private scanned = 0;
+	private inQuotes = false;
+	private boundary = -1;
+
+	constructor(
+		private report: ImportReport,
+		private options: ImportOptions,
+		private segmentChars = SEGMENT_CHARS
+	) {
+		this.rows = new RowReader(report, options);
 	}
-	// Chunked string parsing works at run time (papaparse's StringStreamer); the types list `chunk` only for files.
-	const config = {
-		header: false,
-		skipEmptyLines: false,
-		// The header row decides; Papa's guess (over the first rows) is only the tie-breaker.
-		delimiter: headerDelimiter(header.text) ?? '',
-		delimitersToGuess: [...DELIMITERS],
-		chunkSize: 1 << 18, // 256 KB: progress about every few thousand rows
-		chunk: (result: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
-			if (report.delimiter === null) report.delimiter = result.meta.delimiter;
-			const quoteErrors = new Map<number, string>();
-			for (const e of result.errors) if (e.row !== undefined && e.type === 'Quotes') quoteErrors.set(e.row, e.message);
-			result.data.forEach((cells, i) => {
-				rowNumber++;
-				if (cells.length === 1 && cells[0]!.trim() === '') return; // a blank line, not a row
-				if (rowNumber < header.line) return; // a title line, reported above
-				if (!rows.hasHeader) {
-					const problem = rows.setHeader(cells);
-					if (problem) {
-						fatal = problem;
-						parser.abort();
-					}
-					return;
-				}
-				const quote = quoteErrors.get(i);
-				if (quote) {
-					// An open quote runs on to the next quote, maybe the end of the file. The row that opened
-					// it is rejected; the lines it swallowed are read again, one row per line, so no row
-					// after a stray quote is lost (a multi-line cell among them would be split: rare, and
-					// each piece is then checked like any row).
-					const delimiter = report.delimiter ?? ',';
-					const lines = cells.join(delimiter).split('\n');
-					const swallowed = lines.slice(1);
-					const again = swallowed.filter((l) => l.trim()).length;
-					rows.reject(
-						rowNumber,
-						'',
-						`unbalanced quotes (${quote}): this row cannot be read${again ? `; the ${again} line${again === 1 ? '' : 's'} after it ${again === 1 ? 'was' : 'were'} read again as rows of their own` : ''}`
-					);
-					for (const line of swallowed) {
-						rowNumber++;
-						if (!line.trim()) continue;
-						const parsed = Papa.parse<string[]>(line, { delimiter, header: false });
-						const lineCells = parsed.data[0] ?? [''];
-						if (parsed.errors.some((e) => e.type === 'Quotes')) rows.reject(rowNumber, '', 'unbalanced quotes: this row cannot be read');
-						else rows.add(lineCells, rowNumber);
-					}
-					return;
-				}
-				rows.add(cells, rowNumber);
-			});
-			options.onProgress?.(Math.min(1, result.meta.cursor / text.length));
+
+	/** Nothing more can be read (a fatal problem found): the caller can stop feeding text. */
+	get failed(): boolean {
+		return this.failure !== null;
+	}
+
+	/** Characters read but not parsed yet (an unfinished row, or a segment's worth). */
+	get held(): number {
+		return this.pending.length;
+	}
+
+	/** The next piece of text; `fraction` (0..1) of the file read once it is parsed. */
+	push(chunk: string, fraction?: number) {
+		if (this.failure !== null) return;
+		if (!this.started && chunk.length) {
+			this.started = true;
+			if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
 		}
+		// One file saved by several tools can mix CRLF, LF and bare CR line ends; the CSV reader takes the
+		// first one it meets as the only one and would merge rows at the others. (Inside quoted cells a
+		// line end stays a line end.) A CR at a chunk's end waits: an LF may open the next chunk.
+		if (this.heldCR) {
+			chunk = '\r' + chunk;
+			this.heldCR = false;
+		}
+		if (chunk.endsWith('\r')) {
+			chunk = chunk.slice(0, -1);
+			this.heldCR = true;
+		}
+		if (chunk.includes('\r')) chunk = chunk.replace(/\r\n?/g, '\n');
+		if (this.mode === 'json') {
+			this.json.push(chunk);
+			return;
+		}
+		this.pending += chunk;
+		if (this.mode === 'head') {
+			if (this.pending.length < HEAD_CHARS || !this.pending.trim()) return;
+			this.begin();
+			if ((this.mode as string) !== 'csv') return; // binary, or JSON (kept whole)
+		}
+		this.scan();
+		if (this.pending.length >= this.segmentChars) this.flush(false);
+		if (fraction !== undefined) this.options.onProgress?.(fraction);
+	}
+
+	/** The file ended: the last rows, then the report. */
+	end(): ImportResult {
+		if (this.heldCR) {
+			this.heldCR = false;
+			this.push('\n');
+		}
+		if (this.mode === 'head' && this.failure === null) {
+			if (!this.pending.trim()) return fail(this.report, 'The file is empty.');
+			this.begin();
+		}
+		if (this.failure !== null) return fail(this.report, this.failure);
+		if (this.mode === 'json') return importJson(this.report, this.json.join(''), this.options);
+		this.flush(true);
+		if (this.failure !== null) return fail(this.report, this.failure);
+		if (!this.rows.hasHeader) return fail(this.report, 'The file has no header row.');
+		if (this.report.rowsRead === 0) return fail(this.report, 'The file has a header but no data rows.');
+		return this.rows.finish();
+	}
+
+	/** The first HEAD_CHARS of text (or all of it) decide: binary, JSON, or CSV with which header and delimiter. */
+	private begin() {
+		const text = this.pending;
+		const sample = text.slice(0, 8192);
+		// eslint-disable-next-line no-control-regex -- counting control characters is the point: they mark a binary file
+		const controls = (sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
+		if (controls > Math.max(2, sample.length / 200)) {
+			this.failure = 'This looks like a binary file (many control or undecodable characters), not CSV, GeoJSON or JSON text.';
+			return;
+		}
+		const first = text.trimStart()[0];
+		if (first === '{' || first === '[') {
+			this.mode = 'json';
+			this.json.push(text);
+			this.pending = '';
+			return;
+		}
+		this.mode = 'csv';
+		this.report.format = 'csv';
+		// Title or blank lines above the header ("Members, as of March 2016"): the header is the line among
+		// the first few that names the most known columns.
+		const header = findHeaderLine(text, this.options.mapping);
+		this.headerLine = header.line;
+		if (header.line > 1) {
+			warn(
+				this.report,
+				header.line,
+				'',
+				`header found on row ${header.line}; the ${header.line - 1} line${header.line === 2 ? '' : 's'} above it (${header.skipped.map((l) => `'${l.slice(0, 40)}'`).join(', ') || 'blank'}) were read as a title, not as rows`
+			);
+		}
+		// The header row decides; Papa's guess (over the first rows) is only the tie-breaker.
+		this.delimiter = headerDelimiter(header.text) ?? '';
+	}
+
+	/** Carries the quote scan over the text added since the last call (a doubled quote flips twice: no change). */
+	private scan() {
+		const p = this.pending;
+		let i = this.scanned;
+		let quoted = this.inQuotes;
+		let last = this.boundary;
+		while (i < p.length) {
+			const q = p.indexOf('"', i);
+			const stop = q < 0 ? p.length : q;
+			if (!quoted) {
+				const n = p.lastIndexOf('\n', stop - 1);
+				if (n >= i) last = n;
+			}
+			if (q < 0) break;
+			quoted = !quoted;
+			i = q + 1;
+		}
+		this.scanned = p.length;
+		this.inQuotes = quoted;
+		this.boundary = last;
+	}
+
+	/** Parses the text up to the last line end outside quotes (`all`: everything left, at the file's end). */
+	private flush(all: boolean) {
+		let cut = all ? this.pending.length : this.boundary;
+		let forced = false;
+		if (!all && cut < 0 && this.pending.length > OPEN_QUOTE_CHARS) {
+			cut = this.pending.lastIndexOf('\n');
+			forced = cut >= 0;
+		}
+		if (cut < 0) return;
+		const segment = this.pending.slice(0, cut);
+		this.pending = this.pending.slice(cut + 1);
+		this.boundary = -1;
+		if (forced) {
+			this.inQuotes = false;
+			this.scanned = 0;
+			this.scan();
+		} else this.scanned = this.pending.length;
+		if (segment === '') {
+			if (!all) this.rowNumber++; // a blank line
+			return;
+		}
+		this.parse(segment);
+	}
+
+	private parse(segment: string) {
+		const { report, rows, headerLine } = this;
+		const result = Papa.parse<string[]>(segment, {
+			header: false,
+			skipEmptyLines: false,
+			delimiter: this.delimiter,
+			delimitersToGuess: [...DELIMITERS]
+		});
+		if (report.delimiter === null) report.delimiter = result.meta.delimiter;
+		// Later segments keep the first one's delimiter, as one parse of the whole text would.
+		this.delimiter = report.delimiter;
+		const quoteErrors = new Map<number, string>();
+		for (const e of result.errors) if (e.row !== undefined && e.type === 'Quotes') quoteErrors.set(e.row, e.message);
+		const data = result.data;
+		for (let i = 0; i < data.length; i++) {
+			const cells = data[i]!;
+			this.rowNumber++;
+			if (cells.length === 1 && cells[0]!.trim() === '') continue; // a blank line, not a row
+			if (this.rowNumber < headerLine) continue; // a title line, reported above
+			if (!rows.hasHeader) {
+				const problem = rows.setHeader(cells);
+				if (problem) {
+					this.failure = problem;
+					return;
+				}
+				continue;
+			}
+			const quote = quoteErrors.get(i);
+			if (quote) {
+				// An open quote runs on to the next quote, maybe the end of the file. The row that opened
+				// it is rejected; the lines it swallowed are read again, one row per line, so no row
+				// after a stray quote is lost (a multi-line cell among them would be split: rare, and
+				// each piece is then checked like any row).
+				const delimiter = report.delimiter ?? ',';
+				const lines = cells.join(delimiter).split('\n');
+				const swallowed = lines.slice(1);
+				const again = swallowed.filter((l) => l.trim()).length;
+				rows.reject(
+					this.rowNumber,
+					'',
+					`unbalanced quotes (${quote}): this row cannot be read${again ? `; the ${again} line${again === 1 ? '' : 's'} after it ${again === 1 ? 'was' : 'were'} read again as rows of their own` : ''}`
+				);
+				for (const line of swallowed) {
+					this.rowNumber++;
+					if (!line.trim()) continue;
+					const parsed = Papa.parse<string[]>(line, { delimiter, header: false });
+					const lineCells = parsed.data[0] ?? [''];
+					if (parsed.errors.some((e) => e.type === 'Quotes')) rows.reject(this.rowNumber, '', 'unbalanced quotes: this row cannot be read');
+					else rows.add(lineCells, this.rowNumber);
+				}
+				continue;
+			}
+			rows.add(cells, this.rowNumber);
+		}
+	}
+}
+
+/**
+ * Rows another reader produces (a spreadsheet's cells as text, a Parquet or Arrow file's values as
+ * text), given one at a time, with the same checks and report as a CSV's rows: `header` once, then
+ * `add` per row with its number, then `finish`. `meta` sets the format; `notes` are the reader's own
+ * file-level warnings.
+ */
+export interface RowSink {
+	readonly report: ImportReport;
+	/** The column names; a message when they make the file unreadable. */
+	header(cells: string[]): string | null;
+	add(cells: string[], row: number): void;
+	finish(): ImportResult;
+	/** Nothing could be read: the report with this message. */
+	fail(message: string): ImportResult;
+}
+
+export function rowSink(options: ImportOptions, meta: Partial<ImportReport>, notes: readonly RowIssue[] = []): RowSink {
+	const report: ImportReport = { ...emptyReport(options.fileName ?? ''), encoding: '', ...meta };
+	for (const n of notes) warn(report, n.row, n.field, n.reason);
+	const reader = new RowReader(report, options);
+	return {
+		report,
+		header: (cells) => reader.setHeader(cells),
+		add: (cells, row) => reader.add(cells, row),
+		finish: () => (report.rowsRead === 0 ? fail(report, 'The file has a header but no data rows.') : reader.finish()),
+		fail: (message) => fail(report, message)
 	};
-	Papa.parse<string[]>(text, config as unknown as Papa.ParseWorkerConfig<string[]>);
-	if (fatal) return fail(report, fatal);
-	if (!rows.hasHeader) return fail(report, 'The file has no header row.');
-	if (report.rowsRead === 0) return fail(report, 'The file has a header but no data rows.');
-	return rows.finish();
 }
 
 /**

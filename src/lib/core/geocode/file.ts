@@ -13,7 +13,7 @@
  * export (a cell starting with = + - @ gets a leading apostrophe).
  */
 import Papa from 'papaparse';
-import { importBytes } from '../data/import';
+import { importBytes, type ImportResult } from '../data/import';
 import { isPlaced } from '../data/member';
 import { neutralizeCell } from '../export/records';
 import { checkPoints, swapAdvice, type PlaceIssue } from './crosscheck';
@@ -26,6 +26,11 @@ export interface GeocodeFileOptions {
 	fileName?: string;
 	regeocode?: boolean;
 	swapCoordinates?: boolean;
+	/**
+	 * The file as another reader read it (a Parquet or Arrow file: core/data/read-file.ts, with
+	 * `keepCells` and the same `swapCoordinates`); `bytes` are then not read again.
+	 */
+	imported?: ImportResult;
 }
 
 export interface GeocodeFileResult {
@@ -48,7 +53,8 @@ const safeCell = (v: string): string => (/^-?\d+(\.\d+)?$/.test(v) ? v : String(
 
 export function geocodeFile(gaz: Gazetteer, reverse: ReverseIndex, bytes: Uint8Array, options: GeocodeFileOptions = {}): GeocodeFileResult {
 	const { regeocode = false, swapCoordinates = false } = options;
-	const { records, report, table } = importBytes(bytes, { fileName: options.fileName, keepCells: true, swapCoordinates });
+	const { records, report, table } =
+		options.imported ?? importBytes(bytes, { fileName: options.fileName, keepCells: true, swapCoordinates });
 	if (report.errors.length || !table) {
 		return {
 			errors: report.errors.length ? report.errors : ['nothing to read'],

@@ -27,6 +27,11 @@ const TESTS = [
 		input: file('list.csv', 'id,hometown,lat,lon\nA,Paris,48.8,2.3\nB,,,\n'),
 		expected: { code: 0, rowsRead: 2, accepted: 1, rejected: 1 }
 	},
+	{
+		title: 'a Parquet file (read as it comes, as in the browser)',
+		input: 'tests/fixtures/columnar/members-zstd.parquet',
+		expected: { code: 0, rowsRead: 12, accepted: 11, rejected: 1 }
+	},
 	{ title: 'a missing file', input: join(dir, 'nope.csv'), expected: { code: 1, error: /cannot read the file/ } },
 	{ title: 'a directory', input: dir, expected: { code: 1, error: /cannot read the file/ } },
 	{
