@@ -7,7 +7,7 @@
 import { COORD_SCALE, type GazetteerData } from './gazetteer-data';
 import { decodeGazetteer, encodeGazetteer, type GazetteerColumns } from './gazetteer-binary';
 import { REGION_COUNTRIES } from './region';
-import { editDistanceUnits } from './edit-distance';
+import { editDistanceUnits, withinOneEdit } from './edit-distance';
 
 /** Places outside the study region count for a tenth of their population when ranking. */
 const OUTSIDE_REGION_WEIGHT = 0.1;
@@ -23,10 +23,18 @@ function unitBit(c: number): number {
 	return l >= 0 && l < 26 ? 1 << l : c === 32 ? 1 << 26 : 1 << 27;
 }
 
-function popcount(x: number): number {
-	x -= (x >>> 1) & 0x55555555;
-	x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-	return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+/** Whether x has at most two bits set (one edit changes at most two letters' presence). */
+function atMostTwoBits(x: number): boolean {
+	x &= x - 1;
+	return (x & (x - 1)) === 0;
+}
+
+/** Whether x has at most four bits set. */
+function atMostFourBits(x: number): boolean {
+	x &= x - 1;
+	x &= x - 1;
+	x &= x - 1;
+	return (x & (x - 1)) === 0;
 }
 
 /** The group of keys starting (side 0) or ending (side 1) in code units a, b with this length; collisions are checked on use. */
@@ -81,6 +89,7 @@ export class Gazetteer {
 	private readonly prefixEnd: Uint32Array;
 	/** Each place's primary key index (-1: none). */
 	private readonly placeKey: Int32Array;
+	private readonly placeIds: (string | undefined)[];
 	/** Each bucket entry's letter set (unitBit), beside it: the cheap rejection reads memory in order. */
 	private readonly bucketSig: Uint32Array;
 
@@ -140,6 +149,7 @@ export class Gazetteer {
 			this.prefixEnd[b] = k + 1;
 		}
 		this.placeKey = new Int32Array(n).fill(-1);
+		this.placeIds = new Array<string | undefined>(n);
 		for (let k = 0; k < K; k++) for (let i = this.primStart[k]!; i < this.primStart[k + 1]!; i++) this.placeKey[i] = k;
 		const groups = new Int32Array(2 * K).fill(-1);
 		const sigs = new Uint32Array(K);
@@ -249,6 +259,20 @@ export class Gazetteer {
 		return this.curated.get(k) ?? -1;
 	}
 
+	/**
+	 * A place's identity (reverse.ts placeIdOf): country, primary key and the point to 3 decimals.
+	 * Made once per place on first use: formatting two coordinates is a large share of a lookup.
+	 */
+	placeId(place: number): string {
+		const known = this.placeIds[place];
+		if (known !== undefined) return known;
+		// The stored primary key is normalizeName(name): no need to normalise again.
+		const k = this.placeKey[place]!;
+		const id = `${this.country[place]}/${k >= 0 ? this.key(k) : ''}@${this.lat[place]!.toFixed(3)},${this.lon[place]!.toFixed(3)}`;
+		this.placeIds[place] = id;
+		return id;
+	}
+
 	/** Index of the key a place's own name normalises to (-1: none); places are sorted by it. */
 	primaryKeyOf(place: number): number {
 		return this.placeKey[place]!;
@@ -272,7 +296,10 @@ export class Gazetteer {
 	}
 
 	private check(q: string, k: number, maxDistance: number, length: number, side: number, out: FuzzyMatch[]): void {
-		const d = editDistanceUnits(q, this.units, this.keyStart[k]!, this.keyStart[k + 1]!, maxDistance);
+		const d =
+			maxDistance === 1
+				? withinOneEdit(q, this.units, this.keyStart[k]!, this.keyStart[k + 1]!)
+				: editDistanceUnits(q, this.units, this.keyStart[k]!, this.keyStart[k + 1]!, maxDistance);
 		if (d > maxDistance) return;
 		const m: FuzzyMatch = { key: k, distance: d, length, side, rankClass: 0, rank: 0, rank2: 0 };
 		this.rankOf(k, m);
@@ -285,7 +312,7 @@ export class Gazetteer {
 	 * met them (equally good candidates rank in that order). A letter-set test rejects most candidates
 	 * before the edit distance: each edit changes at most two letters' presence.
 	 */
-	fuzzyScan(q: string, maxDistance: number, visit: (key: number, distance: number) => void): void {
+	fuzzyScan(q: string, maxDistance: 1 | 2, visit: (key: number, distance: number) => void): void {
 		const L = q.length;
 		if (L < 2) return;
 		let sig = 0;
@@ -300,7 +327,8 @@ export class Gazetteer {
 			for (let side = 0; side < 2; side++) {
 				const g = side ? bucketGroup(qa, qb, len, 1) : bucketGroup(q0, q1, len, 0);
 				for (let j = this.bucketStart[g]!, end = this.bucketStart[g + 1]!; j < end; j++) {
-					if (popcount(this.bucketSig[j]! ^ sig) > 2 * maxDistance) continue;
+					const x = this.bucketSig[j]! ^ sig;
+					if (maxDistance === 1 ? !atMostTwoBits(x) : !atMostFourBits(x)) continue;
 					const k = this.bucketKeys[j]!;
 					const s = this.keyStart[k]!;
 					const e = this.keyStart[k + 1]!;

@@ -113,7 +113,7 @@ function lookup(gaz: Gazetteer, key: string): Hit[] {
  */
 function fuzzyLookup(gaz: Gazetteer, key: string, inCountry: string): Hit[] {
 	if (key.length < 4) return [];
-	const scan = (maxDistance: number): Hit[] => {
+	const scan = (maxDistance: 1 | 2): Hit[] => {
 		const kind: MatchKind = maxDistance === 1 ? 'fuzzy1' : 'fuzzy2';
 		const hits: Hit[] = [];
 		gaz.fuzzyScan(key, maxDistance, (candidate, d) => {

@@ -107,7 +107,7 @@ describe('binary gazetteer', () => {
 		expect(alt[brussels]).toEqual(['brussel', 'bruxelles']);
 	});
 
-	it.each([
+	it.each<{ query: string; distance: 1 | 2; expected: string[] }>([
 		{ query: 'brussals', distance: 1, expected: ['brussels'] },
 		{ query: 'tripolo', distance: 1, expected: ['tripoli'] },
 		{ query: 'bruxeles', distance: 1, expected: ['bruxelles'] },
