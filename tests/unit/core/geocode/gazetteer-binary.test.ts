@@ -5,7 +5,24 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Gazetteer, normalizeName, type GazetteerData } from '$lib/core/geocode';
-import { decodeGazetteer, encodeGazetteer, keyOrder, nameByRule, sortGazetteer } from '$lib/core/geocode/gazetteer-binary';
+import {
+	decodeGazetteer,
+	encodeGazetteer,
+	keyOrder,
+	nameByRule,
+	namePatch,
+	sortGazetteer,
+	type GazetteerColumns
+} from '$lib/core/geocode/gazetteer-binary';
+
+/** Each place's name rule as stored: 0 own bytes, 1 or 2 a rule, 3 or 4 a rule and a patch. */
+function nameRules(cols: GazetteerColumns): number[] {
+	const bytes = encodeGazetteer(source);
+	const view = new DataView(bytes.buffer);
+	const start = Math.ceil((12 + view.getUint32(8, true)) / 8) * 8;
+	const info = cols.header.sections.find((s) => s.name === 'nameRule')!;
+	return [...bytes.subarray(start + info.offset, start + info.offset + info.bytes)];
+}
 
 const PLACES: [name: string, country: string, lat: number, lon: number, pop: number, alt: string[], admin: string][] = [
 	['Tripoli', 'LY', 32.8874, 13.1873, 1_150_989, ['Tarabulus', 'Trablus'], ''],
@@ -16,7 +33,13 @@ const PLACES: [name: string, country: string, lat: number, lon: number, pop: num
 	['Malmö', 'SE', 55.6059, 13.0007, 301_706, [], ''],
 	['Старо Нагоричане', 'MK', 42.1978, 21.8286, 0, ['staro nagoricane'], ''],
 	['--', 'XX', -33.5, -70.25, 5, [], ''],
-	['Bruxelles', 'FR', 44.1, 2.9, 12, [], '12']
+	['Bruxelles', 'FR', 44.1, 2.9, 12, [], '12'],
+	['Plestin-les-Grèves', 'FR', 48.6581, -3.6308, 3_500, [], '22'],
+	['Saint-Gilles', 'BE', 50.8267, 4.3458, 50_000, [], 'BRU'],
+	['Punta Arenas', 'CL', -53.1638, -70.9171, 123_403, [], ''],
+	['Ushuaia', 'AR', -54.8019, -68.303, 58_028, [], ''],
+	['La Quiaca', 'AR', -22.1056, -65.5967, 14_753, [], ''],
+	['Knokke-Heist', 'BE', 51.35, 3.2667, 33_000, [], 'VWV']
 ];
 
 function data(): GazetteerData {
@@ -94,6 +117,32 @@ describe('binary gazetteer', () => {
 		{ key: 'brussels', rule: 1, name: 'Brussels' }
 	])('name rule $rule makes "$name" from "$key"', ({ key, rule, name }) => {
 		expect(nameByRule(key, rule)).toBe(name);
+	});
+
+	it.each([
+		{ base: 'Malmo', name: 'Malmö', patch: '4ö' },
+		{ base: 'Plestin-Les-Greves', name: 'Plestin-les-Grèves', patch: '8l5è' },
+		{ base: 'Ecole', name: 'École', patch: '0É' },
+		{ base: 'Brussels', name: 'Brussels', patch: '' },
+		{ base: 'St Gilles', name: 'Saint-Gilles', patch: null },
+		{ base: 'Abc', name: 'Xyz', patch: null },
+		{ base: 'A' + 'b'.repeat(90) + 'c', name: 'A' + 'b'.repeat(90) + 'ç', patch: null },
+		{ base: 'Ab', name: 'A\ud835', patch: null }
+	])('patches "$base" into "$name" with $patch', ({ base, name, patch }) => {
+		expect(namePatch(base, name)).toBe(patch);
+	});
+
+	it('gives back names by rule, by rule and patch, and from their own bytes', () => {
+		const cols = decodeGazetteer(encodeGazetteer(source));
+		const rules = Object.fromEntries(cols.names.map((name, i) => [name, nameRules(cols)[i]]));
+		expect(rules).toMatchObject({
+			Brussels: 1,
+			'Knokke-Heist': 2,
+			'Sint-Truiden': 0,
+			Malmö: 3,
+			'Plestin-les-Grèves': 4,
+			'Saint-Gilles': 0
+		});
 	});
 
 	it('keeps names no rule gives back in its own bytes', () => {
