@@ -29,24 +29,30 @@ export function editDistanceUnits(a: string, units: Uint16Array, start: number, 
 	const b0 = start + p;
 	const n = end - start - p - s;
 	if (na === 0 || n === 0) return Math.min(na + n, max + 1);
-	if (rows[0]!.length < n + 1) for (let r = 0; r < 3; r++) rows[r] = new Int32Array(2 * (n + 1));
-	// Three rows reused across calls: this runs thousands of times per fuzzy lookup.
+	if (rows[0]!.length < n + 2) for (let r = 0; r < 3; r++) rows[r] = new Int32Array(2 * (n + 2));
+	// Three rows reused across calls: this runs thousands of times per fuzzy lookup. Only the band
+	// of cells within `max` of the diagonal can stay within `max` (Ukkonen); the cells just outside
+	// it read as max + 1.
+	const out = max + 1;
 	let prev2 = rows[0]!;
 	let prev = rows[1]!;
 	let cur = rows[2]!;
-	for (let j = 0; j <= n; j++) prev[j] = j;
+	for (let j = 0; j <= n + 1; j++) prev[j] = j <= max ? j : out;
 	for (let i = 1; i <= na; i++) {
-		cur[0] = i;
-		let rowMin = i;
+		const lo = i - max > 1 ? i - max : 1;
+		const hi = i + max < n ? i + max : n;
+		cur[lo - 1] = lo === 1 ? i : out;
+		let rowMin = cur[lo - 1]!;
 		const ai = a.charCodeAt(a0 + i - 1);
-		for (let j = 1; j <= n; j++) {
+		for (let j = lo; j <= hi; j++) {
 			const bj = units[b0 + j - 1]!;
 			let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
 			if (i > 1 && j > 1 && ai === units[b0 + j - 2] && a.charCodeAt(a0 + i - 2) === bj) v = Math.min(v, prev2[j - 2]! + 1);
 			cur[j] = v;
 			if (v < rowMin) rowMin = v;
 		}
-		if (rowMin > max) return max + 1;
+		cur[hi + 1] = out;
+		if (rowMin > max) return out;
 		const t = prev2;
 		prev2 = prev;
 		prev = cur;

@@ -23,23 +23,68 @@ function unitBit(c: number): number {
 	return l >= 0 && l < 26 ? 1 << l : c === 32 ? 1 << 26 : 1 << 27;
 }
 
-/** Whether x has at most two bits set (one edit changes at most two letters' presence). */
-function atMostTwoBits(x: number): boolean {
-	x &= x - 1;
-	return (x & (x - 1)) === 0;
-}
-
-/** Whether x has at most four bits set. */
-function atMostFourBits(x: number): boolean {
-	x &= x - 1;
-	x &= x - 1;
-	x &= x - 1;
-	return (x & (x - 1)) === 0;
+/** Whether x has at most `most` bits set. */
+function atMostBits(x: number, most: number): boolean {
+	for (let b = 0; b < most && x; b++) x &= x - 1;
+	return x === 0;
 }
 
 /** The group of keys starting (side 0) or ending (side 1) in code units a, b with this length; collisions are checked on use. */
 function bucketGroup(a: number, b: number, length: number, side: number): number {
 	return (Math.imul(a + side * 0x10000, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca6b) ^ Math.imul(length + 7, 0xc2b2ae35)) >>> 15;
+}
+
+/** The deletion index's hash: a polynomial over code units (mod 2^32), finished by a mix. */
+const HASH_BASE = 0x9e3779b1;
+const DELETION_BUCKET_BITS = 18;
+/**
+ * One-edit searches by bucket scan before the deletion index is built: building it costs about as
+ * much as some ten thousand scans, so a short list never pays for it and a long one soon does.
+ */
+const DELETION_INDEX_AFTER = 4096;
+
+function mix(h: number): number {
+	h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+	h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+	return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * Calls emit(mixed hash) for a string of units and for each string one unit shorter (each unit
+ * left out in turn): with P the hash of the units before position p and S the weighted sum of those
+ * after it, leaving out p hashes to P * B^(n-1-p) + S, so all n + 1 cost O(n).
+ */
+function deletionHashes(
+	units: Uint16Array,
+	start: number,
+	end: number,
+	pow: Int32Array,
+	suffix: Int32Array,
+	emit: (h: number) => void
+): void {
+	const n = end - start;
+	suffix[n] = 0;
+	for (let i = n - 1; i >= 0; i--) suffix[i] = (suffix[i + 1]! + Math.imul(units[start + i]!, pow[n - 1 - i]!)) | 0;
+	emit(mix(suffix[0]!));
+	let prefix = 0;
+	for (let p = 0; p < n; p++) {
+		emit(mix((Math.imul(prefix, pow[n - 1 - p]!) + suffix[p + 1]!) | 0));
+		prefix = (Math.imul(prefix, HASH_BASE) + units[start + p]!) | 0;
+	}
+}
+
+interface DeletionIndex {
+	/** Entries of bucket b: entries[start[b] .. start[b + 1]), each key << fingerprintBits | fingerprint. */
+	start: Uint32Array;
+	entries: Uint32Array;
+	fingerprintBits: number;
+	/** Per key, the last query that met it (each candidate checked once per query). */
+	seen: Uint32Array;
+	pow: Int32Array;
+	suffix: Int32Array;
+	/** The query's units (as long as the longest key). */
+	queryUnits: Uint16Array;
+	query: number;
 }
 
 interface FuzzyMatch {
@@ -184,6 +229,106 @@ export class Gazetteer {
 		this.bucketSig = bucketSig;
 	}
 
+	private deletions: DeletionIndex | null = null;
+	private oneEditScans = 0;
+
+	/**
+	 * The one-edit index (symmetric deletion): every key of 4+ units and every string one unit
+	 * shorter than it, hashed into buckets. Two strings are at most one edit apart only if one of them,
+	 * or the two with one unit left out each, hash alike; so a one-edit search looks up the query and
+	 * its n shorter strings instead of scanning buckets of keys. Built once enough one-edit searches
+	 * were asked for (DELETION_INDEX_AFTER), never at load (docs/ARCHITECTURE.md, "Binary gazetteer").
+	 */
+	private deletionIndex(): DeletionIndex {
+		if (this.deletions) return this.deletions;
+		const K = this.keyCount;
+		const keyBits = Math.max(1, Math.ceil(Math.log2(K + 1)));
+		const fingerprintBits = Math.max(0, 32 - keyBits);
+		let maxLength = 0;
+		let total = 0;
+		for (let k = 0; k < K; k++) {
+			const len = this.keyStart[k + 1]! - this.keyStart[k]!;
+			if (len < FUZZY_MIN_LENGTH) continue;
+			total += len + 1;
+			if (len > maxLength) maxLength = len;
+		}
+		const pow = new Int32Array(maxLength + 2);
+		pow[0] = 1;
+		for (let i = 1; i < pow.length; i++) pow[i] = Math.imul(pow[i - 1]!, HASH_BASE);
+		const suffix = new Int32Array(maxLength + 2);
+		const buckets = 1 << DELETION_BUCKET_BITS;
+		const shift = 32 - DELETION_BUCKET_BITS;
+		const fpMask = fingerprintBits ? (1 << fingerprintBits) - 1 : 0;
+		const start = new Uint32Array(buckets + 1);
+		const entries = new Uint32Array(total);
+		let fill = start;
+		// Two passes over the same hashes (inlined deletionHashes): count per bucket, then place.
+		for (let pass = 0; pass < 2; pass++) {
+			for (let k = 0; k < K; k++) {
+				const s = this.keyStart[k]!;
+				const n = this.keyStart[k + 1]! - s;
+				if (n < FUZZY_MIN_LENGTH) continue;
+				const tag = (k << fingerprintBits) >>> 0;
+				suffix[n] = 0;
+				for (let i = n - 1; i >= 0; i--) suffix[i] = (suffix[i + 1]! + Math.imul(this.units[s + i]!, pow[n - 1 - i]!)) | 0;
+				let prefix = 0;
+				for (let p = -1; p < n; p++) {
+					const h = p < 0 ? mix(suffix[0]!) : mix((Math.imul(prefix, pow[n - 1 - p]!) + suffix[p + 1]!) | 0);
+					if (p >= 0) prefix = (Math.imul(prefix, HASH_BASE) + this.units[s + p]!) | 0;
+					if (pass === 0) start[(h >>> shift) + 1]!++;
+					else entries[fill[h >>> shift]!++] = (tag | (h & fpMask)) >>> 0;
+				}
+			}
+			if (pass === 0) {
+				for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
+				fill = start.slice(0, buckets);
+			}
+		}
+		const queryUnits = new Uint16Array(pow.length);
+		this.deletions = { start, entries, fingerprintBits, seen: new Uint32Array(K), pow, suffix, queryUnits, query: 0 };
+		return this.deletions;
+	}
+
+	/** Builds the deletion index now: one-edit searches use it from here on (tests hold both ways to the same answers). */
+	buildDeletionIndex(): void {
+		this.deletionIndex();
+	}
+
+	/** fuzzyScan for one edit through the deletion index: the same keys, met in the same order. */
+	private oneEditScan(q: string, found: FuzzyMatch[]): void {
+		const L = q.length;
+		const index = this.deletionIndex();
+		if (L + 2 > index.pow.length) return this.bucketScan(q, 1, found);
+		const { start, entries, fingerprintBits, seen } = index;
+		const fpMask = fingerprintBits ? (1 << fingerprintBits) - 1 : 0;
+		const query = ++index.query;
+		const q0 = q.charCodeAt(0);
+		const q1 = q.charCodeAt(1);
+		const qa = q.charCodeAt(L - 2);
+		const qb = q.charCodeAt(L - 1);
+		const u = this.units;
+		const qUnits = index.queryUnits;
+		for (let i = 0; i < L; i++) qUnits[i] = q.charCodeAt(i);
+		deletionHashes(qUnits, 0, L, index.pow, index.suffix, (h) => {
+			const b = h >>> (32 - DELETION_BUCKET_BITS);
+			const fp = h & fpMask;
+			for (let j = start[b]!, end = start[b + 1]!; j < end; j++) {
+				const entry = entries[j]!;
+				if ((entry & fpMask) !== fp) continue;
+				const k = entry >>> fingerprintBits;
+				if (seen[k] === query) continue;
+				seen[k] = query;
+				const s = this.keyStart[k]!;
+				const e = this.keyStart[k + 1]!;
+				const len = e - s;
+				if (len < L - 1 || len > L + 1 || len < FUZZY_MIN_LENGTH) continue;
+				// The bucket scan's candidates: sharing the first two units (prefix side) or else the last two.
+				const side = u[s] === q0 && u[s + 1] === q1 ? 0 : u[e - 2] === qa && u[e - 1] === qb ? 1 : -1;
+				if (side >= 0) this.check(q, k, 1, len, side, found);
+			}
+		});
+	}
+
 	/** Distinct alternate-name entries (place, name) and curated aliases, for reports. */
 	get alternateCount(): number {
 		return this.altPlace.length;
@@ -313,8 +458,17 @@ export class Gazetteer {
 	 * before the edit distance: each edit changes at most two letters' presence.
 	 */
 	fuzzyScan(q: string, maxDistance: 1 | 2, visit: (key: number, distance: number) => void): void {
+		if (q.length < 2) return;
+		const found: FuzzyMatch[] = [];
+		if (maxDistance === 1 && (this.deletions || ++this.oneEditScans > DELETION_INDEX_AFTER)) this.oneEditScan(q, found);
+		else this.bucketScan(q, maxDistance, found);
+		found.sort((a, b) => a.length - b.length || a.side - b.side || a.rankClass - b.rankClass || a.rank - b.rank || a.rank2 - b.rank2);
+		for (const m of found) visit(m.key, m.distance);
+	}
+
+	/** The keys fuzzyScan visits, found by scanning the buckets of about the query's length. */
+	private bucketScan(q: string, maxDistance: 1 | 2, found: FuzzyMatch[]): void {
 		const L = q.length;
-		if (L < 2) return;
 		let sig = 0;
 		for (let i = 0; i < L; i++) sig |= unitBit(q.charCodeAt(i));
 		const q0 = q.charCodeAt(0);
@@ -322,13 +476,13 @@ export class Gazetteer {
 		const qa = q.charCodeAt(L - 2);
 		const qb = q.charCodeAt(L - 1);
 		const u = this.units;
-		const found: FuzzyMatch[] = [];
 		for (let len = Math.max(FUZZY_MIN_LENGTH, L - maxDistance); len <= L + maxDistance; len++) {
+			// A substitution changes at most two letters' presence, an insertion or a deletion one.
+			const most = 2 * maxDistance - Math.abs(len - L);
 			for (let side = 0; side < 2; side++) {
 				const g = side ? bucketGroup(qa, qb, len, 1) : bucketGroup(q0, q1, len, 0);
 				for (let j = this.bucketStart[g]!, end = this.bucketStart[g + 1]!; j < end; j++) {
-					const x = this.bucketSig[j]! ^ sig;
-					if (maxDistance === 1 ? !atMostTwoBits(x) : !atMostFourBits(x)) continue;
+					if (!atMostBits(this.bucketSig[j]! ^ sig, most)) continue;
 					const k = this.bucketKeys[j]!;
 					const s = this.keyStart[k]!;
 					const e = this.keyStart[k + 1]!;
@@ -340,8 +494,6 @@ export class Gazetteer {
 				}
 			}
 		}
-		found.sort((a, b) => a.length - b.length || a.side - b.side || a.rankClass - b.rankClass || a.rank - b.rank || a.rank2 - b.rank2);
-		for (const m of found) visit(m.key, m.distance);
 	}
 
 	/** Each place's alternate names (normalised, in key order), for the population figures. */

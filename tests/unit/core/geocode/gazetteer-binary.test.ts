@@ -182,3 +182,71 @@ describe('binary gazetteer', () => {
 		expect(() => new Gazetteer(bytes)).toThrow(message);
 	});
 });
+
+describe('one-edit search', () => {
+	// Many near namesakes: short words over five letters, some with a space, a few non-ASCII.
+	const rand = (() => {
+		let seed = 7;
+		return () => {
+			seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+			return seed / 2 ** 32;
+		};
+	})();
+	const letters = 'aeinrs ';
+	const word = () => {
+		let w = '';
+		for (let i = 4 + Math.floor(rand() * 6); i > 0; i--) w += letters[Math.floor(rand() * letters.length)];
+		return w.trim().replace(/\s+/g, ' ') || 'aaaa';
+	};
+	const n = 3000;
+	const names = Array.from({ length: n }, (_, i) => (i % 97 === 0 ? `${word()}é` : word()));
+	const synthetic: GazetteerData = {
+		version: 1,
+		attribution: 'synthetic',
+		name: names,
+		country: names.map((_, i) => (i % 2 ? 'BE' : 'FR')),
+		lat: names.map((_, i) => i),
+		lon: names.map((_, i) => -i),
+		pop: names.map((_, i) => i * 10),
+		alt: names.map((_, i) => (i % 5 === 0 ? [word(), word()].map(normalizeName).filter(Boolean).join('|') : '')),
+		aliases: {},
+		countryNames: {},
+		countryLabels: {}
+	};
+	const scanned = new Gazetteer(synthetic);
+	const indexed = new Gazetteer(synthetic);
+	indexed.buildDeletionIndex();
+	const visits = (g: Gazetteer, q: string, d: 1 | 2) => {
+		const out: string[] = [];
+		g.fuzzyScan(q, d, (k, distance) => out.push(`${g.key(k)}:${distance}`));
+		return out;
+	};
+
+	it('meets the same keys in the same order through the deletion index as by scanning the buckets', () => {
+		let met = 0;
+		for (let i = 0; i < 3000; i++) {
+			let q = normalizeName(i % 3 ? names[Math.floor(rand() * n)]! : word());
+			const p = Math.floor(rand() * (q.length + 1));
+			const c = letters[Math.floor(rand() * 5)]!;
+			const edit = Math.floor(rand() * 4);
+			if (edit === 0) q = q.slice(0, p) + c + q.slice(p);
+			else if (edit === 1) q = q.slice(0, p) + q.slice(p + 1);
+			else if (edit === 2) q = q.slice(0, p) + c + q.slice(p + 1);
+			const expected = visits(scanned, q, 1);
+			expect(visits(indexed, q, 1), q).toEqual(expected);
+			met += expected.length;
+		}
+		expect(met).toBeGreaterThan(3000);
+	});
+
+	it('finds the keys one edit away, and the key itself, in the fixture', () => {
+		const small = new Gazetteer(source);
+		small.buildDeletionIndex();
+		expect(visits(small, 'brussals', 1)).toEqual(['brussels:1']);
+		expect(visits(small, 'brussels', 1)).toEqual(['brussel:1', 'brussels:0']);
+		expect(visits(small, 'tripoil', 1)).toEqual(['tripoli:1']);
+		expect(visits(small, 'bruxeles', 1)).toEqual(['bruxelles:1']);
+		expect(visits(small, 'trabulus', 1)).toEqual(['trablus:1', 'tarabulus:1']);
+		expect(visits(small, 'zzzzzz', 1)).toEqual([]);
+	});
+});
