@@ -342,36 +342,50 @@ export class Gazetteer {
 		return this.keyText.slice(this.keyStart[k]!, this.keyStart[k + 1]!);
 	}
 
-	/** keyOrder (gazetteer-binary.ts: code unit order) between a string and stored key k. */
-	private compare(q: string, k: number): number {
-		const s = this.keyStart[k]!;
-		const len = this.keyStart[k + 1]! - s;
-		const u = this.units;
-		const n = Math.min(q.length, len);
-		for (let i = 0; i < n; i++) {
-			const d = q.charCodeAt(i) - u[s + i]!;
-			if (d) return d;
-		}
-		return q.length - len;
-	}
-
-	/** The index of a normalised key, -1 when no place is known by it. */
+	/**
+	 * The index of a normalised key, -1 when no place is known by it. A binary search in keyOrder
+	 * (gazetteer-binary.ts: code unit order) within the run of keys of its first two units, which
+	 * never compares the units that every key left in the range shares with it: all keys between two
+	 * keys share at least the shorter of the prefixes those two share with the query.
+	 */
 	keyIndex(q: string): number {
 		let lo = 0;
 		let hi = this.keyCount - 1;
-		const u0 = q.length ? q.charCodeAt(0) : 128;
-		const u1 = q.length > 1 ? q.charCodeAt(1) : 0;
+		const qn = q.length;
+		const u0 = qn ? q.charCodeAt(0) : 128;
+		const u1 = qn > 1 ? q.charCodeAt(1) : 0;
+		let lcpLo = 0;
+		let lcpHi = 0;
 		if (u0 < 128 && u1 < 128) {
 			const b = u0 * 128 + u1;
 			lo = this.prefixStart[b]!;
 			hi = this.prefixEnd[b]! - 1;
+			if (qn > 1) lcpLo = lcpHi = 2;
 		}
+		const u = this.units;
+		const ks = this.keyStart;
 		while (lo <= hi) {
 			const mid = (lo + hi) >>> 1;
-			const c = this.compare(q, mid);
-			if (c === 0) return mid;
-			if (c < 0) hi = mid - 1;
-			else lo = mid + 1;
+			const s = ks[mid]!;
+			const len = ks[mid + 1]! - s;
+			const n = qn < len ? qn : len;
+			let i = lcpLo < lcpHi ? lcpLo : lcpHi;
+			let c = 0;
+			for (; i < n; i++) {
+				c = q.charCodeAt(i) - u[s + i]!;
+				if (c) break;
+			}
+			if (c === 0) {
+				if (qn === len) return mid;
+				c = qn - len;
+			}
+			if (c < 0) {
+				hi = mid - 1;
+				lcpHi = i;
+			} else {
+				lo = mid + 1;
+				lcpLo = i;
+			}
 		}
 		return -1;
 	}

@@ -220,20 +220,23 @@ function rankHits(
 	near: { lat: number; lon: number } | null,
 	admin: readonly AdminArea[] = []
 ): Ranked[] {
-	const best = new Map<number, Hit>();
-	for (const h of hits) {
-		const cur = best.get(h.index);
-		if (!cur || TIER[h.kind] < TIER[cur.kind] || (TIER[h.kind] === TIER[cur.kind] && cur.viaAlternate && !h.viaAlternate))
-			best.set(h.index, h);
-	}
-	const ranked: Ranked[] = [...best.values()].map((h) => ({
+	const rankedOf = (h: Hit): Ranked => ({
 		index: h.index,
 		kind: h.kind,
 		viaAlternate: h.viaAlternate,
 		inHint: !!hint && gaz.country[h.index] === hint,
 		inAdmin: admin.length > 0 && admin.some((a) => a.country === gaz.country[h.index] && a.code === gaz.admin[h.index]),
 		nearQualifier: !!near && distanceKm(near.lat, near.lon, gaz.lat[h.index]!, gaz.lon[h.index]!) < QUALIFIER_KM
-	}));
+	});
+	// One hit (most exact names): nothing to merge, sort or fold.
+	if (hits.length === 1) return [rankedOf(hits[0]!)];
+	const best = new Map<number, Hit>();
+	for (const h of hits) {
+		const cur = best.get(h.index);
+		if (!cur || TIER[h.kind] < TIER[cur.kind] || (TIER[h.kind] === TIER[cur.kind] && cur.viaAlternate && !h.viaAlternate))
+			best.set(h.index, h);
+	}
+	const ranked: Ranked[] = [...best.values()].map(rankedOf);
 	ranked.sort(
 		(a, b) =>
 			Number(b.inHint) - Number(a.inHint) ||
