@@ -349,9 +349,10 @@ export class Gazetteer {
 	 * keys share at least the shorter of the prefixes those two share with the query.
 	 */
 	keyIndex(q: string): number {
+		const qn = q.length;
+		if (this.deletions && qn >= FUZZY_MIN_LENGTH && qn + 2 <= this.deletions.pow.length) return this.hashedKeyIndex(q);
 		let lo = 0;
 		let hi = this.keyCount - 1;
-		const qn = q.length;
 		const u0 = qn ? q.charCodeAt(0) : 128;
 		const u1 = qn > 1 ? q.charCodeAt(1) : 0;
 		let lcpLo = 0;
@@ -386,6 +387,34 @@ export class Gazetteer {
 				lo = mid + 1;
 				lcpLo = i;
 			}
+		}
+		return -1;
+	}
+
+	/**
+	 * keyIndex through the deletion index once it exists: it holds every key of 4+ units under the hash
+	 * of its whole text, so one bucket (and the one key whose fingerprint and units agree) answers,
+	 * where the binary search reads a dozen keys scattered over megabytes.
+	 */
+	private hashedKeyIndex(q: string): number {
+		const { start, entries, fingerprintBits, pow } = this.deletions!;
+		const qn = q.length;
+		let h = 0;
+		for (let i = 0; i < qn; i++) h = (h + Math.imul(q.charCodeAt(i), pow[qn - 1 - i]!)) | 0;
+		h = mix(h);
+		const fpMask = fingerprintBits ? (1 << fingerprintBits) - 1 : 0;
+		const fp = h & fpMask;
+		const b = h >>> (32 - DELETION_BUCKET_BITS);
+		const u = this.units;
+		for (let j = start[b]!, end = start[b + 1]!; j < end; j++) {
+			const entry = entries[j]!;
+			if ((entry & fpMask) !== fp) continue;
+			const k = entry >>> fingerprintBits;
+			const s = this.keyStart[k]!;
+			if (this.keyStart[k + 1]! - s !== qn) continue;
+			let i = 0;
+			while (i < qn && q.charCodeAt(i) === u[s + i]) i++;
+			if (i === qn) return k;
 		}
 		return -1;
 	}
