@@ -49,30 +49,6 @@ function mix(h: number): number {
 	return (h ^ (h >>> 16)) >>> 0;
 }
 
-/**
- * Calls emit(mixed hash) for a string of units and for each string one unit shorter (each unit
- * left out in turn): with P the hash of the units before position p and S the weighted sum of those
- * after it, leaving out p hashes to P * B^(n-1-p) + S, so all n + 1 cost O(n).
- */
-function deletionHashes(
-	units: Uint16Array,
-	start: number,
-	end: number,
-	pow: Int32Array,
-	suffix: Int32Array,
-	emit: (h: number) => void
-): void {
-	const n = end - start;
-	suffix[n] = 0;
-	for (let i = n - 1; i >= 0; i--) suffix[i] = (suffix[i + 1]! + Math.imul(units[start + i]!, pow[n - 1 - i]!)) | 0;
-	emit(mix(suffix[0]!));
-	let prefix = 0;
-	for (let p = 0; p < n; p++) {
-		emit(mix((Math.imul(prefix, pow[n - 1 - p]!) + suffix[p + 1]!) | 0));
-		prefix = (Math.imul(prefix, HASH_BASE) + units[start + p]!) | 0;
-	}
-}
-
 interface DeletionIndex {
 	/** Entries of bucket b: entries[start[b] .. start[b + 1]), each key << fingerprintBits | fingerprint. */
 	start: Uint32Array;
@@ -82,8 +58,6 @@ interface DeletionIndex {
 	seen: Uint32Array;
 	pow: Int32Array;
 	suffix: Int32Array;
-	/** The query's units (as long as the longest key). */
-	queryUnits: Uint16Array;
 	query: number;
 }
 
@@ -262,7 +236,9 @@ export class Gazetteer {
 		const start = new Uint32Array(buckets + 1);
 		const entries = new Uint32Array(total);
 		let fill = start;
-		// Two passes over the same hashes (inlined deletionHashes): count per bucket, then place.
+		// Two passes over the same hashes: count per bucket, then place. With P the hash of the units
+		// before position p and S the weighted sum of those after it, leaving out p hashes to
+		// P * B^(n-1-p) + S, so a key and its n shorter strings cost O(n).
 		for (let pass = 0; pass < 2; pass++) {
 			for (let k = 0; k < K; k++) {
 				const s = this.keyStart[k]!;
@@ -284,8 +260,7 @@ export class Gazetteer {
 				fill = start.slice(0, buckets);
 			}
 		}
-		const queryUnits = new Uint16Array(pow.length);
-		this.deletions = { start, entries, fingerprintBits, seen: new Uint32Array(K), pow, suffix, queryUnits, query: 0 };
+		this.deletions = { start, entries, fingerprintBits, seen: new Uint32Array(K), pow, suffix, query: 0 };
 		return this.deletions;
 	}
 
@@ -307,10 +282,16 @@ export class Gazetteer {
 		const qa = q.charCodeAt(L - 2);
 		const qb = q.charCodeAt(L - 1);
 		const u = this.units;
-		const qUnits = index.queryUnits;
-		for (let i = 0; i < L; i++) qUnits[i] = q.charCodeAt(i);
-		deletionHashes(qUnits, 0, L, index.pow, index.suffix, (h) => {
-			const b = h >>> (32 - DELETION_BUCKET_BITS);
+		const { pow, suffix } = index;
+		const shift = 32 - DELETION_BUCKET_BITS;
+		// The query and each string one unit shorter, hashed as the index's keys were.
+		suffix[L] = 0;
+		for (let i = L - 1; i >= 0; i--) suffix[i] = (suffix[i + 1]! + Math.imul(q.charCodeAt(i), pow[L - 1 - i]!)) | 0;
+		let prefix = 0;
+		for (let p = -1; p < L; p++) {
+			const h = p < 0 ? mix(suffix[0]!) : mix((Math.imul(prefix, pow[L - 1 - p]!) + suffix[p + 1]!) | 0);
+			if (p >= 0) prefix = (Math.imul(prefix, HASH_BASE) + q.charCodeAt(p)) | 0;
+			const b = h >>> shift;
 			const fp = h & fpMask;
 			for (let j = start[b]!, end = start[b + 1]!; j < end; j++) {
 				const entry = entries[j]!;
@@ -326,7 +307,7 @@ export class Gazetteer {
 				const side = u[s] === q0 && u[s + 1] === q1 ? 0 : u[e - 2] === qa && u[e - 1] === qb ? 1 : -1;
 				if (side >= 0) this.check(q, k, 1, len, side, found);
 			}
-		});
+		}
 	}
 
 	/** Distinct alternate-name entries (place, name) and curated aliases, for reports. */
