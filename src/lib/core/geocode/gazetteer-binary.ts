@@ -17,11 +17,49 @@ import type { GazetteerData } from './gazetteer-data';
 import { normalizeName } from './normalize';
 
 const MAGIC = 0x5a474148; // "HAGZ" little-endian
-export const BINARY_VERSION = 1;
+export const BINARY_VERSION = 2;
 
 /** The key order of the binary gazetteer: by UTF-16 code units, as JavaScript compares strings. */
 export function keyOrder(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** First unit of a patch's skip (a patch: the units to skip, as one character from here, then the new unit). */
+const PATCH_SKIP = 0x30;
+const PATCH_MAX_SKIP = 0x7f - PATCH_SKIP;
+
+/**
+ * The patches that turn `base` into `name` when both have the same length in UTF-16 units: for each
+ * unit that differs, how many units were skipped since the last one (as a character from PATCH_SKIP)
+ * and the name's unit ("Malmö" from "Malmo": "4ö"; "Plestin-les-Grèves" from "Plestin-Les-Greves":
+ * "8l5è"). Null when no such patch exists or it would cost more than the name.
+ */
+export function namePatch(base: string, name: string): string | null {
+	if (base.length !== name.length) return null;
+	let out = '';
+	let last = 0;
+	for (let i = 0; i < name.length; i++) {
+		const c = name.charCodeAt(i);
+		if (c === base.charCodeAt(i)) continue;
+		const skip = i - last;
+		if (skip > PATCH_MAX_SKIP || (c >= 0xd800 && c < 0xe000) || c === 10) return null;
+		out += String.fromCharCode(PATCH_SKIP + skip) + name[i];
+		last = i + 1;
+	}
+	return out.length < name.length ? out : null;
+}
+
+/** `base` with the patch that starts at `from` in `patches` (ends at a line break); returns the name and where the next patch starts. */
+function applyPatch(base: string, patches: string, from: number): [string, number] {
+	let out = '';
+	let cursor = 0;
+	let j = from;
+	for (; patches.charCodeAt(j) !== 10; j += 2) {
+		const at = cursor + patches.charCodeAt(j) - PATCH_SKIP;
+		out += base.slice(cursor, at) + patches[j + 1];
+		cursor = at + 1;
+	}
+	return [out + base.slice(cursor), j + 1];
 }
 
 /**
@@ -42,7 +80,7 @@ export function nameByRule(key: string, rule: number): string {
 	return out;
 }
 
-type SectionType = 'u8' | 'planar';
+type SectionType = 'u8' | 'planar' | 'varint';
 interface SectionInfo {
 	name: string;
 	type: SectionType;
@@ -65,6 +103,9 @@ export interface BinaryHeader {
 	/** Country codes and administrative codes: the columns hold indexes into these. */
 	countries: string[];
 	admins: string[];
+	/** Per country (same order as `countries`): the least latitude and longitude x 1e4 of its places; coordinates are stored above these. */
+	countryLat: number[];
+	countryLon: number[];
 	/** [key index, place index] in the order of the source's aliases. */
 	curated: [number, number][];
 	countryNames: Record<string, string>;
@@ -145,6 +186,23 @@ function planes(values: ArrayLike<number>, width: number, bias: number): Uint8Ar
 	return out;
 }
 
+const zigzag = (v: number) => (v < 0 ? -2 * v - 1 : 2 * v);
+const unzigzag = (v: number) => (v & 1 ? -(v + 1) / 2 : v / 2);
+
+/** Unsigned LEB128: seven bits a byte, low first, the high bit set on all but the last. */
+function varints(values: number[]): Uint8Array {
+	const out: number[] = [];
+	for (let v of values) {
+		if (v < 0 || v >= 2 ** 31) throw new Error(`gazetteer.bin: ${v} is no varint`);
+		while (v >= 0x80) {
+			out.push((v & 0x7f) | 0x80);
+			v >>>= 7;
+		}
+		out.push(v);
+	}
+	return Uint8Array.from(out);
+}
+
 function counts(values: number[], what: string): Uint8Array {
 	const out = new Uint8Array(values.length);
 	values.forEach((v, i) => {
@@ -167,6 +225,8 @@ export function encodeGazetteer(input: GazetteerData): Uint8Array {
 	const keyIndex = new Map(keys.map((k, i) => [k, i]));
 	const primCount = new Array<number>(keys.length).fill(0);
 	for (const k of primary) if (k) primCount[keyIndex.get(k)!]!++;
+	const primStartOf: number[] = [];
+	primCount.reduce((start, count, k) => ((primStartOf[k] = start), start + count), primary.filter((k) => !k).length);
 	const altLists: number[][] = keys.map(() => []);
 	data.alt.forEach((a, i) => {
 		if (!a) return;
@@ -175,34 +235,72 @@ export function encodeGazetteer(input: GazetteerData): Uint8Array {
 			if (list[list.length - 1] !== i) list.push(i);
 		}
 	});
-	// Front coding: each key as the length it shares with the one before and the units after that.
+	// Front coding: each key as the length it shares with the one before, then the units after that
+	// and a line break (keys hold none): the end of a key costs gzip less than a length column.
 	const units: number[] = [];
 	const keyLcp: number[] = [];
-	const keyRest: number[] = [];
 	let prev = '';
 	for (const k of keys) {
 		if (k.length > 255) throw new Error(`gazetteer.bin: key longer than 255: ${k.slice(0, 40)}`);
+		if (k.includes('\n')) throw new Error('gazetteer.bin: a key holds a line break');
 		let lcp = 0;
 		while (lcp < prev.length && lcp < k.length && prev.charCodeAt(lcp) === k.charCodeAt(lcp)) lcp++;
 		keyLcp.push(lcp);
-		keyRest.push(k.length - lcp);
 		for (let i = lcp; i < k.length; i++) units.push(k.charCodeAt(i));
+		units.push(10);
 		prev = k;
 	}
-	const rule = primary.map((k, i) => (k && nameByRule(k, 1) === data.name[i] ? 1 : k && nameByRule(k, 2) === data.name[i] ? 2 : 0));
-	const ownNames = data.name.filter((_, i) => rule[i] === 0);
+	// Alternate places: per key, the first as its distance from where the key's own places would
+	// stand (alternate names are often spelled like the primary one), then the gaps between them.
+	const altDeltas: number[] = [];
+	altLists.forEach((list, k) => {
+		let last = -1;
+		for (const place of list) {
+			altDeltas.push(last < 0 ? zigzag(place - primStartOf[k]!) : place - last - 1);
+			last = place;
+		}
+	});
+	// Names: given back by a rule (1, 2), by a rule and patches of single units (3, 4: accents, case,
+	// a hyphen), or stored whole (0).
 	if (data.name.some((s) => s.includes('\n'))) throw new Error('gazetteer.bin: a place name holds a line break');
+	const rule: number[] = [];
+	const patches: string[] = [];
+	const ownNames: string[] = [];
+	primary.forEach((k, i) => {
+		const name = data.name[i]!;
+		if (k && nameByRule(k, 1) === name) return rule.push(1);
+		if (k && nameByRule(k, 2) === name) return rule.push(2);
+		const p1 = k ? namePatch(nameByRule(k, 1), name) : null;
+		const p2 = k ? namePatch(nameByRule(k, 2), name) : null;
+		if (p1 !== null && (p2 === null || p1.length <= p2.length)) {
+			patches.push(p1);
+			return rule.push(3);
+		}
+		if (p2 !== null) {
+			patches.push(p2);
+			return rule.push(4);
+		}
+		ownNames.push(name);
+		rule.push(0);
+	});
 	const countries = [...new Set(data.country)].sort();
 	const admin = data.admin ?? new Array<string>(n).fill('');
 	const admins = [...new Set(admin)].sort();
 	const countryOf = new Map(countries.map((c, i) => [c, i]));
 	const adminOf = new Map(admins.map((c, i) => [c, i]));
 	if (countries.length > 256 || admins.length > 256) throw new Error('gazetteer.bin: more than 256 countries or administrative codes');
+	// Coordinates above their country's least: smaller numbers, so their upper byte planes gzip better.
+	const countryLat = countries.map(() => Infinity);
+	const countryLon = countries.map(() => Infinity);
+	for (let i = 0; i < n; i++) {
+		const c = countryOf.get(data.country[i]!)!;
+		countryLat[c] = Math.min(countryLat[c]!, data.lat[i]!);
+		countryLon[c] = Math.min(countryLon[c]!, data.lon[i]!);
+	}
 	const sections: [string, SectionType, Uint8Array, number, number?, number?][] = [
 		['unitsLow', 'u8', Uint8Array.from(units, (u) => u & 0xff), units.length],
 		['unitsHigh', 'u8', Uint8Array.from(units, (u) => u >> 8), units.length],
 		['keyLcp', 'u8', Uint8Array.from(keyLcp), keys.length],
-		['keyRest', 'u8', Uint8Array.from(keyRest), keys.length],
 		['primCount', 'u8', counts(primCount, 'places'), keys.length],
 		[
 			'altCount',
@@ -213,14 +311,37 @@ export function encodeGazetteer(input: GazetteerData): Uint8Array {
 			),
 			keys.length
 		],
-		['altPlace', 'planar', planes(altLists.flat(), 3, 0), altLists.reduce((s, l) => s + l.length, 0), 3, 0],
-		['lat', 'planar', planes(data.lat, 3, 900_000), n, 3, 900_000],
-		['lon', 'planar', planes(data.lon, 3, 1_800_000), n, 3, 1_800_000],
+		['altPlace', 'varint', varints(altDeltas), altDeltas.length],
+		[
+			'lat',
+			'planar',
+			planes(
+				data.lat.map((v, i) => v - countryLat[countryOf.get(data.country[i]!)!]!),
+				3,
+				0
+			),
+			n,
+			3,
+			0
+		],
+		[
+			'lon',
+			'planar',
+			planes(
+				data.lon.map((v, i) => v - countryLon[countryOf.get(data.country[i]!)!]!),
+				3,
+				0
+			),
+			n,
+			3,
+			0
+		],
 		['pop', 'planar', planes(data.pop, 4, 0), n, 4, 0],
 		['country', 'u8', Uint8Array.from(data.country, (c) => countryOf.get(c)!), n],
 		['admin', 'u8', Uint8Array.from(admin, (c) => adminOf.get(c)!), n],
 		['nameRule', 'u8', Uint8Array.from(rule), n],
-		['names', 'u8', new TextEncoder().encode(ownNames.join('\n')), ownNames.length]
+		['names', 'u8', new TextEncoder().encode(ownNames.join('\n')), ownNames.length],
+		['namePatches', 'u8', new TextEncoder().encode(patches.map((p) => p + '\n').join('')), patches.length]
 	];
 	let offset = 0;
 	const infos: SectionInfo[] = sections.map(([name, type, bytes, count, width, bias]) => {
@@ -236,6 +357,8 @@ export function encodeGazetteer(input: GazetteerData): Uint8Array {
 		unkeyed: primary.filter((k) => !k).length,
 		countries,
 		admins,
+		countryLat,
+		countryLon,
 		curated: Object.entries(data.aliases).map(([k, i]) => [keyIndex.get(k)!, i]),
 		countryNames: data.countryNames,
 		countryLabels: data.countryLabels,
@@ -295,28 +418,59 @@ export function decodeGazetteer(buffer: ArrayBuffer | Uint8Array): GazetteerColu
 	const low = section('unitsLow').bytes;
 	const high = section('unitsHigh').bytes;
 	const lcp = section('keyLcp').bytes;
-	const rest = section('keyRest').bytes;
 	const keyStart = new Uint32Array(header.keys + 1);
-	for (let k = 0; k < header.keys; k++) keyStart[k + 1] = keyStart[k]! + lcp[k]! + rest[k]!;
-	const units = new Uint16Array(keyStart[header.keys]!);
-	for (let k = 0, j = 0; k < header.keys; k++) {
-		const s = keyStart[k]!;
+	let total = 0;
+	for (let k = 0; k < header.keys; k++) total += lcp[k]!;
+	// The stored units less one line break per key, plus the shared prefixes: the keys' total length.
+	const units = new Uint16Array(total + low.length - header.keys);
+	for (let k = 0, j = 0, s = 0; k < header.keys; k++) {
 		for (let i = 0, from = k ? keyStart[k - 1]! : 0; i < lcp[k]!; i++) units[s + i] = units[from + i]!;
-		for (let i = s + lcp[k]!, end = keyStart[k + 1]!; i < end; i++, j++) units[i] = low[j]! | (high[j]! << 8);
+		s += lcp[k]!;
+		for (; low[j] !== 10 || high[j] !== 0; j++) units[s++] = low[j]! | (high[j]! << 8);
+		j++;
+		keyStart[k + 1] = s;
 	}
 	const primStart = prefixSum(section('primCount').bytes, header.unkeyed);
+	const altStart = prefixSum(section('altCount').bytes);
+	const altPlace = new Uint32Array(altStart[header.keys]!);
+	{
+		const v = section('altPlace').bytes;
+		let at = 0;
+		const next = () => {
+			let x = 0;
+			for (let shift = 0; ; shift += 7) {
+				const b = v[at++]!;
+				x += (b & 0x7f) * 2 ** shift;
+				if (b < 0x80) return x;
+			}
+		};
+		for (let k = 0; k < header.keys; k++)
+			for (let j = altStart[k]!, end = altStart[k + 1]!; j < end; j++)
+				altPlace[j] = j === altStart[k] ? primStart[k]! + unzigzag(next()) : altPlace[j - 1]! + 1 + next();
+	}
+	const lat = planar('lat', (n) => new Int32Array(n));
+	const lon = planar('lon', (n) => new Int32Array(n));
+	const country = section('country').bytes;
+	for (let i = 0; i < header.places; i++) {
+		lat[i]! += header.countryLat[country[i]!]!;
+		lon[i]! += header.countryLon[country[i]!]!;
+	}
 	const keyText = new TextDecoder('utf-16le').decode(units);
 	// Names a rule gives back are made from the place's primary key (places are sorted by it).
 	const rule = section('nameRule').bytes;
 	const own = header.places ? new TextDecoder().decode(section('names').bytes).split('\n') : [];
+	const patches = new TextDecoder().decode(section('namePatches').bytes);
 	const names = new Array<string>(header.places);
-	for (let i = 0, o = 0, k = 0; i < header.places; i++) {
-		if (!rule[i]) {
+	for (let i = 0, o = 0, k = 0, p = 0; i < header.places; i++) {
+		const r = rule[i]!;
+		if (!r) {
 			names[i] = own[o++]!;
 			continue;
 		}
 		while (primStart[k + 1]! <= i) k++;
-		names[i] = nameByRule(keyText.slice(keyStart[k]!, keyStart[k + 1]!), rule[i]!);
+		const base = nameByRule(keyText.slice(keyStart[k]!, keyStart[k + 1]!), r > 2 ? r - 2 : r);
+		if (r > 2) [names[i], p] = applyPatch(base, patches, p);
+		else names[i] = base;
 	}
 	return {
 		header,
@@ -324,12 +478,12 @@ export function decodeGazetteer(buffer: ArrayBuffer | Uint8Array): GazetteerColu
 		keyText,
 		keyStart,
 		primStart,
-		altStart: prefixSum(section('altCount').bytes),
-		altPlace: planar('altPlace', (n) => new Uint32Array(n)),
-		lat: planar('lat', (n) => new Int32Array(n)),
-		lon: planar('lon', (n) => new Int32Array(n)),
+		altStart,
+		altPlace,
+		lat,
+		lon,
 		pop: planar('pop', (n) => new Int32Array(n)),
-		country: section('country').bytes,
+		country,
 		admin: section('admin').bytes,
 		names
 	};

@@ -7,7 +7,7 @@
 import { COORD_SCALE, type GazetteerData } from './gazetteer-data';
 import { decodeGazetteer, encodeGazetteer, type GazetteerColumns } from './gazetteer-binary';
 import { REGION_COUNTRIES } from './region';
-import { editDistanceUnits } from './edit-distance';
+import { editDistanceUnits, withinOneEdit } from './edit-distance';
 
 /** Places outside the study region count for a tenth of their population when ranking. */
 const OUTSIDE_REGION_WEIGHT = 0.1;
@@ -23,15 +23,42 @@ function unitBit(c: number): number {
 	return l >= 0 && l < 26 ? 1 << l : c === 32 ? 1 << 26 : 1 << 27;
 }
 
-function popcount(x: number): number {
-	x -= (x >>> 1) & 0x55555555;
-	x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-	return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+/** Whether x has at most `most` bits set. */
+function atMostBits(x: number, most: number): boolean {
+	for (let b = 0; b < most && x; b++) x &= x - 1;
+	return x === 0;
 }
 
 /** The group of keys starting (side 0) or ending (side 1) in code units a, b with this length; collisions are checked on use. */
 function bucketGroup(a: number, b: number, length: number, side: number): number {
 	return (Math.imul(a + side * 0x10000, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca6b) ^ Math.imul(length + 7, 0xc2b2ae35)) >>> 15;
+}
+
+/** The deletion index's hash: a polynomial over code units (mod 2^32), finished by a mix. */
+const HASH_BASE = 0x9e3779b1;
+const DELETION_BUCKET_BITS = 18;
+/**
+ * One-edit searches by bucket scan before the deletion index is built: building it costs about as
+ * much as some ten thousand scans, so a short list never pays for it and a long one soon does.
+ */
+const DELETION_INDEX_AFTER = 4096;
+
+function mix(h: number): number {
+	h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+	h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+	return (h ^ (h >>> 16)) >>> 0;
+}
+
+interface DeletionIndex {
+	/** Entries of bucket b: entries[start[b] .. start[b + 1]), each key << fingerprintBits | fingerprint. */
+	start: Uint32Array;
+	entries: Uint32Array;
+	fingerprintBits: number;
+	/** Per key, the last query that met it (each candidate checked once per query). */
+	seen: Uint32Array;
+	pow: Int32Array;
+	suffix: Int32Array;
+	query: number;
 }
 
 interface FuzzyMatch {
@@ -81,6 +108,7 @@ export class Gazetteer {
 	private readonly prefixEnd: Uint32Array;
 	/** Each place's primary key index (-1: none). */
 	private readonly placeKey: Int32Array;
+	private readonly placeIds: (string | undefined)[];
 	/** Each bucket entry's letter set (unitBit), beside it: the cheap rejection reads memory in order. */
 	private readonly bucketSig: Uint32Array;
 
@@ -140,6 +168,7 @@ export class Gazetteer {
 			this.prefixEnd[b] = k + 1;
 		}
 		this.placeKey = new Int32Array(n).fill(-1);
+		this.placeIds = new Array<string | undefined>(n);
 		for (let k = 0; k < K; k++) for (let i = this.primStart[k]!; i < this.primStart[k + 1]!; i++) this.placeKey[i] = k;
 		const groups = new Int32Array(2 * K).fill(-1);
 		const sigs = new Uint32Array(K);
@@ -174,6 +203,113 @@ export class Gazetteer {
 		this.bucketSig = bucketSig;
 	}
 
+	private deletions: DeletionIndex | null = null;
+	private oneEditScans = 0;
+
+	/**
+	 * The one-edit index (symmetric deletion): every key of 4+ units and every string one unit
+	 * shorter than it, hashed into buckets. Two strings are at most one edit apart only if one of them,
+	 * or the two with one unit left out each, hash alike; so a one-edit search looks up the query and
+	 * its n shorter strings instead of scanning buckets of keys. Built once enough one-edit searches
+	 * were asked for (DELETION_INDEX_AFTER), never at load (docs/ARCHITECTURE.md, "Binary gazetteer").
+	 */
+	private deletionIndex(): DeletionIndex {
+		if (this.deletions) return this.deletions;
+		const K = this.keyCount;
+		const keyBits = Math.max(1, Math.ceil(Math.log2(K + 1)));
+		const fingerprintBits = Math.max(0, 32 - keyBits);
+		let maxLength = 0;
+		let total = 0;
+		for (let k = 0; k < K; k++) {
+			const len = this.keyStart[k + 1]! - this.keyStart[k]!;
+			if (len < FUZZY_MIN_LENGTH) continue;
+			total += len + 1;
+			if (len > maxLength) maxLength = len;
+		}
+		const pow = new Int32Array(maxLength + 2);
+		pow[0] = 1;
+		for (let i = 1; i < pow.length; i++) pow[i] = Math.imul(pow[i - 1]!, HASH_BASE);
+		const suffix = new Int32Array(maxLength + 2);
+		const buckets = 1 << DELETION_BUCKET_BITS;
+		const shift = 32 - DELETION_BUCKET_BITS;
+		const fpMask = fingerprintBits ? (1 << fingerprintBits) - 1 : 0;
+		const start = new Uint32Array(buckets + 1);
+		const entries = new Uint32Array(total);
+		let fill = start;
+		// Two passes over the same hashes: count per bucket, then place. With P the hash of the units
+		// before position p and S the weighted sum of those after it, leaving out p hashes to
+		// P * B^(n-1-p) + S, so a key and its n shorter strings cost O(n).
+		for (let pass = 0; pass < 2; pass++) {
+			for (let k = 0; k < K; k++) {
+				const s = this.keyStart[k]!;
+				const n = this.keyStart[k + 1]! - s;
+				if (n < FUZZY_MIN_LENGTH) continue;
+				const tag = (k << fingerprintBits) >>> 0;
+				suffix[n] = 0;
+				for (let i = n - 1; i >= 0; i--) suffix[i] = (suffix[i + 1]! + Math.imul(this.units[s + i]!, pow[n - 1 - i]!)) | 0;
+				let prefix = 0;
+				for (let p = -1; p < n; p++) {
+					const h = p < 0 ? mix(suffix[0]!) : mix((Math.imul(prefix, pow[n - 1 - p]!) + suffix[p + 1]!) | 0);
+					if (p >= 0) prefix = (Math.imul(prefix, HASH_BASE) + this.units[s + p]!) | 0;
+					if (pass === 0) start[(h >>> shift) + 1]!++;
+					else entries[fill[h >>> shift]!++] = (tag | (h & fpMask)) >>> 0;
+				}
+			}
+			if (pass === 0) {
+				for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
+				fill = start.slice(0, buckets);
+			}
+		}
+		this.deletions = { start, entries, fingerprintBits, seen: new Uint32Array(K), pow, suffix, query: 0 };
+		return this.deletions;
+	}
+
+	/** Builds the deletion index now: one-edit searches use it from here on (tests hold both ways to the same answers). */
+	buildDeletionIndex(): void {
+		this.deletionIndex();
+	}
+
+	/** fuzzyScan for one edit through the deletion index: the same keys, met in the same order. */
+	private oneEditScan(q: string, found: FuzzyMatch[]): void {
+		const L = q.length;
+		const index = this.deletionIndex();
+		if (L + 2 > index.pow.length) return this.bucketScan(q, 1, found);
+		const { start, entries, fingerprintBits, seen } = index;
+		const fpMask = fingerprintBits ? (1 << fingerprintBits) - 1 : 0;
+		const query = ++index.query;
+		const q0 = q.charCodeAt(0);
+		const q1 = q.charCodeAt(1);
+		const qa = q.charCodeAt(L - 2);
+		const qb = q.charCodeAt(L - 1);
+		const u = this.units;
+		const { pow, suffix } = index;
+		const shift = 32 - DELETION_BUCKET_BITS;
+		// The query and each string one unit shorter, hashed as the index's keys were.
+		suffix[L] = 0;
+		for (let i = L - 1; i >= 0; i--) suffix[i] = (suffix[i + 1]! + Math.imul(q.charCodeAt(i), pow[L - 1 - i]!)) | 0;
+		let prefix = 0;
+		for (let p = -1; p < L; p++) {
+			const h = p < 0 ? mix(suffix[0]!) : mix((Math.imul(prefix, pow[L - 1 - p]!) + suffix[p + 1]!) | 0);
+			if (p >= 0) prefix = (Math.imul(prefix, HASH_BASE) + q.charCodeAt(p)) | 0;
+			const b = h >>> shift;
+			const fp = h & fpMask;
+			for (let j = start[b]!, end = start[b + 1]!; j < end; j++) {
+				const entry = entries[j]!;
+				if ((entry & fpMask) !== fp) continue;
+				const k = entry >>> fingerprintBits;
+				if (seen[k] === query) continue;
+				seen[k] = query;
+				const s = this.keyStart[k]!;
+				const e = this.keyStart[k + 1]!;
+				const len = e - s;
+				if (len < L - 1 || len > L + 1 || len < FUZZY_MIN_LENGTH) continue;
+				// The bucket scan's candidates: sharing the first two units (prefix side) or else the last two.
+				const side = u[s] === q0 && u[s + 1] === q1 ? 0 : u[e - 2] === qa && u[e - 1] === qb ? 1 : -1;
+				if (side >= 0) this.check(q, k, 1, len, side, found);
+			}
+		}
+	}
+
 	/** Distinct alternate-name entries (place, name) and curated aliases, for reports. */
 	get alternateCount(): number {
 		return this.altPlace.length;
@@ -187,36 +323,79 @@ export class Gazetteer {
 		return this.keyText.slice(this.keyStart[k]!, this.keyStart[k + 1]!);
 	}
 
-	/** keyOrder (gazetteer-binary.ts: code unit order) between a string and stored key k. */
-	private compare(q: string, k: number): number {
-		const s = this.keyStart[k]!;
-		const len = this.keyStart[k + 1]! - s;
-		const u = this.units;
-		const n = Math.min(q.length, len);
-		for (let i = 0; i < n; i++) {
-			const d = q.charCodeAt(i) - u[s + i]!;
-			if (d) return d;
-		}
-		return q.length - len;
-	}
-
-	/** The index of a normalised key, -1 when no place is known by it. */
+	/**
+	 * The index of a normalised key, -1 when no place is known by it. A binary search in keyOrder
+	 * (gazetteer-binary.ts: code unit order) within the run of keys of its first two units, which
+	 * never compares the units that every key left in the range shares with it: all keys between two
+	 * keys share at least the shorter of the prefixes those two share with the query.
+	 */
 	keyIndex(q: string): number {
+		const qn = q.length;
+		if (this.deletions && qn >= FUZZY_MIN_LENGTH && qn + 2 <= this.deletions.pow.length) return this.hashedKeyIndex(q);
 		let lo = 0;
 		let hi = this.keyCount - 1;
-		const u0 = q.length ? q.charCodeAt(0) : 128;
-		const u1 = q.length > 1 ? q.charCodeAt(1) : 0;
+		const u0 = qn ? q.charCodeAt(0) : 128;
+		const u1 = qn > 1 ? q.charCodeAt(1) : 0;
+		let lcpLo = 0;
+		let lcpHi = 0;
 		if (u0 < 128 && u1 < 128) {
 			const b = u0 * 128 + u1;
 			lo = this.prefixStart[b]!;
 			hi = this.prefixEnd[b]! - 1;
+			if (qn > 1) lcpLo = lcpHi = 2;
 		}
+		const u = this.units;
+		const ks = this.keyStart;
 		while (lo <= hi) {
 			const mid = (lo + hi) >>> 1;
-			const c = this.compare(q, mid);
-			if (c === 0) return mid;
-			if (c < 0) hi = mid - 1;
-			else lo = mid + 1;
+			const s = ks[mid]!;
+			const len = ks[mid + 1]! - s;
+			const n = qn < len ? qn : len;
+			let i = lcpLo < lcpHi ? lcpLo : lcpHi;
+			let c = 0;
+			for (; i < n; i++) {
+				c = q.charCodeAt(i) - u[s + i]!;
+				if (c) break;
+			}
+			if (c === 0) {
+				if (qn === len) return mid;
+				c = qn - len;
+			}
+			if (c < 0) {
+				hi = mid - 1;
+				lcpHi = i;
+			} else {
+				lo = mid + 1;
+				lcpLo = i;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * keyIndex through the deletion index once it exists: it holds every key of 4+ units under the hash
+	 * of its whole text, so one bucket (and the one key whose fingerprint and units agree) answers,
+	 * where the binary search reads a dozen keys scattered over megabytes.
+	 */
+	private hashedKeyIndex(q: string): number {
+		const { start, entries, fingerprintBits, pow } = this.deletions!;
+		const qn = q.length;
+		let h = 0;
+		for (let i = 0; i < qn; i++) h = (h + Math.imul(q.charCodeAt(i), pow[qn - 1 - i]!)) | 0;
+		h = mix(h);
+		const fpMask = fingerprintBits ? (1 << fingerprintBits) - 1 : 0;
+		const fp = h & fpMask;
+		const b = h >>> (32 - DELETION_BUCKET_BITS);
+		const u = this.units;
+		for (let j = start[b]!, end = start[b + 1]!; j < end; j++) {
+			const entry = entries[j]!;
+			if ((entry & fpMask) !== fp) continue;
+			const k = entry >>> fingerprintBits;
+			const s = this.keyStart[k]!;
+			if (this.keyStart[k + 1]! - s !== qn) continue;
+			let i = 0;
+			while (i < qn && q.charCodeAt(i) === u[s + i]) i++;
+			if (i === qn) return k;
 		}
 		return -1;
 	}
@@ -249,6 +428,20 @@ export class Gazetteer {
 		return this.curated.get(k) ?? -1;
 	}
 
+	/**
+	 * A place's identity (reverse.ts placeIdOf): country, primary key and the point to 3 decimals.
+	 * Made once per place on first use: formatting two coordinates is a large share of a lookup.
+	 */
+	placeId(place: number): string {
+		const known = this.placeIds[place];
+		if (known !== undefined) return known;
+		// The stored primary key is normalizeName(name): no need to normalise again.
+		const k = this.placeKey[place]!;
+		const id = `${this.country[place]}/${k >= 0 ? this.key(k) : ''}@${this.lat[place]!.toFixed(3)},${this.lon[place]!.toFixed(3)}`;
+		this.placeIds[place] = id;
+		return id;
+	}
+
 	/** Index of the key a place's own name normalises to (-1: none); places are sorted by it. */
 	primaryKeyOf(place: number): number {
 		return this.placeKey[place]!;
@@ -272,7 +465,10 @@ export class Gazetteer {
 	}
 
 	private check(q: string, k: number, maxDistance: number, length: number, side: number, out: FuzzyMatch[]): void {
-		const d = editDistanceUnits(q, this.units, this.keyStart[k]!, this.keyStart[k + 1]!, maxDistance);
+		const d =
+			maxDistance === 1
+				? withinOneEdit(q, this.units, this.keyStart[k]!, this.keyStart[k + 1]!)
+				: editDistanceUnits(q, this.units, this.keyStart[k]!, this.keyStart[k + 1]!, maxDistance);
 		if (d > maxDistance) return;
 		const m: FuzzyMatch = { key: k, distance: d, length, side, rankClass: 0, rank: 0, rank2: 0 };
 		this.rankOf(k, m);
@@ -285,9 +481,18 @@ export class Gazetteer {
 	 * met them (equally good candidates rank in that order). A letter-set test rejects most candidates
 	 * before the edit distance: each edit changes at most two letters' presence.
 	 */
-	fuzzyScan(q: string, maxDistance: number, visit: (key: number, distance: number) => void): void {
+	fuzzyScan(q: string, maxDistance: 1 | 2, visit: (key: number, distance: number) => void): void {
+		if (q.length < 2) return;
+		const found: FuzzyMatch[] = [];
+		if (maxDistance === 1 && (this.deletions || ++this.oneEditScans > DELETION_INDEX_AFTER)) this.oneEditScan(q, found);
+		else this.bucketScan(q, maxDistance, found);
+		found.sort((a, b) => a.length - b.length || a.side - b.side || a.rankClass - b.rankClass || a.rank - b.rank || a.rank2 - b.rank2);
+		for (const m of found) visit(m.key, m.distance);
+	}
+
+	/** The keys fuzzyScan visits, found by scanning the buckets of about the query's length. */
+	private bucketScan(q: string, maxDistance: 1 | 2, found: FuzzyMatch[]): void {
 		const L = q.length;
-		if (L < 2) return;
 		let sig = 0;
 		for (let i = 0; i < L; i++) sig |= unitBit(q.charCodeAt(i));
 		const q0 = q.charCodeAt(0);
@@ -295,12 +500,13 @@ export class Gazetteer {
 		const qa = q.charCodeAt(L - 2);
 		const qb = q.charCodeAt(L - 1);
 		const u = this.units;
-		const found: FuzzyMatch[] = [];
 		for (let len = Math.max(FUZZY_MIN_LENGTH, L - maxDistance); len <= L + maxDistance; len++) {
+			// A substitution changes at most two letters' presence, an insertion or a deletion one.
+			const most = 2 * maxDistance - Math.abs(len - L);
 			for (let side = 0; side < 2; side++) {
 				const g = side ? bucketGroup(qa, qb, len, 1) : bucketGroup(q0, q1, len, 0);
 				for (let j = this.bucketStart[g]!, end = this.bucketStart[g + 1]!; j < end; j++) {
-					if (popcount(this.bucketSig[j]! ^ sig) > 2 * maxDistance) continue;
+					if (!atMostBits(this.bucketSig[j]! ^ sig, most)) continue;
 					const k = this.bucketKeys[j]!;
 					const s = this.keyStart[k]!;
 					const e = this.keyStart[k + 1]!;
@@ -312,8 +518,6 @@ export class Gazetteer {
 				}
 			}
 		}
-		found.sort((a, b) => a.length - b.length || a.side - b.side || a.rankClass - b.rankClass || a.rank - b.rank || a.rank2 - b.rank2);
-		for (const m of found) visit(m.key, m.distance);
 	}
 
 	/** Each place's alternate names (normalised, in key order), for the population figures. */

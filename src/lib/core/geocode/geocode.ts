@@ -80,6 +80,7 @@ export interface CountryHint {
 
 /** Reads a country as ISO alpha-2/alpha-3 code or name in one of several languages ("Maroc", "België"). */
 export function parseCountry(gaz: Gazetteer, text: string | undefined | null): CountryHint {
+	if (!text) return { code: '', unknown: '' };
 	const raw = stripInvisible(text ?? '').trim();
 	if (!raw) return { code: '', unknown: '' };
 	const code = gaz.countryNames.get(normalizeName(raw));
@@ -99,10 +100,9 @@ function hitsOfKey(gaz: Gazetteer, k: number, hits: Hit[], fuzzy?: MatchKind): v
 		hits.push(fuzzy ? { index: gaz.alternatePlace(j), kind: fuzzy, viaAlternate: true } : { index: gaz.alternatePlace(j), kind: 'alias' });
 }
 
-/** Exact, alternate and curated matches of one normalised key. */
-function lookup(gaz: Gazetteer, key: string): Hit[] {
+/** Exact, alternate and curated matches of one normalised key (`k`: its index, when already known). */
+function lookup(gaz: Gazetteer, key: string, k = gaz.keyIndex(key)): Hit[] {
 	const hits: Hit[] = [];
-	const k = gaz.keyIndex(key);
 	if (k >= 0) hitsOfKey(gaz, k, hits);
 	return hits;
 }
@@ -113,7 +113,7 @@ function lookup(gaz: Gazetteer, key: string): Hit[] {
  */
 function fuzzyLookup(gaz: Gazetteer, key: string, inCountry: string): Hit[] {
 	if (key.length < 4) return [];
-	const scan = (maxDistance: number): Hit[] => {
+	const scan = (maxDistance: 1 | 2): Hit[] => {
 		const kind: MatchKind = maxDistance === 1 ? 'fuzzy1' : 'fuzzy2';
 		const hits: Hit[] = [];
 		gaz.fuzzyScan(key, maxDistance, (candidate, d) => {
@@ -128,6 +128,9 @@ function fuzzyLookup(gaz: Gazetteer, key: string, inCountry: string): Hit[] {
 
 interface ParsedText {
 	key: string;
+	/** The text is one part and one spelling (no brackets, commas, spaced dashes or slashes): normalizeName(text) is `key` before numbers are dropped. */
+	plain: boolean;
+	wholeKey: string;
 	/** Alternative spellings given in one field: "Bruxelles/Brussel". */
 	variants: string[];
 	countryFromText: string;
@@ -143,6 +146,8 @@ const CITY_PART =
 
 /** Splits "City, Country", "City (Country)", "City - Region", "1080 Molenbeek", "Bruxelles/Brussel". */
 function parseText(gaz: Gazetteer, text: string): ParsedText {
+	// Most texts are one name: no splitting, no qualifiers (the general path gives the same for them).
+	if (!/[,;(/]|\s[-–—]\s/.test(text)) return dropNumbers(normalizeName(text), [], '', [], [], [], true);
 	const notes: string[] = [];
 	const qualifiers: string[] = [];
 	let rest = text.replace(/\(([^)]*)\)/g, (_, inner: string) => {
@@ -173,7 +178,20 @@ function parseText(gaz: Gazetteer, text: string): ParsedText {
 		.split('/')
 		.map((v) => normalizeName(v))
 		.filter(Boolean);
-	let key = variants.shift() ?? '';
+	return dropNumbers(variants.shift() ?? '', variants, countryFromText, placeQualifiers, admin, notes, false);
+}
+
+function dropNumbers(
+	whole: string,
+	variants: string[],
+	countryFromText: string,
+	qualifiers: string[],
+	admin: AdminArea[],
+	notes: string[],
+	plain: boolean
+): ParsedText {
+	let key = whole;
+	if (!/\d/.test(key)) return { key, plain, wholeKey: whole, variants, countryFromText, qualifiers, admin, notes };
 	// Postcodes and arrondissement numbers ("1080 Molenbeek", "Paris 19e") name no other place; a
 	// postcode or departement number does name an area ("93200 Saint-Denis", "Noisy-le-Sec 93").
 	const numbers = key.split(' ').filter((w) => /\d/.test(w));
@@ -186,7 +204,13 @@ function parseText(gaz: Gazetteer, text: string): ParsedText {
 		notes.push('numbers ignored');
 		key = withoutNumbers;
 	}
-	return { key, variants, countryFromText, qualifiers: placeQualifiers, admin, notes };
+	return { key, plain, wholeKey: whole, variants, countryFromText, qualifiers, admin, notes };
+}
+
+function wordCount(key: string): number {
+	let n = 1;
+	for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) n++;
+	return n;
 }
 
 function rankHits(
@@ -196,20 +220,23 @@ function rankHits(
 	near: { lat: number; lon: number } | null,
 	admin: readonly AdminArea[] = []
 ): Ranked[] {
-	const best = new Map<number, Hit>();
-	for (const h of hits) {
-		const cur = best.get(h.index);
-		if (!cur || TIER[h.kind] < TIER[cur.kind] || (TIER[h.kind] === TIER[cur.kind] && cur.viaAlternate && !h.viaAlternate))
-			best.set(h.index, h);
-	}
-	const ranked: Ranked[] = [...best.values()].map((h) => ({
+	const rankedOf = (h: Hit): Ranked => ({
 		index: h.index,
 		kind: h.kind,
 		viaAlternate: h.viaAlternate,
 		inHint: !!hint && gaz.country[h.index] === hint,
 		inAdmin: admin.length > 0 && admin.some((a) => a.country === gaz.country[h.index] && a.code === gaz.admin[h.index]),
 		nearQualifier: !!near && distanceKm(near.lat, near.lon, gaz.lat[h.index]!, gaz.lon[h.index]!) < QUALIFIER_KM
-	}));
+	});
+	// One hit (most exact names): nothing to merge, sort or fold.
+	if (hits.length === 1) return [rankedOf(hits[0]!)];
+	const best = new Map<number, Hit>();
+	for (const h of hits) {
+		const cur = best.get(h.index);
+		if (!cur || TIER[h.kind] < TIER[cur.kind] || (TIER[h.kind] === TIER[cur.kind] && cur.viaAlternate && !h.viaAlternate))
+			best.set(h.index, h);
+	}
+	const ranked: Ranked[] = [...best.values()].map(rankedOf);
 	ranked.sort(
 		(a, b) =>
 			Number(b.inHint) - Number(a.inHint) ||
@@ -262,13 +289,31 @@ export function geocode(
 	}
 }
 
+/**
+ * 1 when the text is printable ASCII with single spaces inside and none at its ends, and holds a
+ * letter; 0 when it is such text without a letter; -1 otherwise. Such text needs no cleaning.
+ */
+function cleanAscii(text: string): number {
+	const n = text.length;
+	if (!n || text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32) return -1;
+	let letter = 0;
+	for (let i = 0; i < n; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 32 || c > 126 || (c === 32 && text.charCodeAt(i + 1) === 32)) return -1;
+		if ((c | 32) >= 97 && (c | 32) <= 122) letter = 1;
+	}
+	return letter;
+}
+
 function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string, region = ''): GeocodeResult {
-	const text = stripInvisible(String(hometown)).replace(/\s+/g, ' ').trim();
+	const raw = String(hometown);
+	const clean = cleanAscii(raw);
+	const text = clean >= 0 ? raw : stripInvisible(raw).replace(/\s+/g, ' ').trim();
 	const notes: string[] = [];
-	if (text !== String(hometown).trim()) notes.push('control or invisible characters removed');
+	if (clean < 0 && text !== raw.trim()) notes.push('control or invisible characters removed');
 	if (!text) return unresolved('empty place name');
 	if (text.length > MAX_INPUT_CHARS) return unresolved(`too long for a place name (${text.length} characters)`);
-	if (!/\p{L}/u.test(text)) return unresolved(`no letters in "${text.slice(0, 40)}"`);
+	if (clean === 0 || (clean < 0 && !/\p{L}/u.test(text))) return unresolved(`no letters in "${text.slice(0, 40)}"`);
 
 	const columnHint = parseCountry(gaz, country);
 	if (columnHint.unknown) notes.push(`unknown country "${columnHint.unknown}" ignored`);
@@ -282,7 +327,7 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string, region
 	if (!parsed.key) return unresolved(`no place name in "${text.slice(0, 40)}"`);
 	if (!isLatinKey(parsed.key))
 		return unresolved('written in a non-Latin script; the gazetteer holds Latin-script names (transliterate it)');
-	if (parsed.key.split(' ').length > MAX_WORDS) return unresolved('looks like a sentence, not a place name');
+	if (wordCount(parsed.key) > MAX_WORDS) return unresolved('looks like a sentence, not a place name');
 
 	let hint = columnHint.code || parsed.countryFromText;
 	if (columnHint.code && parsed.countryFromText && columnHint.code !== parsed.countryFromText) {
@@ -292,7 +337,7 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string, region
 	let key = parsed.key;
 	// A curated alias may spell out the whole field ("Saint-Denis (93)"), and so may a place's own
 	// name ("Frankfurt (Oder)"): the whole text first, then its parts.
-	const wholeKey = normalizeName(text);
+	const wholeKey = parsed.plain ? parsed.wholeKey : normalizeName(text);
 	const wholeIndex = gaz.keyIndex(wholeKey);
 	const wholeCurated = wholeIndex >= 0 ? gaz.curatedPlace(wholeIndex) : -1;
 	const whole = wholeCurated >= 0 ? wholeCurated : undefined;
@@ -304,7 +349,7 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string, region
 			? [{ index: whole, kind: 'curated' }]
 			: wholePrimary.length
 				? wholePrimary.map((index) => ({ index, kind: 'exact' as const }))
-				: lookup(gaz, key);
+				: lookup(gaz, key, key === wholeKey ? wholeIndex : undefined);
 	if (wholePrimary.length) {
 		parsed.qualifiers = [];
 		parsed.admin = [];

@@ -41,11 +41,15 @@ export function stripInvisible(text: string): string {
 
 /** The comparison key of a place name: lower-case ASCII-folded words separated by one space. */
 export function normalizeName(text: string): string {
-	return normalizeAscii(text) ?? normalizeFull(text);
+	return normalizeAscii(text) ?? normalizeFolded(text) ?? normalizeFull(text);
 }
 
 /** The words of a key: Saint and Sainte in one spelling, a leading article dropped. */
 function finishWords(words: string[]): string {
+	if (words.length === 1) {
+		const w = words[0]!;
+		return SAINT_TOKENS.has(w) ? 'st' : SAINTE_TOKENS.has(w) ? 'ste' : w;
+	}
 	for (let i = 0; i < words.length; i++) {
 		if (SAINT_TOKENS.has(words[i]!)) words[i] = 'st';
 		else if (SAINTE_TOKENS.has(words[i]!)) words[i] = 'ste';
@@ -76,10 +80,59 @@ function normalizeAscii(text: string): string | null {
 	if (first === 0x27 || first === 0x60) s = s.replace(/^['`]\s*([st])[\s-]/, '$1 ');
 	else if (first === 0x6c) s = s.replace(/^l['`]/, 'l ');
 	if (s.includes("'") || s.includes('`')) s = s.replace(/['`]/g, ''); // apostrophes join: d'Ascq -> dascq
-	const words = s.split(/[^a-z0-9]+/);
-	if (words[0] === '') words.shift();
-	if (words.length && words[words.length - 1] === '') words.pop();
+	// The words: runs of letters and digits (as split(/[^a-z0-9]+/) without the empty ends).
+	const words: string[] = [];
+	let start = -1;
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+			if (start < 0) start = i;
+		} else if (start >= 0) {
+			words.push(s.slice(start, i));
+			start = -1;
+		}
+	}
+	if (start >= 0) words.push(start ? s.slice(start) : s);
 	return words.length ? finishWords(words) : '';
+}
+
+/**
+ * Each non-ASCII character whose own full-path key is ASCII letters or digits ("é" -> "e", "ß" -> "ss",
+ * "ł" -> "l"), and the typographic apostrophes as "'": text of ASCII and these characters gets the
+ * full path's key from the ASCII path over its folded form, without Unicode decomposition (the
+ * unit tests hold it to the full path). Marks, spaces, dashes and other scripts are not folded
+ * (a mark joins letters where a dash splits them): such text takes the full path.
+ */
+let FOLD: (string | undefined)[] | null = null;
+const FOLD_END = 0x2020;
+
+function foldTable(): (string | undefined)[] {
+	const table = new Array<string | undefined>(FOLD_END);
+	for (let c = 0x80; c < FOLD_END; c++) {
+		if (c >= 0xd800 && c < 0xe000) continue;
+		const ch = String.fromCharCode(c);
+		const key = normalizeFull(ch);
+		// Folded alone and between letters alike ("Ŀ" is L and a middle dot: a separator between letters).
+		if (/^[a-z0-9]+$/.test(key) && ['x?x', 'l?x'].every((t) => normalizeFull(t.replace('?', ch)) === t.replace('?', key))) table[c] = key;
+	}
+	// The apostrophes the full path treats as the ASCII one (elided articles, joined words).
+	for (const c of ['’', '‘', 'ʼ']) table[c.charCodeAt(0)] = "'";
+	return table;
+}
+
+function normalizeFolded(text: string): string | null {
+	const fold = (FOLD ??= foldTable());
+	let out = '';
+	let from = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 0x80) continue;
+		const f = c < FOLD_END ? fold[c] : undefined;
+		if (f === undefined) return null;
+		out += text.slice(from, i) + f;
+		from = i + 1;
+	}
+	return normalizeAscii(out + text.slice(from));
 }
 
 function normalizeFull(text: string): string {
@@ -93,7 +146,7 @@ function normalizeFull(text: string): string {
 	return finishWords(s.split(' '));
 }
 
-/** The full path, exported for the tests that hold the ASCII path to it. */
+/** The full path, exported for the tests that hold the ASCII and folded paths to it. */
 export { normalizeFull };
 
 /** Whether a normalised key is written in Latin letters (and digits) only. */

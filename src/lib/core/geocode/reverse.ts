@@ -26,9 +26,7 @@ export function placeRadiusKm(population: number): number {
  * country, normalised name and the point to 3 decimals (about 100 m).
  */
 export function placeIdOf(gaz: Gazetteer, index: number): string {
-	// The stored primary key is normalizeName(name): no need to normalise again.
-	const k = gaz.primaryKeyOf(index);
-	return `${gaz.country[index]}/${k >= 0 ? gaz.key(k) : ''}@${gaz.lat[index]!.toFixed(3)},${gaz.lon[index]!.toFixed(3)}`;
+	return gaz.placeId(index);
 }
 
 export interface ReversePlace {

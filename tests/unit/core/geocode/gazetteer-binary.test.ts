@@ -5,7 +5,24 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Gazetteer, normalizeName, type GazetteerData } from '$lib/core/geocode';
-import { decodeGazetteer, encodeGazetteer, keyOrder, nameByRule, sortGazetteer } from '$lib/core/geocode/gazetteer-binary';
+import {
+	decodeGazetteer,
+	encodeGazetteer,
+	keyOrder,
+	nameByRule,
+	namePatch,
+	sortGazetteer,
+	type GazetteerColumns
+} from '$lib/core/geocode/gazetteer-binary';
+
+/** Each place's name rule as stored: 0 own bytes, 1 or 2 a rule, 3 or 4 a rule and a patch. */
+function nameRules(cols: GazetteerColumns): number[] {
+	const bytes = encodeGazetteer(source);
+	const view = new DataView(bytes.buffer);
+	const start = Math.ceil((12 + view.getUint32(8, true)) / 8) * 8;
+	const info = cols.header.sections.find((s) => s.name === 'nameRule')!;
+	return [...bytes.subarray(start + info.offset, start + info.offset + info.bytes)];
+}
 
 const PLACES: [name: string, country: string, lat: number, lon: number, pop: number, alt: string[], admin: string][] = [
 	['Tripoli', 'LY', 32.8874, 13.1873, 1_150_989, ['Tarabulus', 'Trablus'], ''],
@@ -16,7 +33,13 @@ const PLACES: [name: string, country: string, lat: number, lon: number, pop: num
 	['Malmö', 'SE', 55.6059, 13.0007, 301_706, [], ''],
 	['Старо Нагоричане', 'MK', 42.1978, 21.8286, 0, ['staro nagoricane'], ''],
 	['--', 'XX', -33.5, -70.25, 5, [], ''],
-	['Bruxelles', 'FR', 44.1, 2.9, 12, [], '12']
+	['Bruxelles', 'FR', 44.1, 2.9, 12, [], '12'],
+	['Plestin-les-Grèves', 'FR', 48.6581, -3.6308, 3_500, [], '22'],
+	['Saint-Gilles', 'BE', 50.8267, 4.3458, 50_000, [], 'BRU'],
+	['Punta Arenas', 'CL', -53.1638, -70.9171, 123_403, [], ''],
+	['Ushuaia', 'AR', -54.8019, -68.303, 58_028, [], ''],
+	['La Quiaca', 'AR', -22.1056, -65.5967, 14_753, [], ''],
+	['Knokke-Heist', 'BE', 51.35, 3.2667, 33_000, [], 'VWV']
 ];
 
 function data(): GazetteerData {
@@ -96,6 +119,32 @@ describe('binary gazetteer', () => {
 		expect(nameByRule(key, rule)).toBe(name);
 	});
 
+	it.each([
+		{ base: 'Malmo', name: 'Malmö', patch: '4ö' },
+		{ base: 'Plestin-Les-Greves', name: 'Plestin-les-Grèves', patch: '8l5è' },
+		{ base: 'Ecole', name: 'École', patch: '0É' },
+		{ base: 'Brussels', name: 'Brussels', patch: '' },
+		{ base: 'St Gilles', name: 'Saint-Gilles', patch: null },
+		{ base: 'Abc', name: 'Xyz', patch: null },
+		{ base: 'A' + 'b'.repeat(90) + 'c', name: 'A' + 'b'.repeat(90) + 'ç', patch: null },
+		{ base: 'Ab', name: 'A\ud835', patch: null }
+	])('patches "$base" into "$name" with $patch', ({ base, name, patch }) => {
+		expect(namePatch(base, name)).toBe(patch);
+	});
+
+	it('gives back names by rule, by rule and patch, and from their own bytes', () => {
+		const cols = decodeGazetteer(encodeGazetteer(source));
+		const rules = Object.fromEntries(cols.names.map((name, i) => [name, nameRules(cols)[i]]));
+		expect(rules).toMatchObject({
+			Brussels: 1,
+			'Knokke-Heist': 2,
+			'Sint-Truiden': 0,
+			Malmö: 3,
+			'Plestin-les-Grèves': 4,
+			'Saint-Gilles': 0
+		});
+	});
+
 	it('keeps names no rule gives back in its own bytes', () => {
 		const cols = decodeGazetteer(encodeGazetteer(source));
 		expect(cols.names.sort()).toEqual(PLACES.map((p) => p[0]).sort());
@@ -107,7 +156,7 @@ describe('binary gazetteer', () => {
 		expect(alt[brussels]).toEqual(['brussel', 'bruxelles']);
 	});
 
-	it.each([
+	it.each<{ query: string; distance: 1 | 2; expected: string[] }>([
 		{ query: 'brussals', distance: 1, expected: ['brussels'] },
 		{ query: 'tripolo', distance: 1, expected: ['tripoli'] },
 		{ query: 'bruxeles', distance: 1, expected: ['bruxelles'] },
@@ -131,5 +180,94 @@ describe('binary gazetteer', () => {
 		}
 	])('refuses a file of another kind: $message', ({ bytes, message }) => {
 		expect(() => new Gazetteer(bytes)).toThrow(message);
+	});
+});
+
+describe('one-edit search', () => {
+	// Many near namesakes: short words over five letters, some with a space, a few non-ASCII.
+	const rand = (() => {
+		let seed = 7;
+		return () => {
+			seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+			return seed / 2 ** 32;
+		};
+	})();
+	const letters = 'aeinrs ';
+	const word = () => {
+		let w = '';
+		for (let i = 4 + Math.floor(rand() * 6); i > 0; i--) w += letters[Math.floor(rand() * letters.length)];
+		return w.trim().replace(/\s+/g, ' ') || 'aaaa';
+	};
+	const n = 3000;
+	const names = Array.from({ length: n }, (_, i) => (i % 97 === 0 ? `${word()}é` : word()));
+	const synthetic: GazetteerData = {
+		version: 1,
+		attribution: 'synthetic',
+		name: names,
+		country: names.map((_, i) => (i % 2 ? 'BE' : 'FR')),
+		lat: names.map((_, i) => i),
+		lon: names.map((_, i) => -i),
+		pop: names.map((_, i) => i * 10),
+		alt: names.map((_, i) => (i % 5 === 0 ? [word(), word()].map(normalizeName).filter(Boolean).join('|') : '')),
+		aliases: {},
+		countryNames: {},
+		countryLabels: {}
+	};
+	const scanned = new Gazetteer(synthetic);
+	const indexed = new Gazetteer(synthetic);
+	indexed.buildDeletionIndex();
+	const visits = (g: Gazetteer, q: string, d: 1 | 2) => {
+		const out: string[] = [];
+		g.fuzzyScan(q, d, (k, distance) => out.push(`${g.key(k)}:${distance}`));
+		return out;
+	};
+
+	it('meets the same keys in the same order through the deletion index as by scanning the buckets', () => {
+		let met = 0;
+		for (let i = 0; i < 3000; i++) {
+			let q = normalizeName(i % 3 ? names[Math.floor(rand() * n)]! : word());
+			const p = Math.floor(rand() * (q.length + 1));
+			const c = letters[Math.floor(rand() * 5)]!;
+			const edit = Math.floor(rand() * 4);
+			if (edit === 0) q = q.slice(0, p) + c + q.slice(p);
+			else if (edit === 1) q = q.slice(0, p) + q.slice(p + 1);
+			else if (edit === 2) q = q.slice(0, p) + c + q.slice(p + 1);
+			const expected = visits(scanned, q, 1);
+			expect(visits(indexed, q, 1), q).toEqual(expected);
+			met += expected.length;
+		}
+		expect(met).toBeGreaterThan(3000);
+	});
+
+	it.each([
+		{ how: 'by binary search', g: () => scanned },
+		{ how: 'through the deletion index', g: () => indexed }
+	])('finds every key at its index $how, and nothing for any other text', ({ g }) => {
+		const gaz = g();
+		const reference = new Map<string, number>();
+		for (let k = 0; k < gaz.keyCount; k++) reference.set(gaz.key(k), k);
+		for (const [key, k] of reference) if (gaz.keyIndex(key) !== k) throw new Error(`keyIndex(${key})`);
+		let absent = 0;
+		for (let i = 0; i < 5000; i++) {
+			const key = gaz.key(Math.floor(rand() * gaz.keyCount));
+			const p = Math.floor(rand() * (key.length + 1));
+			const q = i % 2 ? key.slice(0, p) + letters[Math.floor(rand() * letters.length)] + key.slice(p) : key.slice(0, p);
+			const expected = reference.get(q) ?? -1;
+			if (expected < 0) absent++;
+			expect(gaz.keyIndex(q), q).toBe(expected);
+		}
+		expect(reference.size).toBeGreaterThan(2000);
+		expect(absent).toBeGreaterThan(1000);
+	});
+
+	it('finds the keys one edit away, and the key itself, in the fixture', () => {
+		const small = new Gazetteer(source);
+		small.buildDeletionIndex();
+		expect(visits(small, 'brussals', 1)).toEqual(['brussels:1']);
+		expect(visits(small, 'brussels', 1)).toEqual(['brussel:1', 'brussels:0']);
+		expect(visits(small, 'tripoil', 1)).toEqual(['tripoli:1']);
+		expect(visits(small, 'bruxeles', 1)).toEqual(['bruxelles:1']);
+		expect(visits(small, 'trabulus', 1)).toEqual(['trablus:1', 'tarabulus:1']);
+		expect(visits(small, 'zzzzzz', 1)).toEqual([]);
 	});
 });

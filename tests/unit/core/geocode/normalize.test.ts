@@ -71,4 +71,54 @@ describe('normalizeName', () => {
 			{ numRuns: 3000 }
 		);
 	});
+
+	// Text of ASCII and single foldable letters (é, ß, ł, typographic apostrophes) takes the folded
+	// path: each such letter replaced by its own key, then the ASCII path. It must equal the full path.
+	it.each([
+		'Malmö',
+		'Gießen',
+		'Næstved Ø',
+		'’s-Hertogenbosch',
+		'L’Aquila',
+		'Saint-Étienne',
+		'Şanlıurfa',
+		'Ŀa Ŀlosa',
+		'lŉx',
+		'São Paulo',
+		'Łódź',
+		'ﬁnale',
+		'Ｍünchen',
+		'Ḥalab',
+		'Bol’shaya Chernigovka',
+		'Kafr Qari‘',
+		'Sainte-Anne-d’Auray',
+		'e\u0301cole'
+	])("the folded path gives the full path's key for %j", (input) => {
+		expect(normalizeName(input)).toBe(normalizeFull(input));
+	});
+
+	it("the folded path gives the full path's key for every character up to U+2100, alone and between letters", () => {
+		let checked = 0;
+		for (let c = 0x80; c < 0x2100; c++) {
+			if (c >= 0xd800 && c < 0xe000) continue;
+			const ch = String.fromCharCode(c);
+			for (const input of [ch, `a${ch}b`, `l${ch}x`, `${ch}s-x`, `x ${ch}`, `'${ch} s`, `st${ch} al`]) {
+				if (normalizeName(input) !== normalizeFull(input)) throw new Error(`normalizeName(${JSON.stringify(input)})`);
+				checked++;
+			}
+		}
+		expect(checked).toBeGreaterThan(50_000);
+	});
+
+	it("the folded path gives the full path's key for text mixing ASCII and Latin letters (property)", () => {
+		const letters = fc.constantFrom('é', 'Ö', 'ß', 'æ', 'Ł', 'ı', 'İ', '’', '‘', 'ʼ', 'ʻ', 'ŉ', 'Ŀ', 'ǅ', 'ﬁ', '\u0301', '\u00a0', '–');
+		const ascii = fc.constantFrom('st', 'Saint', 'al', "'s", 'l', '-', ' ', "'", '`', 'Ste', 'x', 'Ab', '9', '.', '\t');
+		fc.assert(
+			fc.property(
+				fc.array(fc.oneof(letters, ascii), { maxLength: 10 }).map((a) => a.join('')),
+				(input) => normalizeName(input) === normalizeFull(input)
+			),
+			{ numRuns: 3000 }
+		);
+	});
 });
