@@ -8,7 +8,7 @@
  * (core/data/member) are made from them only where a single member is needed (a tooltip, an export,
  * the geocoder's review). Layout and why no columnar library: docs/ARCHITECTURE.md, "Members as columns".
  */
-import type { MemberRecord } from './member';
+import type { DatasetKind, MemberDataset, MemberRecord } from './member';
 import { YIELD_EVERY, runAtOnce, type Sliced } from '../slicing/slices';
 
 /** Codes narrowed to the smallest integer type that holds the number of distinct values. */
@@ -436,4 +436,40 @@ export function isMemberColumns(value: unknown): value is MemberColumns {
 		if (!codesOk(s.codes, s.values.length, n)) return false;
 	}
 	return true;
+}
+
+/**
+ * A dataset held as columns. Its `members` are made on first read (an export, the geocoder's review);
+ * the map, filters, timeline and saved work read `columns`. `columns` and `members` live on the
+ * prototype, so a spread (`{ ...dataset, members }`, the import session's way to derive a dataset)
+ * takes the metadata and the members it is given, never columns that no longer match them; toJSON
+ * writes the records, as for any dataset.
+ */
+export class ColumnsDataset implements MemberDataset {
+	readonly synthetic: boolean;
+	readonly kind?: DatasetKind;
+	readonly weightMeaning?: string;
+	readonly #columns: MemberColumns;
+	#members: MemberRecord[] | null = null;
+
+	constructor(columns: MemberColumns, meta: Omit<MemberDataset, 'members' | 'columns'>) {
+		this.synthetic = meta.synthetic;
+		if (meta.kind) this.kind = meta.kind;
+		if (meta.weightMeaning !== undefined) this.weightMeaning = meta.weightMeaning;
+		this.#columns = columns;
+	}
+	get columns(): MemberColumns {
+		return this.#columns;
+	}
+	get members(): MemberRecord[] {
+		return (this.#members ??= recordsOf(this.#columns));
+	}
+	toJSON() {
+		return {
+			synthetic: this.synthetic,
+			...(this.kind ? { kind: this.kind } : {}),
+			weightMeaning: this.weightMeaning,
+			members: this.members
+		};
+	}
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { emptyRecord, type MemberRecord } from '$lib/core/data/member';
+import { emptyRecord, isUserDataset, memberCount, type MemberDataset, type MemberRecord } from '$lib/core/data/member';
+import { datasetToJson } from '$lib/core/data/serialize';
+import { indexColumns, indexDataset } from '$lib/core/data/dataset-index';
+import { timeIndexOf } from '$lib/core/time/time-index';
+import { runAtOnce } from '$lib/core/slicing/slices';
 import {
 	ColumnsBuilder,
+	ColumnsDataset,
 	buffersOf,
 	byteSizeOf,
 	columnsOf,
@@ -173,4 +178,51 @@ describe('isMemberColumns: what storage hands back is checked', () => {
 		expect(isMemberColumns(c)).toBe(false);
 	});
 	it.each([null, undefined, 3, 'x', [], {}])('rejects %s', (v) => expect(isMemberColumns(v)).toBe(false));
+});
+
+describe('ColumnsDataset', () => {
+	const list = [full, rec('b', { hometown: 'Liège' })];
+	const make = () => new ColumnsDataset(columnsOf(list), { synthetic: false, kind: 'records', weightMeaning: 'people killed (nkill)' });
+
+	it('counts without making records, and makes them (once) when read', () => {
+		const d = make();
+		expect(memberCount(d)).toBe(2);
+		expect(isUserDataset(d)).toBe(true);
+		expect(d.members).toEqual(list);
+		expect(d.members).toBe(d.members);
+	});
+
+	it('a spread with other members carries no columns that no longer match them', () => {
+		const derived: MemberDataset = { ...make(), members: [list[1]!] };
+		expect(derived.columns).toBeUndefined();
+		expect(memberCount(derived)).toBe(1);
+		expect(derived).toMatchObject({ synthetic: false, kind: 'records', weightMeaning: 'people killed (nkill)' });
+	});
+
+	it('writes its records to JSON like any dataset', () => {
+		const plain: MemberDataset = { synthetic: false, kind: 'records', weightMeaning: 'people killed (nkill)', members: list };
+		expect(JSON.parse(datasetToJson(make()))).toEqual(JSON.parse(datasetToJson(plain)));
+	});
+});
+
+describe('the dataset index from columns equals the index from records', () => {
+	const list = [
+		rec('a', { hometown: 'Brussels', country: 'BE', lon: 4.35, lat: 50.85, day: 10, role: 'inner' }),
+		rec('b', { hometown: ' brussels ', country: 'BE', lon: 4.36, lat: 50.84, day: 5, descent: ' Moroccan ' }),
+		rec('c', { hometown: 'Bruxelles', placeId: 'BE:1', place: 'Brussels', country: 'BE', lon: 4.35, lat: 50.85, day: 5 }),
+		rec('d', { hometown: 'Brussel', placeId: 'BE:1', place: 'Brussels', country: 'BE', lon: 4.35, lat: 50.85 }),
+		rec('e', { hometown: '', country: 'FR', lon: 2.1234, lat: 48.5678, day: 7.5 }),
+		rec('f', { hometown: 'Raqqa', country: '', day: 3 }),
+		rec('g', { hometown: 'Bruxelles', placeId: 'BE:1', place: 'Brussels', country: 'BE', lon: 4.35, lat: 50.85, day: 1 })
+	];
+	it('fields, towns, date order, counts', () => {
+		const fromRecords = runAtOnce(indexDataset(list));
+		const fromColumns = runAtOnce(indexColumns(columnsOf(list)));
+		const { members: _a, columns: _b, ...expected } = fromRecords;
+		const { members: _c, columns: _d, ...actual } = fromColumns;
+		expect(actual).toEqual(expected);
+		expect(fromColumns.towns.find((t) => t.key === 'BE:1')?.spellings).toEqual(['Brussels', 'Bruxelles', 'Brussel']);
+		expect(fromColumns.members).toEqual(list);
+		expect(runAtOnce(timeIndexOf(fromColumns, null)).members.map((m) => m.id)).toEqual(['g', 'b', 'c', 'e', 'a']);
+	});
 });
