@@ -2,7 +2,8 @@
  * `npm run bench`: every benchmark of the project, one after another (they share two cores, so never
  * in parallel), written to docs/BENCHMARKS.md. Each module exports run(ctx) -> BenchSection.
  * `npm run bench -- geocoder` runs only the named modules and prints the result without writing it;
- * `aggregate` runs only when named.
+ * `aggregate` and `restore` run only when named, and a named run of them writes their sections
+ * into docs/BENCHMARKS.md (in place of their last ones), where a full run keeps them.
  * The whole run must stay under 10 minutes on 2 cores: keep each module under about 2 minutes.
  */
 import { execSync } from 'node:child_process';
@@ -19,13 +20,14 @@ const MODULES: Record<string, () => Promise<{ run(ctx: BenchContext): Promise<Be
 	'large-import': () => import('./large-import'),
 	timeline: () => import('./timeline'),
 	network: () => import('./network'),
-	aggregate: () => import('./aggregate')
+	aggregate: () => import('./aggregate'),
+	restore: () => import('./restore')
 };
 /** Modules that run only when named: they take minutes of their own. */
-const ONLY_WHEN_NAMED = new Set(['aggregate']);
+const ONLY_WHEN_NAMED = new Set(['aggregate', 'restore']);
 const NO_APP = new Set(['aggregate']);
 /** Section titles of the modules above, kept from the last named run by a full run. */
-const CARRIED_TITLES = ['Aggregate outside the browser'];
+const CARRIED_TITLES = ['Aggregate outside the browser', 'Restore of saved work'];
 const TIME_LIMIT_S = 600;
 
 const only = process.argv.slice(2);
@@ -114,8 +116,35 @@ function carriedOver(): string {
 		.join('');
 }
 
-if (only.length) console.log(doc);
-else writeFileSync('docs/BENCHMARKS.md', doc + carriedOver());
-console.log(only.length ? 'bench: partial run, docs/BENCHMARKS.md left as it was' : 'bench: wrote docs/BENCHMARKS.md');
+/**
+ * A named run of modules that run only when named: their sections go into the current file in place of
+ * their last ones (or at its end), the rest of it as it was.
+ */
+function withNamedSections(named: BenchSection[]): string {
+	const old = readFileSync('docs/BENCHMARKS.md', 'utf8').trimEnd();
+	const parts = old.split(/\n(?=## )/);
+	for (const section of named) {
+		const text = `## ${section.title}\n\n${section.markdown.trim()}`;
+		const key = CARRIED_TITLES.find((t) => section.title.startsWith(t));
+		const at = key ? parts.findIndex((p) => p.startsWith(`## ${key}`)) : -1;
+		if (at >= 0) parts[at] = text;
+		else parts.push(text);
+	}
+	return `${parts.map((p) => p.trim()).join('\n\n')}\n`;
+}
+
+const namedSections = chosen.filter((name) => ONLY_WHEN_NAMED.has(name)).map((name) => sections[chosen.indexOf(name)]!);
+const namedOk = chosen.every((name) => !ONLY_WHEN_NAMED.has(name) || timings.find((t) => t.name === name)?.ok);
+if (only.length) {
+	console.log(doc);
+	if (namedSections.length && namedOk) writeFileSync('docs/BENCHMARKS.md', withNamedSections(namedSections));
+} else writeFileSync('docs/BENCHMARKS.md', doc + carriedOver());
+console.log(
+	!only.length
+		? 'bench: wrote docs/BENCHMARKS.md'
+		: namedSections.length && namedOk
+			? `bench: wrote the sections of ${chosen.filter((name) => ONLY_WHEN_NAMED.has(name)).join(', ')} into docs/BENCHMARKS.md`
+			: 'bench: partial run, docs/BENCHMARKS.md left as it was'
+);
 if (totalSeconds > TIME_LIMIT_S) console.error(`bench: took ${totalSeconds.toFixed(0)} s, over the ${TIME_LIMIT_S} s limit`);
 if (timings.some((t) => !t.ok) || totalSeconds > TIME_LIMIT_S) process.exitCode = 1;

@@ -12,6 +12,7 @@
 import { openDB, deleteDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { memberCount, type MemberRecord } from '$lib/core/data/member';
 import type { MemberColumns } from '$lib/core/data/member-columns';
+import { runInSlices } from '$lib/core/slicing/slices';
 import {
 	CHUNK_SIZE,
 	CHUNK_STORE,
@@ -26,7 +27,7 @@ import {
 	isV1Record,
 	metaOf,
 	migrateV1,
-	workFrom,
+	workFromChunks,
 	type SavedMeta,
 	type SavedWork,
 	type SavedWorkV1,
@@ -97,7 +98,8 @@ export async function loadWork(): Promise<SavedWork | null> {
 	if (!isMeta(meta)) throw new Error('saved work has a shape this version does not know');
 	const chunks: (MemberColumns | MemberRecord[] | undefined)[] = [];
 	for (let i = 0; i < meta.chunkCount; i++) chunks.push(await tx.objectStore(CHUNK_STORE).get(i));
-	return workFrom(meta, chunks);
+	// Checked and joined in slices between tasks: a million members are some 30 chunks to check and join.
+	return (await runInSlices(workFromChunks(meta, chunks)))!;
 }
 
 /**

@@ -65,8 +65,9 @@ export type MemberColumns = { length: number; id: TextColumn; plots: ListColumn 
 
 /** The smallest code array for `count` distinct values, holding `codes`. */
 export function narrowCodes(codes: Uint32Array, count: number): Codes {
-	if (count <= 0x100) return Uint8Array.from(codes);
-	if (count <= 0x10000) return Uint16Array.from(codes);
+	// The constructor copies typed arrays natively; TypedArray.from goes through the iterator (tens of ms per million).
+	if (count <= 0x100) return new Uint8Array(codes);
+	if (count <= 0x10000) return new Uint16Array(codes);
 	return codes;
 }
 
@@ -83,8 +84,8 @@ class Dictionary<T> {
 	}
 }
 
-/** A growable Uint32Array / Float64Array / Uint8Array. */
-class Growing<A extends Uint32Array | Float64Array | Uint8Array> {
+/** A growable Uint32Array or Float64Array. */
+class Growing<A extends Uint32Array | Float64Array> {
 	length = 0;
 	constructor(
 		public array: A,
@@ -99,39 +100,89 @@ class Growing<A extends Uint32Array | Float64Array | Uint8Array> {
 		this.array[this.length++] = v;
 	}
 	done(): A {
-		return this.array.slice(0, this.length) as A;
+		return (this.length === this.array.length ? this.array : this.array.slice(0, this.length)) as A;
 	}
 }
 
 const u32 = (n: number) => new Growing(new Uint32Array(n), (k) => new Uint32Array(k));
 const f64 = (n: number) => new Growing(new Float64Array(n), (k) => new Float64Array(k));
 
-const encoder = new TextEncoder();
+/**
+ * One reader per field, each a property load the engine can specialise: a loop of `record[field]` over
+ * field names is a generic keyed load per field per member (several times slower at a million).
+ */
+const NUMBER_READERS: Record<NumberField, (m: MemberRecord) => number> = {
+	lon: (m) => m.lon,
+	lat: (m) => m.lat,
+	day: (m) => m.day,
+	dayEnd: (m) => m.dayEnd,
+	weight: (m) => m.weight
+};
+const OPTIONAL_NUMBER_READERS: Record<OptionalNumberField, (m: MemberRecord) => number | undefined> = {
+	population: (m) => m.population,
+	row: (m) => m.row,
+	givenLat: (m) => m.givenLat,
+	givenLon: (m) => m.givenLon
+};
+const STRING_READERS: Record<StringField, (m: MemberRecord) => string | undefined> = {
+	hometown: (m) => m.hometown,
+	country: (m) => m.country,
+	datePrecision: (m) => m.datePrecision,
+	role: (m) => m.role,
+	arrested: (m) => m.arrested,
+	died: (m) => m.died,
+	descent: (m) => m.descent,
+	lastResidence: (m) => m.lastResidence,
+	recruiter: (m) => m.recruiter,
+	source: (m) => m.source,
+	category: (m) => m.category,
+	placeId: (m) => m.placeId,
+	place: (m) => m.place,
+	region: (m) => m.region
+};
+
 const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+interface StringBuild {
+	read: (m: MemberRecord) => string | undefined;
+	absent: string | null;
+	codes: Growing<Uint32Array>;
+	dict: Dictionary<string | null>;
+}
 
 /**
  * Builds columns from records one at a time (the import worker's batches, a save's chunks, a dataset
- * converted in slices). Dictionaries keep first-appearance order.
+ * converted in slices). Dictionaries keep first-appearance order. `expected`: how many records will
+ * come, when known (the arrays are sized once).
  */
 export class ColumnsBuilder {
 	#n = 0;
-	readonly #numbers = Object.fromEntries(NUMBER_FIELDS.map((f) => [f, f64(1024)])) as Record<NumberField, Growing<Float64Array>>;
-	readonly #optional = Object.fromEntries(OPTIONAL_NUMBER_FIELDS.map((f) => [f, f64(1024)])) as Record<
-		OptionalNumberField,
-		Growing<Float64Array>
-	>;
+	readonly #numbers: { field: NumberField; read: (m: MemberRecord) => number; col: Growing<Float64Array> }[];
+	readonly #optional: { field: OptionalNumberField; read: (m: MemberRecord) => number | undefined; col: Growing<Float64Array> }[];
 	readonly #present = new Set<OptionalNumberField>();
-	readonly #strings = Object.fromEntries(
-		STRING_FIELDS.map((f) => [f, { codes: u32(1024), dict: new Dictionary<string | null>() }])
-	) as Record<StringField, { codes: Growing<Uint32Array>; dict: Dictionary<string | null> }>;
-	readonly #idOffsets = u32(1024);
-	#idBytes = new Uint8Array(16 * 1024);
+	readonly #strings: (StringBuild & { field: StringField })[];
+	readonly #idOffsets: Growing<Uint32Array>;
+	#idBytes: Uint8Array;
 	#idLength = 0;
-	readonly #plotOffsets = u32(1024);
+	readonly #plotOffsets: Growing<Uint32Array>;
 	readonly #plotCodes = u32(1024);
 	readonly #plotDict = new Dictionary<string>();
 
-	constructor() {
+	constructor(expected = 1024) {
+		const n = Math.max(16, expected);
+		this.#numbers = NUMBER_FIELDS.map((field) => ({ field, read: NUMBER_READERS[field], col: f64(n) }));
+		this.#optional = OPTIONAL_NUMBER_FIELDS.map((field) => ({ field, read: OPTIONAL_NUMBER_READERS[field], col: f64(n) }));
+		this.#strings = STRING_FIELDS.map((field) => ({
+			field,
+			read: STRING_READERS[field],
+			absent: OPTIONAL_STRINGS.has(field) ? null : '',
+			codes: u32(n),
+			dict: new Dictionary<string | null>()
+		}));
+		this.#idOffsets = u32(n + 1);
+		this.#idBytes = new Uint8Array(n * 8);
+		this.#plotOffsets = u32(n + 1);
 		this.#idOffsets.push(0);
 		this.#plotOffsets.push(0);
 	}
@@ -141,19 +192,19 @@ export class ColumnsBuilder {
 	}
 
 	push(m: MemberRecord) {
-		for (const f of NUMBER_FIELDS) this.#numbers[f].push(m[f]);
-		for (const f of OPTIONAL_NUMBER_FIELDS) {
-			const v = m[f];
-			if (v !== undefined) this.#present.add(f);
-			this.#optional[f].push(v ?? NaN);
+		for (const { read, col } of this.#numbers) col.push(read(m));
+		for (const { field, read, col } of this.#optional) {
+			const v = read(m);
+			if (v !== undefined) this.#present.add(field);
+			col.push(v ?? NaN);
 		}
-		for (const f of STRING_FIELDS) {
-			const s = this.#strings[f];
-			const v = m[f] as string | undefined;
-			s.codes.push(s.dict.code(v === undefined ? (OPTIONAL_STRINGS.has(f) ? null : '') : v));
+		for (const s of this.#strings) {
+			const v = s.read(m);
+			s.codes.push(s.dict.code(v === undefined ? s.absent : v));
 		}
 		this.#pushId(m.id);
-		for (const p of m.plots) this.#plotCodes.push(this.#plotDict.code(p));
+		const plots = m.plots;
+		for (let k = 0; k < plots.length; k++) this.#plotCodes.push(this.#plotDict.code(plots[k]!));
 		this.#plotOffsets.push(this.#plotCodes.length);
 		this.#n++;
 	}
@@ -166,8 +217,21 @@ export class ColumnsBuilder {
 			bigger.set(this.#idBytes.subarray(0, this.#idLength));
 			this.#idBytes = bigger;
 		}
-		this.#idLength += encoder.encodeInto(id, this.#idBytes.subarray(this.#idLength)).written;
-		this.#idOffsets.push(this.#idLength);
+		// Ids are nearly always ASCII: written byte by byte, the encoder only for the rest.
+		let at = this.#idLength;
+		const bytes = this.#idBytes;
+		let ascii = true;
+		for (let k = 0; k < id.length; k++) {
+			const c = id.charCodeAt(k);
+			if (c >= 0x80) {
+				ascii = false;
+				break;
+			}
+			bytes[at++] = c;
+		}
+		if (!ascii) at = this.#idLength + encoder.encodeInto(id, bytes.subarray(this.#idLength)).written;
+		this.#idLength = at;
+		this.#idOffsets.push(at);
 	}
 
 	build(): MemberColumns {
@@ -180,19 +244,16 @@ export class ColumnsBuilder {
 				values: this.#plotDict.values
 			}
 		} as MemberColumns;
-		for (const f of NUMBER_FIELDS) out[f] = this.#numbers[f].done();
-		for (const f of OPTIONAL_NUMBER_FIELDS) if (this.#present.has(f)) out[f] = this.#optional[f].done();
-		for (const f of STRING_FIELDS) {
-			const s = this.#strings[f];
-			out[f] = { codes: narrowCodes(s.codes.done(), s.dict.values.length), values: s.dict.values };
-		}
+		for (const { field, col } of this.#numbers) out[field] = col.done();
+		for (const { field, col } of this.#optional) if (this.#present.has(field)) out[field] = col.done();
+		for (const s of this.#strings) out[s.field] = { codes: narrowCodes(s.codes.done(), s.dict.values.length), values: s.dict.values };
 		return out;
 	}
 }
 
 /** Columns of records, as sliced work (core/slicing) for large lists. */
 export function* columnsOfRecords(records: readonly MemberRecord[]): Sliced<MemberColumns> {
-	const builder = new ColumnsBuilder();
+	const builder = new ColumnsBuilder(records.length);
 	for (let i = 0; i < records.length; i++) {
 		if ((i & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) yield;
 		builder.push(records[i]!);
@@ -300,9 +361,13 @@ function mergeCoded<T>(parts: { codes: Codes; values: T[] }[], total: number): {
 	const codes = new Uint32Array(total);
 	let at = 0;
 	for (const part of parts) {
-		const map = Uint32Array.from(part.values, (v) => dict.code(v));
+		const map = new Uint32Array(part.values.length);
+		let same = true;
+		for (let v = 0; v < map.length; v++) same = (map[v] = dict.code(part.values[v]!)) === v && same;
 		const src = part.codes;
-		for (let k = 0; k < src.length; k++) codes[at + k] = map[src[k]!]!;
+		// Parts cut from one set of columns (a save's chunks) share its dictionary: their codes are copied as they are.
+		if (same) codes.set(src, at);
+		else for (let k = 0; k < src.length; k++) codes[at + k] = map[src[k]!]!;
 		at += src.length;
 	}
 	return { codes: narrowCodes(codes, dict.values.length), values: dict.values };
@@ -331,7 +396,10 @@ function concatBytes<A extends Uint8Array | Float64Array>(parts: A[], make: (n: 
 }
 
 /** Parts (stored chunks, the worker's batches) as one set of columns, in order. */
-export function concatColumns(parts: readonly MemberColumns[]): MemberColumns {
+export const concatColumns = (parts: readonly MemberColumns[]): MemberColumns => runAtOnce(concatColumnsOf(parts));
+
+/** concatColumns as sliced work: it yields after each column (a restored million: about 25 steps of a few ms). */
+export function* concatColumnsOf(parts: readonly MemberColumns[]): Sliced<MemberColumns> {
 	const length = parts.reduce((s, p) => s + p.length, 0);
 	const out = {
 		length,
@@ -346,6 +414,7 @@ export function concatColumns(parts: readonly MemberColumns[]): MemberColumns {
 			)
 		}
 	} as MemberColumns;
+	yield;
 	const plots = mergeCoded(
 		parts.map((p) => p.plots),
 		parts.reduce((s, p) => s + p.plots.codes.length, 0)
@@ -358,22 +427,29 @@ export function concatColumns(parts: readonly MemberColumns[]): MemberColumns {
 		codes: plots.codes,
 		values: plots.values
 	};
-	for (const f of NUMBER_FIELDS)
+	yield;
+	for (const f of NUMBER_FIELDS) {
 		out[f] = concatBytes(
 			parts.map((p) => p[f]),
 			(n) => new Float64Array(n)
 		);
+		yield;
+	}
 	for (const f of OPTIONAL_NUMBER_FIELDS)
-		if (parts.some((p) => p[f]))
+		if (parts.some((p) => p[f])) {
 			out[f] = concatBytes(
 				parts.map((p) => p[f] ?? new Float64Array(p.length).fill(NaN)),
 				(n) => new Float64Array(n)
 			);
-	for (const f of STRING_FIELDS)
+			yield;
+		}
+	for (const f of STRING_FIELDS) {
 		out[f] = mergeCoded(
 			parts.map((p) => p[f]),
 			length
 		);
+		yield;
+	}
 	return out;
 }
 

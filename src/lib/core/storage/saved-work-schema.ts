@@ -14,7 +14,8 @@
  * mappings, geocodeChoices, scenes, savedAt}); migrated to version 2 on open, never dropped.
  */
 import { memberCount, type DatasetKind, type MemberDataset, type MemberRecord } from '../data/member';
-import { ColumnsDataset, columnsOf, concatColumns, isMemberColumns, sliceColumns, type MemberColumns } from '../data/member-columns';
+import { ColumnsDataset, columnsOf, concatColumnsOf, isMemberColumns, sliceColumns, type MemberColumns } from '../data/member-columns';
+import { runAtOnce, type Sliced } from '../slicing/slices';
 import type { Project } from '../project/project-file';
 import { readChoices, readMappings, type GeocodeJob, type SavedChoices, type SavedMappings } from '../project/import-memory';
 import { FIELDS, type ColumnMapping, type Field } from '../data/columns';
@@ -105,15 +106,28 @@ export function isV1Record(value: unknown): value is SavedWorkV1 {
  * never a quietly shorter dataset.
  */
 export function workFrom(meta: SavedMeta, chunks: readonly (readonly MemberRecord[] | MemberColumns | undefined)[]): SavedWork {
+	return runAtOnce(workFromChunks(meta, chunks));
+}
+
+/**
+ * workFrom as sliced work (core/slicing): each chunk is checked, and the columns joined one at a time,
+ * in steps of a few milliseconds, so a restored million never holds the page in one long task.
+ */
+export function* workFromChunks(
+	meta: SavedMeta,
+	chunks: readonly (readonly MemberRecord[] | MemberColumns | undefined)[]
+): Sliced<SavedWork> {
 	if (chunks.length !== meta.chunkCount) throw new Error(`saved work is incomplete: ${chunks.length} of ${meta.chunkCount} parts`);
 	const whole = meta.schema === 3 ? isMemberColumns : Array.isArray;
-	const missing = chunks.findIndex((c) => !whole(c));
-	if (missing >= 0) throw new Error(`saved work is incomplete: part ${missing + 1} of ${meta.chunkCount} is missing or damaged`);
+	for (let i = 0; i < chunks.length; i++) {
+		if (!whole(chunks[i])) throw new Error(`saved work is incomplete: part ${i + 1} of ${meta.chunkCount} is missing or damaged`);
+		yield;
+	}
 	const about = { synthetic: meta.synthetic, ...(meta.kind ? { kind: meta.kind } : {}) };
 	let dataset: MemberDataset;
 	if (meta.schema === 3) {
 		// One set of columns; no record is made (ColumnsDataset makes them if a panel asks).
-		const columns = concatColumns(chunks as MemberColumns[]);
+		const columns = yield* concatColumnsOf(chunks as MemberColumns[]);
 		dataset = new ColumnsDataset(columns, {
 			...about,
 			...(typeof meta.weightMeaning === 'string' ? { weightMeaning: meta.weightMeaning } : {})
