@@ -3,7 +3,7 @@
  * in parallel), written to docs/BENCHMARKS.md. Each module exports run(ctx) -> BenchSection.
  * `npm run bench -- geocoder` runs only the named modules and prints the result without writing it
  * (with BENCH_WRITE=sections it replaces those modules' sections in docs/BENCHMARKS.md, and says so in them);
- * `aggregate` and `large-files` run only when named, and a named run of them writes their sections
+ * `aggregate`, `large-files` and `restore` run only when named, and a named run of them writes their sections
  * into docs/BENCHMARKS.md (in place of their last ones), where a full run keeps them.
  * The whole run must stay under 10 minutes on 2 cores: keep each module under about 2 minutes.
  */
@@ -22,13 +22,14 @@ const MODULES: Record<string, () => Promise<{ run(ctx: BenchContext): Promise<Be
 	timeline: () => import('./timeline'),
 	network: () => import('./network'),
 	aggregate: () => import('./aggregate'),
-	'large-files': () => import('./large-files')
+	'large-files': () => import('./large-files'),
+	restore: () => import('./restore')
 };
 /** Modules that run only when named: they take minutes of their own. */
-const ONLY_WHEN_NAMED = new Set(['aggregate', 'large-files']);
+const ONLY_WHEN_NAMED = new Set(['aggregate', 'large-files', 'restore']);
 const NO_APP = new Set(['aggregate']);
 /** Section titles of the modules above, kept from the last named run by a full run. */
-const CARRIED_TITLES = ['Aggregate outside the browser', 'Large files as they come'];
+const CARRIED_TITLES = ['Aggregate outside the browser', 'Large files as they come', 'Restore of saved work'];
 const TIME_LIMIT_S = 600;
 
 const only = process.argv.slice(2);

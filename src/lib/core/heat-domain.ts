@@ -39,14 +39,31 @@ export function stableTopPeople(points: ArrayLike<{ lon: number; lat: number; we
 
 /** stableTopPeople as sliced work (core/slicing), for datasets too large to count in one task. */
 export function* topPeopleOf(points: ArrayLike<{ lon: number; lat: number; weight: number }>): Sliced<number> {
+	const n = points.length;
+	const lon = new Float64Array(n);
+	const lat = new Float64Array(n);
+	const weight = new Float64Array(n);
+	for (let i = 0; i < n; i++) {
+		const p = points[i]!;
+		lon[i] = p.lon;
+		lat[i] = p.lat;
+		weight[i] = p.weight;
+	}
+	return yield* topPeopleOfColumns(lon, lat, weight);
+}
+
+/** topPeopleOf over columns (core/data/member-columns): the same count, no objects. */
+export function* topPeopleOfColumns(lon: ArrayLike<number>, lat: ArrayLike<number>, weight: ArrayLike<number>): Sliced<number> {
 	const cells = new Map<number, number>();
 	let top = 0;
-	for (let i = 0; i < points.length; i++) {
+	for (let i = 0; i < lon.length; i++) {
 		if ((i & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) yield;
-		const p = points[i]!;
-		if (!Number.isFinite(p.lon) || !Number.isFinite(p.lat)) continue;
-		const key = Math.floor((p.lat + 90) * CELLS_PER_DEGREE) * 8000 + Math.floor((p.lon + 180) * CELLS_PER_DEGREE);
-		const sum = (cells.get(key) ?? 0) + (Number.isFinite(p.weight) ? p.weight : 1);
+		const x = lon[i]!;
+		const y = lat[i]!;
+		if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+		const key = Math.floor((y + 90) * CELLS_PER_DEGREE) * 8000 + Math.floor((x + 180) * CELLS_PER_DEGREE);
+		const w = weight[i]!;
+		const sum = (cells.get(key) ?? 0) + (Number.isFinite(w) ? w : 1);
 		cells.set(key, sum);
 		if (sum > top) top = sum;
 	}

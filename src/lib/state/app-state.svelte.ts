@@ -41,7 +41,7 @@ export class AppState {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- the notes already given, never drawn from: not state
 		const noted = new Set<string>();
 		this.dataset.onPrepared((index) => {
-			if (!index.members.length) return;
+			if (!index.count) return;
 			const known = Object.fromEntries(Object.entries(index.fields).map(([f, column]) => [f, column.values])) as Record<
 				FilterField,
 				string[]

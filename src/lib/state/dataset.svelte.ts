@@ -3,7 +3,8 @@
  * indexes it (small ones at once, large ones in slices between frames) and widens the timeline to its
  * dates. Large arrays are $state.raw: they are replaced whole, never mutated, so deep proxies would only cost.
  */
-import { UNIT_LABELS, isUserDataset, type MemberDataset } from '$lib/core/data/member';
+import { UNIT_LABELS, isUserDataset, memberCount, type MemberDataset } from '$lib/core/data/member';
+import { withUnitWeights } from '$lib/core/data/member-columns';
 import type { DatasetIndex } from '$lib/core/data/dataset-index';
 import { prepareDataset, type PreparedDataset } from '$lib/core/data/prepare';
 import { runAtOnce, runInSlices } from '$lib/core/slicing/slices';
@@ -53,6 +54,10 @@ export class Dataset {
 	get current(): MemberDataset {
 		return this.#current;
 	}
+	/** How many members the dataset has (without making records of one held as columns). */
+	get count(): number {
+		return memberCount(this.#current);
+	}
 	get name() {
 		return this.#name;
 	}
@@ -100,10 +105,16 @@ export class Dataset {
 	}
 
 	#prepare() {
-		const source = this.#current.members;
-		const members = this.#countOnly ? source.map((m) => (m.weight === 1 ? m : { ...m, weight: 1 })) : source;
+		// Columns when the dataset has them (restored, imported): indexed without making a record.
+		const { columns } = this.#current;
+		const source = columns ?? this.#current.members;
+		const members = !this.#countOnly
+			? source
+			: columns
+				? withUnitWeights(columns)
+				: this.#current.members.map((m) => (m.weight === 1 ? m : { ...m, weight: 1 }));
 		const job = ++this.#indexJob;
-		if (members.length <= INDEX_AT_ONCE) return this.#usePrepared(runAtOnce(prepareDataset(members)));
+		if (memberCount(this.#current) <= INDEX_AT_ONCE) return this.#usePrepared(runAtOnce(prepareDataset(members)));
 		this.#indexing = true;
 		const cancelled = () => job !== this.#indexJob;
 		// From the next task on: the caller's own task (an import's last message) stays short.

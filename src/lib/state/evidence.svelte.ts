@@ -336,7 +336,7 @@ function drive(e: EvidenceState) {
 	$effect.root(() => {
 		$effect(() => {
 			void e.load();
-			if (!app.dataset.current.synthetic && app.dataset.current.members.length) void e.loadGazetteer();
+			if (!app.dataset.current.synthetic && app.dataset.count) void e.loadGazetteer();
 		});
 		let timer: ReturnType<typeof setTimeout> | null = null;
 		$effect(() => {

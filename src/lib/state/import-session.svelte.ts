@@ -184,10 +184,10 @@ export class ImportSession {
 		this.#job = null;
 		this.#pending = [];
 		this.#geocoded = identities();
-		const members = this.#dataset.current.members;
-		if (job && job.rows.length && job.placedCount <= members.length) {
+		// Records only for an unfinished review: a dataset restored as columns makes none otherwise.
+		if (job && job.rows.length && job.placedCount <= this.#dataset.count) {
 			this.#job = { rows: job.rows, rowNumbers: job.rowNumbers };
-			this.#geocoded = identities(job.placedCount ? members.slice(-job.placedCount) : []);
+			this.#geocoded = identities(job.placedCount ? this.#dataset.current.members.slice(-job.placedCount) : []);
 		}
 	}
 

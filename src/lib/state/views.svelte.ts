@@ -58,7 +58,7 @@ export class DatasetViews {
 	// owners passed in, which field initialisers would see before they are set.
 	constructor(dataset: Dataset, filters: Filters, timeline: Timeline, view: ViewState) {
 		this.#filterPass = $derived(filterMask(dataset.index, filters.chosen));
-		this.filteredCount = $derived(this.#filterPass ? this.#filterPass.reduce((sum, p) => sum + p, 0) : dataset.index.members.length);
+		this.filteredCount = $derived(this.#filterPass ? this.#filterPass.reduce((sum, p) => sum + p, 0) : dataset.index.count);
 		this.filteredMembers = $derived(
 			this.#filterPass ? dataset.index.members.filter((_, i) => this.#filterPass![i]) : (dataset.index.members as MemberPoint[])
 		);
@@ -70,7 +70,7 @@ export class DatasetViews {
 				: dataset.prepared.all
 		);
 		this.visibleRange = $derived(visibleRange(this.timeIndex.days, timeline.time, timeline.mode, timeline.windowMonths));
-		this.undatedShown = $derived(this.timeIndex.always?.members.length ?? 0);
+		this.undatedShown = $derived(this.timeIndex.always?.order.length ?? 0);
 		this.undatedPlaced = $derived(dataset.index.undatedPlaced?.length ?? 0);
 		this.visibleCount = $derived(this.visibleRange[1] - this.visibleRange[0] + this.undatedShown);
 		this.heatCells = $derived(this.timeIndex === dataset.prepared.all ? dataset.prepared.allCells : buildHeatCells(this.timeIndex));

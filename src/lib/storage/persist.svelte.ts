@@ -2,8 +2,9 @@
  * Keeps the user's work in IndexedDB: restores it once at start, then saves whenever it changes
  * (debounced, one save at a time). Loaded with a dynamic import after the first view is up.
  *
- * The dataset is never snapshotted: app.dataset is $state.raw and its members are plain objects, so
- * they are stored as they are (a deep clone of a million members froze the page for half a minute).
+ * The dataset is never snapshotted: app.dataset is $state.raw, and its members are written as column
+ * chunks (a deep clone of a million members froze the page for half a minute). A restored dataset comes
+ * back as columns, without a record per member (docs/ARCHITECTURE.md, "Members as columns").
  * Its members are rewritten only when the dataset object changes; a change of scenes or mappings
  * writes the small metadata record alone.
  *

@@ -10,20 +10,24 @@
  * the transaction stays alive because a request is always pending.
  */
 import { openDB, deleteDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { MemberRecord } from '$lib/core/data/member';
+import { memberCount, type MemberRecord } from '$lib/core/data/member';
+import type { MemberColumns } from '$lib/core/data/member-columns';
+import { runInSlices } from '$lib/core/slicing/slices';
 import {
+	CHUNK_SIZE,
 	CHUNK_STORE,
 	META_KEY,
 	META_STORE,
 	WORK_DB,
 	WORK_DB_VERSION,
+	COLUMN_CHUNK_SIZE,
 	chunkCountOf,
-	chunkOf,
+	columnChunkOf,
 	isMeta,
 	isV1Record,
 	metaOf,
 	migrateV1,
-	workFrom,
+	workFromChunks,
 	type SavedMeta,
 	type SavedWork,
 	type SavedWorkV1,
@@ -34,7 +38,8 @@ export type { SavedWork, WorkToSave };
 
 interface WorkDB extends DBSchema {
 	[META_STORE]: { key: string; value: SavedMeta | SavedWorkV1 };
-	[CHUNK_STORE]: { key: number; value: MemberRecord[] };
+	/** Column chunks (schema 3), or record chunks (schema 2: older saves and the version 1 migration). */
+	[CHUNK_STORE]: { key: number; value: MemberColumns | MemberRecord[] };
 }
 
 let db: Promise<IDBPDatabase<WorkDB>> | null = null;
@@ -83,6 +88,7 @@ function open(): Promise<IDBPDatabase<WorkDB>> {
 /**
  * The saved work, or null when nothing is saved. Reads the metadata and every chunk in one readonly
  * transaction (a consistent snapshot), one chunk per request so each is deserialised in its own task.
+ * Column chunks (schema 3) come back as typed arrays: a memory copy each, no objects per member.
  */
 export async function loadWork(): Promise<SavedWork | null> {
 	const tx = (await open()).transaction([META_STORE, CHUNK_STORE], 'readonly');
@@ -90,16 +96,17 @@ export async function loadWork(): Promise<SavedWork | null> {
 	const meta = await tx.objectStore(META_STORE).get(META_KEY);
 	if (meta === undefined) return null;
 	if (!isMeta(meta)) throw new Error('saved work has a shape this version does not know');
-	const chunks: (MemberRecord[] | undefined)[] = [];
+	const chunks: (MemberColumns | MemberRecord[] | undefined)[] = [];
 	for (let i = 0; i < meta.chunkCount; i++) chunks.push(await tx.objectStore(CHUNK_STORE).get(i));
-	return workFrom(meta, chunks);
+	// Checked and joined in slices between tasks: a million members are some 30 chunks to check and join.
+	return (await runInSlices(workFromChunks(meta, chunks)))!;
 }
 
 /**
  * Saves the work in one transaction; returns when it is committed, with its time (ISO).
  * `members: false` writes the metadata only: for when the dataset (same object) is already stored.
- * Structured clone keeps NaN, so records are stored as they are; they must be plain objects (no
- * Svelte proxies: the app's dataset is $state.raw).
+ * The members go as column chunks (schema 3), sliced from the dataset's columns or built from its
+ * records one chunk per task.
  */
 export async function saveWork(work: WorkToSave, { members = true } = {}): Promise<string> {
 	const database = await open();
@@ -108,14 +115,17 @@ export async function saveWork(work: WorkToSave, { members = true } = {}): Promi
 	tx.done.catch(() => {}); // awaited below; an abort is reported by the request that caused it
 	try {
 		if (members) {
-			const list = work.dataset.members;
-			const count = chunkCountOf(list.length);
+			const count = chunkCountOf(memberCount(work.dataset), COLUMN_CHUNK_SIZE);
 			const chunks = tx.objectStore(CHUNK_STORE);
-			for (let i = 0; i < count; i++) await chunks.put(chunkOf(list, i), i);
+			for (let i = 0; i < count; i++) await chunks.put(columnChunkOf(work.dataset, i), i);
 			// Chunks of an earlier, larger save.
 			await chunks.delete(IDBKeyRange.lowerBound(count));
 		}
-		await tx.objectStore(META_STORE).put(metaOf(work, savedAt), META_KEY);
+		// Metadata alone: the stored chunks stay as they are, so the metadata keeps their schema (a
+		// restored schema 2 save stays readable until its members are next written, as columns).
+		const stored = members ? undefined : await tx.objectStore(META_STORE).get(META_KEY);
+		const schema = isMeta(stored) ? stored.schema : 3;
+		await tx.objectStore(META_STORE).put(metaOf(work, savedAt, schema === 2 ? CHUNK_SIZE : COLUMN_CHUNK_SIZE, schema), META_KEY);
 		await tx.done;
 	} catch (error) {
 		// All or nothing: a put that throws must not let the earlier ones commit on their own.

@@ -7,12 +7,15 @@
 import type { ImportReport } from '$lib/core/data/import';
 import type { ColumnMapping } from '$lib/core/data/columns';
 import type { MemberRecord } from '$lib/core/data/member';
+import { recordsOf, type MemberColumns } from '$lib/core/data/member-columns';
 import type { ImportMessage, ImportRequest } from './import-protocol';
 
 export interface ImportHandlers {
 	onProgress?(stage: 'reading' | 'parsing', fraction: number): void;
 	/** A slice of the accepted records, in file order; `total` is the number of accepted records. */
 	onRecords?(records: MemberRecord[], total: number): void;
+	/** The same slice as the columns the worker sent (before onRecords). */
+	onColumns?(columns: MemberColumns, total: number): void;
 }
 
 export interface ImportRun {
@@ -28,7 +31,11 @@ export function importFile(file: File, mapping: ColumnMapping, sheet?: string, h
 	const done = new Promise<ImportReport>((resolve, reject) => {
 		worker.onmessage = ({ data }: MessageEvent<ImportMessage>) => {
 			if (data.type === 'progress') return handlers.onProgress?.(data.stage, data.fraction);
-			if (data.type === 'records') return handlers.onRecords?.(data.records, data.total);
+			if (data.type === 'columns') {
+				handlers.onColumns?.(data.columns, data.total);
+				// The import session places, checks and geocodes records: made here, a batch per task.
+				return handlers.onRecords?.(recordsOf(data.columns), data.total);
+			}
 			worker.terminate();
 			if (data.type === 'failed') reject(new Error(data.message));
 			else resolve(data.report);

@@ -1,6 +1,7 @@
 /** Messages between the page (import-client.ts) and the import worker (import.worker.ts). */
 import type { ImportResult } from '$lib/core/data/import';
 import type { ColumnMapping } from '$lib/core/data/columns';
+import type { MemberColumns } from '$lib/core/data/member-columns';
 
 export interface ImportRequest {
 	file: File;
@@ -13,7 +14,7 @@ export interface ImportRequest {
 
 export type ImportMessage =
 	| { type: 'progress'; stage: 'reading' | 'parsing'; fraction: number }
-	/** The accepted records, a slice at a time, before 'done'. */
-	| { type: 'records'; records: ImportResult['records']; total: number }
+	/** The accepted records, a batch at a time as columns (buffers transferred), before 'done'. */
+	| { type: 'columns'; columns: MemberColumns; total: number }
 	| { type: 'done'; report: ImportResult['report'] }
 	| { type: 'failed'; message: string };

@@ -5,11 +5,13 @@
  */
 import { importFile } from '$lib/core/data/read-file';
 import type { ImportMessage, ImportRequest } from './import-protocol';
+import { buffersOf, columnsOf } from '$lib/core/data/member-columns';
 
+/** Members per message: the page turns each batch into records for the import session in a short task. */
 const RECORDS_PER_MESSAGE = 2_000;
 
 const scope = self as unknown as {
-	postMessage(message: ImportMessage): void;
+	postMessage(message: ImportMessage, transfer?: Transferable[]): void;
 	onmessage: ((event: MessageEvent<ImportRequest>) => void) | null;
 };
 
@@ -29,10 +31,13 @@ scope.onmessage = async ({ data: { file, mapping, presets, sheet } }) => {
 				scope.postMessage({ type: 'progress', stage: 'parsing', fraction });
 			}
 		});
-		// One message per slice: the page decodes each in its own short task instead of a million
-		// records in one (seconds of a frozen page at 1M rows).
-		for (let i = 0; i < result.records.length; i += RECORDS_PER_MESSAGE)
-			scope.postMessage({ type: 'records', records: result.records.slice(i, i + RECORDS_PER_MESSAGE), total: result.records.length });
+		// One message per batch, as columns whose buffers are transferred, not copied (core/data/member-columns;
+		// docs/ARCHITECTURE.md, "Members as columns"): the page handles each in its own short task instead of a
+		// million records in one (seconds of a frozen page at 1M rows).
+		for (let i = 0; i < result.records.length; i += RECORDS_PER_MESSAGE) {
+			const columns = columnsOf(result.records.slice(i, i + RECORDS_PER_MESSAGE));
+			scope.postMessage({ type: 'columns', columns, total: result.records.length }, buffersOf(columns));
+		}
 		scope.postMessage({ type: 'done', report: result.report });
 	} catch (error) {
 		// Out of memory or a file the browser could not read: say so instead of dying silently.

@@ -4,6 +4,7 @@ import { AppState } from '$lib/state/app-state.svelte';
 import { emptyRecord, type MemberRecord } from '$lib/core/data/member';
 import { placeKey, type ReviewChoice } from '$lib/core/geocode/review';
 import { headerSetKey } from '$lib/core/project/import-memory';
+import { ColumnsDataset, columnsOf } from '$lib/core/data/member-columns';
 
 const member = (id: string, over: Partial<MemberRecord> = {}): MemberRecord => ({
 	...emptyRecord(id),
@@ -176,5 +177,47 @@ describe('ImportSession', () => {
 		expect([app.importSession.job, app.dataset.isUserData, Object.keys(app.importSession.mappings).length]).toEqual([null, false, 1]);
 		app.importSession.forget();
 		expect(app.importSession.mappings).toEqual({});
+	});
+});
+
+describe('a dataset held as columns (restored saved work)', () => {
+	/** A ColumnsDataset that counts how often its records are made. */
+	class Counted extends ColumnsDataset {
+		reads = 0;
+		override get members() {
+			this.reads++;
+			return super.members;
+		}
+	}
+	const list = [member('a'), member('b', { day: 200, role: 'inner' }), member('c', { lon: NaN, lat: NaN })];
+
+	it('is shown, counted, filtered and restored without making a record', () => {
+		const app = new AppState();
+		const dataset = new Counted(columnsOf(list), { synthetic: false });
+		app.dataset.set(dataset, 'Saved list');
+		app.importSession.restore({}, {}, null);
+		expect(app.dataset.count).toBe(3);
+		expect(app.dataset.isUserData).toBe(true);
+		expect(app.dataset.index.byDate.length).toBe(2);
+		app.filters.toggle('role', 'inner');
+		expect(app.views.filteredCount).toBe(1);
+		expect(app.views.timeIndex.order.length).toBe(1);
+		app.dataset.setCountOnly(true);
+		expect(app.dataset.index.columns.weight.every((w) => w === 1)).toBe(true);
+		expect(dataset.reads, 'no record made').toBe(0);
+		expect(
+			app.views.timeIndex.members.map((m) => m.id),
+			'records made when asked'
+		).toEqual(['b']);
+		expect(dataset.reads).toBe(0);
+	});
+
+	it('an unfinished review restored with it takes the placed members from its records', () => {
+		const app = new AppState();
+		const dataset = new Counted(columnsOf(list), { synthetic: false });
+		app.dataset.set(dataset, 'Saved list');
+		app.importSession.restore({}, {}, { rows: [unplaced('p', 'Tripoli')], rowNumbers: [4], placedCount: 1 });
+		expect(app.importSession.job?.rows.map((r) => r.id)).toEqual(['p']);
+		expect(dataset.reads).toBeGreaterThan(0);
 	});
 });

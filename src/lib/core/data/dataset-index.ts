@@ -6,10 +6,11 @@
  * million objects with string work in each. Built as sliced work (core/slicing): at once for small
  * lists, in slices for large ones so an import of 1M rows never holds the page for long.
  */
-import { isPlaced, townKey, townName, type MemberPoint } from './member';
+import type { MemberPoint } from './member';
+import { NOT_STATED } from '../filters/filters';
+import { columnsOfRecords, recordsOf, type MemberColumns } from './member-columns';
 import { FILTER_FIELDS, type FilterField } from '../url/codec';
-import { filterValue } from '../filters/filters';
-import { topPeopleOf } from '../heat-domain';
+import { topPeopleOfColumns } from '../heat-domain';
 import { domainFor } from '../time/membership';
 import { YIELD_EVERY, type Sliced } from '../slicing/slices';
 
@@ -37,7 +38,15 @@ export interface Town {
 export const NO_TOWN = 0xffffffff;
 
 export interface DatasetIndex {
-	members: readonly MemberPoint[];
+	/** The members as columns: what the index and the views read. */
+	columns: MemberColumns;
+	/** How many members. */
+	count: number;
+	/**
+	 * The members as records, for the few places that need objects (exports, the network's list): made on
+	 * first read when the index was built from columns, so a restored million stays columns until then.
+	 */
+	readonly members: readonly MemberPoint[];
 	fields: Record<FilterField, FieldColumn>;
 	/** town[i] is members[i]'s index into towns, or NO_TOWN. */
 	town: Uint32Array;
@@ -54,29 +63,59 @@ export interface DatasetIndex {
 	domain: [number, number];
 }
 
+/** The index of a member list (built through its columns; `members` is the list itself). */
 export function* indexDataset(members: readonly MemberPoint[]): Sliced<DatasetIndex> {
-	const n = members.length;
-	const fields = {} as Record<FilterField, FieldColumn>;
-	for (const field of FILTER_FIELDS) {
-		const codes = new Uint32Array(n);
-		const ids = new Map<string, number>();
-		const values: string[] = [];
-		for (let i = 0; i < n; i++) {
-			if ((i & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) yield;
-			const v = filterValue(members[i]!, field);
-			let id = ids.get(v);
-			if (id === undefined) {
-				id = values.push(v) - 1;
-				ids.set(v, id);
-			}
-			codes[i] = id;
-		}
-		fields[field] = { codes, values };
-	}
+	const columns = yield* columnsOfRecords(members);
+	return yield* indexColumns(columns, members);
+}
 
+/**
+ * For each member, a code of its value of the filter field (trimmed, '' as NOT_STATED: filters.ts
+ * filterValue), values in the order members first show them. The column's own dictionary is mapped once,
+ * then one integer loop.
+ */
+function* filterColumnOf(columns: MemberColumns, field: FilterField): Sliced<FieldColumn> {
+	const column = columns[field === 'residence' ? 'lastResidence' : field];
+	const n = columns.length;
+	const byText = new Map<string, number>();
+	const values: string[] = [];
+	// Raw code -> filter code, assigned on first sight so the values keep first-appearance order.
+	const mapped = new Uint32Array(column.values.length).fill(NO_TOWN);
+	const codes = new Uint32Array(n);
+	for (let i = 0; i < n; i++) {
+		if ((i & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) yield;
+		const raw = column.codes[i]!;
+		let id = mapped[raw]!;
+		if (id === NO_TOWN) {
+			const v = (column.values[raw] ?? '').trim() || NOT_STATED;
+			id = byText.get(v) ?? values.push(v) - 1;
+			byText.set(v, id);
+			mapped[raw] = id;
+		}
+		codes[i] = id;
+	}
+	return { codes, values };
+}
+
+/**
+ * The index read from columns (core/data/member-columns) without making a record: filter fields and
+ * towns come from the columns' dictionaries (string work once per distinct value, not per member), dates
+ * and positions from the number columns. `members`: the records when the caller has them already.
+ */
+export function* indexColumns(columns: MemberColumns, members?: readonly MemberPoint[]): Sliced<DatasetIndex> {
+	const n = columns.length;
+	const fields = {} as Record<FilterField, FieldColumn>;
+	for (const field of FILTER_FIELDS) fields[field] = yield* filterColumnOf(columns, field);
+
+	const { lon, lat, day, placeId, country, hometown, place } = columns;
 	const town = new Uint32Array(n);
 	const towns: Town[] = [];
 	const townIds = new Map<string, number>();
+	// Town keys by (placeId, country, hometown) codes: townKey's string work once per distinct combination.
+	const keyOfCodes = new Map<number, string>();
+	const spelled = new Set<number>();
+	const hometowns = hometown.values.length;
+	const countries = country.values.length;
 	// The dated, placed members in index order, for the sort by day below.
 	const datedMembers = new Uint32Array(n);
 	let dated = 0;
@@ -86,40 +125,64 @@ export function* indexDataset(members: readonly MemberPoint[]): Sliced<DatasetIn
 	let hi = -Infinity;
 	for (let i = 0; i < n; i++) {
 		if ((i & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) yield;
-		const m = members[i]!;
-		if (!Number.isNaN(m.day)) {
-			if (m.day < lo) lo = m.day;
-			if (m.day > hi) hi = m.day;
+		const d = day[i]!;
+		if (!Number.isNaN(d)) {
+			if (d < lo) lo = d;
+			if (d > hi) hi = d;
 		}
-		if (!isPlaced(m)) {
+		const x = lon[i]!;
+		const y = lat[i]!;
+		if (!Number.isFinite(x) || !Number.isFinite(y)) {
 			town[i] = NO_TOWN;
 			continue;
 		}
-		const key = townKey(m);
+		const p = placeId.codes[i]!;
+		const c = country.codes[i]!;
+		const h = hometown.codes[i]!;
+		const pid = placeId.values[p] ?? '';
+		const text = hometown.values[h]!;
+		// townKey (core/data/member): the place, else country and name, else the point itself.
+		const combo = (p * countries + c) * hometowns + h;
+		let key = keyOfCodes.get(combo);
+		if (key === undefined) {
+			const name = text.trim().toLowerCase();
+			key = pid ? pid : name ? `${country.values[c]}|${name}` : '';
+			keyOfCodes.set(combo, key);
+		}
+		if (key === '') key = `${country.values[c]}|@${y.toFixed(3)},${x.toFixed(3)}`;
 		let id = townIds.get(key);
 		if (id === undefined) {
-			const name = townName(m);
-			id = towns.push({ key, name, spellings: [name], country: m.country, lon: m.lon, lat: m.lat }) - 1;
+			// townName (core/data/member).
+			const name = place.values[place.codes[i]!] || text.trim() || `${y.toFixed(3)}, ${x.toFixed(3)}`;
+			id = towns.push({ key, name, spellings: [name], country: country.values[c]!, lon: x, lat: y }) - 1;
 			townIds.set(key, id);
 		}
-		const spelling = m.hometown.trim();
-		if (spelling && m.placeId && !towns[id]!.spellings.includes(spelling)) towns[id]!.spellings.push(spelling);
+		const spelling = text.trim();
+		if (spelling && pid && !spelled.has(id * hometowns + h)) {
+			spelled.add(id * hometowns + h);
+			if (!towns[id]!.spellings.includes(spelling)) towns[id]!.spellings.push(spelling);
+		}
 		town[i] = id;
-		if (Number.isNaN(m.day)) {
+		if (Number.isNaN(d)) {
 			undatedPlaced.push(i);
 			continue;
 		}
-		if (!Number.isInteger(m.day)) wholeDays = false;
+		if (!Number.isInteger(d)) wholeDays = false;
 		datedMembers[dated++] = i;
 	}
 	yield;
 	const byDate =
 		wholeDays && lo <= hi && hi - lo < MAX_COUNTING_DAYS
-			? yield* countingSortByDay(members, datedMembers.subarray(0, dated), lo, hi)
-			: comparatorSortByDay(members, datedMembers.subarray(0, dated));
-	const topPeople = yield* topPeopleOf(members);
+			? yield* countingSortByDay(day, datedMembers.subarray(0, dated), lo, hi)
+			: comparatorSortByDay(day, datedMembers.subarray(0, dated));
+	const topPeople = yield* topPeopleOfColumns(lon, lat, columns.weight);
+	let records = members;
 	return {
-		members,
+		columns,
+		count: n,
+		get members() {
+			return (records ??= recordsOf(columns));
+		},
 		fields,
 		town,
 		towns,
@@ -139,11 +202,11 @@ const MAX_COUNTING_DAYS = 2 ** 22;
  * after the earlier days'. O(members + days) in typed arrays and sliceable, where a sort call is one
  * unsplittable step (about 100 ms for a million in the browser).
  */
-function* countingSortByDay(members: readonly MemberPoint[], order: Uint32Array, lo: number, hi: number): Sliced<Uint32Array> {
+function* countingSortByDay(day: Float64Array, order: Uint32Array, lo: number, hi: number): Sliced<Uint32Array> {
 	const next = new Uint32Array(hi - lo + 2);
 	for (let k = 0; k < order.length; k++) {
 		if ((k & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) yield;
-		next[members[order[k]!]!.day - lo + 1]!++;
+		next[day[order[k]!]! - lo + 1]!++;
 	}
 	for (let d = 1; d < next.length; d++) next[d]! += next[d - 1]!;
 	yield;
@@ -151,12 +214,12 @@ function* countingSortByDay(members: readonly MemberPoint[], order: Uint32Array,
 	for (let k = 0; k < order.length; k++) {
 		if ((k & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) yield;
 		const i = order[k]!;
-		sorted[next[members[i]!.day - lo]!++] = i;
+		sorted[next[day[i]! - lo]!++] = i;
 	}
 	return sorted;
 }
 
 /** Fractional or far-apart day numbers (not from our importer): a stable comparator sort. */
-function comparatorSortByDay(members: readonly MemberPoint[], order: Uint32Array): Uint32Array {
-	return Uint32Array.from(order).sort((a, b) => members[a]!.day - members[b]!.day || a - b);
+function comparatorSortByDay(day: Float64Array, order: Uint32Array): Uint32Array {
+	return Uint32Array.from(order).sort((a, b) => day[a]! - day[b]! || a - b);
 }

@@ -107,6 +107,8 @@ export const UNIT_LABELS: Record<DatasetKind, { one: string; many: string }> = {
 	records: { one: 'record', many: 'records' }
 };
 
+import type { MemberColumns } from './member-columns';
+
 export interface MemberDataset {
 	/** True for the bundled demo: the UI labels it synthetic wherever it appears. */
 	synthetic: boolean;
@@ -114,11 +116,20 @@ export interface MemberDataset {
 	kind?: DatasetKind;
 	/** What each record's weight counts ('people killed (nkill)'), when a source's casualty column gives it. */
 	weightMeaning?: string;
-	members: MemberPoint[];
+	/**
+	 * The members as records. For a dataset held as columns (core/data/member-columns: restored saved work,
+	 * an import) they are made on first read: read `columns` and memberCount where you can.
+	 */
+	readonly members: MemberPoint[];
+	/** The same members as columns, when the dataset was made from them. */
+	readonly columns?: MemberColumns;
 }
 
+/** How many members, without making records of a dataset held as columns. */
+export const memberCount = (d: MemberDataset): number => (d.columns ? d.columns.length : d.members.length);
+
 /** A dataset of the user's own (imported or restored), not the bundled demo and not empty. */
-export const isUserDataset = (d: MemberDataset): boolean => !d.synthetic && d.members.length > 0;
+export const isUserDataset = (d: MemberDataset): boolean => !d.synthetic && memberCount(d) > 0;
 
 export function emptyRecord(id: string): MemberRecord {
 	return {

@@ -5,7 +5,8 @@
  * work lets a large import prepare between frames and swap in at once, with nothing left to do.
  */
 import type { MemberPoint } from './member';
-import { indexDataset, type DatasetIndex } from './dataset-index';
+import { indexColumns, indexDataset, type DatasetIndex } from './dataset-index';
+import type { MemberColumns } from './member-columns';
 import { timeIndexOf, type TimeIndex } from '../time/time-index';
 import { heatCellsOf, type HeatCells } from '../time/heat-cells';
 import type { Sliced } from '../slicing/slices';
@@ -17,8 +18,9 @@ export interface PreparedDataset {
 	allCells: HeatCells;
 }
 
-export function* prepareDataset(members: readonly MemberPoint[]): Sliced<PreparedDataset> {
-	const index = yield* indexDataset(members);
+/** From records, or from columns (a restored or imported dataset: no record is made). */
+export function* prepareDataset(members: readonly MemberPoint[] | MemberColumns): Sliced<PreparedDataset> {
+	const index = Array.isArray(members) ? yield* indexDataset(members) : yield* indexColumns(members as MemberColumns);
 	const all = yield* timeIndexOf(index, null);
 	const allCells = yield* heatCellsOf(all);
 	return { index, all, allCells };

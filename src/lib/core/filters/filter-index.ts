@@ -16,7 +16,7 @@ function chosenCodes(values: readonly string[], chosen: readonly string[]): Uint
 
 /** Bit b set for member i when it fails the filter of FILTER_FIELDS[b]. */
 function failures(index: DatasetIndex, filters: FilterState): Uint8Array {
-	const fails = new Uint8Array(index.members.length);
+	const fails = new Uint8Array(index.count);
 	FILTER_FIELDS.forEach((field, bit) => {
 		if (!filters[field].length) return;
 		const { codes, values } = index.fields[field];

@@ -1,14 +1,21 @@
 /**
  * The layout of saved work in IndexedDB, and the pure steps between it and the app's work.
  *
- * Version 2 (this one): store `work` holds one small metadata record under `current` (name, kind,
- * counts, mappings, choices, scenes); store `members` holds the dataset's members in chunks of
- * CHUNK_SIZE under keys 0, 1, 2, ... Each chunk is one put, so the structured clone of a million
- * members is split into short tasks instead of one that freezes the page.
+ * Database version 2: store `work` holds one small metadata record under `current` (name, kind,
+ * counts, mappings, choices, scenes); store `members` holds the dataset's members in chunks under keys
+ * 0, 1, 2, ... The metadata's `schema` says what a chunk is:
+ * - schema 3 (written now): a chunk is COLUMN_CHUNK_SIZE members as columns (core/data/member-columns):
+ *   typed arrays and short string lists, which IndexedDB stores and reads back as memory copies. A
+ *   restored million is a few dozen arrays, not a million objects for the garbage collector to walk
+ *   (docs/ARCHITECTURE.md, "Members as columns").
+ * - schema 2 (read, still written by the version 1 migration): a chunk is an array of CHUNK_SIZE member
+ *   records; each chunk is one put, so the structured clone of a million members is split into short tasks.
  * Version 1: store `work`, one record under `current` holding everything ({datasetName, dataset,
  * mappings, geocodeChoices, scenes, savedAt}); migrated to version 2 on open, never dropped.
  */
-import type { DatasetKind, MemberRecord } from '../data/member';
+import { memberCount, type DatasetKind, type MemberDataset, type MemberRecord } from '../data/member';
+import { ColumnsDataset, columnsOf, concatColumnsOf, isMemberColumns, sliceColumns, type MemberColumns } from '../data/member-columns';
+import { runAtOnce, type Sliced } from '../slicing/slices';
 import type { Project } from '../project/project-file';
 import { readChoices, readMappings, type GeocodeJob, type SavedChoices, type SavedMappings } from '../project/import-memory';
 import { FIELDS, type ColumnMapping, type Field } from '../data/columns';
@@ -21,6 +28,11 @@ export const CHUNK_STORE = 'members';
 export const META_KEY = 'current';
 /** Members per stored record: cloning one chunk takes a few tens of milliseconds (10,000 gave tasks over 200 ms at 1M). */
 export const CHUNK_SIZE = 5_000;
+/**
+ * Members per column chunk: building one from records (an import's dataset) takes a few tens of
+ * milliseconds; storing or reading one is a copy of a few megabytes.
+ */
+export const COLUMN_CHUNK_SIZE = 32_768;
 
 /**
  * The app's saved work: a project without the view (the link keeps that), plus an unfinished
@@ -29,11 +41,12 @@ export const CHUNK_SIZE = 5_000;
 export type SavedWork = Omit<Project, 'view'> & { geocodeJob?: GeocodeJob | null; savedAt: string };
 export type WorkToSave = Omit<SavedWork, 'savedAt'>;
 
-/** The version 2 metadata record: the work without its members, which are in `chunkCount` chunks. */
+/** The metadata record: the work without its members, which are in `chunkCount` chunks (of records or columns by schema). */
 export type SavedMeta = Omit<SavedWork, 'dataset'> & {
-	schema: 2;
+	schema: 2 | 3;
 	synthetic: boolean;
 	kind?: DatasetKind;
+	weightMeaning?: string;
 	memberCount: number;
 	chunkCount: number;
 };
@@ -49,15 +62,25 @@ export function chunkOf<T>(members: readonly T[], index: number, size = CHUNK_SI
 	return members.slice(index * size, (index + 1) * size);
 }
 
-export function metaOf(work: WorkToSave, savedAt: string, size = CHUNK_SIZE): SavedMeta {
+/** Members [index * size, (index + 1) * size) of a dataset as columns: sliced from its columns, or built from its records. */
+export function columnChunkOf(dataset: MemberDataset, index: number, size = COLUMN_CHUNK_SIZE): MemberColumns {
+	return dataset.columns
+		? sliceColumns(dataset.columns, index * size, (index + 1) * size)
+		: columnsOf(dataset.members.slice(index * size, (index + 1) * size));
+}
+
+/** The metadata of work saved as column chunks (schema 3), or as record chunks (schema 2: the version 1 migration). */
+export function metaOf(work: WorkToSave, savedAt: string, size = COLUMN_CHUNK_SIZE, schema: 2 | 3 = 3): SavedMeta {
 	const { dataset } = work;
+	const count = memberCount(dataset);
 	return {
-		schema: 2,
+		schema,
 		datasetName: work.datasetName,
 		synthetic: dataset.synthetic,
 		...(dataset.kind ? { kind: dataset.kind } : {}),
-		memberCount: dataset.members.length,
-		chunkCount: chunkCountOf(dataset.members.length, size),
+		...(schema === 3 && dataset.weightMeaning !== undefined ? { weightMeaning: dataset.weightMeaning } : {}),
+		memberCount: count,
+		chunkCount: chunkCountOf(count, size),
 		mappings: work.mappings,
 		geocodeChoices: work.geocodeChoices,
 		...(work.geocodeJob ? { geocodeJob: work.geocodeJob } : {}),
@@ -68,7 +91,9 @@ export function metaOf(work: WorkToSave, savedAt: string, size = CHUNK_SIZE): Sa
 
 export function isMeta(value: unknown): value is SavedMeta {
 	const v = value as Partial<SavedMeta> | null;
-	return !!v && typeof v === 'object' && v.schema === 2 && Number.isInteger(v.chunkCount) && Number.isInteger(v.memberCount);
+	return (
+		!!v && typeof v === 'object' && (v.schema === 2 || v.schema === 3) && Number.isInteger(v.chunkCount) && Number.isInteger(v.memberCount)
+	);
 }
 
 export function isV1Record(value: unknown): value is SavedWorkV1 {
@@ -80,15 +105,39 @@ export function isV1Record(value: unknown): value is SavedWorkV1 {
  * Puts the chunks read back together. A chunk missing or of the wrong size is an error in words,
  * never a quietly shorter dataset.
  */
-export function workFrom(meta: SavedMeta, chunks: readonly (readonly MemberRecord[] | undefined)[]): SavedWork {
+export function workFrom(meta: SavedMeta, chunks: readonly (readonly MemberRecord[] | MemberColumns | undefined)[]): SavedWork {
+	return runAtOnce(workFromChunks(meta, chunks));
+}
+
+/**
+ * workFrom as sliced work (core/slicing): each chunk is checked, and the columns joined one at a time,
+ * in steps of a few milliseconds, so a restored million never holds the page in one long task.
+ */
+export function* workFromChunks(
+	meta: SavedMeta,
+	chunks: readonly (readonly MemberRecord[] | MemberColumns | undefined)[]
+): Sliced<SavedWork> {
 	if (chunks.length !== meta.chunkCount) throw new Error(`saved work is incomplete: ${chunks.length} of ${meta.chunkCount} parts`);
-	const missing = chunks.findIndex((c) => !Array.isArray(c));
-	if (missing >= 0) throw new Error(`saved work is incomplete: part ${missing + 1} of ${meta.chunkCount} is missing`);
-	const members = ([] as MemberRecord[]).concat(...(chunks as MemberRecord[][]));
-	if (members.length !== meta.memberCount) throw new Error(`saved work is incomplete: ${members.length} of ${meta.memberCount} members`);
+	const whole = meta.schema === 3 ? isMemberColumns : Array.isArray;
+	for (let i = 0; i < chunks.length; i++) {
+		if (!whole(chunks[i])) throw new Error(`saved work is incomplete: part ${i + 1} of ${meta.chunkCount} is missing or damaged`);
+		yield;
+	}
+	const about = { synthetic: meta.synthetic, ...(meta.kind ? { kind: meta.kind } : {}) };
+	let dataset: MemberDataset;
+	if (meta.schema === 3) {
+		// One set of columns; no record is made (ColumnsDataset makes them if a panel asks).
+		const columns = yield* concatColumnsOf(chunks as MemberColumns[]);
+		dataset = new ColumnsDataset(columns, {
+			...about,
+			...(typeof meta.weightMeaning === 'string' ? { weightMeaning: meta.weightMeaning } : {})
+		});
+	} else dataset = { ...about, members: ([] as MemberRecord[]).concat(...(chunks as MemberRecord[][])) };
+	const count = memberCount(dataset);
+	if (count !== meta.memberCount) throw new Error(`saved work is incomplete: ${count} of ${meta.memberCount} members`);
 	return {
 		datasetName: meta.datasetName,
-		dataset: { synthetic: meta.synthetic, ...(meta.kind ? { kind: meta.kind } : {}), members },
+		dataset,
 		mappings: readMappings(meta.mappings),
 		geocodeChoices: readChoices(meta.geocodeChoices),
 		...(isJob(meta.geocodeJob) ? { geocodeJob: meta.geocodeJob } : {}),
@@ -113,7 +162,7 @@ export function migrateV1(record: SavedWorkV1, size = CHUNK_SIZE): { meta: Saved
 		geocodeChoices: v1Choices(record.geocodeChoices),
 		scenes: record.scenes ?? []
 	};
-	const meta = metaOf(work, typeof record.savedAt === 'string' ? record.savedAt : '', size);
+	const meta = metaOf(work, typeof record.savedAt === 'string' ? record.savedAt : '', size, 2);
 	const chunks = Array.from({ length: meta.chunkCount }, (_, i) => chunkOf(record.dataset.members, i, size));
 	return { meta, chunks };
 }

@@ -9,8 +9,10 @@ import { runAtOnce, YIELD_EVERY, type Sliced } from '../slicing/slices';
  * timeline is two binary searches and a subarray view: the cost of a frame does not grow with the whole dataset.
  */
 export interface TimeIndex {
-	/** Dated members sorted by `day` (stable). */
-	members: MemberPoint[];
+	/** Dated members sorted by `day` (stable), as indices into the dataset's members. */
+	order: Uint32Array;
+	/** The same members as records: made on first read (an export), never for drawing. */
+	readonly members: MemberPoint[];
 	days: Float64Array;
 	/** lon,lat pairs, float32 (metres of error at these zooms, invisible). */
 	positions: Float32Array;
@@ -27,7 +29,10 @@ export interface TimeIndex {
 }
 
 export interface UndatedPoints {
-	members: MemberPoint[];
+	/** Indices into the dataset's members. */
+	order: Uint32Array;
+	/** The same members as records, made on first read. */
+	readonly members: MemberPoint[];
 	positions: Float32Array;
 	weights: Float32Array;
 	town: Uint32Array;
@@ -53,7 +58,8 @@ export function* timeIndexOf(index: DatasetIndex, pass: Uint8Array | null, optio
 		n = 0;
 		for (let k = 0; k < order.length; k++) n += pass[order[k]!]!;
 	}
-	const members = new Array<MemberPoint>(n);
+	const { day, lon, lat, weight } = index.columns;
+	const chosen = new Uint32Array(n);
 	const days = new Float64Array(n);
 	const positions = new Float32Array(n * 2);
 	const weights = new Float32Array(n);
@@ -62,15 +68,15 @@ export function* timeIndexOf(index: DatasetIndex, pass: Uint8Array | null, optio
 		if ((k & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) yield;
 		const i = order[k]!;
 		if (pass && !pass[i]) continue;
-		const m = index.members[i]!;
-		members[j] = m;
-		days[j] = m.day;
-		positions[2 * j] = m.lon;
-		positions[2 * j + 1] = m.lat;
-		weights[j] = Number.isFinite(m.weight) ? m.weight : 1;
+		chosen[j] = i;
+		days[j] = day[i]!;
+		positions[2 * j] = lon[i]!;
+		positions[2 * j + 1] = lat[i]!;
+		const w = weight[i]!;
+		weights[j] = Number.isFinite(w) ? w : 1;
 		town[j++] = index.town[i]!;
 	}
-	let passing = index.members.length;
+	let passing = index.count;
 	if (pass) {
 		passing = 0;
 		for (let i = 0; i < pass.length; i++) passing += pass[i]!;
@@ -79,23 +85,32 @@ export function* timeIndexOf(index: DatasetIndex, pass: Uint8Array | null, optio
 		options.undatedThroughout === false
 			? undatedPointsOf(index, new Uint32Array(0), null)
 			: undatedPointsOf(index, index.undatedPlaced ?? new Uint32Array(0), pass);
-	return { members, days, positions, weights, town, undated: passing - n, always };
+	return withRecords(index, { order: chosen, days, positions, weights, town, undated: passing - n, always });
+}
+
+/** Adds a `members` getter: the chosen members' records, made once, on first read. */
+function withRecords<T extends { order: Uint32Array }>(index: DatasetIndex, packed: T): T & { readonly members: MemberPoint[] } {
+	let records: MemberPoint[] | undefined;
+	return Object.defineProperty(packed, 'members', {
+		get: () => (records ??= Array.from(packed.order, (i) => index.members[i]!)),
+		enumerable: true
+	}) as T & { readonly members: MemberPoint[] };
 }
 
 function undatedPointsOf(index: DatasetIndex, which: Uint32Array, pass: Uint8Array | null): UndatedPoints {
-	const chosen = pass ? Array.from(which).filter((i) => pass[i]) : Array.from(which);
-	const positions = new Float32Array(chosen.length * 2);
-	const weights = new Float32Array(chosen.length);
-	const town = new Uint32Array(chosen.length);
-	const members = chosen.map((i, j) => {
-		const m = index.members[i]!;
-		positions[2 * j] = m.lon;
-		positions[2 * j + 1] = m.lat;
-		weights[j] = Number.isFinite(m.weight) ? m.weight : 1;
+	const order = pass ? which.filter((i) => pass[i]) : which.slice();
+	const positions = new Float32Array(order.length * 2);
+	const weights = new Float32Array(order.length);
+	const town = new Uint32Array(order.length);
+	const { lon, lat, weight } = index.columns;
+	order.forEach((i, j) => {
+		positions[2 * j] = lon[i]!;
+		positions[2 * j + 1] = lat[i]!;
+		const w = weight[i]!;
+		weights[j] = Number.isFinite(w) ? w : 1;
 		town[j] = index.town[i]!;
-		return m;
 	});
-	return { members, positions, weights, town };
+	return withRecords(index, { order, positions, weights, town });
 }
 
 /** The weight of the members shown throughout (no date): added to every frame's count. */

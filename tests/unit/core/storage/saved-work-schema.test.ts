@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { emptyRecord, type MemberRecord } from '$lib/core/data/member';
+import { emptyRecord, memberCount, type MemberRecord } from '$lib/core/data/member';
+import { ColumnsDataset, columnsOf, isMemberColumns, sliceColumns } from '$lib/core/data/member-columns';
 import {
 	chunkCountOf,
 	chunkOf,
+	columnChunkOf,
 	isMeta,
 	isV1Record,
 	metaOf,
@@ -73,19 +75,43 @@ describe('metaOf and workFrom round-trip', () => {
 			expected: { chunkCount: 2, memberCount: 12, geocodeJob: { rowNumbers: [14], placedCount: 1 } }
 		}
 	];
-	it.each(TESTS)('$title', ({ input, expected, ...rest }) => {
+	it.each(TESTS)('$title: as column chunks (schema 3)', ({ input, expected, ...rest }) => {
 		const job = 'job' in rest ? rest.job : undefined;
 		const w: WorkToSave = { ...work(0), dataset: input, ...(job ? { geocodeJob: job } : {}) };
 		const meta = metaOf(w, '2026-01-01T00:00:00.000Z', 10);
-		expect(meta).toMatchObject({ schema: 2, datasetName: 'List', synthetic: input.synthetic, ...expected });
+		expect(meta).toMatchObject({ schema: 3, datasetName: 'List', synthetic: input.synthetic, ...expected });
 		expect(meta).not.toHaveProperty('dataset');
+		const chunks = Array.from({ length: meta.chunkCount }, (_, i) => columnChunkOf(input, i, 10));
+		expect(chunks.every(isMemberColumns)).toBe(true);
+		const back = workFrom(meta, chunks);
+		expect(back.dataset.columns, 'held as columns').toBeDefined();
+		expect(memberCount(back.dataset)).toBe(input.members.length);
+		expect(back.dataset.members).toEqual(input.members);
+		expect({ ...back, dataset: { ...back.dataset, members: back.dataset.members } }).toEqual({ ...w, savedAt: '2026-01-01T00:00:00.000Z' });
+	});
+	it.each(TESTS)('$title: as record chunks (schema 2, still read)', ({ input, expected, ...rest }) => {
+		const job = 'job' in rest ? rest.job : undefined;
+		const w: WorkToSave = { ...work(0), dataset: input, ...(job ? { geocodeJob: job } : {}) };
+		const meta = metaOf(w, '2026-01-01T00:00:00.000Z', 10, 2);
+		expect(meta).toMatchObject({ schema: 2, ...expected });
 		const chunks = Array.from({ length: meta.chunkCount }, (_, i) => chunkOf(input.members, i, 10));
 		expect(workFrom(meta, chunks)).toEqual({ ...w, savedAt: '2026-01-01T00:00:00.000Z' });
+	});
+	it('column chunks of a dataset held as columns are slices of its columns', () => {
+		const list = members(25);
+		const dataset = new ColumnsDataset(columnsOf(list), { synthetic: false, weightMeaning: 'people killed (nkill)' });
+		const meta = metaOf({ ...work(0), dataset }, 's', 10);
+		const back = workFrom(
+			meta,
+			[0, 1, 2].map((i) => columnChunkOf(dataset, i, 10))
+		);
+		expect(back.dataset.members).toEqual(list);
+		expect(back.dataset.weightMeaning, 'the weight column is named again after a reload').toBe('people killed (nkill)');
 	});
 });
 
 describe('workFrom refuses an incomplete save, in words', () => {
-	const meta = metaOf(work(25), 'x', 10);
+	const meta = metaOf(work(25), 'x', 10, 2);
 	const full = [0, 1, 2].map((i) => chunkOf(work(25).dataset.members, i, 10));
 	const TESTS = [
 		{ title: 'a part too few', input: full.slice(0, 2), expected: /2 of 3 parts/ },
@@ -93,12 +119,33 @@ describe('workFrom refuses an incomplete save, in words', () => {
 		{ title: 'a short part', input: [full[0], full[1], full[2]!.slice(1)], expected: /24 of 25 members/ }
 	];
 	it.each(TESTS)('$title', ({ input, expected }) => expect(() => workFrom(meta, input)).toThrow(expected));
+
+	const meta3 = metaOf(work(25), 'x', 10);
+	const columns = [0, 1, 2].map((i) => columnChunkOf(work(25).dataset, i, 10));
+	const COLUMN_TESTS = [
+		{ title: 'columns: a part too few', input: columns.slice(0, 2), expected: /2 of 3 parts/ },
+		{ title: 'columns: a part missing', input: [columns[0], undefined, columns[2]], expected: /part 2 of 3 is missing/ },
+		{
+			title: 'columns: a part of records where columns belong',
+			input: [columns[0], full[1], columns[2]],
+			expected: /part 2 of 3 is missing or damaged/
+		},
+		{
+			title: 'columns: a damaged part',
+			input: [columns[0], { ...columns[1]!, lon: new Float64Array(1) }, columns[2]],
+			expected: /part 2 of 3/
+		},
+		{ title: 'columns: a short part', input: [columns[0], columns[1], sliceColumns(columns[2]!, 1, 5)], expected: /24 of 25 members/ }
+	];
+	it.each(COLUMN_TESTS)('$title', ({ input, expected }) => expect(() => workFrom(meta3, input)).toThrow(expected));
 });
 
 describe('isMeta and isV1Record tell the versions apart', () => {
 	const v1 = { ...work(3), savedAt: 'x' };
 	const TESTS: { title: string; input: unknown; expected: [boolean, boolean] }[] = [
-		{ title: 'a version 2 record', input: metaOf(work(3), 'x'), expected: [true, false] },
+		{ title: 'a version 2 record (record chunks)', input: metaOf(work(3), 'x', 10, 2), expected: [true, false] },
+		{ title: 'a version 2 record (column chunks)', input: metaOf(work(3), 'x'), expected: [true, false] },
+		{ title: 'an unknown schema', input: { ...metaOf(work(3), 'x'), schema: 4 }, expected: [false, false] },
 		{ title: 'a version 1 record', input: v1, expected: [false, true] },
 		{ title: 'undefined', input: undefined, expected: [false, false] },
 		{ title: 'null', input: null, expected: [false, false] },
