@@ -13,7 +13,7 @@ import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { fmt, stats, type BenchContext, type BenchSection } from './context';
-import type {} from '../src/lib/test-hooks';
+import { measureImport, type ImportRun } from './import-run';
 
 const BIG = Number(process.env.LARGE_FILES_ROWS ?? 5_000_000);
 const BASE = 1_000;
@@ -41,75 +41,6 @@ async function generate(dir: string, rows: number): Promise<void> {
 	instance.closeSync();
 }
 
-interface Run {
-	longest: number;
-	over200: number;
-	total: number;
-	reportMs: number;
-	drawnMs: number;
-	heapMB: number;
-}
-
-async function measure(ctx: BenchContext, file: string, rows: number): Promise<Run> {
-	const browser = await ctx.launch();
-	try {
-		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-		await page.addInitScript(() => {
-			const w = window as unknown as { __long: number[] };
-			w.__long = [];
-			new PerformanceObserver((list) => {
-				for (const e of list.getEntries()) w.__long.push(e.duration);
-			}).observe({ type: 'longtask' });
-		});
-		await page.goto(ctx.baseURL);
-		await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 60_000 });
-		await page.waitForTimeout(1500);
-		await page.evaluate(() => ((window as unknown as { __long: number[] }).__long = []));
-		const cdp = await page.context().newCDPSession(page);
-		await cdp.send('Performance.enable');
-		let heap = 0;
-		let sampling = true;
-		const sampler = (async () => {
-			while (sampling) {
-				try {
-					const { metrics } = await cdp.send('Performance.getMetrics');
-					heap = Math.max(heap, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
-				} catch {
-					return;
-				}
-				await new Promise((r) => setTimeout(r, 500));
-			}
-		})();
-		const t0 = Date.now();
-		await page.getByTestId('import-file').setInputFiles(file);
-		await page
-			.getByTestId('import-report')
-			.filter({ hasText: `${rows.toLocaleString('en')} rows read` })
-			.waitFor({ timeout: 600_000 });
-		const reportMs = Date.now() - t0;
-		await page.waitForFunction(() => window.__atlasState!.dataset.indexing === false, null, { timeout: 600_000 });
-		const since = await page.evaluate(() => [window.__atlas!.frames, performance.now()]);
-		await page.waitForFunction(([frames, at]) => window.__atlas!.frames > frames! || performance.now() - at! > 1000, since, {
-			timeout: 120_000
-		});
-		const drawnMs = Date.now() - t0;
-		await page.waitForTimeout(2000);
-		sampling = false;
-		await sampler;
-		const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-		return {
-			longest: Math.max(0, ...long),
-			total: long.reduce((a, b) => a + b, 0),
-			over200: long.filter((d) => d > 200).length,
-			reportMs,
-			drawnMs,
-			heapMB: heap / 2 ** 20
-		};
-	} finally {
-		await browser.close();
-	}
-}
-
 /** The worker's reading alone: the same importFile in a Node process (no page, no messages). */
 function inNode(file: string): { ms: number; cpuMs: number; rows: number } {
 	const out = execFileSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'bench/large-files-child.ts', file], {
@@ -130,14 +61,14 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 		ctx.log(`${rows} rows generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 	}
 	const size = (rows: number, f: Format) => statSync(join(dir, `members-${rows}.${f}`)).size / 1e6;
-	const results = new Map<string, Run[]>();
+	const results = new Map<string, ImportRun[]>();
 	// Taking turns, so a neighbour's burst of load falls on every file alike.
 	for (let i = 0; i < RUNS; i++)
 		for (const format of FORMATS)
 			for (const rows of [BASE, BIG]) {
 				const key = `${format} ${rows}`;
 				try {
-					const r = await measure(ctx, join(dir, `members-${rows}.${format}`), rows);
+					const r = await measureImport(ctx, join(dir, `members-${rows}.${format}`), rows, { timeoutMs: 600_000, sampleHeap: true });
 					ctx.log(
 						`${key}: longest task ${r.longest.toFixed(0)} ms, ${r.over200} over 200 ms, report ${(r.reportMs / 1000).toFixed(1)} s, map ${(r.drawnMs / 1000).toFixed(1)} s, heap ${r.heapMB.toFixed(0)} MB`
 					);
@@ -158,10 +89,10 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 	const load = (l: number[]) => l.map((n) => n.toFixed(1)).join(' / ');
 	const line = (format: Format, rows: number) => {
 		const rs = results.get(`${format} ${rows}`)!;
-		const cell = (f: (r: Run) => number, digits: number) => (rs.length ? fmt(stats(rs.map(f)), digits) : 'failed');
+		const cell = (f: (r: ImportRun) => number, digits: number) => (rs.length ? fmt(stats(rs.map(f)), digits) : 'failed');
 		return `| ${format === 'csv' ? 'CSV' : 'Parquet'} | ${rows.toLocaleString('en')} | ${size(rows, format).toFixed(rows === BASE ? 2 : 0)} | ${cell((r) => r.longest, 0)} | ${cell((r) => r.over200, 0)} | ${cell((r) => r.reportMs / 1000, 1)} | ${cell((r) => r.drawnMs / 1000, 1)} | ${cell((r) => r.heapMB, 0)} |`;
 	};
-	const ratio = (format: Format, f: (r: Run) => number) => {
+	const ratio = (format: Format, f: (r: ImportRun) => number) => {
 		const big = results.get(`${format} ${BIG}`)!,
 			base = results.get(`${format} ${BASE}`)!;
 		if (!big.length || !base.length) return 'n/a';

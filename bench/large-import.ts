@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fmt, stats, type BenchContext, type BenchSection } from './context';
-import type {} from '../src/lib/test-hooks';
+import { measureImport, type ImportRun } from './import-run';
 
 const RUNS = 3;
 const SIZES = [1_000, 100_000, 1_000_000];
@@ -26,53 +26,9 @@ function memberCsv(rows: number): string {
 	return parts.join('');
 }
 
-async function measure(ctx: BenchContext, file: string, rows: number) {
-	const browser = await ctx.launch();
-	try {
-		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-		await page.addInitScript(() => {
-			const w = window as unknown as { __long: number[] };
-			w.__long = [];
-			new PerformanceObserver((list) => {
-				for (const e of list.getEntries()) w.__long.push(e.duration);
-			}).observe({ type: 'longtask' });
-		});
-		await page.goto(ctx.baseURL);
-		await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 60_000 });
-		await page.waitForTimeout(1500);
-		await page.evaluate(() => ((window as unknown as { __long: number[] }).__long = []));
-		const t0 = Date.now();
-		await page.getByTestId('import-file').setInputFiles(file);
-		await page
-			.getByTestId('import-report')
-			.filter({ hasText: `${rows.toLocaleString('en')} rows read` })
-			.waitFor({ timeout: 300_000 });
-		const reportMs = Date.now() - t0;
-		// Prepared (indexed, cells built) and drawn: then the first frames with the new data.
-		// A small list is prepared at once and drawn already; a large one redraws once it is swapped in.
-		await page.waitForFunction(() => window.__atlasState!.dataset.indexing === false, null, { timeout: 300_000 });
-		const since = await page.evaluate(() => [window.__atlas!.frames, performance.now()]);
-		await page.waitForFunction(([frames, at]) => window.__atlas!.frames > frames! || performance.now() - at! > 1000, since, {
-			timeout: 120_000
-		});
-		const drawnMs = Date.now() - t0;
-		await page.waitForTimeout(2000);
-		const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-		return {
-			longest: Math.max(0, ...long),
-			total: long.reduce((a, b) => a + b, 0),
-			over200: long.filter((d) => d > 200).length,
-			reportMs,
-			drawnMs
-		};
-	} finally {
-		await browser.close();
-	}
-}
-
 export async function run(ctx: BenchContext): Promise<BenchSection> {
 	const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-large-'));
-	const results = new Map<number, Awaited<ReturnType<typeof measure>>[]>();
+	const results = new Map<number, ImportRun[]>();
 	for (const rows of SIZES) {
 		const file = join(dir, `members-${rows}.csv`);
 		writeFileSync(file, memberCsv(rows));
@@ -81,7 +37,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 	// Interleaved, so a neighbour's burst of load falls on both sizes alike.
 	for (let i = 0; i < RUNS; i++)
 		for (const rows of SIZES) {
-			const r = await measure(ctx, join(dir, `members-${rows}.csv`), rows);
+			const r = await measureImport(ctx, join(dir, `members-${rows}.csv`), rows, { timeoutMs: 300_000, sampleHeap: false });
 			ctx.log(
 				`large import ${rows} rows: longest task ${r.longest.toFixed(0)} ms, ${r.over200} over 200 ms, report after ${r.reportMs} ms, drawn after ${r.drawnMs} ms`
 			);
