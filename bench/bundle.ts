@@ -33,8 +33,9 @@ ${FLOOR.map((f) => `| Floor: ${f.what} | ${kb(f.bytes)} |`).join('\n')}
 
 **What limits it.** MapLibre and deck.gl (core, luma.gl's WebGL layer and shader modules, the heat map,
 the overlay) are nearly all of it; \`npm run test:size -- --modules\` prints the split by package and
-module. Two things keep it under budget: the build blanks deck.gl's WebGPU (WGSL) shader source, which
-WebGL2 never runs (about 25 kB), and every deck layer but the heat map (labels, plots, towns' tooltips,
+module. What keeps it under budget: the build blanks deck.gl's WebGPU (WGSL) shader source, which
+WebGL2 never runs (about 25 kB), and leaves out deck.gl's WebGPU-only attribute groups with the GPU data
+library they import (@luma.gl/gpgpu, about 18 kB); every deck layer but the heat map (labels, plots, towns' tooltips,
 routes: TextLayer, ScatterplotLayer, PathLayer, about 20 kB) loads with \`import()\` right after the
 first heat frame. Our own code and Svelte are a few kB each; the importer, geocoder and gazetteer,
 exporters, present mode and the 50m basemap load on demand.`

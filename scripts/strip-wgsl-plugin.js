@@ -70,12 +70,27 @@ export function blankWgsl(code) {
 	return out + code.slice(last);
 }
 
+/**
+ * deck.gl's attribute buffer groups exist for WebGPU devices only (its AttributeManager creates them when
+ * `device.type === 'webgpu'`), yet importing them pulls in luma.gl's GPU data library (@luma.gl/gpgpu,
+ * WebGPU operations included): about 13 kB gzipped of the first view that WebGL2 never runs. The module
+ * is replaced by a class that refuses to be made, so a WebGPU device would fail loudly, not silently.
+ */
+const WEBGPU_ONLY = /\/node_modules\/@deck\.gl\/core\/dist\/lib\/attribute\/attribute-buffer-groups\.js$/;
+const WEBGPU_ONLY_STUB = `export default class AttributeBufferGroups {
+	constructor() {
+		throw new Error('Hometown Atlas is built for WebGL2: deck.gl WebGPU attribute groups are left out (scripts/strip-wgsl-plugin.js)');
+	}
+}
+`;
+
 /** @returns {import('vite').Plugin} */
 export function stripWgsl() {
 	return {
 		name: 'atlas-strip-wgsl',
 		enforce: 'pre',
 		transform(code, id) {
+			if (WEBGPU_ONLY.test(id)) return { code: WEBGPU_ONLY_STUB, map: null };
 			if (!LIBRARIES.test(id) || !code.includes('wgsl')) return null;
 			const out = blankWgsl(code);
 			return out === code ? null : { code: out, map: null };

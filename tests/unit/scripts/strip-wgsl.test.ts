@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blankWgsl } from '../../../scripts/strip-wgsl-plugin.js';
+import { readFileSync } from 'node:fs';
+import { blankWgsl, stripWgsl } from '../../../scripts/strip-wgsl-plugin.js';
 
 const TESTS = [
 	{ title: 'a plain WGSL export', input: 'export const s = /* wgsl */ `fn f() -> f32 { return 1.0; }`;', expected: 'export const s = "";' },
@@ -29,5 +30,21 @@ describe('strip-wgsl', () => {
 
 	it('throws on a literal that never ends, so the build fails loudly', () => {
 		expect(() => blankWgsl('x = /* wgsl */ `never closed')).toThrow(/unterminated/);
+	});
+
+	it("replaces deck.gl's WebGPU-only attribute groups with a class that refuses to be made, and nothing else", () => {
+		const plugin = stripWgsl() as { transform: (code: string, id: string) => { code: string } | null };
+		const groups = '/w/node_modules/@deck.gl/core/dist/lib/attribute/attribute-buffer-groups.js';
+		const stub = plugin.transform('import "@luma.gl/gpgpu"; export default class X {}', groups)!.code;
+		expect(stub).not.toContain('gpgpu');
+		const Stub = (new Function(stub.replace('export default class', 'return class')) as () => new () => unknown)();
+		expect(() => new Stub()).toThrow(/WebGL2/);
+		expect(plugin.transform('export const a = 1;', '/w/node_modules/@deck.gl/core/dist/lib/attribute/attribute.js')).toBeNull();
+	});
+
+	it('deck.gl still makes attribute groups for WebGPU devices only (else the stub above would break the map)', () => {
+		const manager = readFileSync('node_modules/@deck.gl/core/dist/lib/attribute/attribute-manager.js', 'utf8');
+		expect(manager).toMatch(/device\.type === 'webgpu'\s*\?\s*new AttributeBufferGroups\(/);
+		expect(manager.match(/new AttributeBufferGroups\(/g)).toHaveLength(1);
 	});
 });
