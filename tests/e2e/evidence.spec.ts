@@ -4,6 +4,8 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect, project, meanColor, colorDistance } from './fixtures';
+import { emptyRecord } from '../../src/lib/core/data/member';
+import { dayFromIso } from '../../src/lib/core/time/days';
 
 /** Opens the dashboard and waits for its first complete frame (longer than the shared helper: the CPUs are shared). */
 async function openDashboard(page: Page, query: string) {
@@ -145,4 +147,26 @@ test('the heat kernel in km: the legend says the radius, a wider kernel warms a 
 	await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 60_000 });
 	await expect(page.getByTestId('kernel-km')).toHaveText('120 km');
 	void watch;
+});
+
+test("an imported list's towns get their residents from the gazetteer (read in slices): a rate in the table", async ({ page }) => {
+	await openDashboard(page, '');
+	// Vilvoorde is not among the demo's towns, so its figure can only come from the gazetteer.
+	const members = Array.from({ length: 12 }, (_, i) => ({
+		...emptyRecord(`v-${i}`),
+		hometown: 'Vilvoorde',
+		country: 'BE',
+		lon: 4.4297,
+		lat: 50.928,
+		day: dayFromIso('2015-03-01') + i,
+		dayEnd: dayFromIso('2015-03-01') + i,
+		datePrecision: 'day' as const
+	}));
+	await page.evaluate((list) => window.__atlasState!.importSession.importRecords(list, 'Vilvoorde list'), members);
+	const vilvoorde = row(page, 'Vilvoorde');
+	await expect(vilvoorde.getByTestId('rate-cell')).toHaveAttribute('data-status', 'shown', { timeout: 60_000 });
+	// 12 members over Vilvoorde's GeoNames population (tens of thousands): a rate of tens per 100,000.
+	const rate = Number(await vilvoorde.getByTestId('rate-cell').textContent());
+	expect(rate).toBeGreaterThan(10);
+	expect(rate).toBeLessThan(100);
 });

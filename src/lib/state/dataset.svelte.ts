@@ -7,22 +7,13 @@ import { UNIT_LABELS, isUserDataset, memberCount, type MemberDataset } from '$li
 import { withUnitWeights } from '$lib/core/data/member-columns';
 import type { DatasetIndex } from '$lib/core/data/dataset-index';
 import { prepareDataset, type PreparedDataset } from '$lib/core/data/prepare';
-import { runAtOnce, runInSlices } from '$lib/core/slicing/slices';
+import { nextTask, runAtOnce, runInSlices } from '$lib/core/slicing/slices';
 import type { Timeline } from './timeline.svelte';
 
 /** Datasets up to this size are indexed in one go (a few ms); larger ones in slices between frames. */
 const INDEX_AT_ONCE = 50_000;
 
 export const DEMO_NAME = 'Synthetic demo network';
-
-/** A macrotask break that is not clamped to 4 ms like nested setTimeout. */
-function nextTask(): Promise<void> {
-	return new Promise((resolve) => {
-		const channel = new MessageChannel();
-		channel.port1.onmessage = () => resolve();
-		channel.port2.postMessage(null);
-	});
-}
 
 export class Dataset {
 	#current = $state.raw<MemberDataset>({ synthetic: true, members: [] });

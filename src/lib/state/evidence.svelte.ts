@@ -13,6 +13,7 @@ import {
 	firstOf,
 	placeKey,
 	populationFromPlaces,
+	populationFromPlacesSliced,
 	type PopulationFigure,
 	type PopulationOf,
 	type PopulatedPlace
@@ -23,6 +24,7 @@ import { sizeClassTable, type SizeClassTable } from '$lib/core/stats/size-classe
 import { scanInput } from '$lib/core/stats/scan-input';
 import { SCAN_DEFAULTS, type ScanResult } from '$lib/core/stats/scan';
 import { findings, type Finding } from '$lib/core/stats/findings';
+import { nextTask, runInSlices, YIELD_EVERY } from '$lib/core/slicing/slices';
 
 export interface RatedTown {
 	row: HotspotRow;
@@ -242,7 +244,13 @@ export class EvidenceState {
 	}
 
 	/** For an imported list: the gazetteer's places with a population, matched by name, country and distance. */
-	async loadGazetteer(): Promise<void> {
+	loadGazetteer(): Promise<void> {
+		// One load at a time: the dataset may change again while the slices run.
+		return (this.#gazetteerLoad ??= this.#loadGazetteer());
+	}
+	#gazetteerLoad: Promise<void> | null = null;
+
+	async #loadGazetteer(): Promise<void> {
 		if (this.gazetteer) return;
 		try {
 			// The geocoder's file: one download serves both.
@@ -251,24 +259,38 @@ export class EvidenceState {
 				import('$lib/core/geocode/gazetteer')
 			]);
 			if (!response.ok) throw new Error(`HTTP ${response.status}`);
-			const g = new Gazetteer(await response.arrayBuffer());
+			const bytes = await response.arrayBuffer();
+			// Decoding the file, folding a hundred thousand names into keys: most of a second of work, in
+			// separate tasks and slices so the page keeps answering (docs/ARCHITECTURE.md, "Evidence").
+			await nextTask();
+			const g = new Gazetteer(bytes);
+			await nextTask();
 			const alt = g.alternateNamesByPlace();
-			const places: PopulatedPlace[] = [];
-			for (let i = 0; i < g.size; i++) {
-				if (!(g.population[i]! > 0)) continue;
-				places.push({
-					name: g.name[i]!,
-					country: g.country[i]!,
-					lat: g.lat[i]!,
-					lon: g.lon[i]!,
-					population: g.population[i]!,
-					source: GAZETTEER_SOURCE,
-					asOf: this.data?.source.match(/extract of ([0-9-]+)/)?.[1] ?? '',
-					alt: alt[i] ?? []
-				});
-			}
-			this.gazetteer = populationFromPlaces(places);
+			const asOf = this.data?.source.match(/extract of ([0-9-]+)/)?.[1] ?? '';
+			const lookup = await runInSlices(
+				(function* () {
+					const places: PopulatedPlace[] = [];
+					for (let i = 0; i < g.size; i++) {
+						if ((i & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) yield;
+						if (!(g.population[i]! > 0)) continue;
+						places.push({
+							name: g.name[i]!,
+							country: g.country[i]!,
+							lat: g.lat[i]!,
+							lon: g.lon[i]!,
+							population: g.population[i]!,
+							source: GAZETTEER_SOURCE,
+							asOf,
+							alt: alt[i] ?? []
+						});
+					}
+					return yield* populationFromPlacesSliced(places);
+				})(),
+				{ yieldToEventLoop: nextTask }
+			);
+			this.gazetteer = lookup;
 		} catch (error) {
+			this.#gazetteerLoad = null; // a later call tries again
 			this.loadError = `The gazetteer's population figures could not be loaded (${(error as Error).message}).`;
 		}
 	}

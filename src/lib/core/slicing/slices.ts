@@ -48,3 +48,15 @@ export async function runInSlices<T>(work: Sliced<T>, options: SliceOptions = {}
 
 /** How many loop iterations between yields: cheap enough to test often, small enough to stop on time. */
 export const YIELD_EVERY = 1024; // a power of two: callers test (i & (YIELD_EVERY - 1)); small, so a slice overruns its budget by little
+
+/** A macrotask break that is not clamped to 4 ms like nested setTimeout (the browser's and Node's MessageChannel). */
+export function nextTask(): Promise<void> {
+	return new Promise((resolve) => {
+		const channel = new MessageChannel();
+		channel.port1.onmessage = () => {
+			channel.port1.close();
+			resolve();
+		};
+		channel.port2.postMessage(null);
+	});
+}

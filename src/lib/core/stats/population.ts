@@ -6,6 +6,7 @@
  * later answer it directly.
  */
 import { haversineKm } from './geo';
+import { runAtOnce, type Sliced } from '../slicing/slices';
 
 export interface PopulationFigure {
 	population: number;
@@ -58,7 +59,13 @@ export const SAME_PLACE_KM = 25;
  * A lookup over named places with a population: same country and name (or alternate name), the nearest
  * one within SAME_PLACE_KM of the town's point. Places without a population are never returned.
  */
-export function populationFromPlaces(places: readonly PopulatedPlace[]): PopulationOf {
+export const populationFromPlaces = (places: readonly PopulatedPlace[]): PopulationOf => runAtOnce(populationFromPlacesSliced(places));
+
+/**
+ * populationFromPlaces as sliced work (core/slicing): the gazetteer's hundred thousand places and their
+ * alternate names take most of a second to fold into keys, too long for one task of the page.
+ */
+export function* populationFromPlacesSliced(places: readonly PopulatedPlace[]): Sliced<PopulationOf> {
 	const byKey = new Map<string, PopulatedPlace[]>();
 	const add = (key: string, p: PopulatedPlace) => {
 		const list = byKey.get(key);
@@ -66,7 +73,10 @@ export function populationFromPlaces(places: readonly PopulatedPlace[]): Populat
 			if (!list.includes(p)) list.push(p);
 		} else byKey.set(key, [p]);
 	};
-	for (const p of places) {
+	for (let i = 0; i < places.length; i++) {
+		// Each place folds several names (placeKey's normalisation): yield more often than a plain loop.
+		if ((i & 255) === 255) yield;
+		const p = places[i]!;
 		if (!(p.population > 0)) continue;
 		add(placeKey(p.country, p.name), p);
 		for (const a of p.alt ?? []) add(placeKey(p.country, a), p);

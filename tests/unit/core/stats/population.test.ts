@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstOf, placeKey, populationFromPlaces } from '../../../../src/lib/core/stats/population';
+import { firstOf, placeKey, populationFromPlaces, populationFromPlacesSliced } from '../../../../src/lib/core/stats/population';
 
 const place = (name: string, country: string, lon: number, lat: number, population: number, alt?: string[]) => ({
 	name,
@@ -57,5 +57,30 @@ describe('populationFromPlaces', () => {
 			source: 'Statbel'
 		});
 		expect(both({ name: 'Lunel', country: 'FR', lon: 4.136, lat: 43.678 })?.source).toBe('GeoNames');
+	});
+});
+
+describe('populationFromPlacesSliced', () => {
+	it('gives the page back while it folds many places, and answers as the lookup made at once', () => {
+		const places = Array.from({ length: 2_000 }, (_, i) =>
+			place(`Town ${i}`, 'FR', 2 + i / 1000, 48 + i / 1000, 1_000 + i, [`Ville ${i}`])
+		);
+		const work = populationFromPlacesSliced(places);
+		let breaks = 0;
+		let step = work.next();
+		for (; !step.done; step = work.next()) breaks++;
+		expect(breaks).toBeGreaterThanOrEqual(7); // one break per 256 places
+		const sliced = step.value;
+		const atOnce = populationFromPlaces(places);
+		for (const [name, i] of [
+			['Town 0', 0],
+			['Ville 1999', 1999],
+			['town 1234', 1234]
+		] as const) {
+			const town = { name, country: 'FR', lon: 2 + i / 1000, lat: 48 + i / 1000 };
+			expect(sliced(town)).toEqual(atOnce(town));
+			expect(sliced(town)?.population).toBe(1_000 + i);
+		}
+		expect(sliced({ name: 'Nowhere', country: 'FR', lon: 2, lat: 48 })).toBeNull();
 	});
 });
