@@ -63,7 +63,8 @@ const CASES: { title: string; text: string }[] = [
 	{ title: 'JSON records', text: '[{"id":"a","hometown":"Paris","lat":48.85,"lon":2.35}]' }
 ];
 
-describe('CSV read as it comes equals one read of the whole text', () => {
+// Megabytes of text per case: seconds on a loaded machine, hence the longer limit (not a speed check).
+describe('CSV read as it comes equals one read of the whole text', { timeout: 60_000 }, () => {
 	for (const { title, text } of CASES)
 		it(title, () => {
 			const whole = importText(text);
@@ -120,7 +121,7 @@ describe('CSV read as it comes equals one read of the whole text', () => {
 	});
 });
 
-describe('a file read a slice at a time (importFile)', () => {
+describe('a file read a slice at a time (importFile)', { timeout: 60_000 }, () => {
 	/** Over one read slice (4 MB), with multi-byte characters on every line so some fall across a slice's edge. */
 	function bigCsv(accents = true): string {
 		const parts = [HEADER];
