@@ -12,6 +12,8 @@ test.describe.configure({ timeout: 300_000 });
 
 test('a Parquet file imports through the panel: report with its rejected row, on the map and in the legend', async ({ page }) => {
 	await openDashboard(page);
+	// The panel says which files it takes, Parquet among them.
+	await expect(page.getByText(/CSV or Parquet \(up to 1 GB\), Arrow, Excel/)).toBeVisible();
 	await page.getByTestId('import-file').setInputFiles('tests/fixtures/columnar/members.parquet');
 	const report = page.getByTestId('import-report');
 	await expect(report).toContainText('members.parquet: 12 rows read', { timeout: 60_000 });
