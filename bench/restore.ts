@@ -254,9 +254,9 @@ median (min, max, n) of reloads of one browser profile. The goal is no task over
 The chunk that starts saved work is held back until the page has drawn its first heat and settled (no long task
 for ${QUIET_MS / 1000} s, or ${SETTLE_LIMIT_MS / 1000} s at most), so the page's own start (shader compilation, over
 a second in software WebGL) is not counted. Showing any list of one's own also makes the evidence panel decode
-the gazetteer's population figures (\`EvidenceState.loadGazetteer\`: one main-thread task of 0.6-1.3 s on this
-machine, the same for 1,000 members as for a million, and the same before the columns); that file is held
-back during the measurement except in the last row, which shows the whole picture. The 1,000-member restore is the baseline for what showing any
+the gazetteer's population figures (\`EvidenceState.loadGazetteer\`: once one main-thread task of 0.6-1.3 s on this
+machine, the same for 1,000 members as for a million; now the file's decode in one task and the rest in slices);
+that file is held back during the measurement except in the last row, which shows the whole picture. The 1,000-member restore is the baseline for what showing any
 restored list of one's own costs (the legend, the hotspot table, the towns' layers). The
 1,000,000 saved as records is the layout the app wrote before (schema 2: arrays of 5,000 record objects),
 written with the raw IndexedDB API and restored by the same app, which still reads it; the others are saved by
