@@ -2,6 +2,7 @@ import { assetUrl } from '$lib/paths';
 import type { Map as MapLibreMap, StyleSpecification, LayerSpecification, ExpressionSpecification } from 'maplibre-gl';
 import { fontFaces, FONT_REGULAR, FONT_SEMIBOLD } from './fonts';
 import { REGION_BBOX } from '$lib/core/geocode/region';
+import { dotSprite } from '$lib/core/sprites/sprites';
 
 /** Zoom where the coarse 110m geometry hands over to the finer 50m one. */
 export const DETAIL_ZOOM = 4.5;
@@ -360,19 +361,8 @@ export function provideImages(map: MapLibreMap, more: Record<string, (map: MapLi
 
 /** The small dot beside a city's name at low zooms, drawn on a canvas in the current palette. */
 export function addPlaceDot(map: MapLibreMap): void {
-	const size = 12;
-	const canvas = document.createElement('canvas');
-	canvas.width = canvas.height = size;
-	// A canvas in memory: a GPU-backed one makes getImageData wait for the GPU process (docs/ARCHITECTURE.md, "Start-up without a freeze").
-	const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-	ctx.beginPath();
-	ctx.arc(size / 2, size / 2, size / 2 - 2, 0, Math.PI * 2);
-	ctx.fillStyle = palette.place;
-	ctx.fill();
-	ctx.lineWidth = 1.5;
-	ctx.strokeStyle = palette.halo;
-	ctx.stroke();
-	const image = ctx.getImageData(0, 0, size, size);
+	// Drawn in plain JavaScript: a 2D canvas would wait for the GPU process (core/sprites/sprites.ts).
+	const image = dotSprite(12, palette.place, palette.halo, 1.5);
 	if (map.hasImage('place-dot')) map.updateImage('place-dot', image);
 	else map.addImage('place-dot', image, { pixelRatio: 1 });
 }

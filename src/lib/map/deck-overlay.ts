@@ -1,5 +1,6 @@
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { DeckProps, Layer } from '@deck.gl/core';
+import type { Layer } from '@deck.gl/core';
+import { WebGLDevice } from '@luma.gl/webgl';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
 /**
@@ -14,18 +15,22 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
  * new device) and call `onRestored`, which hands it freshly built layers (layer instances hold GPU
  * state of the old device, so they are not reused); the view comes from the map, the data from the state owners.
  */
-export function attachDeckOverlay(map: MapLibreMap, onAfterRender: () => void = () => {}, onRestored: () => void = () => {}) {
-	let overlay = create();
+export function attachDeckOverlay(
+	map: MapLibreMap,
+	device: WebGLDevice,
+	onAfterRender: () => void = () => {},
+	onRestored: () => void = () => {}
+) {
+	let overlay = create(device);
 	let restores = 0;
 
-	function create(): MapLibreOverlay {
-		const fresh = new MapLibreOverlay({
-			layers: [],
-			useDevicePixels: 1,
-			onAfterRender,
-			onDeviceInitialized: (device) => sizeDrawingBuffer(device, map)
-		});
+	function create(device: WebGLDevice): MapLibreOverlay {
+		// deck draws with this device, made before the map (createDeckDevice).
+		const fresh = new MapLibreOverlay({ layers: [], useDevicePixels: 1, device, onAfterRender });
 		map.addControl(fresh);
+		// deck places only a canvas it made itself; this one goes where it would have put it, in the
+		// overlay's box (which the overlay keeps the map's size).
+		overlayBox(fresh).append(device.getDefaultCanvasContext().canvas as HTMLCanvasElement);
 		return fresh;
 	}
 
@@ -37,7 +42,10 @@ export function attachDeckOverlay(map: MapLibreMap, onAfterRender: () => void = 
 	const onContextRestored = (event: Event) => {
 		if (!isDeckCanvas(event.target)) return;
 		map.removeControl(overlay);
-		overlay = create();
+		const { clientWidth, clientHeight } = map.getCanvas();
+		const fresh = createDeckDevice(clientWidth, clientHeight);
+		if (!fresh) return;
+		overlay = create(fresh);
 		restores++;
 		onRestored();
 		map.triggerRepaint();
@@ -65,22 +73,45 @@ export function attachDeckOverlay(map: MapLibreMap, onAfterRender: () => void = 
 	};
 }
 /**
- * Gives deck's canvas its real size before the first frame. luma.gl learns the canvas's size from a
- * ResizeObserver that has not reported yet when deck draws its first frame, so that frame (the first
- * heat) went to a 300x150 drawing buffer stretched over the map, and the next frame resized it: a
- * canvas resize waits for everything the GPU process has queued, which in software WebGL was the
- * longest task at start (docs/ARCHITECTURE.md, "Start-up without a freeze"). Here nothing is queued yet.
+ * deck.gl's WebGL device, on a canvas of its own at the given size, or null when the browser gives no
+ * WebGL2 context (the page then says that the map needs WebGL2). Made by us rather than by deck, and
+ * before the map, because in software WebGL each of the following was a wait for the GPU process at
+ * start (docs/ARCHITECTURE.md, "Start-up without a freeze"): luma.gl first asks for a context that
+ * refuses a software renderer and, refused, asks again (two context creations where one will do);
+ * made later, the context and the device's queries (renderer, extensions, limits) waited behind the
+ * map's first frames, where here the GPU process has nothing queued; and a canvas born at the map's
+ * size gets its first heat frame at full size, with no resize after it (luma.gl learns the size from a
+ * ResizeObserver that has not reported by deck's first frame). It also stands in for a separate WebGL2
+ * check, which made and threw away a context of its own.
  */
-function sizeDrawingBuffer(device: Parameters<NonNullable<DeckProps['onDeviceInitialized']>>[0], map: MapLibreMap): void {
-	const context = device.getDefaultCanvasContext();
-	const canvas = context.canvas;
-	// deck's canvas covers the map's; its own box may not be laid out yet. useDevicePixels: 1 above,
-	// so the drawing buffer is the CSS size.
-	const { clientWidth: width, clientHeight: height } = map.getCanvas();
-	if (!(canvas instanceof HTMLCanvasElement) || !width || !height) return;
-	canvas.width = width;
-	canvas.height = height;
-	context.setDrawingBufferSize(width, height);
+export function createDeckDevice(width: number, height: number): WebGLDevice | null {
+	const canvas = document.createElement('canvas');
+	canvas.id = 'deckgl-overlay'; // the id deck gives a canvas of its own
+	canvas.width = Math.max(1, Math.round(width)) || 300;
+	canvas.height = Math.max(1, Math.round(height)) || 150;
+	let gl: WebGL2RenderingContext | null = null;
+	try {
+		// preserveDrawingBuffer, as luma.gl asks: the PNG and video exports read the canvas.
+		gl = canvas.getContext('webgl2', { preserveDrawingBuffer: true, failIfMajorPerformanceCaveat: false });
+	} catch {
+		/* no WebGL2 */
+	}
+	if (!gl) return null;
+	// What deck.gl's own device creation asks for (shader and pipeline caches, the overlay's pixel size
+	// from CSS and device pixels, resized with its box).
+	return new WebGLDevice({
+		_handle: gl,
+		_cacheShaders: true,
+		_cachePipelines: true,
+		createCanvasContext: { canvas, useDevicePixels: 1, autoResize: true, pixelSizeSource: 'css-dpr' }
+	});
+}
+
+/** The overlay's box: MapLibreOverlay keeps it private; it is the element its onAdd gave the map. */
+function overlayBox(overlay: MapLibreOverlay): HTMLElement {
+	const box = (overlay as unknown as { _container?: HTMLElement })._container;
+	if (!box) throw new Error('deck.gl overlay has no box (MapLibreOverlay changed): see map/deck-overlay.ts');
+	return box;
 }
 
 export type DeckOverlay = ReturnType<typeof attachDeckOverlay>;

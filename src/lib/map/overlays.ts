@@ -15,6 +15,7 @@ import { routeColorRgb } from '$lib/core/routes/palette';
 import { dayFromIso, isoFromDay } from '$lib/core/time/days';
 import { eventPresence, type DatedEvent } from '$lib/core/time/events';
 import type { TimeMode } from '$lib/core/time/membership';
+import { arrowSprite } from '$lib/core/sprites/sprites';
 import type { HotspotRow } from '$lib/core/hotspots/hotspots';
 import { FONT_SEMIBOLD } from './fonts';
 
@@ -303,20 +304,8 @@ export function hometownFeatures(towns: readonly HotspotRow[]): FeatureCollectio
 /** The arrowhead, drawn once on a canvas (no image file) as an SDF icon, so each route tints it. */
 export function addRouteArrow(map: MapLibreMap): void {
 	if (map.hasImage('route-arrow')) return;
-	const size = 32;
-	const canvas = document.createElement('canvas');
-	canvas.width = canvas.height = size;
-	// A canvas in memory: a GPU-backed one makes getImageData wait for the GPU process (docs/ARCHITECTURE.md, "Start-up without a freeze").
-	const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-	ctx.fillStyle = '#fff';
-	ctx.beginPath();
-	ctx.moveTo(16, 2);
-	ctx.lineTo(29, 29);
-	ctx.lineTo(16, 22);
-	ctx.lineTo(3, 29);
-	ctx.closePath();
-	ctx.fill();
-	map.addImage('route-arrow', ctx.getImageData(0, 0, size, size), { sdf: true, pixelRatio: 2 });
+	// Drawn in plain JavaScript: a 2D canvas would wait for the GPU process (core/sprites/sprites.ts).
+	map.addImage('route-arrow', arrowSprite(32), { sdf: true, pixelRatio: 2 });
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
