@@ -10,6 +10,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Layer } from '@deck.gl/core';
 import type { AppState } from '$lib/state/app-state.svelte';
+import type { MemberColumns } from '$lib/core/data/member-columns';
 
 export const TEST_HOOKS: boolean = __ATLAS_TEST_HOOKS__;
 
@@ -37,6 +38,12 @@ declare global {
 		__atlas?: MapTestHook;
 		/** The state owners; only in test builds. */
 		__atlasState?: AppState;
+		/**
+		 * Shows members given as columns (a synthetic dataset, as saved work restores one), without a
+		 * record per member: bench/timeline.ts sets millions this way. Throws when the columns do not
+		 * check (core/data/member-columns isMemberColumns). Only in test builds.
+		 */
+		__atlasSetColumns?: (columns: MemberColumns, name: string) => void;
 		/** The geocoder review's map (GeocodeReview.svelte); only in test builds. */
 		__reviewMap?: MapLibreMap;
 		/** A list of places a test hands the test-only review page before it loads. */

@@ -110,6 +110,40 @@ test.describe('timeline', () => {
 		await expect(play).toHaveAttribute('aria-pressed', 'false');
 	});
 
+	test('while the date moves, the route motion dots go to MapLibre only when motion is on', async ({ page }) => {
+		// Sending them again at every date (the same empty collection) made MapLibre redraw the basemap on every
+		// frame of playback. Counted at the source's setData, with motion on as the case that must send.
+		await openDashboard(page, '?t=2015-01-01');
+		const sent = await page.evaluate(async () => {
+			const map = window.__atlas!.map;
+			const app = window.__atlasState!;
+			const source = map.getSource('routes-motion') as unknown as { setData(data: unknown): unknown };
+			let calls = 0;
+			const setData = source.setData.bind(source);
+			source.setData = (data) => {
+				calls++;
+				return setData(data);
+			};
+			const twoFrames = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+			const stepDates = async (from: number) => {
+				for (let k = 1; k <= 10; k++) {
+					app.timeline.setTime(from + 7 * k);
+					await twoFrames();
+				}
+			};
+			app.timeline.playStepped(365);
+			await stepDates(365);
+			const off = calls;
+			app.routes.setMotion(true);
+			await stepDates(500);
+			app.routes.setMotion(false);
+			app.timeline.pause();
+			return { off, on: calls - off };
+		});
+		expect(sent.off).toBe(0);
+		expect(sent.on).toBeGreaterThanOrEqual(10);
+	});
+
 	test('the slider has ARIA slider semantics, arrows step a month, Home and End jump', async ({ page }) => {
 		await openDashboard(page, '?t=2016-01-31');
 		const slider = page.getByRole('slider', { name: 'Date' });

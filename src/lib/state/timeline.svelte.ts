@@ -33,6 +33,9 @@ export class Timeline {
 	 */
 	#listDay = $state(DEFAULT_DOMAIN[1]);
 	#frame = 0;
+	/** Playing driven from outside (playStepped), and when the member lists last followed the date. */
+	#stepped = false;
+	#lastList = 0;
 	/** The slider's period in whole years, or null for the study's 2014-2016 (core/time/period.ts). */
 	#periodYears = $state.raw<Years | null>(null);
 	/** The dataset's whole years (set by the dataset owner through fitDomain). */
@@ -106,6 +109,13 @@ export class Timeline {
 
 	setTime(day: number) {
 		this.#time = clampDay(day, this.#domain);
+		if (this.#stepped && this.#playing) {
+			const now = performance.now();
+			if (now - this.#lastList >= LIST_REFRESH_MS) {
+				this.#listDay = this.#time;
+				this.#lastList = now;
+			}
+		}
 	}
 
 	setMode(mode: TimeMode) {
@@ -167,18 +177,21 @@ export class Timeline {
 	}
 
 	/**
-	 * Playing driven from outside: the caller sets one date per frame instead of the animation clock,
-	 * and the member lists stay at `listDay` as they would between play()'s refreshes. The timeline
-	 * benchmark times frames this way; pause() ends it.
+	 * Playing driven from outside: the caller sets one date per frame (setTime) instead of the animation
+	 * clock, and the member lists start at `listDay` and follow the date as often as during play(). The
+	 * timeline benchmark times frames this way; pause() ends it.
 	 */
 	playStepped(listDay: number) {
 		this.pause();
 		this.#playing = true;
+		this.#stepped = true;
 		this.#listDay = listDay;
+		this.#lastList = performance.now();
 	}
 
 	pause() {
 		this.#playing = false;
+		this.#stepped = false;
 		if (typeof cancelAnimationFrame !== 'undefined') cancelAnimationFrame(this.#frame);
 	}
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Timeline } from '$lib/state/timeline.svelte';
 
 describe('Timeline', () => {
@@ -94,6 +94,45 @@ describe('Timeline', () => {
 		expect([t.playing, t.listDay]).toEqual([true, 200]);
 		t.pause();
 		expect(t.playing).toBe(false);
+	});
+
+	it.each([
+		{ title: 'the lists wait between refreshes', steps: [[100, 210]], expected: 200 },
+		{
+			title: 'the lists follow after half a second',
+			steps: [
+				[100, 210],
+				[500, 220],
+				[700, 230]
+			],
+			expected: 220
+		},
+		{
+			title: 'and again half a second after that',
+			steps: [
+				[500, 220],
+				[999, 230],
+				[1000, 240]
+			],
+			expected: 240
+		}
+	])('playStepped: $title', ({ steps, expected }) => {
+		const now = vi.spyOn(performance, 'now').mockReturnValue(0);
+		try {
+			const t = new Timeline();
+			t.playStepped(200);
+			for (const [ms, day] of steps) {
+				now.mockReturnValue(ms!);
+				t.setTime(day!);
+			}
+			expect(t.listDay).toBe(expected);
+			t.pause();
+			now.mockReturnValue(5000);
+			t.setTime(300);
+			expect(t.listDay).toBe(expected);
+		} finally {
+			now.mockRestore();
+		}
 	});
 
 	it('changes only through its methods', () => {

@@ -7,6 +7,7 @@ import distance from '@turf/distance';
 import { isPlaced, townKey, townName, type MemberRecord } from '../data/member';
 import { countryName } from '../filters/filters';
 import { NO_TOWN, type Town } from '../data/dataset-index';
+import { lowerBound, type TownPositions } from '../time/time-index';
 
 export type HotspotLevel = 'town' | 'metro' | 'country';
 
@@ -122,26 +123,51 @@ function countriesOf(towns: readonly HotspotRow[]): HotspotRow[] {
 }
 
 /**
- * townCounts for members [start, end) of a time index, from their town codes (core/data/dataset-index):
- * O(end - start) integer work, rows in the order their first member appears, as townCounts gives them.
- * A town's name and point are its first member's in the whole dataset.
+ * townCounts for members [start, end) of a time index, from their town codes (core/data/dataset-index),
+ * rows in the order their first member appears, as townCounts gives them. A town's name and point are
+ * its first member's in the whole dataset. With the index's members grouped by town (`byTown`) and a
+ * range much longer than the list of towns, each town is counted by two binary searches: O(towns x
+ * log members) however many members the range holds, so playback at millions of members costs the
+ * table no pass over them; otherwise one pass over the range, O(end - start).
  */
 export function townsInRange(
-	index: { town: Uint32Array; always?: { town: Uint32Array } },
+	index: { town: Uint32Array; byTown?: TownPositions; always?: { town: Uint32Array } },
 	towns: readonly Town[],
 	start: number,
 	end: number
 ): HotspotRow[] {
 	const counts = new Uint32Array(towns.length);
-	const seen: number[] = [];
-	const count = (c: number) => {
-		if (c === NO_TOWN) return;
-		if (counts[c]!++ === 0) seen.push(c);
-	};
-	for (let k = start; k < end; k++) count(index.town[k]!);
-	// Members without a date count at every date (unless the analyst hides them).
+	let seen: number[] = [];
+	const byTown = index.byTown;
+	if (byTown && byTown.offsets.length === towns.length + 1 && towns.length * SEARCH_COST < end - start) {
+		// Where each town's first member in the range stands, to give the rows in the walk's order.
+		const first = new Float64Array(towns.length);
+		const { offsets, positions } = byTown;
+		for (let c = 0; c < towns.length; c++) {
+			const lo = lowerBound(positions, start, offsets[c]!, offsets[c + 1]!);
+			const hi = lowerBound(positions, end, lo, offsets[c + 1]!);
+			if (hi === lo) continue;
+			counts[c] = hi - lo;
+			first[c] = positions[lo]!;
+			seen.push(c);
+		}
+		seen.sort((a, b) => first[a]! - first[b]!);
+	} else {
+		for (let k = start; k < end; k++) {
+			const c = index.town[k]!;
+			if (c !== NO_TOWN && counts[c]!++ === 0) seen.push(c);
+		}
+	}
+	// Members without a date count at every date (unless the analyst hides them), after the dated ones.
 	const always = index.always?.town;
-	if (always) for (let k = 0; k < always.length; k++) count(always[k]!);
+	if (always) {
+		const more: number[] = [];
+		for (let k = 0; k < always.length; k++) {
+			const c = always[k]!;
+			if (c !== NO_TOWN && counts[c]!++ === 0) more.push(c);
+		}
+		if (more.length) seen = seen.concat(more);
+	}
 	return withShares(
 		seen.map((c) => {
 			const t = towns[c]!;
@@ -159,6 +185,13 @@ export function townsInRange(
 		})
 	);
 }
+
+/**
+ * Binary searches count per town against members walked: a town costs two searches of about 20 steps
+ * plus the sort of the rows, a walked member one step, so searching wins once the range holds this many
+ * times more members than there are towns.
+ */
+const SEARCH_COST = 64;
 
 function withShares(rows: HotspotRow[]): HotspotRow[] {
 	const total = rows.reduce((s, r) => s + r.count, 0);

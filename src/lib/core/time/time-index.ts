@@ -19,6 +19,8 @@ export interface TimeIndex {
 	weights: Float32Array;
 	/** Each member's town (DatasetIndex.towns), for counting places over a range of the timeline. */
 	town: Uint32Array;
+	/** The same members grouped by town, so a town's count over a range is two binary searches. */
+	byTown: TownPositions;
 	/** Members without a usable date or position (passing the filters), counted for the UI. */
 	undated: number;
 	/**
@@ -26,6 +28,18 @@ export interface TimeIndex {
 	 * in the counts at every date, so nobody disappears for lack of a date. Empty when they are hidden.
 	 */
 	always?: UndatedPoints;
+}
+
+/**
+ * Positions into a time index grouped by town: town c's members are at positions
+ * `positions[offsets[c]] < ... < positions[offsets[c + 1] - 1]` (ascending, so in date order).
+ * Counting a town's members in [start, end) is then two binary searches in its group, whatever the
+ * size of the range: the hotspot table follows playback without a pass over the members shown
+ * (core/hotspots/hotspots.ts townsInRange; docs/ARCHITECTURE.md, "Timeline playback at millions").
+ */
+export interface TownPositions {
+	offsets: Uint32Array;
+	positions: Uint32Array;
 }
 
 export interface UndatedPoints {
@@ -81,11 +95,34 @@ export function* timeIndexOf(index: DatasetIndex, pass: Uint8Array | null, optio
 		passing = 0;
 		for (let i = 0; i < pass.length; i++) passing += pass[i]!;
 	}
+	const byTown = yield* townPositionsOf(town, index.towns.length);
 	const always =
 		options.undatedThroughout === false
 			? undatedPointsOf(index, new Uint32Array(0), null)
 			: undatedPointsOf(index, index.undatedPlaced ?? new Uint32Array(0), pass);
-	return withRecords(index, { order: chosen, days, positions, weights, town, undated: passing - n, always });
+	return withRecords(index, { order: chosen, days, positions, weights, town, byTown, undated: passing - n, always });
+}
+
+/**
+ * Groups positions 0..town.length-1 by town code (a counting sort, stable: ascending within a town).
+ * Members without a town (NO_TOWN, or any code >= towns) are left out.
+ */
+export function* townPositionsOf(town: Uint32Array, towns: number): Sliced<TownPositions> {
+	const offsets = new Uint32Array(towns + 1);
+	for (let k = 0; k < town.length; k++) {
+		if ((k & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) yield;
+		const c = town[k]!;
+		if (c < towns) offsets[c + 1]!++;
+	}
+	for (let c = 0; c < towns; c++) offsets[c + 1]! += offsets[c]!;
+	const next = offsets.slice(0, towns);
+	const positions = new Uint32Array(offsets[towns]!);
+	for (let k = 0; k < town.length; k++) {
+		if ((k & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) yield;
+		const c = town[k]!;
+		if (c < towns) positions[next[c]!++] = k;
+	}
+	return { offsets, positions };
 }
 
 /** Adds a `members` getter: the chosen members' records, made once, on first read. */
@@ -119,6 +156,18 @@ export function alwaysWeight(index: TimeIndex): number {
 	const weights = index.always?.weights ?? [];
 	for (let i = 0; i < weights.length; i++) w += weights[i]!;
 	return w;
+}
+
+/** Index of the first element >= value in sorted[from, to). */
+export function lowerBound(sorted: ArrayLike<number>, value: number, from = 0, to = sorted.length): number {
+	let lo = from;
+	let hi = to;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (sorted[mid]! < value) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
 }
 
 /** Index of the first element > value in a sorted array. */

@@ -49,7 +49,16 @@ function scatteredIndex(n: number): TimeIndex {
 			positions[2 * k] = -8 + ((i * 104729) % 40000) / 1000;
 			positions[2 * k + 1] = 36 + ((i * 7919) % 18000) / 1000;
 		}
-	return { order: new Uint32Array(0), members: [], days, positions, weights, town: new Uint32Array(n), undated: 0 };
+	return {
+		order: new Uint32Array(0),
+		members: [],
+		days,
+		positions,
+		weights,
+		town: new Uint32Array(n),
+		byTown: { offsets: new Uint32Array(1), positions: new Uint32Array(0) },
+		undated: 0
+	};
 }
 
 /** The heat a frame gives at a probe point: a Gaussian kernel 20 km wide, as at the start view's zoom. */
