@@ -5,6 +5,7 @@ import { indexColumns, indexDataset } from '$lib/core/data/dataset-index';
 import { timeIndexOf } from '$lib/core/time/time-index';
 import { runAtOnce } from '$lib/core/slicing/slices';
 import {
+	ColumnsAppender,
 	ColumnsBuilder,
 	ColumnsDataset,
 	buffersOf,
@@ -224,5 +225,74 @@ describe('the dataset index from columns equals the index from records', () => {
 		expect(fromColumns.towns.find((t) => t.key === 'BE:1')?.spellings).toEqual(['Brussels', 'Bruxelles', 'Brussel']);
 		expect(fromColumns.members).toEqual(list);
 		expect(runAtOnce(timeIndexOf(fromColumns, null)).members.map((m) => m.id)).toEqual(['g', 'b', 'c', 'e', 'a']);
+	});
+});
+
+describe('ColumnsAppender: batches joined as they arrive', () => {
+	const c = columnsOf(records);
+	const many = (n: number, town: (i: number) => string) =>
+		Array.from({ length: n }, (_, i) => rec(`x${i}`, { hometown: town(i), plots: i % 3 ? [`p${i % 300}`] : [], row: i }));
+	it.each([
+		{ title: 'whole batches, sized right', batches: [records.slice(0, 5), records.slice(5)], expected: records.length, pick: null },
+		{
+			title: 'whole batches, sized too small (grows)',
+			batches: [records.slice(0, 3), records.slice(3, 4), records.slice(4)],
+			expected: 1,
+			pick: null
+		},
+		{ title: 'empty batches among them', batches: [[], records.slice(0, 2), [], records.slice(2)], expected: 4, pick: null },
+		{
+			title: 'picked members of each batch',
+			batches: [records.slice(0, 6), records.slice(6)],
+			expected: records.length,
+			pick: (i: number) => i % 2 === 0
+		},
+		{
+			title: 'none picked from a batch',
+			batches: [records.slice(0, 6), records.slice(6)],
+			expected: 8,
+			pick: (i: number) => i > 3 && i < 2
+		},
+		{
+			title: 'a dictionary that widens from 8 to 16 bits between batches',
+			batches: [many(200, (i) => `a${i}`), many(200, (i) => `b${i}`), many(300, (i) => `a${i}`)],
+			expected: 10,
+			pick: null
+		},
+		{
+			title: 'optional numbers only in a later batch',
+			batches: [[rec('a')], [rec('b', { population: 7, givenLat: 1 })], [rec('c')]],
+			expected: 2,
+			pick: null
+		},
+		{
+			title: 'optional numbers only in an earlier batch, picked',
+			batches: [
+				[full, rec('b')],
+				[rec('c'), rec('d')]
+			],
+			expected: 2,
+			pick: (i: number) => i === 1
+		}
+	])('$title: the same members as one columnsOf of them', ({ batches, expected, pick }) => {
+		const appender = new ColumnsAppender(expected);
+		const want: MemberRecord[] = [];
+		for (const batch of batches) {
+			const which = pick ? batch.map((_, i) => i).filter(pick) : undefined;
+			appender.append(columnsOf(batch), which);
+			want.push(...(which ? which.map((i) => batch[i]!) : batch));
+		}
+		const joined = appender.build();
+		expect(appender.length).toBe(want.length);
+		expect(isMemberColumns({ ...joined })).toBe(true);
+		expect(recordsOf(joined)).toEqual(want);
+	});
+
+	it('codes stay 8 bits while the merged dictionary is small', () => {
+		const appender = new ColumnsAppender();
+		appender.append(c);
+		appender.append(c);
+		expect(appender.build().hometown.codes).toBeInstanceOf(Uint8Array);
+		expect(appender.build().hometown.values).toEqual(c.hometown.values);
 	});
 });
