@@ -68,7 +68,11 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 			for (const rows of [BASE, BIG]) {
 				const key = `${format} ${rows}`;
 				try {
-					const r = await measureImport(ctx, join(dir, `members-${rows}.${format}`), rows, { timeoutMs: 600_000, sampleHeap: true });
+					const r = await measureImport(ctx, join(dir, `members-${rows}.${format}`), rows, {
+						timeoutMs: 600_000,
+						sampleHeap: true,
+						settle: true
+					});
 					ctx.log(
 						`${key}: longest task ${r.longest.toFixed(0)} ms, ${r.over200} over 200 ms, report ${(r.reportMs / 1000).toFixed(1)} s, map ${(r.drawnMs / 1000).toFixed(1)} s, heap ${r.heapMB.toFixed(0)} MB`
 					);
@@ -104,8 +108,9 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 
 A generated member list (the large-import bench's rows: id, town, country, lat, lon, date, role) imported
 through the panel as CSV and as Parquet (DuckDB's default snappy pages), ${RUNS === 1 ? 'one run each' : `median of ${RUNS} runs (min, max)`}, taking turns; the
-1,000-row file of the same format is the baseline, measured in the same run. Longest task: the longest
-main-thread task from choosing the file to 2 s after the new data is on the map (0: none over 50 ms).
+1,000-row file of the same format is the baseline, measured in the same run. The file is chosen once the page
+has drawn its first heat and settled (no long task for 3 s, 30 s at most), so the page's own start is not counted.
+Longest task: the longest main-thread task from choosing the file to 2 s after the new data is on the map (0: none over 50 ms).
 Heap: the page's peak JavaScript heap (DevTools protocol, sampled every 0.5 s; the import worker's own
 heap is not in it). Goals: no task over 200 ms, on the map within 60 s, page heap under 1,536 MB.
 
