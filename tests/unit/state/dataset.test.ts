@@ -92,6 +92,26 @@ describe('Dataset and its views', () => {
 	});
 });
 
+describe('a dataset announced before it is set (an import still joining its batches)', () => {
+	it.each([
+		{ title: 'set follows', end: 'set' as const },
+		{ title: 'withdrawn', end: 'withdraw' as const }
+	])('counts as being prepared until then: $title', async ({ end }) => {
+		const app = new AppState();
+		app.dataset.set({ synthetic: false, members: [member('a')] }, 'one.csv');
+		app.dataset.announce(5_000_000);
+		expect([app.dataset.indexing, app.dataset.preparingCount, app.dataset.count]).toEqual([true, 5_000_000, 1]);
+		let indexed = false;
+		const waited = app.dataset.whenIndexed().then(() => (indexed = true));
+		await Promise.resolve();
+		expect(indexed).toBe(false);
+		if (end === 'set') app.dataset.set({ synthetic: false, members: [member('a'), member('b')] }, 'two.csv');
+		else app.dataset.withdraw();
+		await waited;
+		expect([app.dataset.indexing, app.dataset.preparingCount]).toEqual([false, end === 'set' ? 2 : 1]);
+	});
+});
+
 describe('ImportSession', () => {
 	it('puts placed rows on the map and keeps the rest for the geocoder with their row numbers', () => {
 		const app = new AppState();

@@ -453,173 +453,71 @@ export function* concatColumnsOf(parts: readonly MemberColumns[]): Sliced<Member
 	return out;
 }
 
-/** Codes that widen as their dictionary grows (8, then 16, then 32 bits), with room to append. */
-class GrowingCodes {
-	length = 0;
-	codes: Codes;
-	constructor(capacity: number) {
-		this.codes = new Uint8Array(capacity);
+/** The members at `which` (indices, in the order given) as their own columns. Dictionaries are shared, not trimmed. */
+export function pickColumns(c: MemberColumns, which: ArrayLike<number>): MemberColumns {
+	const n = which.length;
+	const pickOffsets = (offsets: Uint32Array) => {
+		const out = new Uint32Array(n + 1);
+		for (let k = 0; k < n; k++) out[k + 1] = out[k]! + offsets[which[k]! + 1]! - offsets[which[k]!]!;
+		return out;
+	};
+	const idOffsets = pickOffsets(c.id.offsets);
+	const idBytes = new Uint8Array(idOffsets[n]!);
+	const plotOffsets = pickOffsets(c.plots.offsets);
+	const plotCodes = new (c.plots.codes.constructor as new (n: number) => Codes)(plotOffsets[n]!);
+	for (let k = 0; k < n; k++) {
+		const i = which[k]!;
+		idBytes.set(c.id.bytes.subarray(c.id.offsets[i]!, c.id.offsets[i + 1]!), idOffsets[k]!);
+		plotCodes.set(c.plots.codes.subarray(c.plots.offsets[i]!, c.plots.offsets[i + 1]!), plotOffsets[k]!);
 	}
-	/** Room for `more` codes below `count` distinct values. */
-	reserve(more: number, count: number) {
-		const need = this.length + more;
-		const wide = count > 0x10000 ? 4 : count > 0x100 ? 2 : 1;
-		if (need <= this.codes.length && wide <= this.codes.BYTES_PER_ELEMENT) return;
-		const size = Math.max(need, need <= this.codes.length ? this.codes.length : this.codes.length * 2, 16);
-		const bytes = Math.max(wide, this.codes.BYTES_PER_ELEMENT);
-		const bigger = bytes === 4 ? new Uint32Array(size) : bytes === 2 ? new Uint16Array(size) : new Uint8Array(size);
-		bigger.set(this.codes.subarray(0, this.length));
-		this.codes = bigger;
+	const pick = <A extends Float64Array | Codes>(src: A): A => {
+		const out = new (src.constructor as new (n: number) => A)(n);
+		for (let k = 0; k < n; k++) out[k] = src[which[k]!]!;
+		return out;
+	};
+	const out = {
+		length: n,
+		id: { offsets: idOffsets, bytes: idBytes },
+		plots: { offsets: plotOffsets, codes: plotCodes, values: c.plots.values }
+	} as MemberColumns;
+	for (const f of NUMBER_FIELDS) out[f] = pick(c[f]);
+	for (const f of OPTIONAL_NUMBER_FIELDS) {
+		const col = c[f];
+		if (col) out[f] = pick(col);
 	}
-	done(): Codes {
-		return this.length === this.codes.length ? this.codes : this.codes.subarray(0, this.length);
-	}
-}
-
-/** A part's dictionary mapped into the merged one: map[code] is the merged code; `same` when it is the identity. */
-function mapInto<T>(dict: Dictionary<T>, values: T[]): { map: Uint32Array; same: boolean } {
-	const map = new Uint32Array(values.length);
-	let same = true;
-	for (let v = 0; v < map.length; v++) same = (map[v] = dict.code(values[v]!)) === v && same;
-	return { map, same };
-}
-
-/** Codes [from, to) of a part, or those at `which`, appended through the part's map (copied as they are when it is the identity). */
-function appendCodes(
-	to: GrowingCodes,
-	count: number,
-	codes: Codes,
-	{ map, same }: { map: Uint32Array; same: boolean },
-	from: number,
-	end: number,
-	which?: ArrayLike<number>
-) {
-	const n = which ? which.length : end - from;
-	to.reserve(n, count);
-	const out = to.codes;
-	const at = to.length;
-	if (which) for (let k = 0; k < n; k++) out[at + k] = map[codes[which[k]!]!]!;
-	else if (same) out.set(codes.subarray(from, end), at);
-	else for (let k = 0; k < n; k++) out[at + k] = map[codes[from + k]!]!;
-	to.length += n;
+	for (const f of STRING_FIELDS) out[f] = { codes: pick(c[f].codes), values: c[f].values };
+	return out;
 }
 
 /**
- * Joins column batches as they arrive (the import worker's, 2,000 members each), all of a batch or the
- * members picked by index, into one set of columns with one dictionary per field. Each batch costs its
- * own size, in its own task: nothing is left for the end but trimming views, so an import of millions
- * has no step over the whole at the end (concatColumns would copy every column again). `expected`:
- * how many members will come at most (the arrays are sized once when it is right).
+ * Column batches kept as they arrive (the import worker's, 2,000 members each: all of a batch, or the
+ * members picked by index), joined into one set of columns at the end as sliced work. Each batch costs
+ * its own size in its own task, and the join yields after each column, so an import of millions has
+ * neither one allocation of every full-size column at once nor one task over the whole at the end.
  */
 export class ColumnsAppender {
+	readonly #parts: MemberColumns[] = [];
 	#n = 0;
-	#capacity: number;
-	readonly #numbers = {} as Record<NumberField, Float64Array>;
-	readonly #optional: Partial<Record<OptionalNumberField, Float64Array>> = {};
-	readonly #strings = {} as Record<StringField, { codes: GrowingCodes; dict: Dictionary<string | null> }>;
-	#idOffsets: Uint32Array;
-	#idBytes = new Uint8Array(1024);
-	#idLength = 0;
-	#plotOffsets: Uint32Array;
-	readonly #plotCodes = new GrowingCodes(1024);
-	readonly #plotDict = new Dictionary<string>();
-
-	constructor(expected = 1024) {
-		this.#capacity = Math.max(16, expected);
-		for (const f of NUMBER_FIELDS) this.#numbers[f] = new Float64Array(this.#capacity);
-		for (const f of STRING_FIELDS) this.#strings[f] = { codes: new GrowingCodes(this.#capacity), dict: new Dictionary<string | null>() };
-		this.#idOffsets = new Uint32Array(this.#capacity + 1);
-		this.#plotOffsets = new Uint32Array(this.#capacity + 1);
-	}
 
 	get length() {
 		return this.#n;
 	}
 
-	#grow(need: number) {
-		if (need <= this.#capacity) return;
-		const size = Math.max(need, this.#capacity * 2);
-		const grown = (a: Float64Array, fill = 0) => {
-			const b = new Float64Array(size);
-			if (fill) b.fill(fill, this.#n);
-			b.set(a.subarray(0, this.#n));
-			return b;
-		};
-		for (const f of NUMBER_FIELDS) this.#numbers[f] = grown(this.#numbers[f]);
-		for (const f of OPTIONAL_NUMBER_FIELDS) if (this.#optional[f]) this.#optional[f] = grown(this.#optional[f], NaN);
-		const offsets = (a: Uint32Array) => {
-			const b = new Uint32Array(size + 1);
-			b.set(a.subarray(0, this.#n + 1));
-			return b;
-		};
-		this.#idOffsets = offsets(this.#idOffsets);
-		this.#plotOffsets = offsets(this.#plotOffsets);
-		this.#capacity = size;
-	}
-
-	/** Appends members [from, to) of `c`, or the members at `which` (ascending or not) when given. */
+	/** Appends the members of `c`, or those at `which` when given. */
 	append(c: MemberColumns, which?: ArrayLike<number>) {
-		const n = which ? which.length : c.length;
-		if (!n) return;
-		this.#grow(this.#n + n);
-		const at = this.#n;
-		const pick = (src: Float64Array, dst: Float64Array) => {
-			if (!which) dst.set(src, at);
-			else for (let k = 0; k < n; k++) dst[at + k] = src[which[k]!]!;
-		};
-		for (const f of NUMBER_FIELDS) pick(c[f], this.#numbers[f]);
-		for (const f of OPTIONAL_NUMBER_FIELDS) {
-			const src = c[f];
-			let dst = this.#optional[f];
-			if (!src) {
-				dst?.fill(NaN, at, at + n);
-				continue;
-			}
-			if (!dst) dst = this.#optional[f] = new Float64Array(this.#capacity).fill(NaN);
-			pick(src, dst);
-		}
-		for (const f of STRING_FIELDS) {
-			const s = this.#strings[f];
-			const map = mapInto(s.dict, c[f].values);
-			appendCodes(s.codes, s.dict.values.length, c[f].codes, map, 0, c.length, which);
-		}
-		const plotMap = mapInto(this.#plotDict, c.plots.values);
-		const plotCount = this.#plotDict.values.length;
-		// Ids and plot lists: whole runs when all are taken, member by member otherwise.
-		const ranges = which ? Array.from(which, (i) => [i, i + 1] as const) : [[0, c.length] as const];
-		for (const [a, b] of ranges) {
-			const bytesFrom = c.id.offsets[a]!;
-			const bytesTo = c.id.offsets[b]!;
-			const room = this.#idLength + bytesTo - bytesFrom;
-			if (room > this.#idBytes.length) {
-				const bigger = new Uint8Array(Math.max(room, this.#idBytes.length * 2));
-				bigger.set(this.#idBytes.subarray(0, this.#idLength));
-				this.#idBytes = bigger;
-			}
-			this.#idBytes.set(c.id.bytes.subarray(bytesFrom, bytesTo), this.#idLength);
-			const base = this.#idLength - bytesFrom;
-			const k0 = this.#n - a + 1;
-			for (let i = a; i < b; i++) this.#idOffsets[k0 + i] = c.id.offsets[i + 1]! + base;
-			this.#idLength = room;
-			const plotBase = this.#plotCodes.length - c.plots.offsets[a]!;
-			appendCodes(this.#plotCodes, plotCount, c.plots.codes, plotMap, c.plots.offsets[a]!, c.plots.offsets[b]!);
-			for (let i = a; i < b; i++) this.#plotOffsets[k0 + i] = c.plots.offsets[i + 1]! + plotBase;
-			this.#n += b - a;
-		}
+		const part = !which ? c : which.length ? pickColumns(c, which) : null;
+		if (!part?.length) return;
+		this.#parts.push(part);
+		this.#n += part.length;
 	}
 
-	/** The columns so far: views of the appender's arrays (no copy), so append no more afterwards. */
+	/** The members appended so far as one set of columns (one dictionary per field), as sliced work. */
+	*joined(): Sliced<MemberColumns> {
+		return this.#parts.length === 1 ? this.#parts[0]! : yield* concatColumnsOf(this.#parts);
+	}
+
 	build(): MemberColumns {
-		const n = this.#n;
-		const out = {
-			length: n,
-			id: { offsets: this.#idOffsets.subarray(0, n + 1), bytes: this.#idBytes.subarray(0, this.#idLength) },
-			plots: { offsets: this.#plotOffsets.subarray(0, n + 1), codes: this.#plotCodes.done(), values: this.#plotDict.values }
-		} as MemberColumns;
-		for (const f of NUMBER_FIELDS) out[f] = this.#numbers[f].subarray(0, n);
-		for (const f of OPTIONAL_NUMBER_FIELDS) if (this.#optional[f]) out[f] = this.#optional[f].subarray(0, n);
-		for (const f of STRING_FIELDS) out[f] = { codes: this.#strings[f].codes.done(), values: this.#strings[f].dict.values };
-		return out;
+		return runAtOnce(this.joined());
 	}
 }
 
