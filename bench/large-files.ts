@@ -124,9 +124,9 @@ baseline's time; page heap ${ratio('csv', (r) => r.heapMB)} and ${ratio('parquet
 The worker's reading alone, the same \`importFile\` in a Node process over the same ${BIG.toLocaleString('en')}-row files (no page, no
 messages): CSV ${(node.get('csv')!.ms / 1000).toFixed(1)} s (${(node.get('csv')!.cpuMs / 1000).toFixed(1)} s CPU), Parquet ${(node.get('parquet')!.ms / 1000).toFixed(1)} s (${(node.get('parquet')!.cpuMs / 1000).toFixed(1)} s CPU).
 The rest of "report after" is the batches' trip to the page (columns, 2,000 members a message, their buffers
-transferred), the page turning each batch into records for the import session (what is left of one object per
-member: docs/ARCHITECTURE.md), and the machine's load. The tasks over 200 ms are the swap of the prepared
-dataset and the first frames with it; the goals (60 s, no task over 200 ms) are not met yet.
+transferred), the page keeping each batch as it is (only rows for the geocoder become records: none here), and the
+machine's load. After the report the batches are joined into one set of columns a column per task and the index,
+date order and heat cells are built in slices (docs/ARCHITECTURE.md, "Members as columns"); no member becomes an object.
 
 Machine load average (1 / 5 / 15 min) ${load(loadBefore)} at this module's start, ${load(loadAfter)} at its end (2 cores, shared):
 wall-clock figures stretch with it.
