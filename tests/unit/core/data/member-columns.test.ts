@@ -12,6 +12,7 @@ import {
 	byteSizeOf,
 	columnsOf,
 	concatColumns,
+	concatColumnsOf,
 	idAt,
 	isMemberColumns,
 	pickColumns,
@@ -293,6 +294,19 @@ describe('ColumnsAppender: batches joined as they arrive', () => {
 		const appender = new ColumnsAppender();
 		appender.append(c);
 		expect(runAtOnce(appender.joined())).toBe(c);
+	});
+
+	it('a join of many batches yields within each column, not only between columns', () => {
+		const batch = columnsOf(Array.from({ length: 2000 }, (_, i) => rec(`m${i}`, { hometown: `t${i % 5}`, lon: i, lat: i })));
+		const parts = Array.from({ length: 300 }, () => batch);
+		let steps = 0;
+		const work = concatColumnsOf(parts);
+		let step = work.next();
+		for (; !step.done; step = work.next()) steps++;
+		const columns = 4 + 5 + 14; // ids (offsets, bytes), plots (codes, offsets), numbers, strings
+		expect(steps).toBeGreaterThan(2 * columns);
+		expect(step.value.length).toBe(600_000);
+		expect(recordAt(step.value, 599_999)).toEqual(recordAt(batch, 1999));
 	});
 
 	it('codes stay 8 bits while the merged dictionary is small', () => {
