@@ -29,6 +29,8 @@ export class Dataset {
 	/** True while a large dataset is being indexed; until then the map and panels show the previous one. */
 	#indexing = $state(false);
 	#indexJob = 0;
+	/** Members of a dataset about to be set (an import's batches still being joined): until then it counts as being prepared. */
+	#incoming = $state<number | null>(null);
 	#indexed: (() => void)[] = [];
 	#preparedListeners: ((index: DatasetIndex) => void)[] = [];
 	readonly #timeline: Timeline;
@@ -62,7 +64,24 @@ export class Dataset {
 		return this.#prepared.index;
 	}
 	get indexing() {
-		return this.#indexing;
+		return this.#indexing || this.#incoming !== null;
+	}
+	/** How many members the dataset being prepared has (the coming one's while it is announced). */
+	get preparingCount(): number {
+		return this.#incoming ?? this.count;
+	}
+
+	/**
+	 * Announces a dataset of `count` members that is still being put together (set() follows): the map
+	 * keeps the current one and the legend says what is being prepared. withdraw() when it will not come.
+	 */
+	announce(count: number) {
+		this.#incoming = count;
+	}
+	withdraw() {
+		if (this.#incoming === null) return;
+		this.#incoming = null;
+		if (!this.#indexing) this.#resolveIndexed();
 	}
 
 	/**
@@ -76,6 +95,7 @@ export class Dataset {
 		this.#current = dataset;
 		this.#name = name;
 		this.#loadError = null;
+		this.#incoming = null;
 		this.#prepare();
 	}
 
@@ -127,7 +147,7 @@ export class Dataset {
 
 	/** Resolves once the dataset set last is indexed and shown (at once for small ones). */
 	whenIndexed(): Promise<void> {
-		return this.#indexing ? new Promise((resolve) => this.#indexed.push(resolve)) : Promise.resolve();
+		return this.indexing ? new Promise((resolve) => this.#indexed.push(resolve)) : Promise.resolve();
 	}
 
 	#usePrepared(prepared: PreparedDataset) {
@@ -135,6 +155,10 @@ export class Dataset {
 		this.#indexing = false;
 		this.#timeline.fitDomain(prepared.index.domain);
 		for (const listener of this.#preparedListeners) listener(prepared.index);
+		this.#resolveIndexed();
+	}
+
+	#resolveIndexed() {
 		const waiting = this.#indexed;
 		this.#indexed = [];
 		for (const resolve of waiting) resolve();

@@ -254,35 +254,26 @@ export class EvidenceState {
 		if (this.gazetteer) return;
 		try {
 			// The geocoder's file: one download serves both.
-			const [response, { Gazetteer }] = await Promise.all([
+			const [response, { populatedPlaces }, { decodeGazetteer }] = await Promise.all([
 				fetch(assetUrl('generated/gazetteer/gazetteer.bin')),
-				import('$lib/core/geocode/gazetteer')
+				import('$lib/core/geocode/gazetteer'),
+				import('$lib/core/geocode/gazetteer-binary')
 			]);
 			if (!response.ok) throw new Error(`HTTP ${response.status}`);
 			const bytes = await response.arrayBuffer();
-			// Decoding the file, folding a hundred thousand names into keys: most of a second of work, in
-			// separate tasks and slices so the page keeps answering (docs/ARCHITECTURE.md, "Evidence").
+			// Decoding the file in a task of its own, then the places and their folded names in slices, so the
+			// page keeps answering (docs/ARCHITECTURE.md, "Evidence"). Only the decoded columns are read: the
+			// geocoder's search index (most of a Gazetteer's construction) is not needed for population figures.
 			await nextTask();
-			const g = new Gazetteer(bytes);
-			await nextTask();
-			const alt = g.alternateNamesByPlace();
+			const cols = decodeGazetteer(bytes);
 			const asOf = this.data?.source.match(/extract of ([0-9-]+)/)?.[1] ?? '';
 			const lookup = await runInSlices(
 				(function* () {
+					const rows = yield* populatedPlaces(cols);
 					const places: PopulatedPlace[] = [];
-					for (let i = 0; i < g.size; i++) {
+					for (let i = 0; i < rows.length; i++) {
 						if ((i & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) yield;
-						if (!(g.population[i]! > 0)) continue;
-						places.push({
-							name: g.name[i]!,
-							country: g.country[i]!,
-							lat: g.lat[i]!,
-							lon: g.lon[i]!,
-							population: g.population[i]!,
-							source: GAZETTEER_SOURCE,
-							asOf,
-							alt: alt[i] ?? []
-						});
+						places.push({ ...rows[i]!, source: GAZETTEER_SOURCE, asOf });
 					}
 					return yield* populationFromPlacesSliced(places);
 				})(),

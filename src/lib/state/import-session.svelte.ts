@@ -15,25 +15,51 @@ import {
 	type MemberRecord,
 	type PlacementPartition
 } from '$lib/core/data/member';
+import {
+	ColumnsDataset,
+	columnsOf,
+	concatColumns,
+	concatColumnsOf,
+	recordsOf,
+	sliceColumns,
+	type MemberColumns
+} from '$lib/core/data/member-columns';
 import type { ColumnMapping } from '$lib/core/data/columns';
 import type { ReviewChoice } from '$lib/core/geocode/review';
 import type { GeocodeJob, SavedChoices, SavedMappings } from '$lib/core/project/import-memory';
 import type { Dataset } from './dataset.svelte';
 import { partitionForGeocoding } from '$lib/core/geocode/regeocode';
+import { nextTask, runInSlices } from '$lib/core/slicing/slices';
 
-/**
- * Which records the geocoder placed, by identity. Not state: nothing is drawn from it, it only tells
- * setGeocoded which members to replace.
- */
-const identities = (records: Iterable<MemberRecord> = []) => new Set(records);
+/** Up to this many members, the dataset with the geocoder's members is joined in the caller's task; past it in slices. */
+const JOIN_AT_ONCE = 50_000;
+
+/** The members an import placed from the file itself: columns (a file read by the importer) or records (lists given as records). */
+type Base = MemberColumns | readonly MemberRecord[];
+
+const metaOf = ({ synthetic, kind, weightMeaning }: MemberDataset) => ({
+	synthetic,
+	...(kind ? { kind } : {}),
+	...(weightMeaning !== undefined ? { weightMeaning } : {})
+});
 
 export class ImportSession {
 	/** Imported rows with a place name but no coordinates, still off the map. */
 	#pending = $state.raw<readonly MemberRecord[]>([]);
 	/** Every row of the current import that needed the geocoder, with its row number in the file. */
 	#job = $state.raw<{ rows: readonly MemberRecord[]; rowNumbers: readonly number[] } | null>(null);
-	/** The records the geocoder or the review placed for the current import (replaced whole each time). */
-	#geocoded = identities();
+	/**
+	 * The dataset of an import is `#base` (the rows placed by the file) followed by `#geocoded` (what the
+	 * geocoder or the review placed, replaced whole each time). Not state: nothing is drawn from them,
+	 * they tell setGeocoded and replaceMembers what the dataset is made of. A file's rows stay columns:
+	 * no record per member (docs/ARCHITECTURE.md, "Members as columns").
+	 */
+	#base: Base | null = null;
+	/** Records of a base held as columns, made when asked (the coordinate checks of a list of at most tens of thousands). */
+	#baseRecords: MemberRecord[] | null = null;
+	#geocoded: readonly MemberRecord[] = [];
+	/** Counts joins of the base and the geocoded members, so a slower one finishing late is dropped. */
+	#joins = 0;
 	#mappings = $state.raw<Readonly<SavedMappings>>({});
 	#choices = $state.raw<Readonly<SavedChoices>>({});
 	readonly #dataset: Dataset;
@@ -69,7 +95,9 @@ export class ImportSession {
 	 * over a million at the end). `rowNumbers` are the pending rows' lines in the file; `weightMeaning`
 	 * names a source's weight column (a casualty count), which the legend can switch off. With
 	 * `regeocode` (the analyst's explicit choice) rows with coordinates and a place name wait for the
-	 * geocoder too, their given coordinates kept (core/geocode/regeocode.ts).
+	 * geocoder too, their given coordinates kept (core/geocode/regeocode.ts). `columns`: the rows
+	 * that go on the map as the file gives them, kept as columns (the importer's way: then
+	 * `partition.placed` is normally empty and the dataset is built without a record per member).
 	 */
 	importPartitioned(
 		partition: PlacementPartition,
@@ -77,22 +105,38 @@ export class ImportSession {
 		kind: DatasetKind = 'members',
 		rowNumbers?: readonly number[],
 		weightMeaning = '',
-		regeocode = false
+		regeocode = false,
+		columns?: MemberColumns
 	) {
 		const split = partitionForGeocoding(partition, rowNumbers ?? partition.pending.map((_, i) => i + 1), regeocode);
 		const { placed, pending } = split.partition;
 		this.#pending = pending;
 		this.#job = pending.length ? { rows: pending, rowNumbers: split.rowNumbers } : null;
-		this.#geocoded = identities();
-		this.#dataset.set({ synthetic: false, kind, members: placed, ...(weightMeaning ? { weightMeaning } : {}) }, name);
+		// Both only when a caller hands records with coordinates beside columns (the importer does not).
+		this.#base = columns ? (placed.length ? concatColumns([columns, columnsOf(placed)]) : columns) : placed;
+		this.#baseRecords = null;
+		this.#geocoded = [];
+		this.#show({ synthetic: false, kind, ...(weightMeaning ? { weightMeaning } : {}) }, name);
 	}
 
 	/** Back to a bundled dataset (the demo): the imported file and its rows awaiting the geocoder are dropped. */
 	showBundled(dataset: MemberDataset, name: string) {
 		this.#pending = [];
 		this.#job = null;
-		this.#geocoded = identities();
+		this.#drop();
+		this.#joins++;
 		this.#dataset.set(dataset, name);
+	}
+
+	/**
+	 * The import's members placed by the file itself, as records: for the coordinate checks, which hand
+	 * them back to replaceMembers by identity. Made once for a file read as columns; call it only for
+	 * lists small enough to check in the browser.
+	 */
+	placedRecords(): readonly MemberRecord[] {
+		const base = this.#base ?? [];
+		if (Array.isArray(base)) return base;
+		return (this.#baseRecords ??= recordsOf(base as MemberColumns));
 	}
 
 	/**
@@ -101,11 +145,10 @@ export class ImportSession {
 	 * with applyGeocodes (core/geocode/apply.ts) over ALL the job's rows.
 	 */
 	setGeocoded(placed: MemberRecord[], stillPending: readonly MemberRecord[]) {
-		const current = this.#dataset.current;
-		const kept = current.members.filter((m) => !this.#geocoded.has(m));
-		this.#geocoded = identities(placed);
+		this.#base ??= this.#baseOf(this.#dataset.current, 0);
+		this.#geocoded = placed;
 		this.#pending = stillPending;
-		this.#dataset.set({ ...current, members: [...kept, ...placed] }, this.#dataset.name);
+		this.#show(metaOf(this.#dataset.current), this.#dataset.name);
 	}
 
 	/**
@@ -114,15 +157,57 @@ export class ImportSession {
 	 */
 	replaceMembers(changes: ReadonlyMap<MemberRecord, MemberRecord>) {
 		if (!changes.size) return;
-		const current = this.#dataset.current;
-		let changed = false;
-		const members = current.members.map((m) => {
-			const next = changes.get(m);
-			if (!next) return m;
-			changed = true;
-			return next;
+		this.#base ??= this.#baseOf(this.#dataset.current, 0);
+		const swap = (list: readonly MemberRecord[]) => {
+			let changed = false;
+			const out = list.map((m) => {
+				const next = changes.get(m);
+				if (!next) return m;
+				changed = true;
+				return next;
+			});
+			return changed ? out : null;
+		};
+		const base = Array.isArray(this.#base) ? swap(this.#base) : this.#baseRecords && swap(this.#baseRecords);
+		const geocoded = swap(this.#geocoded);
+		if (!base && !geocoded) return;
+		if (base && Array.isArray(this.#base)) this.#base = base;
+		else if (base) {
+			// Only lists small enough to check come here: their columns are made again at once.
+			this.#baseRecords = base;
+			this.#base = columnsOf(base);
+		}
+		if (geocoded) this.#geocoded = geocoded;
+		this.#show(metaOf(this.#dataset.current), this.#dataset.name);
+	}
+
+	/** The base of a dataset whose last `geocoded` members the geocoder placed (saved work, project files). */
+	#baseOf(dataset: MemberDataset, geocoded: number): Base {
+		const { columns } = dataset;
+		if (columns) return geocoded ? sliceColumns(columns, 0, columns.length - geocoded) : columns;
+		return geocoded ? dataset.members.slice(0, -geocoded) : dataset.members;
+	}
+
+	#drop() {
+		this.#base = null;
+		this.#baseRecords = null;
+		this.#geocoded = [];
+	}
+
+	/** Shows the base followed by the geocoded members: joined at once when small, in slices between tasks when large. */
+	#show(meta: Omit<MemberDataset, 'members' | 'columns'>, name: string) {
+		const base = this.#base ?? [];
+		const geocoded = this.#geocoded;
+		const job = ++this.#joins;
+		if (Array.isArray(base)) return this.#dataset.set({ ...meta, members: geocoded.length ? [...base, ...geocoded] : base }, name);
+		const columns = base as MemberColumns;
+		if (!geocoded.length) return this.#dataset.set(new ColumnsDataset(columns, meta), name);
+		const parts = [columns, columnsOf(geocoded)];
+		if (columns.length <= JOIN_AT_ONCE) return this.#dataset.set(new ColumnsDataset(concatColumns(parts), meta), name);
+		const cancelled = () => job !== this.#joins;
+		void runInSlices(concatColumnsOf(parts), { cancelled, yieldToEventLoop: nextTask }).then((joined) => {
+			if (joined && !cancelled()) this.#dataset.set(new ColumnsDataset(joined, meta), name);
 		});
-		if (changed) this.#dataset.set({ ...current, members }, this.#dataset.name);
 	}
 
 	/**
@@ -169,7 +254,7 @@ export class ImportSession {
 		return {
 			mappings: { ...this.#mappings },
 			geocodeChoices: { ...this.#choices },
-			geocodeJob: job ? { rows: [...job.rows], rowNumbers: [...job.rowNumbers], placedCount: this.#geocoded.size } : null
+			geocodeJob: job ? { rows: [...job.rows], rowNumbers: [...job.rowNumbers], placedCount: this.#geocoded.length } : null
 		};
 	}
 
@@ -183,11 +268,19 @@ export class ImportSession {
 		this.#choices = { ...choices };
 		this.#job = null;
 		this.#pending = [];
-		this.#geocoded = identities();
-		// Records only for an unfinished review: a dataset restored as columns makes none otherwise.
-		if (job && job.rows.length && job.placedCount <= this.#dataset.count) {
+		this.#drop();
+		this.#joins++;
+		// Records only for the unfinished review's rows and what the geocoder placed: the file's rows stay columns.
+		const count = this.#dataset.count;
+		if (job && job.rows.length && job.placedCount <= count) {
+			const current = this.#dataset.current;
 			this.#job = { rows: job.rows, rowNumbers: job.rowNumbers };
-			this.#geocoded = identities(job.placedCount ? this.#dataset.current.members.slice(-job.placedCount) : []);
+			this.#base = this.#baseOf(current, job.placedCount);
+			this.#geocoded = !job.placedCount
+				? []
+				: current.columns
+					? recordsOf(current.columns, count - job.placedCount, count)
+					: current.members.slice(-job.placedCount);
 		}
 	}
 
@@ -197,6 +290,6 @@ export class ImportSession {
 		this.#choices = {};
 		this.#job = null;
 		this.#pending = [];
-		this.#geocoded = identities();
+		this.#drop();
 	}
 }

@@ -7,7 +7,7 @@ import { importFile } from '$lib/core/data/read-file';
 import type { ImportMessage, ImportRequest } from './import-protocol';
 import { buffersOf, columnsOf } from '$lib/core/data/member-columns';
 
-/** Members per message: the page turns each batch into records for the import session in a short task. */
+/** Members per message: the page keeps each batch as columns (records only for rows the geocoder needs), in a short task. */
 const RECORDS_PER_MESSAGE = 2_000;
 
 const scope = self as unknown as {

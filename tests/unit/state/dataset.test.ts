@@ -92,6 +92,26 @@ describe('Dataset and its views', () => {
 	});
 });
 
+describe('a dataset announced before it is set (an import still joining its batches)', () => {
+	it.each([
+		{ title: 'set follows', end: 'set' as const },
+		{ title: 'withdrawn', end: 'withdraw' as const }
+	])('counts as being prepared until then: $title', async ({ end }) => {
+		const app = new AppState();
+		app.dataset.set({ synthetic: false, members: [member('a')] }, 'one.csv');
+		app.dataset.announce(5_000_000);
+		expect([app.dataset.indexing, app.dataset.preparingCount, app.dataset.count]).toEqual([true, 5_000_000, 1]);
+		let indexed = false;
+		const waited = app.dataset.whenIndexed().then(() => (indexed = true));
+		await Promise.resolve();
+		expect(indexed).toBe(false);
+		if (end === 'set') app.dataset.set({ synthetic: false, members: [member('a'), member('b')] }, 'two.csv');
+		else app.dataset.withdraw();
+		await waited;
+		expect([app.dataset.indexing, app.dataset.preparingCount]).toEqual([false, end === 'set' ? 2 : 1]);
+	});
+});
+
 describe('ImportSession', () => {
 	it('puts placed rows on the map and keeps the rest for the geocoder with their row numbers', () => {
 		const app = new AppState();
@@ -169,6 +189,66 @@ describe('ImportSession', () => {
 		expect(Object.keys(again.importSession.choices)).toEqual([placeKey('Tripoli', '')]);
 	});
 
+	it("a file read as columns: its placed rows stay columns, the geocoder's members join them", () => {
+		const app = new AppState();
+		const b = unplaced('b', 'Tripoli');
+		const columns = columnsOf([member('a'), member('c', { day: 400 })]);
+		app.importSession.importPartitioned({ placed: [], pending: [b] }, 'list.csv', 'members', [3], '', false, columns);
+		expect(app.dataset.current.columns).toBe(columns);
+		expect(app.dataset.count).toBe(2);
+		app.importSession.setGeocoded([{ ...b, lat: 32.9, lon: 13.2 }], []);
+		app.importSession.setGeocoded([{ ...b, lat: 34.4, lon: 35.8 }], []);
+		expect(app.dataset.current.columns?.length).toBe(3);
+		expect(app.dataset.current.members.map((m) => [m.id, m.lat])).toEqual([
+			['a', 50.85],
+			['c', 50.85],
+			['b', 34.4]
+		]);
+	});
+
+	it('a file read as columns: the coordinate checks replace its members by identity', () => {
+		const app = new AppState();
+		app.importSession.importPartitioned(
+			{ placed: [], pending: [] },
+			'list.csv',
+			'members',
+			[],
+			'',
+			false,
+			columnsOf([member('a'), member('c')])
+		);
+		const [a, c] = app.importSession.placedRecords();
+		expect(app.importSession.placedRecords()[0], 'made once').toBe(a);
+		app.importSession.replaceMembers(new Map([[c!, { ...c!, lat: 51.2, lon: 4.4 }]]));
+		app.importSession.replaceMembers(new Map([[a!, { ...a!, place: 'Brussels' }]]));
+		expect(app.dataset.current.columns).toBeDefined();
+		expect(app.dataset.current.members.map((m) => [m.id, m.lat, m.place])).toEqual([
+			['a', 50.85, 'Brussels'],
+			['c', 51.2, undefined]
+		]);
+		// A record that is not in the dataset (any more) changes nothing.
+		const before = app.dataset.current;
+		app.importSession.replaceMembers(new Map([[a!, { ...a!, lat: 0 }]]));
+		expect(app.dataset.current).toBe(before);
+	});
+
+	it('re-geocoding a file read as columns: the rows with a place name go to the geocoder as records', () => {
+		const app = new AppState();
+		const named = member('n', { row: 2 });
+		app.importSession.importPartitioned(
+			{ placed: [named], pending: [] },
+			'list.csv',
+			'members',
+			[],
+			'',
+			true,
+			columnsOf([member('u', { hometown: '' })])
+		);
+		expect(app.dataset.current.members.map((m) => m.id)).toEqual(['u']);
+		expect(app.importSession.job?.rows.map((m) => [m.id, m.givenLat])).toEqual([['n', 50.85]]);
+		expect(app.importSession.job?.rowNumbers).toEqual([2]);
+	});
+
 	it('drops the import and its review for the demo, and everything on forget', () => {
 		const app = new AppState();
 		app.importSession.importPartitioned({ placed: [member('a')], pending: [unplaced('b', 'Tripoli')] }, 'list.csv');
@@ -212,12 +292,16 @@ describe('a dataset held as columns (restored saved work)', () => {
 		expect(dataset.reads).toBe(0);
 	});
 
-	it('an unfinished review restored with it takes the placed members from its records', () => {
+	it("an unfinished review restored with it: the geocoder's members replaced, the file's kept, no record made of them", () => {
 		const app = new AppState();
 		const dataset = new Counted(columnsOf(list), { synthetic: false });
 		app.dataset.set(dataset, 'Saved list');
 		app.importSession.restore({}, {}, { rows: [unplaced('p', 'Tripoli')], rowNumbers: [4], placedCount: 1 });
 		expect(app.importSession.job?.rows.map((r) => r.id)).toEqual(['p']);
-		expect(dataset.reads).toBeGreaterThan(0);
+		expect(dataset.reads).toBe(0);
+		app.importSession.setGeocoded([{ ...unplaced('p', 'Tripoli'), lat: 32.9, lon: 13.2 }], []);
+		expect(app.dataset.current.columns, 'still columns').toBeDefined();
+		expect(app.dataset.current.members.map((m) => m.id)).toEqual(['a', 'b', 'p']);
+		expect(app.importSession.toSaved().geocodeJob?.placedCount).toBe(1);
 	});
 });

@@ -18,6 +18,8 @@ import { YIELD_EVERY, type Sliced } from '../slicing/slices';
 export interface FieldColumn {
 	codes: Uint32Array;
 	values: string[];
+	/** counts[c]: how many members have values[c] (the facet counts with no filter set, kept so none is a pass over every member). */
+	counts: Float64Array;
 }
 
 /**
@@ -94,7 +96,12 @@ function* filterColumnOf(columns: MemberColumns, field: FilterField): Sliced<Fie
 		}
 		codes[i] = id;
 	}
-	return { codes, values };
+	const counts = new Float64Array(values.length);
+	for (let i = 0; i < n; i++) {
+		if ((i & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) yield;
+		counts[codes[i]!]!++;
+	}
+	return { codes, values, counts };
 }
 
 /**

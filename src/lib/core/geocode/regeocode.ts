@@ -8,6 +8,7 @@
  *    `givenLat` / `givenLon` on a record), and where the geocoder finds no place the given point stays.
  */
 import { isPlaced, type MemberRecord, type PlacementPartition } from '../data/member';
+import type { MemberColumns } from '../data/member-columns';
 
 /** Whether a row goes to the geocoder. */
 export const needsGeocoder = (r: MemberRecord, regeocode: boolean): boolean => !isPlaced(r) || (regeocode && !!r.hometown.trim());
@@ -56,4 +57,27 @@ export function partitionForGeocoding(
 		rowNumbers: [...pendingRows, ...again.map((r, i) => r.row ?? pendingRows.length + i + 1)],
 		regeocoded: again.length
 	};
+}
+
+/**
+ * A batch of imported columns split the way partitionForGeocoding splits records: `kept` are the
+ * members that go on the map as they are (coordinates given, and not sent back to the geocoder), by
+ * index, or null when that is all of them (the usual large file); `others` need the geocoder, or the
+ * review, and become records.
+ */
+export function splitForGeocoding(c: MemberColumns, regeocode: boolean): { kept: number[] | null; others: number[] } {
+	// A town text with something besides spaces, per code: looked at once per distinct value.
+	const named = regeocode ? c.hometown.values.map((v) => !!v?.trim()) : null;
+	const codes = c.hometown.codes;
+	let kept: number[] | null = null;
+	const others: number[] = [];
+	for (let i = 0; i < c.length; i++) {
+		const stays = Number.isFinite(c.lon[i]!) && Number.isFinite(c.lat[i]!) && !(named && named[codes[i]!]);
+		if (stays) kept?.push(i);
+		else {
+			kept ??= Array.from({ length: i }, (_, k) => k);
+			others.push(i);
+		}
+	}
+	return { kept, others };
 }

@@ -5,14 +5,17 @@ import { indexColumns, indexDataset } from '$lib/core/data/dataset-index';
 import { timeIndexOf } from '$lib/core/time/time-index';
 import { runAtOnce } from '$lib/core/slicing/slices';
 import {
+	ColumnsAppender,
 	ColumnsBuilder,
 	ColumnsDataset,
 	buffersOf,
 	byteSizeOf,
 	columnsOf,
 	concatColumns,
+	concatColumnsOf,
 	idAt,
 	isMemberColumns,
+	pickColumns,
 	recordAt,
 	recordsAt,
 	recordsOf,
@@ -224,5 +227,93 @@ describe('the dataset index from columns equals the index from records', () => {
 		expect(fromColumns.towns.find((t) => t.key === 'BE:1')?.spellings).toEqual(['Brussels', 'Bruxelles', 'Brussel']);
 		expect(fromColumns.members).toEqual(list);
 		expect(runAtOnce(timeIndexOf(fromColumns, null)).members.map((m) => m.id)).toEqual(['g', 'b', 'c', 'e', 'a']);
+	});
+});
+
+describe('ColumnsAppender: batches joined as they arrive', () => {
+	const c = columnsOf(records);
+	const many = (n: number, town: (i: number) => string) =>
+		Array.from({ length: n }, (_, i) => rec(`x${i}`, { hometown: town(i), plots: i % 3 ? [`p${i % 300}`] : [], row: i }));
+	it.each([
+		{ title: 'whole batches', batches: [records.slice(0, 5), records.slice(5)], pick: null },
+		{
+			title: 'whole batches of one and more',
+			batches: [records.slice(0, 3), records.slice(3, 4), records.slice(4)],
+			pick: null
+		},
+		{ title: 'empty batches among them', batches: [[], records.slice(0, 2), [], records.slice(2)], pick: null },
+		{
+			title: 'picked members of each batch',
+			batches: [records.slice(0, 6), records.slice(6)],
+			expected: records.length,
+			pick: (i: number) => i % 2 === 0
+		},
+		{
+			title: 'none picked from a batch',
+			batches: [records.slice(0, 6), records.slice(6)],
+			pick: (i: number) => i > 3 && i < 2
+		},
+		{
+			title: 'a dictionary that widens from 8 to 16 bits between batches',
+			batches: [many(200, (i) => `a${i}`), many(200, (i) => `b${i}`), many(300, (i) => `a${i}`)],
+			pick: null
+		},
+		{
+			title: 'optional numbers only in a later batch',
+			batches: [[rec('a')], [rec('b', { population: 7, givenLat: 1 })], [rec('c')]],
+			pick: null
+		},
+		{
+			title: 'optional numbers only in an earlier batch, picked',
+			batches: [
+				[full, rec('b')],
+				[rec('c'), rec('d')]
+			],
+			pick: (i: number) => i === 1
+		}
+	])('$title: the same members as one columnsOf of them', ({ batches, pick }) => {
+		const appender = new ColumnsAppender();
+		const want: MemberRecord[] = [];
+		for (const batch of batches) {
+			const which = pick ? batch.map((_, i) => i).filter(pick) : undefined;
+			appender.append(columnsOf(batch), which);
+			want.push(...(which ? which.map((i) => batch[i]!) : batch));
+		}
+		const joined = appender.build();
+		expect(appender.length).toBe(want.length);
+		expect(isMemberColumns(joined)).toBe(true);
+		expect(recordsOf(joined)).toEqual(want);
+	});
+
+	it('pickColumns takes members by index, in the order given', () => {
+		expect(recordsOf(pickColumns(c, [3, 0, 3]))).toEqual([records[3], records[0], records[3]]);
+		expect(recordsOf(pickColumns(c, []))).toEqual([]);
+	});
+
+	it('the join is sliced work: one batch is handed back as it is', () => {
+		const appender = new ColumnsAppender();
+		appender.append(c);
+		expect(runAtOnce(appender.joined())).toBe(c);
+	});
+
+	it('a join of many batches yields within each column, not only between columns', () => {
+		const batch = columnsOf(Array.from({ length: 2000 }, (_, i) => rec(`m${i}`, { hometown: `t${i % 5}`, lon: i, lat: i })));
+		const parts = Array.from({ length: 300 }, () => batch);
+		let steps = 0;
+		const work = concatColumnsOf(parts);
+		let step = work.next();
+		for (; !step.done; step = work.next()) steps++;
+		const columns = 4 + 5 + 14; // ids (offsets, bytes), plots (codes, offsets), numbers, strings
+		expect(steps).toBeGreaterThan(2 * columns);
+		expect(step.value.length).toBe(600_000);
+		expect(recordAt(step.value, 599_999)).toEqual(recordAt(batch, 1999));
+	});
+
+	it('codes stay 8 bits while the merged dictionary is small', () => {
+		const appender = new ColumnsAppender();
+		appender.append(c);
+		appender.append(c);
+		expect(appender.build().hometown.codes).toBeInstanceOf(Uint8Array);
+		expect(appender.build().hometown.values).toEqual(c.hometown.values);
 	});
 });

@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Gazetteer, normalizeName, type GazetteerData } from '$lib/core/geocode';
+import { populatedPlaces } from '$lib/core/geocode/gazetteer';
+import { runAtOnce } from '$lib/core/slicing/slices';
 import {
 	decodeGazetteer,
 	encodeGazetteer,
@@ -148,6 +150,23 @@ describe('binary gazetteer', () => {
 	it('keeps names no rule gives back in its own bytes', () => {
 		const cols = decodeGazetteer(encodeGazetteer(source));
 		expect(cols.names.sort()).toEqual(PLACES.map((p) => p[0]).sort());
+	});
+
+	it('the populated places read from the decoded columns equal those of a Gazetteer', () => {
+		const rows = runAtOnce(populatedPlaces(decodeGazetteer(encodeGazetteer(source))));
+		const alt = gaz.alternateNamesByPlace();
+		const expected = Array.from({ length: gaz.size }, (_, i) => i)
+			.filter((i) => gaz.population[i]! > 0)
+			.map((i) => ({
+				name: gaz.name[i],
+				country: gaz.country[i],
+				lat: gaz.lat[i],
+				lon: gaz.lon[i],
+				population: gaz.population[i],
+				alt: alt[i] ?? []
+			}));
+		expect(expected.length).toBeGreaterThan(3);
+		expect(rows).toEqual(expected);
 	});
 
 	it('gives each place its alternate names', () => {

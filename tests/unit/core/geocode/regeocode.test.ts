@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { emptyRecord, type MemberRecord } from '$lib/core/data/member';
 import { applyGeocodes } from '$lib/core/geocode/apply';
 import type { GeocodeResult, GeocodeStatus } from '$lib/core/geocode';
-import { asRegeocoded, givenColumns, keepsGiven, needsGeocoder, partitionForGeocoding } from '$lib/core/geocode/regeocode';
+import {
+	asRegeocoded,
+	givenColumns,
+	keepsGiven,
+	needsGeocoder,
+	partitionForGeocoding,
+	splitForGeocoding
+} from '$lib/core/geocode/regeocode';
+import { columnsOf } from '$lib/core/data/member-columns';
 import { recordsToCsv, privateRecords } from '$lib/core/export/records';
 
 const rec = (id: string, hometown: string, lat = NaN, lon = NaN, row?: number): MemberRecord => ({
@@ -127,5 +135,35 @@ describe('the CSV export carries the given coordinates', () => {
 		if (expected === null) return expect(header).not.toContain('given_lat');
 		expect(header!.slice(-2)).toEqual(['given_lat', 'given_lon']);
 		expect(first!.slice(-2)).toEqual(expected);
+	});
+});
+
+describe('splitForGeocoding: a batch of columns split as partitionForGeocoding splits its records', () => {
+	const placed = (id: string, town = 'Liège') => rec(id, town, 50.6, 5.6);
+	it.each([
+		{ title: 'all placed', rows: [placed('a'), placed('b', '')], regeocode: false, kept: null, others: [] },
+		{
+			title: 'all placed, re-geocoding: those with a town go back',
+			rows: [placed('a'), placed('b', ' ')],
+			regeocode: true,
+			kept: [1],
+			others: [0]
+		},
+		{ title: 'the first without coordinates', rows: [rec('a', 'Liège'), placed('b')], regeocode: false, kept: [1], others: [0] },
+		{
+			title: 'the last without coordinates',
+			rows: [placed('a'), placed('b'), rec('c', 'Liège')],
+			regeocode: false,
+			kept: [0, 1],
+			others: [2]
+		},
+		{ title: 'only a latitude', rows: [rec('a', 'X', 50), placed('b')], regeocode: false, kept: [1], others: [0] },
+		{ title: 'infinite coordinates are not placed', rows: [rec('a', 'X', Infinity, 4)], regeocode: false, kept: [], others: [0] },
+		{ title: 'none', rows: [], regeocode: true, kept: null, others: [] }
+	])('$title', ({ rows, regeocode, kept, others }) => {
+		const split = splitForGeocoding(columnsOf(rows), regeocode);
+		expect(split).toEqual({ kept, others });
+		// The same rows as the records' rule.
+		expect(split.others).toEqual(rows.flatMap((r, i) => (needsGeocoder(r, regeocode) ? [i] : [])));
 	});
 });

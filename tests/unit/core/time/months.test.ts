@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromIso as d } from '$lib/core/time/days';
-import { addMonths, countPerMonth, monthsIn } from '$lib/core/time/months';
+import { addMonths, countPerMonth, countPerSortedMonth, monthsIn } from '$lib/core/time/months';
 import { longDate, shortMonth } from '$lib/core/time/format';
 
 const ADD = [
@@ -54,4 +54,18 @@ describe('date labels', () => {
 		expect(longDate(d(input))).toBe(expected);
 	});
 	it('shortMonth', () => expect(shortMonth(11)).toBe('Nov'));
+});
+
+describe('counts per month of days in date order', () => {
+	const bins = monthsIn(d('2014-01-01'), d('2016-12-31'));
+	it.each([
+		{ title: 'none', days: [] },
+		{ title: 'month edges', days: [d('2014-01-01'), d('2014-01-31'), d('2014-02-01'), d('2016-02-29'), d('2016-12-31')] },
+		{ title: 'before and after the bins', days: [-40, -1, d('2014-03-03'), d('2017-01-01'), d('2018-05-05')] },
+		{ title: 'fractional days, sorted by whole day', days: [d('2014-01-31') + 0.7, d('2014-01-31') + 0.2, d('2014-02-01') + 0.5] },
+		{ title: 'many on one day', days: Array.from({ length: 50 }, () => d('2015-06-30')) },
+		{ title: 'spread over every month', days: Array.from({ length: 400 }, (_, i) => d('2013-12-01') + i * 3) }
+	])('$title: the same counts as a pass over the days', ({ days }) => {
+		expect(countPerSortedMonth(bins, days)).toEqual(countPerMonth(bins, days));
+	});
 });
