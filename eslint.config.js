@@ -9,7 +9,7 @@ import svelteConfig from './svelte.config.js';
 
 export default ts.config(
 	{
-		ignores: ['build/', 'build-test/', '.svelte-kit/', '.svelte-kit-test/', 'static/generated/', 'test-results/', 'node_modules/', 'tmp/']
+		ignores: ['build/', 'build-test/', 'build-atlas/', '.svelte-kit/', '.svelte-kit-test/', '.svelte-kit-atlas/', 'static/generated/', 'test-results/', 'node_modules/', 'tmp/']
 	},
 	js.configs.recommended,
 	...ts.configs.recommended,
