@@ -9,7 +9,18 @@ import svelteConfig from './svelte.config.js';
 
 export default ts.config(
 	{
-		ignores: ['build/', 'build-test/', 'build-atlas/', '.svelte-kit/', '.svelte-kit-test/', '.svelte-kit-atlas/', 'static/generated/', 'test-results/', 'node_modules/', 'tmp/']
+		ignores: [
+			'build/',
+			'build-test/',
+			'build-atlas/',
+			'.svelte-kit/',
+			'.svelte-kit-test/',
+			'.svelte-kit-atlas/',
+			'static/generated/',
+			'test-results/',
+			'node_modules/',
+			'tmp/'
+		]
 	},
 	js.configs.recommended,
 	...ts.configs.recommended,
