@@ -111,6 +111,31 @@ test.describe('import', () => {
 		expect(await state(page)).toMatchObject({ synthetic: false, members: 2 });
 	});
 
+	test('a file dropped before the panels have loaded is kept, not opened by the browser, and imported once they load', async ({ page }) => {
+		// Dropped as soon as the map's box exists: the panels load only after the first heat frame, so the
+		// import panel cannot be there yet.
+		await page.addInitScript(() => {
+			const drop = () => {
+				const target = document.querySelector('[data-testid="map"]');
+				if (!target) return void setTimeout(drop, 0);
+				const data = new DataTransfer();
+				data.items.add(new File(['name,lat,lon\nA,50.85,4.35\nB,48.85,2.35\n'], 'early.csv', { type: 'text/csv' }));
+				const events = ['dragenter', 'dragover', 'drop'].map(
+					(kind) => new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: data })
+				);
+				for (const e of events) target.dispatchEvent(e);
+				const w = window as unknown as { __earlyDrop: { panel: boolean; kept: boolean } };
+				w.__earlyDrop = { panel: !!document.querySelector('[data-testid="import"]'), kept: events[2]!.defaultPrevented };
+			};
+			addEventListener('DOMContentLoaded', drop);
+		});
+		await page.goto('/');
+		await page.waitForFunction(() => '__earlyDrop' in window);
+		expect(await page.evaluate(() => (window as unknown as { __earlyDrop: object }).__earlyDrop)).toEqual({ panel: false, kept: true });
+		await expect(page.getByTestId('import-accepted')).toHaveText('2');
+		expect(await state(page)).toMatchObject({ synthetic: false, members: 2 });
+	});
+
 	test('binary junk gets a clear message and leaves the map as it was', async ({ page }) => {
 		await openDashboard(page);
 		const junk = String.fromCharCode(...Array.from({ length: 600 }, (_, i) => (i * 7919) % 256));
