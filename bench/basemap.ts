@@ -4,7 +4,7 @@
  * timeline frame pays for the basemap, and why the app draws 110m below DETAIL_ZOOM.
  */
 import { descendantsCpuMs, fmt, stats, type BenchContext, type BenchSection } from './context';
-import { DETAIL_ZOOM } from '../src/lib/map/basemap-style';
+import { DETAIL_ZOOM } from '../src/lib/map/zooms';
 
 const VIEWS = [
 	{ name: 'Start view: Europe and the Mediterranean, zoom 3.35', v: '14,43.5,3.35' },

@@ -4,10 +4,8 @@ import { fontFaces, FONT_REGULAR, FONT_SEMIBOLD } from './fonts';
 import { REGION_BBOX } from '$lib/core/geocode/region';
 import { dotSprite } from '$lib/core/sprites/sprites';
 
-/** Zoom where the coarse 110m geometry hands over to the finer 50m one. */
-export const DETAIL_ZOOM = 4.5;
-/** The 50m file (about 0.5 MB) is fetched once the view comes this close to DETAIL_ZOOM, never before. */
-export const DETAIL_PREFETCH_ZOOM = DETAIL_ZOOM - 1;
+import { DETAIL_ZOOM, DETAIL_PREFETCH_ZOOM } from './zooms';
+export { DETAIL_ZOOM, DETAIL_PREFETCH_ZOOM };
 /** Zoom where 50m looks coarse (coasts cut across bays, borders in straight strokes) and 10m takes over. */
 export const FINE_ZOOM = 7;
 /** First-level divisions (provinces, regions) are drawn between these zooms, fetched from ADMIN1_ZOOM - 0.5. */
