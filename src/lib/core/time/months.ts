@@ -1,4 +1,5 @@
 import { dayFromYmd, isoFromDay } from './days';
+import { lowerBound } from './time-index';
 
 /** Year, month (1-12) and day of month of a day number (UTC). */
 export function ymdOfDay(day: number): [number, number, number] {
@@ -59,23 +60,11 @@ export function countPerMonth(bins: MonthBin[], days: ArrayLike<number>): number
 	return counts;
 }
 
-/** Index of the first day at or after `start` (a whole day) in days sorted by whole day. */
-function firstFrom(days: ArrayLike<number>, start: number): number {
-	let lo = 0;
-	let hi = days.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if (days[mid]! < start) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
-}
-
 /**
  * countPerMonth for days in date order (a time index's: sorted by whole day, no NaN): two binary
  * searches per month instead of a pass over the days, so the timeline's histogram of millions of
  * members costs microseconds when a new dataset is swapped in.
  */
 export function countPerSortedMonth(bins: MonthBin[], days: ArrayLike<number>): number[] {
-	return bins.map((b) => firstFrom(days, b.end) - firstFrom(days, b.start));
+	return bins.map((b) => lowerBound(days, b.end) - lowerBound(days, b.start));
 }
