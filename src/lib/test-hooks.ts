@@ -11,6 +11,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Layer } from '@deck.gl/core';
 import type { AppState } from '$lib/state/app-state.svelte';
 import type { MemberColumns } from '$lib/core/data/member-columns';
+import type { ProgramGate } from '$lib/map/program-gate';
 
 export const TEST_HOOKS: boolean = __ATLAS_TEST_HOOKS__;
 
@@ -23,6 +24,8 @@ export interface MapTestHook {
 	/** Where a place is on the page, in page coordinates (what screenshots clip). */
 	project(lngLat: [number, number]): { x: number; y: number };
 	map: MapLibreMap;
+	/** MapLibre's program links, made outside its frames (map/program-gate.ts); null where the gate could not be set. */
+	programGate: ProgramGate | null;
 	/** How often deck's lost WebGL context was restored. */
 	deckRestores(): number;
 	/**

@@ -15,6 +15,7 @@ declare global {
 		/** webgl.spec: deck's drawing buffer and the map's size when the first heat frame was drawn, and later resizes of deck's canvas. */
 		__firstHeat?: { deck: [number, number]; map: [number, number] };
 		__deckResizes?: number;
+		__deckResizesFromBirth?: number;
 		/** saved-work.spec: the IndexedDB put at which a save stalls, whether it did, and member puts counted. */
 		__stallSaveAt?: number;
 		__stalled?: boolean;

@@ -109,10 +109,20 @@ test.describe('lost WebGL context', () => {
 	});
 });
 
-test('the first heat frame is drawn at the map size, and deck never resizes its canvas after it', async ({ page }) => {
+test('the first heat frame is drawn at the map size, and deck never resizes its canvas, from its birth on', async ({ page }) => {
 	// A resize of a WebGL canvas waits for all the GPU work queued before it: deck's canvas must have
 	// its size before its first frame (docs/ARCHITECTURE.md, "Start-up without a freeze").
 	await page.addInitScript(() => {
+		// From the canvas's birth: a canvas out of the page measures 0x0 to luma.gl, which then shrinks its buffer.
+		window.__deckResizesFromBirth = 0;
+		new MutationObserver(() => {
+			const deck = document.getElementById('deckgl-overlay');
+			if (!deck || deck.dataset.watched) return;
+			deck.dataset.watched = '1';
+			new MutationObserver((records) => (window.__deckResizesFromBirth! += records.length)).observe(deck, {
+				attributeFilter: ['width', 'height']
+			});
+		}).observe(document, { childList: true, subtree: true });
 		const mark = performance.mark.bind(performance);
 		performance.mark = ((name: string, options?: PerformanceMarkOptions) => {
 			if (name === 'atlas:heat-drawn') {
@@ -133,6 +143,39 @@ test('the first heat frame is drawn at the map size, and deck never resizes its 
 	expect(first.map[0]).toBeGreaterThan(300);
 	expect(first.deck).toEqual(first.map);
 	expect(await page.evaluate(() => window.__deckResizes)).toBe(0);
+	expect(await page.evaluate(() => window.__deckResizesFromBirth)).toBe(0);
+});
+
+test('MapLibre links no program inside a frame: at start, zoomed into Brussels, and after its context comes back', async ({ page }) => {
+	// A program linked inside a frame waits for every draw queued before it in the GPU process: the
+	// start-up freeze (docs/ARCHITECTURE.md, "Start-up without a freeze"). The gate links them between frames.
+	const gate = () =>
+		page.evaluate(() => {
+			const g = window.__atlas!.programGate!;
+			return { working: g.working, inside: g.linkedInside, outside: g.linkedOutside, pending: g.pending };
+		});
+	await openDashboard(page);
+	await mapIdle(page);
+	const start = await gate();
+	// working: the gate's cache key is MapLibre's (a MapLibre upgrade that changes it fails here).
+	expect(start).toMatchObject({ working: true, inside: 0, pending: 0 });
+	// Names, routes, plots, basemap: each kind of layer has its program.
+	expect(start.outside).toBeGreaterThan(8);
+	// Idle means every program is linked: the names are drawn, not a stand-in.
+	expect(await page.evaluate(() => window.__atlas!.map.queryRenderedFeatures().some((f) => f.layer.type === 'symbol'))).toBe(true);
+
+	await page.evaluate(() => window.__atlas!.map.jumpTo({ center: [4.35, 50.85], zoom: 11 }));
+	await mapIdle(page);
+	const zoomed = await gate();
+	expect(zoomed).toMatchObject({ working: true, inside: 0, pending: 0 });
+
+	await context(page, 'map', 'loseContext');
+	await context(page, 'map', 'restoreContext');
+	await mapIdle(page);
+	const restored = await gate();
+	expect(restored).toMatchObject({ working: true, inside: 0, pending: 0 });
+	// The new context links its programs anew, through the gate.
+	expect(restored.outside).toBeGreaterThan(zoomed.outside);
 });
 
 test('without WebGL2 the page explains why, and the hotspot table still works', async ({ page }) => {

@@ -84,7 +84,7 @@ export function attachDeckOverlay(
  * ResizeObserver that has not reported by deck's first frame). It also stands in for a separate WebGL2
  * check, which made and threw away a context of its own.
  */
-export function createDeckDevice(width: number, height: number): WebGLDevice | null {
+export function createDeckDevice(width: number, height: number, parent?: HTMLElement): WebGLDevice | null {
 	const canvas = document.createElement('canvas');
 	canvas.id = 'deckgl-overlay'; // the id deck gives a canvas of its own
 	canvas.width = Math.max(1, Math.round(width)) || 300;
@@ -97,6 +97,14 @@ export function createDeckDevice(width: number, height: number): WebGLDevice | n
 		/* no WebGL2 */
 	}
 	if (!gl) return null;
+	// In the page at once, where the overlay's box will be: luma.gl watches the canvas's size, and a
+	// canvas out of the page measures 0x0, which would shrink the drawing buffer and then resize it
+	// back once the overlay takes the canvas: a resize is a wait for the GPU process.
+	if (parent) {
+		canvas.style.position = 'absolute';
+		canvas.style.left = canvas.style.top = '0';
+		parent.append(canvas);
+	}
 	// What deck.gl's own device creation asks for (shader and pipeline caches, the overlay's pixel size
 	// from CSS and device pixels, resized with its box).
 	return new WebGLDevice({
