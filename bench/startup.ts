@@ -201,14 +201,13 @@ for one that refuses a software renderer) and asked the new context's renderer a
 the map's first frames were queued; a WebGL2 check made and threw away a context of its own; and the
 city dot and route arrowhead, drawn on 2D canvases, waited for the GPU process in making the canvas.
 deck's canvas, context and device are now made at the map's size before the map exists, when nothing
-is queued, and the two images are rasterised in plain JavaScript (docs/ARCHITECTURE.md, "Start-up
-without a freeze"). What is left are MapLibre's program links for the names, routes and plots shown
-after the first heat frame: within a frame MapLibre draws the fills first, so each new program links
-behind them; the baseline page shows no names, so it links fewer programs. Tried without effect:
-showing those layers one group at a time, each once a fence showed that the GPU process had caught up
-(the links waited as long, and the last group came after the ${SETTLE_MS / 1000} s window), and pacing
-MapLibre's frames to such a fence. Pre-linking MapLibre's captured sources at the first heat frame
-shortened some of the waits, not all (docs/ARCHITECTURE.md).
+is queued, and the two images are rasterised in plain JavaScript. Then a CPU profile with each long task
+matched to its samples showed every long task after the first heat to be MapLibre linking a program
+inside a frame (clipping mask, symbols, circles, data-driven lines: 0.2-0.9 s each, waiting behind the
+frame's earlier draws): MapLibre's program cache is now gated (map/program-gate.ts), so a program is
+linked in a task of its own once a fence shows the GPU process has caught up (3-14 ms each), and the
+page's first task (hydration, deck's context, the map, deck's overlay) is four tasks. The panels and the
+saved-work code load after the first complete frame (docs/ARCHITECTURE.md, "Start-up without a freeze").
 It is start-up work, once per page; an import compiles nothing new (see the large-import section).
 
 **Before and after** (same bench, same machine; the load average differs from run to run, so compare
@@ -220,7 +219,8 @@ each run with its own baseline):
 | Names and overlays in MapLibre, shown after the first heat frame (load 2-3) | 3289 / 924 ms (3.6x) | 1381 ms (min 1066) | 300 ms | 3170 ms |
 | Same code on a quieter machine (load about 2) | 1113 / 529 ms (2.1x) | 325 ms (min 168) | 96 ms | 2080 ms |
 | deck's canvas sized before its first frame, image canvases in memory (load 4.8) | 1148 / 530 ms (2.2x) | 236 ms (min 210) | 112 ms | 2180 ms |
-| **This run**: deck's context and device made once, before the map; the two images drawn in JavaScript (load ${loadAtEnd}) | ${heat.median.toFixed(0)} / ${bareFirst.median.toFixed(0)} ms (${(heat.median / bareFirst.median).toFixed(1)}x) | ${appLongest.median.toFixed(0)} ms (min ${appLongest.min.toFixed(0)}) | ${stats(bare.map((l) => l.longestTaskMs)).median.toFixed(0)} ms | ${stats(app.map((l) => l.cpuMs)).median.toFixed(0)} ms |
+| deck's context and device made once, before the map; the two images drawn in JavaScript (load 2.9, quiet machine but for the bench) | 2114 / 603 ms (3.5x) | 745 ms (min 518) | 133 ms | 3580 ms |
+| **This run**: MapLibre's programs linked between frames; the first task split in four; panels after the complete frame (load ${loadAtEnd}) | ${heat.median.toFixed(0)} / ${bareFirst.median.toFixed(0)} ms (${(heat.median / bareFirst.median).toFixed(1)}x) | ${appLongest.median.toFixed(0)} ms (min ${appLongest.min.toFixed(0)}) | ${stats(bare.map((l) => l.longestTaskMs)).median.toFixed(0)} ms | ${stats(app.map((l) => l.cpuMs)).median.toFixed(0)} ms |
 
 Targets: no main-thread task over 200 ms from navigation to ${SETTLE_MS / 1000} s after the first heat (median
 of the runs: **${appLongest.median <= 200 ? 'met' : 'not met'}**), and the first heat within 1.5x of the

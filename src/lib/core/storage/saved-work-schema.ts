@@ -21,7 +21,7 @@ import { readChoices, readMappings, type GeocodeJob, type SavedChoices, type Sav
 import { FIELDS, type ColumnMapping, type Field } from '../data/columns';
 import { placeKey } from '../geocode/review';
 
-export const WORK_DB = 'hometown-atlas';
+export { WORK_DB } from './work-db';
 export const WORK_DB_VERSION = 2;
 export const META_STORE = 'work';
 export const CHUNK_STORE = 'members';
