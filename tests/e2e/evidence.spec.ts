@@ -3,15 +3,9 @@
  * tables together, and survive a permalink.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, project, meanColor, colorDistance } from './fixtures';
+import { test, expect, openDashboard, project, meanColor, colorDistance } from './fixtures';
 import { emptyRecord } from '../../src/lib/core/data/member';
 import { dayFromIso } from '../../src/lib/core/time/days';
-
-/** Opens the dashboard and waits for its first complete frame (longer than the shared helper: the CPUs are shared). */
-async function openDashboard(page: Page, query: string) {
-	await page.goto(`/${query}`);
-	await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 90_000 });
-}
 
 const LUNEL: [number, number] = [4.13611, 43.67778];
 /** Ghent: no member lives there; 50 km from Brussels, so a wide kernel warms it and a narrow one does not. */

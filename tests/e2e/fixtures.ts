@@ -77,13 +77,17 @@ export function expectOnlyLoopback(file: string): ReturnType<typeof readNetLog> 
 	return traffic;
 }
 
-/** Opens the dashboard and waits until the heat map has been drawn once. */
+/** Opens the dashboard and waits for its first complete view: heat, names, routes and plots drawn, the panels loaded. */
 export async function openDashboard(page: Page, query = ''): Promise<void> {
 	await page.goto(`/${query}`);
 	// Generous: on a machine shared by several test runs the first frame has taken 48 s (software GL).
 	await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, {
-		timeout: 90_000
+		timeout: 150_000
 	});
+	// Then the first complete view, as a user gets it: names, routes and plots drawn (MapLibre links their
+	// programs between frames, so they come a few frames after the heat), and the panels loaded.
+	await page.waitForFunction(() => performance.getEntriesByName('atlas:complete-frame').length > 0, null, { timeout: 150_000 });
+	await expect(page.locator('#controls')).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
 }
 
 /** Waits until MapLibre has drawn the current style and has nothing left to load (a repaint is asked for, so it comes). */

@@ -5,7 +5,7 @@
  * app gives (data attributes of the panel and the map, the app state), never a sleep.
  */
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, openDashboard } from './fixtures';
 import type {} from '../../src/lib/test-hooks';
 
 /**
@@ -13,10 +13,6 @@ import type {} from '../../src/lib/test-hooks';
  * a WebGL graph beside it; on a shared two-core machine in software GL the first complete frame alone
  * has taken over 30 s.
  */
-async function openDashboard(page: Page, query = '') {
-	await page.goto(`/${query}`);
-	await page.waitForFunction(() => window.__atlas?.heatDrawn === true, null, { timeout: 90_000 });
-}
 
 const view = (page: Page) => page.getByTestId('network-view');
 const attr = async (page: Page, name: string) => Number(await view(page).getAttribute(name));

@@ -6,18 +6,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, openDashboard } from './fixtures';
 
 /**
  * Opens the dashboard and waits for its first heat frame. Patient: on a loaded 2-core machine the
  * software-GL start-up alone has taken 26 s at 1280 x 800, more on big screens.
  */
-async function openDashboard(page: Page, query = ''): Promise<void> {
-	await page.goto(`/${query}`);
-	await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, {
-		timeout: 150_000
-	});
-}
 test.describe.configure({ timeout: 300_000 });
 
 const SHOTS = 'test-results/screens';

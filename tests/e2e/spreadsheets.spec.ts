@@ -2,18 +2,10 @@
  * Workbooks and the big databases' files as downloaded, through the import panel: the test files of
  * tests/fixtures/sources (codebook columns, invented rows; scripts/make-source-fixtures.ts).
  */
-import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, openDashboard } from './fixtures';
 
 const SOURCES = 'tests/fixtures/sources';
 
-/** Opens the dashboard and waits for its first heat frame (patient: software GL on a loaded machine). */
-async function openDashboard(page: Page): Promise<void> {
-	await page.goto('/');
-	await page.waitForFunction(() => (window as unknown as { __atlas?: { heatDrawn?: boolean } }).__atlas?.heatDrawn === true, null, {
-		timeout: 150_000
-	});
-}
 test.describe.configure({ timeout: 300_000 });
 
 test('a GTD-format workbook imports as downloaded: title row skipped, date parts, nkill weights the heat, one click counts events', async ({
