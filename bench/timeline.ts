@@ -316,6 +316,9 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 			await page.waitForFunction(() => performance.getEntriesByName('atlas:heat-drawn').length > 0, null, { timeout: 60_000 });
 			demoFirst.push(await page.evaluate(() => performance.getEntriesByName('atlas:heat-drawn')[0]!.startTime));
 		}
+		// The turns measure the settled page: names, routes and plots drawn (their programs linked) and
+		// the panels loaded, not the frames in which they are still arriving.
+		await page.waitForFunction(() => performance.getEntriesByName('atlas:complete-frame').length > 0, null, { timeout: 60_000 });
 		await page.evaluate(installHelpers);
 		ctx.log(`demo first heat map: ${demoFirst.map((x) => x.toFixed(0)).join(' ')} ms`);
 

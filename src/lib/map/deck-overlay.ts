@@ -21,6 +21,7 @@ export function attachDeckOverlay(
 	onAfterRender: () => void = () => {},
 	onRestored: () => void = () => {}
 ) {
+	let current = device;
 	let overlay = create(device);
 	let restores = 0;
 
@@ -45,6 +46,7 @@ export function attachDeckOverlay(
 		const { clientWidth, clientHeight } = map.getCanvas();
 		const fresh = createDeckDevice(clientWidth, clientHeight);
 		if (!fresh) return;
+		current = fresh;
 		overlay = create(fresh);
 		restores++;
 		onRestored();
@@ -60,6 +62,10 @@ export function attachDeckOverlay(
 		},
 		get overlay() {
 			return overlay;
+		},
+		/** deck's WebGL context now (a new one after a lost context came back). */
+		get gl(): WebGL2RenderingContext {
+			return current.gl;
 		},
 		/** How many times the overlay was rebuilt after a lost context (for tests). */
 		get restores() {

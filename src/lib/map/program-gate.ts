@@ -9,8 +9,8 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
  * The gate takes MapLibre's program cache in hand: a program asked for inside a frame that the cache
  * does not hold yet is not linked there. The frame draws that layer with a stand-in that draws
  * nothing, and the program is linked in a task of its own once a fence shows that the GPU process has
- * finished what was queued before it (fences are polled without blocking). Then the map draws again,
- * with the real program. The map is not 'idle' (nor 'loaded') while links wait, so screenshots,
+ * finished what was queued before it (fences are polled without blocking); the map asks for no new frame
+ * meanwhile. Then the map draws again, with the real program. The map is not 'idle' (nor 'loaded') while links wait, so screenshots,
  * exports and the tests that wait for idle never see a frame drawn with a stand-in.
  *
  * MapLibre internals used (guarded by a browser test that fails when the gate stops working):
@@ -55,23 +55,40 @@ export interface ProgramGate {
 	readonly working: boolean;
 	/** Links waited for, in ms: the longest (each is a main-thread task of its own). */
 	readonly longestLinkMs: number;
+	/** Resolves once no link waits (at once when none does); the map has then been asked to draw again. */
+	settled(): Promise<void>;
 }
 
 /** A stand-in program: MapLibre's draw returns at once for a program that failed to create. */
 const STAND_IN = Object.freeze({ failedToCreate: true, program: null, attributes: {}, numAttributes: 0, draw() {} });
 
-/** How often a fence is polled, and how many times a link may wait for frames drawn meanwhile. */
+/**
+ * How often a fence is polled, and how many rounds of fences a link waits for: another round when a
+ * frame was drawn (by the map or deck) while one was pending. The map's repaints are held while links
+ * wait (see below), so at most the frame already asked for comes between; deck draws only when its
+ * layers or the view change.
+ */
 const POLL_MS = 4;
-const MAX_FENCES = 8;
+const MAX_FENCES = 4;
 
 type PainterLike = { programCache?: ProgramCacheLike; context?: { gl?: WebGL2RenderingContext } };
 const GATED = Symbol('gated');
 
-export function gateProgramLinks(map: MapLibreMap): ProgramGate | null {
+/**
+ * Other drawing on the page that shares the GPU process (deck's canvas): its context, fenced as well,
+ * and a count of its frames, so a link also waits until that queue is done.
+ */
+export interface SharedDrawing {
+	gl(): WebGL2RenderingContext | null;
+	frames(): number;
+}
+
+export function gateProgramLinks(map: MapLibreMap, shared?: SharedDrawing): ProgramGate | null {
 	const painterOf = () => (map as unknown as { painter?: PainterLike }).painter;
 	const waiting = new Map<string, ProgramVariant>();
 	let pumping = false;
 	let frames = 0;
+	let whenSettled: (() => void)[] = [];
 	const state = { linkedOutside: 0, linkedInside: 0, working: true, longestLinkMs: 0 };
 	// The painter's cache and context, and its own getProgram, which links.
 	let cache: ProgramCacheLike;
@@ -113,19 +130,34 @@ export function gateProgramLinks(map: MapLibreMap): ProgramGate | null {
 	// Neither 'load' nor 'idle' while a link waits: MapLibre fires both only when loaded() says so.
 	const loaded = map.loaded.bind(map);
 	map.loaded = () => loaded() && waiting.size === 0 && !pumping;
+	// No new frame while links wait: a frame drawn then would lack those layers anyway, and would fill the
+	// GPU queue the link is waiting to see empty (while the map draws every frame, in playback or route
+	// motion, it never would be). The repaint asked for meanwhile comes once the links are done.
+	const repaint = map.triggerRepaint.bind(map);
+	map.triggerRepaint = () => {
+		if (!pumping) repaint();
+	};
 
 	const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 	/** Resolves in a task where the GPU process has done all MapLibre queued before it, no frame drawn since. */
 	async function caughtUp() {
 		for (let i = 0; i < MAX_FENCES; i++) {
-			const before = frames;
-			const fence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
-			if (!fence) return;
-			gl.flush();
-			while (!gl.isContextLost() && gl.getSyncParameter(fence, gl.SYNC_STATUS) !== gl.SIGNALED) await sleep(POLL_MS);
-			gl.deleteSync(fence);
-			if (frames === before) return;
+			const before = frames + (shared?.frames() ?? 0);
+			const other = shared?.gl() ?? null;
+			const fences = [fenceIn(gl), other && !other.isContextLost() ? fenceIn(other) : null];
+			for (const f of fences) {
+				if (!f) continue;
+				while (!f.gl.isContextLost() && f.gl.getSyncParameter(f.sync, f.gl.SYNC_STATUS) !== f.gl.SIGNALED) await sleep(POLL_MS);
+				f.gl.deleteSync(f.sync);
+			}
+			if (frames + (shared?.frames() ?? 0) === before) return;
 		}
+	}
+	function fenceIn(g: WebGL2RenderingContext) {
+		const sync = g.fenceSync(g.SYNC_GPU_COMMANDS_COMPLETE, 0);
+		if (!sync) return null;
+		g.flush();
+		return { gl: g, sync };
 	}
 
 	async function pump() {
@@ -145,7 +177,10 @@ export function gateProgramLinks(map: MapLibreMap): ProgramGate | null {
 			}
 		} finally {
 			pumping = false;
-			map.triggerRepaint();
+			repaint();
+			const done = whenSettled;
+			whenSettled = [];
+			for (const resolve of done) resolve();
 		}
 	}
 
@@ -164,6 +199,9 @@ export function gateProgramLinks(map: MapLibreMap): ProgramGate | null {
 		},
 		get longestLinkMs() {
 			return state.longestLinkMs;
+		},
+		settled() {
+			return waiting.size || pumping ? new Promise<void>((resolve) => whenSettled.push(resolve)) : Promise.resolve();
 		}
 	};
 }
