@@ -96,6 +96,18 @@ for (const screen of TOUCH_SCREENS) {
 			await expect(page.locator('#controls')).toBeHidden();
 			expect(await smallTargets(page, '.dashboard'), 'targets under 44 px with the sheet closed').toEqual([]);
 
+			// The legend leaves the map to the heat: folded, at most a sixth of the map; "More" opens its notes and tuning.
+			const legend = await box(page, '[data-testid="legend"]');
+			expect(legend.width * legend.height, 'the folded legend covers at most a sixth of the map').toBeLessThanOrEqual(
+				(map.width * map.height) / 6
+			);
+			await expect(page.getByTestId('kernel-toggle')).toBeHidden();
+			await page.getByTestId('legend-more').tap();
+			await expect(page.getByTestId('kernel-toggle')).toBeVisible();
+			await expect(page.getByTestId('heat-scale-note')).toBeVisible();
+			await page.getByTestId('legend-more').tap();
+			await expect(page.getByTestId('kernel-toggle')).toBeHidden();
+
 			await page.getByTestId('controls-toggle').tap();
 			const sheet = page.locator('#controls');
 			await expect(sheet).toBeVisible();
@@ -134,6 +146,39 @@ for (const screen of TOUCH_SCREENS) {
 		});
 	});
 }
+
+test('until the panels have loaded, the controls column says so instead of standing empty', async ({ page }) => {
+	// Every change of the column is recorded from the page's first script: while it is busy it must show
+	// the loading status, and once it is not, the status must be gone.
+	await page.addInitScript(() => {
+		const seen: { busy: boolean; status: boolean; panels: number }[] = [];
+		(window as unknown as { __controlsSeen: typeof seen }).__controlsSeen = seen;
+		const record = () => {
+			const aside = document.getElementById('controls');
+			if (!aside) return;
+			seen.push({
+				busy: aside.getAttribute('aria-busy') === 'true',
+				status: !!aside.querySelector('[data-testid="panels-loading"]'),
+				panels: aside.children.length
+			});
+		};
+		new MutationObserver(record).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+	});
+	await openDashboard(page);
+	const seen = await page.evaluate(
+		() => (window as unknown as { __controlsSeen: { busy: boolean; status: boolean; panels: number }[] }).__controlsSeen
+	);
+	expect(
+		seen.some((s) => s.busy),
+		'the column was seen loading'
+	).toBe(true);
+	expect(
+		seen.filter((s) => s.busy && !s.status),
+		'busy without the loading status'
+	).toEqual([]);
+	await expect(page.getByTestId('panels-loading')).toHaveCount(0);
+	expect(seen.at(-1)).toMatchObject({ busy: false, status: false });
+});
 
 const WIDE_SCREENS = [
 	{ name: 'desktop-1920', width: 1920, height: 1080 },
