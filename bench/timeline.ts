@@ -322,7 +322,9 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 		await page.evaluate(installHelpers);
 		ctx.log(`demo first heat map: ${demoFirst.map((x) => x.toFixed(0)).join(' ')} ms`);
 
-		for (const c of CASES) {
+		// TIMELINE_POINTS=0,1000000 runs only those cases (an A/B of one change); the full run takes all.
+		const only = process.env.TIMELINE_POINTS?.split(',').map(Number);
+		for (const c of CASES.filter((c) => !only || only.includes(c.points))) {
 			const t0 = Date.now();
 			const first = c.points ? [await call<number>(page, 'setDatasetTimed', c.points, START_DAY)] : demoFirst;
 			if (c.points) townCounts.push(`${c.name}: ${await call<number>(page, 'towns')}`);

@@ -144,6 +144,33 @@ test.describe('timeline', () => {
 		expect(sent.on).toBeGreaterThanOrEqual(10);
 	});
 
+	test('while the date moves, deck.gl redraws without measuring its canvas (no forced layout a frame)', async ({ page }) => {
+		// Handing the overlay a pixel ratio with every new set of layers made luma.gl read the canvas's
+		// position each time: a layout forced at every date, after the date's text had changed.
+		await openDashboard(page, '?t=2015-01-01');
+		const seen = await page.evaluate(async () => {
+			const canvas = document.getElementById('deckgl-overlay') as HTMLCanvasElement;
+			let measured = 0;
+			const measure = canvas.getBoundingClientRect.bind(canvas);
+			canvas.getBoundingClientRect = () => {
+				measured++;
+				return measure();
+			};
+			const app = window.__atlasState!;
+			const frames0 = window.__atlas!.frames;
+			const twoFrames = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+			app.timeline.playStepped(365);
+			for (let k = 1; k <= 10; k++) {
+				app.timeline.setTime(365 + 7 * k);
+				await twoFrames();
+			}
+			app.timeline.pause();
+			return { measured, frames: window.__atlas!.frames - frames0 };
+		});
+		expect(seen.frames, 'deck.gl drew the new dates').toBeGreaterThanOrEqual(5);
+		expect(seen.measured).toBe(0);
+	});
+
 	test('the slider has ARIA slider semantics, arrows step a month, Home and End jump', async ({ page }) => {
 		await openDashboard(page, '?t=2016-01-31');
 		const slider = page.getByRole('slider', { name: 'Date' });

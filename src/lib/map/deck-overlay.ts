@@ -26,8 +26,11 @@ export function attachDeckOverlay(
 	let restores = 0;
 
 	function create(device: WebGLDevice): MapLibreOverlay {
-		// deck draws with this device, made before the map (createDeckDevice).
-		const fresh = new MapLibreOverlay({ layers: [], useDevicePixels: 1, device, onAfterRender });
+		// deck draws with this device, made before the map (createDeckDevice), whose canvas already draws at
+		// one pixel per CSS pixel. No useDevicePixels here: the overlay would hand it to deck with every new
+		// set of layers, and luma.gl then reads the canvas's position (getBoundingClientRect), a layout
+		// forced at every date of playback (docs/ARCHITECTURE.md, "Timeline playback at millions").
+		const fresh = new MapLibreOverlay({ layers: [], device, onAfterRender });
 		map.addControl(fresh);
 		// deck places only a canvas it made itself; this one goes where it would have put it, in the
 		// overlay's box (which the overlay keeps the map's size).
