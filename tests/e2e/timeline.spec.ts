@@ -144,6 +144,41 @@ test.describe('timeline', () => {
 		expect(sent.on).toBeGreaterThanOrEqual(10);
 	});
 
+	test('the named hometowns go to MapLibre only where their labels show, and only when a name or count changes', async ({ page }) => {
+		// Each setData is re-tiled in MapLibre's worker and redraws the basemap; the lists change with the date.
+		await openDashboard(page, '?t=2015-01-01');
+		const stepAndCount = (from: number) =>
+			page.evaluate(async (from) => {
+				const map = window.__atlas!.map;
+				const app = window.__atlasState!;
+				const source = map.getSource('hometowns') as unknown as { setData(data: unknown): unknown; __calls?: number };
+				if (source.__calls === undefined) {
+					source.__calls = 0;
+					const setData = source.setData.bind(source);
+					source.setData = (data) => {
+						source.__calls!++;
+						return setData(data);
+					};
+				}
+				const before = source.__calls;
+				const twoFrames = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+				const towns = new Set<string>();
+				for (let k = 1; k <= 10; k++) {
+					app.timeline.setTime(from + 30 * k);
+					await twoFrames();
+					towns.add(app.views.namedTowns.map((t) => `${t.name} ${t.count}`).join());
+				}
+				return { sent: source.__calls - before, differentLists: towns.size };
+			}, from);
+		const far = await stepAndCount(365);
+		expect(far.differentLists, 'the named towns changed with the date').toBeGreaterThan(1);
+		expect(far.sent, 'at the start view (labels hidden at this zoom)').toBe(0);
+		await page.evaluate(() => window.__atlas!.map.jumpTo({ center: [4.35, 50.85], zoom: 11 }));
+		const near = await stepAndCount(365);
+		expect(near.sent, 'zoomed in: sent when what the labels show changes').toBeGreaterThanOrEqual(1);
+		expect(near.sent).toBeLessThanOrEqual(near.differentLists + 1);
+	});
+
 	test('while the date moves, deck.gl redraws without measuring its canvas (no forced layout a frame)', async ({ page }) => {
 		// Handing the overlay a pixel ratio with every new set of layers made luma.gl read the canvas's
 		// position each time: a layout forced at every date, after the date's text had changed.

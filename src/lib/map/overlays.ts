@@ -301,6 +301,18 @@ export function hometownFeatures(towns: readonly HotspotRow[]): FeatureCollectio
 	};
 }
 
+/**
+ * The named hometowns with a key that changes only when what the labels show changes (a name, a count,
+ * a point), so the map is sent new label data only then (see MapView).
+ */
+export function hometownsFrame(towns: readonly HotspotRow[]): { key: string; features: FeatureCollection } {
+	const features = hometownFeatures(towns);
+	const key = features.features
+		.map((f) => `${f.properties!.name}|${f.properties!.count}|${(f.geometry as Point).coordinates.join(',')}`)
+		.join('\n');
+	return { key, features };
+}
+
 /** The arrowhead, drawn once on a canvas (no image file) as an SDF icon, so each route tints it. */
 export function addRouteArrow(map: MapLibreMap): void {
 	if (map.hasImage('route-arrow')) return;

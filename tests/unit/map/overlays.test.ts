@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hometownFeatures, plotsFrame } from '$lib/map/overlays';
+import { hometownFeatures, hometownsFrame, plotsFrame } from '$lib/map/overlays';
 import type { HotspotRow } from '$lib/core/hotspots/hotspots';
 import type { DatedEvent } from '$lib/core/time/events';
 
@@ -39,6 +39,23 @@ describe('hometownFeatures', () => {
 		it(c.title, () => {
 			const fc = hometownFeatures(c.towns);
 			expect(fc.features.map((f) => `${f.properties!.name} ${f.properties!.count}`)).toEqual(c.expected);
+		});
+});
+
+describe('hometownsFrame: the labels are sent again only when what they show changes', () => {
+	const base = [row('Molenbeek-Saint-Jean', 36), row('Schaerbeek', 14)];
+	const cases: { title: string; towns: HotspotRow[]; same: boolean }[] = [
+		{ title: 'the same towns and counts in new rows (a list update while playing)', towns: base.map((t) => ({ ...t })), same: true },
+		{ title: 'a count changes', towns: [row('Molenbeek-Saint-Jean', 37), row('Schaerbeek', 14)], same: false },
+		{ title: 'a town appears', towns: [...base, row('Anderlecht', 10)], same: false },
+		{ title: 'a town moves', towns: [row('Molenbeek-Saint-Jean', 36, { lon: 4.32 }), row('Schaerbeek', 14)], same: false },
+		{ title: 'a folded row changes (never drawn)', towns: [...base, row('Other places', 5, { folded: true })], same: true },
+		{ title: 'the share changes (not shown on the map)', towns: base.map((t) => ({ ...t, share: 0.5 })), same: true }
+	];
+	const key0 = hometownsFrame(base).key;
+	for (const c of cases)
+		it(c.title, () => {
+			expect(hometownsFrame(c.towns).key === key0).toBe(c.same);
 		});
 });
 
