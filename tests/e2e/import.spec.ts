@@ -144,3 +144,49 @@ test.describe('import', () => {
 		expect(await state(page)).toMatchObject({ synthetic: true, members: 352 });
 	});
 });
+
+test('a project opened while a large file is still being imported wins: the import stops and says so', async ({ page }) => {
+	test.setTimeout(300_000);
+	const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+	const { tmpdir } = await import('node:os');
+	const { join } = await import('node:path');
+	const dir = mkdtempSync(join(tmpdir(), 'atlas-race-'));
+	try {
+		// A file large enough to be read for seconds: 800,000 rows with coordinates.
+		const rows = ['id,lat,lon,date'];
+		for (let i = 0; i < 800_000; i++)
+			rows.push(`r${i},${(48 + (i % 997) / 300).toFixed(4)},${(2 + (i % 991) / 200).toFixed(4)},2015-0${1 + (i % 9)}-15`);
+		const big = join(dir, 'large-events.csv');
+		writeFileSync(big, rows.join('\n'));
+
+		await openDashboard(page);
+		// A project of 40 members, saved from the page.
+		await page.evaluate(() => {
+			const a = window.__atlasState!;
+			a.importSession.importRecords(
+				a.dataset.current.members.slice(0, 40).map((m) => ({ ...m, plots: [...m.plots] })),
+				'Project list'
+			);
+		});
+		await expect.poll(async () => (await state(page)).name).toBe('Project list');
+		await page.getByTestId('export-menu-button').click();
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-project').click()]);
+		const projectPath = (await download.path())!;
+
+		await page.getByTestId('import-file').setInputFiles(big);
+		await expect(page.getByTestId('import-progress')).toBeVisible();
+		if (!(await page.getByTestId('import-project').count())) await page.getByTestId('export-menu-button').click();
+		await page.getByTestId('import-project').setInputFiles(projectPath);
+		await expect(page.getByTestId('export-status')).toContainText('Open project: done');
+
+		// The later choice stands: the import is stopped in words, and its rows never replace the project's.
+		await expect(page.getByTestId('import-error')).toContainText(
+			'The import of "large-events.csv" stopped: another dataset was opened while it was being read.',
+			{ timeout: 120_000 }
+		);
+		await expect(page.getByTestId('import-progress')).toHaveCount(0);
+		expect(await state(page)).toMatchObject({ name: 'Project list', members: 40, synthetic: false });
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+});

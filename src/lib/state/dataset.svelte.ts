@@ -31,6 +31,8 @@ export class Dataset {
 	#indexJob = 0;
 	/** Members of a dataset about to be set (an import's batches still being joined): until then it counts as being prepared. */
 	#incoming = $state<number | null>(null);
+	/** Counts the datasets shown (every set()): a file still being read can tell that another took its place. */
+	#generation = $state(0);
 	#indexed: (() => void)[] = [];
 	#preparedListeners: ((index: DatasetIndex) => void)[] = [];
 	readonly #timeline: Timeline;
@@ -50,6 +52,10 @@ export class Dataset {
 	/** How many members the dataset has (without making records of one held as columns). */
 	get count(): number {
 		return memberCount(this.#current);
+	}
+	/** How many datasets have been shown; a change means the map now shows another (or a grown) one. */
+	get generation() {
+		return this.#generation;
 	}
 	get name() {
 		return this.#name;
@@ -96,6 +102,7 @@ export class Dataset {
 		this.#name = name;
 		this.#loadError = null;
 		this.#incoming = null;
+		this.#generation++;
 		this.#prepare();
 	}
 
