@@ -8,9 +8,10 @@ import type { ImportReport } from '$lib/core/data/import';
 import type { ColumnMapping } from '$lib/core/data/columns';
 import type { MemberColumns } from '$lib/core/data/member-columns';
 import type { ImportMessage, ImportRequest } from './import-protocol';
+import { assetUrl } from '$lib/paths';
 
 export interface ImportHandlers {
-	onProgress?(stage: 'reading' | 'parsing', fraction: number): void;
+	onProgress?(stage: 'reading' | 'parsing' | 'naming', fraction: number): void;
 	/**
 	 * A batch of the accepted members as columns, in file order, with their buffers transferred (no
 	 * copy); `total` is the number of accepted members. Make records only of the members that need
@@ -43,6 +44,6 @@ export function importFile(file: File, mapping: ColumnMapping, sheet?: string, h
 			reject(new Error(`The importer stopped: ${event.message || 'the file may be too large for this browser'}.`));
 		};
 	});
-	worker.postMessage({ file, mapping, sheet } satisfies ImportRequest);
+	worker.postMessage({ file, mapping, sheet, gazetteerUrl: assetUrl('generated/gazetteer/gazetteer.bin') } satisfies ImportRequest);
 	return { done, cancel: () => worker.terminate() };
 }

@@ -10,10 +10,15 @@ export interface ImportRequest {
 	presets?: Record<string, ColumnMapping>;
 	/** A workbook's sheet to read (the first when absent). */
 	sheet?: string;
+	/**
+	 * Where gazetteer.bin is (the page knows the app's base path, the worker does not): fetched only when
+	 * some row has coordinates but no place name, to group such points into places (core/geocode/place-groups.ts).
+	 */
+	gazetteerUrl?: string;
 }
 
 export type ImportMessage =
-	| { type: 'progress'; stage: 'reading' | 'parsing'; fraction: number }
+	| { type: 'progress'; stage: 'reading' | 'parsing' | 'naming'; fraction: number }
 	/** The accepted records, a batch at a time as columns (buffers transferred), before 'done'. */
 	| { type: 'columns'; columns: MemberColumns; total: number }
 	| { type: 'done'; report: ImportResult['report'] }

@@ -4,8 +4,11 @@
  * import-client.ts). Nothing leaves the browser.
  */
 import { importFile } from '$lib/core/data/read-file';
+import type { MemberRecord } from '$lib/core/data/member';
 import type { ImportMessage, ImportRequest } from './import-protocol';
 import { buffersOf, columnsOf } from '$lib/core/data/member-columns';
+import { decodeGazetteer } from '$lib/core/geocode/gazetteer-binary';
+import { isUnnamedPoint, nameUnnamedPoints, PlaceGrouper, placeSourceOf } from '$lib/core/geocode/place-groups';
 
 /** Members per message: the page keeps each batch as columns (records only for rows the geocoder needs), in a short task. */
 const RECORDS_PER_MESSAGE = 2_000;
@@ -15,7 +18,23 @@ const scope = self as unknown as {
 	onmessage: ((event: MessageEvent<ImportRequest>) => void) | null;
 };
 
-scope.onmessage = async ({ data: { file, mapping, presets, sheet } }) => {
+/**
+ * The grouping of points without a place name, when the file has any: gazetteer.bin fetched and decoded
+ * here (no search index is built), null when it cannot be had (the points then fall back to coarse
+ * cells: core/data/member.ts townKey). docs/ARCHITECTURE.md, "Points without a place name".
+ */
+async function grouperFor(records: readonly MemberRecord[], url: string | undefined): Promise<PlaceGrouper | null> {
+	if (!url || !records.some(isUnnamedPoint)) return null;
+	try {
+		const response = await fetch(url);
+		if (!response.ok) return null;
+		return new PlaceGrouper(placeSourceOf(decodeGazetteer(await response.arrayBuffer())));
+	} catch {
+		return null;
+	}
+}
+
+scope.onmessage = async ({ data: { file, mapping, presets, sheet, gazetteerUrl } }) => {
 	try {
 		scope.postMessage({ type: 'progress', stage: 'reading', fraction: 0 });
 		let last = 0;
@@ -31,11 +50,15 @@ scope.onmessage = async ({ data: { file, mapping, presets, sheet } }) => {
 				scope.postMessage({ type: 'progress', stage: 'parsing', fraction });
 			}
 		});
+		const grouper = await grouperFor(result.records, gazetteerUrl);
+		if (grouper) scope.postMessage({ type: 'progress', stage: 'naming', fraction: 0 });
 		// One message per batch, as columns whose buffers are transferred, not copied (core/data/member-columns;
 		// docs/ARCHITECTURE.md, "Members as columns"): the page handles each in its own short task instead of a
 		// million records in one (seconds of a frozen page at 1M rows).
 		for (let i = 0; i < result.records.length; i += RECORDS_PER_MESSAGE) {
-			const columns = columnsOf(result.records.slice(i, i + RECORDS_PER_MESSAGE));
+			const end = Math.min(result.records.length, i + RECORDS_PER_MESSAGE);
+			if (grouper) nameUnnamedPoints(grouper, result.records, i, end);
+			const columns = columnsOf(result.records.slice(i, end));
 			scope.postMessage({ type: 'columns', columns, total: result.records.length }, buffersOf(columns));
 		}
 		scope.postMessage({ type: 'done', report: result.report });

@@ -61,6 +61,20 @@ describe('atlas geocode', () => {
 		expect({ read: r.read, written: r.written, rejected: r.rejected }).toEqual({ read: 4, written: 4, rejected: 0 });
 	}, 60_000);
 
+	it.each([
+		{ title: 'in a place', lat: '50.852', lon: '4.318', place: 'Molenbeek-Saint-Jean', country: 'BE' },
+		{ title: 'beyond every radius', lat: '51.59', lon: '6.75', place: 'near Dinslaken', country: 'DE' },
+		{ title: 'beyond 150 km of every place', lat: '45.1', lon: '-35.2', place: 'around 45.13° N, 35.13° W', country: '' }
+	])(
+		'a row without a name $title is named as the app groups it: $place',
+		({ lat, lon, place, country }) => {
+			const r = geocode(file(`unnamed-${lat}.csv`, `id,lat,lon\nA,${lat},${lon}\n`));
+			expect(r.code).toBe(0);
+			expect(r.rows.map((x) => [x.lat, x.lon, x.place, x.place_country])).toEqual([[lat, lon, place, country]]);
+		},
+		60_000
+	);
+
 	it('--regeocode replaces them only on request, keeping the old values in their own columns', () => {
 		const r = geocode(file('regeo.csv', 'id,hometown,lat,lon\nA,Lyon,48.85,2.35\nB,Nowhere-Such-Place-Xq,50.85,4.35\n'), '--regeocode');
 		expect(r.rows.map((x) => [x.status, x.place, x.given_lat, x.given_lon])).toEqual([

@@ -6,7 +6,7 @@
  * million objects with string work in each. Built as sliced work (core/slicing): at once for small
  * lists, in slices for large ones so an import of 1M rows never holds the page for long.
  */
-import type { MemberPoint } from './member';
+import { pointCell, POINT_CELL_DEG, type MemberPoint } from './member';
 import { NOT_STATED } from '../filters/filters';
 import { columnsOfRecords, recordsOf, type MemberColumns } from './member-columns';
 import { FILTER_FIELDS, type FilterField } from '../url/codec';
@@ -121,6 +121,7 @@ export function* indexColumns(columns: MemberColumns, members?: readonly MemberP
 	// Town keys by (placeId, country, hometown) codes: townKey's string work once per distinct combination.
 	const keyOfCodes = new Map<number, string>();
 	const spelled = new Set<number>();
+	const cellKeys = new Map<number, string>();
 	const hometowns = hometown.values.length;
 	const countries = country.values.length;
 	// The dated, placed members in index order, for the sort by day below.
@@ -148,7 +149,7 @@ export function* indexColumns(columns: MemberColumns, members?: readonly MemberP
 		const h = hometown.codes[i]!;
 		const pid = placeId.values[p] ?? '';
 		const text = hometown.values[h]!;
-		// townKey (core/data/member): the place, else country and name, else the point itself.
+		// townKey (core/data/member): the place, else country and name, else the point's coarse cell.
 		const combo = (p * countries + c) * hometowns + h;
 		let key = keyOfCodes.get(combo);
 		if (key === undefined) {
@@ -156,11 +157,16 @@ export function* indexColumns(columns: MemberColumns, members?: readonly MemberP
 			key = pid ? pid : name ? `${country.values[c]}|${name}` : '';
 			keyOfCodes.set(combo, key);
 		}
-		if (key === '') key = `${country.values[c]}|@${y.toFixed(3)},${x.toFixed(3)}`;
+		if (key === '') {
+			// The cell's key made once per (cell, country), not once per point.
+			const at = (Math.floor(y / POINT_CELL_DEG) * 1440 + Math.floor(x / POINT_CELL_DEG)) * countries + c;
+			key = cellKeys.get(at) ?? `${country.values[c]}|${pointCell(y, x).key}`;
+			cellKeys.set(at, key);
+		}
 		let id = townIds.get(key);
 		if (id === undefined) {
 			// townName (core/data/member).
-			const name = place.values[place.codes[i]!] || text.trim() || `${y.toFixed(3)}, ${x.toFixed(3)}`;
+			const name = place.values[place.codes[i]!] || text.trim() || pointCell(y, x).name;
 			id = towns.push({ key, name, spellings: [name], country: country.values[c]!, lon: x, lat: y }) - 1;
 			townIds.set(key, id);
 		}

@@ -79,20 +79,41 @@ export function partitionByPlacement(
 	return into;
 }
 
+/** Size of the cells that group points far from every known place (core/geocode/place-groups.ts). */
+export const POINT_CELL_DEG = 0.25;
+
+const hemisphere = (v: number, pos: string, neg: string) => `${Math.abs(v).toFixed(2)}° ${v < 0 ? neg : pos}`;
+
 /**
- * A hometown's identity in counts and tables: the resolved gazetteer place when known; else country +
- * place text, case-insensitive; else (no name) the point itself, so unnamed rows at different places
- * never share a row of the table.
+ * The coarse cell (0.25 degrees, about 28 x 18 km in Europe) a point lies in: how points without a place
+ * name are grouped where no known place is within reach, or when no gazetteer could name them. Key: the
+ * cell's south-west corner; name: its centre, readable ("around 36.13° N, 14.88° E").
+ */
+export function pointCell(lat: number, lon: number): { key: string; name: string } {
+	const south = Math.floor(lat / POINT_CELL_DEG) * POINT_CELL_DEG;
+	const west = Math.floor(lon / POINT_CELL_DEG) * POINT_CELL_DEG;
+	const mid = POINT_CELL_DEG / 2;
+	return {
+		key: `~@${south.toFixed(2)},${west.toFixed(2)}`,
+		name: `around ${hemisphere(south + mid, 'N', 'S')}, ${hemisphere(west + mid, 'E', 'W')}`
+	};
+}
+
+/**
+ * A hometown's identity in counts and tables: the resolved gazetteer place when known (points without a
+ * name are given one on import: core/geocode/place-groups.ts); else country + place text,
+ * case-insensitive; else (no name and no place, e.g. the gazetteer could not be loaded) the coarse cell
+ * of the point, so a file of unnamed points never makes a town per point.
  */
 export function townKey(m: MemberRecord): string {
 	if (m.placeId) return m.placeId;
 	const name = m.hometown.trim().toLowerCase();
-	return name ? `${m.country}|${name}` : `${m.country}|@${m.lat.toFixed(3)},${m.lon.toFixed(3)}`;
+	return name ? `${m.country}|${name}` : `${m.country}|${pointCell(m.lat, m.lon).key}`;
 }
 
-/** What a hometown is called in tables and tooltips: the resolved place's name, the text, or the point. */
+/** What a hometown is called in tables and tooltips: the resolved place's name, the text, or the point's cell. */
 export function townName(m: MemberRecord): string {
-	return m.place || m.hometown.trim() || (isPlaced(m) ? `${m.lat.toFixed(3)}, ${m.lon.toFixed(3)}` : '');
+	return m.place || m.hometown.trim() || (isPlaced(m) ? pointCell(m.lat, m.lon).name : '');
 }
 
 /**

@@ -14,7 +14,7 @@
  */
 import Papa from 'papaparse';
 import { importBytes, type ImportResult } from '../data/import';
-import { isPlaced } from '../data/member';
+import { isPlaced, pointCell } from '../data/member';
 import { neutralizeCell } from '../export/records';
 import { checkPoints, swapAdvice, type PlaceIssue } from './crosscheck';
 import type { Gazetteer } from './gazetteer';
@@ -112,7 +112,9 @@ export function geocodeFile(gaz: Gazetteer, reverse: ReverseIndex, bytes: Uint8A
 			columns = {
 				lat: String(r.lat),
 				lon: String(r.lon),
-				place: place?.label ?? '',
+				// A row without a name beyond reach of every place is named as the app groups it: its coarse cell
+				// (core/geocode/place-groups.ts); within reach, the app's group has this same name.
+				place: place?.label ?? (r.hometown.trim() ? '' : pointCell(r.lat, r.lon).name),
 				place_country: r.country || place?.country || '',
 				status: 'given',
 				confidence: '',

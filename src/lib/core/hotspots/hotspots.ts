@@ -76,11 +76,42 @@ export function metroCounts(members: MemberRecord[], radiusKm: number, sizeOf: P
 	return metrosOf(townCounts(members), radiusKm, sizeOf);
 }
 
+/**
+ * Each town joins the first metro area (in the order they were made) whose place lies within radiusKm,
+ * else starts one. The metros are kept on a grid of cells about radiusKm tall, so a town is compared only
+ * with the metros of the cells around it, not with every metro so far: thousands of towns (points
+ * grouped by place, core/geocode/place-groups.ts) used to cost towns x metros distances on every update.
+ */
 function metrosOf(townRows: readonly HotspotRow[], radiusKm: number, sizeOf: PlaceSize): HotspotRow[] {
 	const towns = [...townRows].sort((a, b) => sizeOf(b) - sizeOf(a) || b.count - a.count || a.name.localeCompare(b.name));
 	const metros: HotspotRow[] = [];
+	// Cells of cellDeg degrees: a degree of latitude is more than 110 km, so a metro within radiusKm is at
+	// most one row away; columns narrow with latitude, so more of them are searched towards the poles.
+	const cellDeg = Math.max(0.01, radiusKm / 110);
+	const cols = Math.ceil(360 / cellDeg);
+	const grid = new Map<number, number[]>();
+	const colOf = (c: number) => ((c % cols) + cols) % cols;
 	for (const town of towns) {
-		const home = metros.find((m) => distance([m.lon, m.lat], [town.lon, town.lat], { units: 'kilometers' }) <= radiusKm);
+		let home: HotspotRow | undefined;
+		const row = Math.floor(town.lat / cellDeg);
+		const col = Math.floor(town.lon / cellDeg);
+		if (Number.isFinite(row) && Number.isFinite(col)) {
+			const cos = Math.cos((Math.min(89.9, Math.abs(town.lat) + 2 * cellDeg) * Math.PI) / 180);
+			const span = Math.min(Math.ceil(cols / 2), Math.ceil(radiusKm / (110 * Math.max(1e-3, cos) * cellDeg)) + 1);
+			let first = Infinity;
+			for (let r = row - 1; r <= row + 1; r++)
+				for (let c = col - span; c <= col + span; c++)
+					for (const m of grid.get(r * cols + colOf(c)) ?? [])
+						if (m < first && distance([metros[m]!.lon, metros[m]!.lat], [town.lon, town.lat], { units: 'kilometers' }) <= radiusKm)
+							first = m;
+			if (first < Infinity) home = metros[first];
+			else {
+				const key = row * cols + colOf(col);
+				const list = grid.get(key);
+				if (list) list.push(metros.length);
+				else grid.set(key, [metros.length]);
+			}
+		}
 		if (home) {
 			home.count += town.count;
 			home.places.push(town.name);

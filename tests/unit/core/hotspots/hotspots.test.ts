@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import distance from '@turf/distance';
 import { emptyRecord, type MemberRecord } from '../../../../src/lib/core/data/member';
 import {
 	applyPrivacy,
 	sizesFromNamedPlaces,
 	countryCounts,
 	hotspotTable,
+	hotspotTableOf,
 	metroCounts,
+	type HotspotRow,
 	namedTowns,
 	sortRows,
 	tooltipText,
@@ -89,6 +92,48 @@ describe('metroCounts', () => {
 		const brussels = metroCounts(members({ 'Molenbeek-Saint-Jean': 6, Brussels: 2 }), 15)[0]!;
 		expect(brussels.name).toBe('Molenbeek-Saint-Jean');
 		expect(brussels.places).toEqual(['Molenbeek-Saint-Jean', 'Brussels']);
+	});
+});
+
+describe('metro areas on a grid: the same areas as comparing each town with every area', () => {
+	/** The rule without the grid: the first area (in the order made) within radiusKm, else a new one. */
+	function reference(towns: HotspotRow[], radiusKm: number): string[][] {
+		const sorted = [...towns].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+		const areas: { lon: number; lat: number; places: string[] }[] = [];
+		for (const t of sorted) {
+			const home = areas.find((m) => distance([m.lon, m.lat], [t.lon, t.lat], { units: 'kilometers' }) <= radiusKm);
+			if (home) home.places.push(t.name);
+			else areas.push({ lon: t.lon, lat: t.lat, places: [t.name] });
+		}
+		return areas.map((a) => a.places);
+	}
+	let seed = 11;
+	const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+	const townsAround = (n: number, lat: number, lon: number, spreadDeg: number): HotspotRow[] =>
+		Array.from({ length: n }, (_, i) => {
+			const y = Math.max(-89.99, Math.min(89.99, lat + (random() - 0.5) * spreadDeg));
+			const x = ((lon + (random() - 0.5) * spreadDeg * 2 + 540) % 360) - 180;
+			return {
+				key: `t${i}`,
+				name: `t${i}`,
+				country: '',
+				lon: x,
+				lat: y,
+				count: 1 + Math.floor(random() * 20),
+				share: 0,
+				places: [],
+				folded: false
+			};
+		});
+	it.each([
+		{ title: 'Europe, 15 km', towns: townsAround(1500, 50, 5, 6), radiusKm: 15 },
+		{ title: 'Europe, 1 km', towns: townsAround(1500, 50, 5, 1), radiusKm: 1 },
+		{ title: 'Europe, 100 km', towns: townsAround(800, 50, 5, 20), radiusKm: 100 },
+		{ title: 'across the antimeridian', towns: townsAround(600, -17, 179.9, 3), radiusKm: 30 },
+		{ title: 'near the pole, where columns narrow', towns: townsAround(600, 88, 0, 3), radiusKm: 40 }
+	])('$title', ({ towns, radiusKm }) => {
+		const table = hotspotTableOf(towns, 'metro', { radiusKm, k: 0 }, 0);
+		expect(table.rows.map((r) => r.places)).toEqual(reference(towns, radiusKm));
 	});
 });
 
