@@ -1,6 +1,7 @@
 /** Cross-checks of given coordinates, on a small hand-made gazetteer: one rule per case. */
 import { describe, expect, it } from 'vitest';
-import { Gazetteer, geocode, normalizeName, type GazetteerData } from '$lib/core/geocode';
+import { Gazetteer, geocode } from '$lib/core/geocode';
+import { smallGazetteerData } from './small-gazetteer';
 import { checkPoint, checkPoints, swapAdvice } from '$lib/core/geocode/crosscheck';
 import { ReverseIndex } from '$lib/core/geocode/reverse';
 
@@ -18,17 +19,7 @@ const PLACES: [string, string, number, number, number, string[]][] = [
 	['Tripoli', 'LY', 32.8874, 13.1873, 1_150_989, []],
 	['Tripoli', 'LB', 34.4335, 35.8442, 229_398, []]
 ];
-const data: GazetteerData = {
-	version: 1,
-	attribution: 'test',
-	name: PLACES.map((p) => p[0]),
-	country: PLACES.map((p) => p[1]),
-	lat: PLACES.map((p) => Math.round(p[2] * 1e4)),
-	lon: PLACES.map((p) => Math.round(p[3] * 1e4)),
-	pop: PLACES.map((p) => p[4]),
-	alt: PLACES.map((p) => p[5].map(normalizeName).join('|')),
-	aliases: {},
-	countryNames: {},
+const data = smallGazetteerData(PLACES, {
 	countryLabels: {
 		BE: 'Belgium',
 		NO: 'Norway',
@@ -40,7 +31,7 @@ const data: GazetteerData = {
 		LY: 'Libya',
 		LB: 'Lebanon'
 	}
-};
+});
 const gaz = new Gazetteer(data);
 const index = new ReverseIndex(gaz);
 const check = (lat: number, lon: number, hometown = '', country = '') =>

@@ -4,7 +4,8 @@
  * importer's records named in place.
  */
 import { describe, expect, it } from 'vitest';
-import { Gazetteer, normalizeName, type GazetteerData } from '$lib/core/geocode';
+import { Gazetteer, normalizeName } from '$lib/core/geocode';
+import { smallGazetteerData } from './small-gazetteer';
 import { encodeGazetteer, decodeGazetteer } from '$lib/core/geocode/gazetteer-binary';
 import { ReverseIndex } from '$lib/core/geocode/reverse';
 import { isUnnamedPoint, nameUnnamedPoints, PlaceGrouper, placeSourceOf } from '$lib/core/geocode/place-groups';
@@ -25,19 +26,10 @@ const PLACES: [string, string, number, number, number][] = [
 	['Taveuni', 'FJ', -16.85, -179.95, 2_000]
 ];
 
-const data: GazetteerData = {
-	version: 1,
-	attribution: 'test',
-	name: PLACES.map((p) => p[0]),
-	country: PLACES.map((p) => p[1]),
-	lat: PLACES.map((p) => Math.round(p[2] * 1e4)),
-	lon: PLACES.map((p) => Math.round(p[3] * 1e4)),
-	pop: PLACES.map((p) => p[4]),
-	alt: PLACES.map(() => ''),
-	aliases: {},
+const data = smallGazetteerData(PLACES, {
 	countryNames: { [normalizeName('Belgium')]: 'BE' },
 	countryLabels: { BE: 'Belgium', DE: 'Germany', NL: 'Netherlands', FR: 'France', FJ: 'Fiji' }
-};
+});
 const gaz = new Gazetteer(data);
 const grouper = new PlaceGrouper(gaz);
 const placeId = (name: string) => gaz.placeId(gaz.name.indexOf(name));

@@ -1,6 +1,7 @@
 /** Reverse geocoding on a small hand-made gazetteer: one rule per case. */
 import { describe, expect, it } from 'vitest';
 import { Gazetteer, normalizeName, type GazetteerData } from '$lib/core/geocode';
+import { smallGazetteerData } from './small-gazetteer';
 import { placeRadiusKm, resolvePlace, resolveRecordPlaces, ReverseIndex } from '$lib/core/geocode/reverse';
 import { townKey } from '$lib/core/data/member';
 import { emptyRecord } from '$lib/core/data/member';
@@ -17,19 +18,10 @@ const PLACES: [string, string, number, number, number][] = [
 	['Taveuni', 'FJ', -16.85, -179.95, 2_000]
 ];
 
-const data: GazetteerData = {
-	version: 1,
-	attribution: 'test',
-	name: PLACES.map((p) => p[0]),
-	country: PLACES.map((p) => p[1]),
-	lat: PLACES.map((p) => Math.round(p[2] * 1e4)),
-	lon: PLACES.map((p) => Math.round(p[3] * 1e4)),
-	pop: PLACES.map((p) => p[4]),
-	alt: PLACES.map(() => ''),
-	aliases: {},
+const data = smallGazetteerData(PLACES, {
 	countryNames: { [normalizeName('Belgium')]: 'BE' },
 	countryLabels: { BE: 'Belgium', DE: 'Germany', NL: 'Netherlands', FJ: 'Fiji' }
-};
+});
 const gaz = new Gazetteer(data);
 const index = new ReverseIndex(gaz);
 
