@@ -107,23 +107,36 @@ function lookup(gaz: Gazetteer, key: string, k = gaz.keyIndex(key)): Hit[] {
 	return hits;
 }
 
+/** The fuzzy searches of one lookup's key, each run at most once (a country-hinted search and the unhinted retry share them). */
+interface FuzzySearches {
+	one?: Hit[];
+	two?: Hit[];
+}
+
+/** Every place known by a key exactly maxDistance edits from `key` (gazetteer.ts fuzzyScan), in its order. */
+function fuzzyHits(gaz: Gazetteer, key: string, maxDistance: 1 | 2): Hit[] {
+	const kind: MatchKind = maxDistance === 1 ? 'fuzzy1' : 'fuzzy2';
+	const hits: Hit[] = [];
+	gaz.fuzzyScan(key, maxDistance, (candidate, d) => {
+		if (d === maxDistance) hitsOfKey(gaz, candidate, hits, kind);
+	});
+	return hits;
+}
+
+function inCountryOnly(gaz: Gazetteer, hits: Hit[], inCountry: string): Hit[] {
+	return inCountry ? hits.filter((h) => gaz.country[h.index] === inCountry) : hits;
+}
+
 /**
  * Places one edit away, else (for names of 7 letters or more) two: a bounded scan of the names that
- * share the first or last two letters and have about the same length.
+ * share the first or last two letters and have about the same length. `searches` keeps each scan's
+ * hits for a second call on the same key (the retry without the country filters them differently).
  */
-function fuzzyLookup(gaz: Gazetteer, key: string, inCountry: string): Hit[] {
+function fuzzyLookup(gaz: Gazetteer, key: string, inCountry: string, searches: FuzzySearches): Hit[] {
 	if (key.length < 4) return [];
-	const scan = (maxDistance: 1 | 2): Hit[] => {
-		const kind: MatchKind = maxDistance === 1 ? 'fuzzy1' : 'fuzzy2';
-		const hits: Hit[] = [];
-		gaz.fuzzyScan(key, maxDistance, (candidate, d) => {
-			if (d === maxDistance) hitsOfKey(gaz, candidate, hits, kind);
-		});
-		return inCountry ? hits.filter((h) => gaz.country[h.index] === inCountry) : hits;
-	};
 	// One edit first (a narrow, cheap scan); two only for longer names and only when one found nothing.
-	const one = scan(1);
-	return one.length || key.length < 7 ? one : scan(2);
+	const one = inCountryOnly(gaz, (searches.one ??= fuzzyHits(gaz, key, 1)), inCountry);
+	return one.length || key.length < 7 ? one : inCountryOnly(gaz, (searches.two ??= fuzzyHits(gaz, key, 2)), inCountry);
 }
 
 interface ParsedText {
@@ -213,6 +226,17 @@ function wordCount(key: string): number {
 	return n;
 }
 
+function rankedOf(gaz: Gazetteer, h: Hit, hint: string, near: { lat: number; lon: number } | null, admin: readonly AdminArea[]): Ranked {
+	return {
+		index: h.index,
+		kind: h.kind,
+		viaAlternate: h.viaAlternate,
+		inHint: !!hint && gaz.country[h.index] === hint,
+		inAdmin: admin.length > 0 && admin.some((a) => a.country === gaz.country[h.index] && a.code === gaz.admin[h.index]),
+		nearQualifier: !!near && distanceKm(near.lat, near.lon, gaz.lat[h.index]!, gaz.lon[h.index]!) < QUALIFIER_KM
+	};
+}
+
 function rankHits(
 	gaz: Gazetteer,
 	hits: Hit[],
@@ -220,23 +244,16 @@ function rankHits(
 	near: { lat: number; lon: number } | null,
 	admin: readonly AdminArea[] = []
 ): Ranked[] {
-	const rankedOf = (h: Hit): Ranked => ({
-		index: h.index,
-		kind: h.kind,
-		viaAlternate: h.viaAlternate,
-		inHint: !!hint && gaz.country[h.index] === hint,
-		inAdmin: admin.length > 0 && admin.some((a) => a.country === gaz.country[h.index] && a.code === gaz.admin[h.index]),
-		nearQualifier: !!near && distanceKm(near.lat, near.lon, gaz.lat[h.index]!, gaz.lon[h.index]!) < QUALIFIER_KM
-	});
 	// One hit (most exact names): nothing to merge, sort or fold.
-	if (hits.length === 1) return [rankedOf(hits[0]!)];
+	if (hits.length === 1) return [rankedOf(gaz, hits[0]!, hint, near, admin)];
 	const best = new Map<number, Hit>();
 	for (const h of hits) {
 		const cur = best.get(h.index);
 		if (!cur || TIER[h.kind] < TIER[cur.kind] || (TIER[h.kind] === TIER[cur.kind] && cur.viaAlternate && !h.viaAlternate))
 			best.set(h.index, h);
 	}
-	const ranked: Ranked[] = [...best.values()].map(rankedOf);
+	const ranked: Ranked[] = [];
+	for (const h of best.values()) ranked.push(rankedOf(gaz, h, hint, near, admin));
 	ranked.sort(
 		(a, b) =>
 			Number(b.inHint) - Number(a.inHint) ||
@@ -392,9 +409,10 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string, region
 	}
 	const hasHintedExact = !!hint && hits.some((h) => gaz.country[h.index] === hint);
 	if (!hits.length || (hint && !hasHintedExact)) {
-		const fuzzy = fuzzyLookup(gaz, key, hint);
+		const searches: FuzzySearches = {};
+		const fuzzy = fuzzyLookup(gaz, key, hint, searches);
 		if (fuzzy.length) hits.push(...fuzzy);
-		else if (!hits.length) hits.push(...fuzzyLookup(gaz, key, ''));
+		else if (!hits.length) hits.push(...fuzzyLookup(gaz, key, '', searches));
 	}
 
 	if (whole !== undefined) parsed.qualifiers = [];
