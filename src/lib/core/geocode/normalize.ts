@@ -80,6 +80,7 @@ function normalizeAscii(text: string): string | null {
 	if (first === 0x27 || first === 0x60) s = s.replace(/^['`]\s*([st])[\s-]/, '$1 ');
 	else if (first === 0x6c) s = s.replace(/^l['`]/, 'l ');
 	if (s.includes("'") || s.includes('`')) s = s.replace(/['`]/g, ''); // apostrophes join: d'Ascq -> dascq
+	if (isFinishedKey(s)) return s;
 	// The words: runs of letters and digits (as split(/[^a-z0-9]+/) without the empty ends).
 	const words: string[] = [];
 	let start = -1;
@@ -94,6 +95,32 @@ function normalizeAscii(text: string): string | null {
 	}
 	if (start >= 0) words.push(start ? s.slice(start) : s);
 	return words.length ? finishWords(words) : '';
+}
+
+/**
+ * Whether lower-case ASCII text is already a finished key: words of a-z and 0-9 separated by single
+ * spaces, none of them a spelling of Saint or Sainte, and no leading article before another word.
+ * Most names are ("dinslaken", "bergen op zoom"): their key is the text itself, without splitting
+ * it into words and joining them again (the unit tests hold it to the general path).
+ */
+export function isFinishedKey(s: string): boolean {
+	const n = s.length;
+	let start = 0;
+	for (let i = 0; i <= n; i++) {
+		const c = i < n ? s.charCodeAt(i) : 32;
+		if (c === 32) {
+			const len = i - start;
+			if (len === 0) return false; // a space at an end or two together
+			// Every Saint and Sainte token starts with "s" and has at most 6 letters; every article at most 3.
+			if (len <= 6 && s.charCodeAt(start) === 115) {
+				const w = s.slice(start, i);
+				if (SAINT_TOKENS.has(w) || SAINTE_TOKENS.has(w)) return false;
+			}
+			if (start === 0 && len <= 3 && i < n && LEADING_ARTICLES.has(s.slice(0, i))) return false;
+			start = i + 1;
+		} else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+	}
+	return true;
 }
 
 /**
@@ -151,5 +178,11 @@ export { normalizeFull };
 
 /** Whether a normalised key is written in Latin letters (and digits) only. */
 export function isLatinKey(key: string): boolean {
-	return /^[a-z0-9 ]+$/.test(key);
+	// As /^[a-z0-9 ]+$/, without a regular expression per lookup.
+	if (!key.length) return false;
+	for (let i = 0; i < key.length; i++) {
+		const c = key.charCodeAt(i);
+		if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 32)) return false;
+	}
+	return true;
 }

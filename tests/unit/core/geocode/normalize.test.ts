@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalizeName, normalizeFull, isLatinKey } from '$lib/core/geocode/normalize';
+import { normalizeName, normalizeFull, isFinishedKey, isLatinKey } from '$lib/core/geocode/normalize';
 
 const TESTS = [
 	{ title: 'case and diacritics', input: 'Malmö', expected: 'malmo' },
@@ -37,6 +37,92 @@ describe('normalizeName', () => {
 		{ key: 'москва', latin: false }
 	])('isLatinKey($key) is $latin', ({ key, latin }) => {
 		expect(isLatinKey(normalizeName(key))).toBe(latin);
+	});
+
+	it.each([
+		{ key: 'bergen op zoom', latin: true },
+		{ key: 'paris 19', latin: true },
+		{ key: '', latin: false },
+		{ key: 'malmö', latin: false },
+		{ key: 'Paris', latin: false },
+		{ key: 'a-b', latin: false },
+		{ key: 'a\tb', latin: false }
+	])('isLatinKey($key) is $latin, as /^[a-z0-9 ]+$/', ({ key, latin }) => {
+		expect(isLatinKey(key)).toBe(latin);
+		expect(isLatinKey(key)).toBe(/^[a-z0-9 ]+$/.test(key));
+	});
+
+	// A finished key is its own key: normalizeName returns lower-case ASCII text as it is when this says so.
+	it.each([
+		{ text: 'dinslaken', finished: true },
+		{ text: 'bergen op zoom', finished: true },
+		{ text: 'paris 19', finished: true },
+		{ text: 'sur', finished: true },
+		{ text: 'sevilla', finished: true },
+		{ text: 'santa cruz', finished: true },
+		{ text: 'alsace', finished: true },
+		{ text: 'essen el', finished: true },
+		{ text: 'al', finished: true },
+		{ text: 's', finished: true },
+		{ text: 'al raqqa', finished: false },
+		{ text: 's gravenhage', finished: false },
+		{ text: 'l aquila', finished: false },
+		{ text: 'saint denis', finished: false },
+		{ text: 'molenbeek st jean', finished: false },
+		{ text: 'sainte maxime', finished: false },
+		{ text: 'ste', finished: false },
+		{ text: 'st', finished: false },
+		{ text: 'sveti nikole', finished: false },
+		{ text: '', finished: false },
+		{ text: ' paris', finished: false },
+		{ text: 'paris ', finished: false },
+		{ text: 'bergen  op zoom', finished: false },
+		{ text: 'bergen-op-zoom', finished: false },
+		{ text: 'Paris', finished: false },
+		{ text: 'malmö', finished: false }
+	])('isFinishedKey($text) is $finished', ({ text, finished }) => {
+		expect(isFinishedKey(text)).toBe(finished);
+		if (finished) expect(normalizeFull(text)).toBe(text);
+	});
+
+	it('a finished key is its own key under the full path (property)', () => {
+		const words = fc.constantFrom(
+			'st',
+			'saint',
+			'sainte',
+			'ste',
+			'sankt',
+			'sint',
+			'skt',
+			'sv',
+			'sveti',
+			'al',
+			'el',
+			's',
+			't',
+			'l',
+			'an',
+			'sur',
+			'x',
+			'ab',
+			'9',
+			'sevilla',
+			' ',
+			'-'
+		);
+		let finished = 0;
+		fc.assert(
+			fc.property(
+				fc.array(words, { maxLength: 6 }).map((a) => a.join(' ')),
+				(text) => {
+					if (!isFinishedKey(text)) return true;
+					finished++;
+					return normalizeName(text) === text && normalizeFull(text) === text;
+				}
+			),
+			{ numRuns: 3000 }
+		);
+		expect(finished).toBeGreaterThan(100);
 	});
 
 	// normalizeName takes a fast path for ASCII text; it must give the full path's key to the letter.
