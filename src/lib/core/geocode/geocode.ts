@@ -61,7 +61,7 @@ interface Hit {
 	index: number;
 	kind: MatchKind;
 	/** Fuzzy hits on an alternate name rank below those on a place's own or curated name. */
-	viaAlternate?: boolean;
+	viaAlternate: boolean;
 }
 
 interface Ranked extends Hit {
@@ -69,6 +69,10 @@ interface Ranked extends Hit {
 	/** In an administrative area the text names ("(93)", "Noord-Holland", a postcode). */
 	inAdmin: boolean;
 	nearQualifier: boolean;
+	/** rankOrder of the above: ranked hits sort by it, then by weight (larger first). */
+	order: number;
+	/** The place's ranking weight (Gazetteer.weight). */
+	weight: number;
 }
 
 export interface CountryHint {
@@ -81,7 +85,8 @@ export interface CountryHint {
 /** Reads a country as ISO alpha-2/alpha-3 code or name in one of several languages ("Maroc", "België"). */
 export function parseCountry(gaz: Gazetteer, text: string | undefined | null): CountryHint {
 	if (!text) return { code: '', unknown: '' };
-	const raw = stripInvisible(text ?? '').trim();
+	// Clean ASCII ("FR", "Belgium") has nothing to strip or trim.
+	const raw = cleanAscii(text) >= 0 ? text : stripInvisible(text).trim();
 	if (!raw) return { code: '', unknown: '' };
 	const code = gaz.countryNames.get(normalizeName(raw));
 	return code ? { code, unknown: '' } : { code: '', unknown: raw.slice(0, 40) };
@@ -94,10 +99,12 @@ function unresolved(reason: string): GeocodeResult {
 /** The places a key names, as hits: its curated alias, the places of that name, those known by it. */
 function hitsOfKey(gaz: Gazetteer, k: number, hits: Hit[], fuzzy?: MatchKind): void {
 	const curated = gaz.curatedPlace(k);
-	if (curated >= 0) hits.push({ index: curated, kind: fuzzy ?? (gaz.primaryKeyOf(curated) === k ? 'exact' : 'curated') });
-	for (let i = gaz.primaryStart(k), end = gaz.primaryEnd(k); i < end; i++) hits.push({ index: i, kind: fuzzy ?? 'exact' });
+	if (curated >= 0)
+		hits.push({ index: curated, kind: fuzzy ?? (gaz.primaryKeyOf(curated) === k ? 'exact' : 'curated'), viaAlternate: false });
+	for (let i = gaz.primaryStart(k), end = gaz.primaryEnd(k); i < end; i++)
+		hits.push({ index: i, kind: fuzzy ?? 'exact', viaAlternate: false });
 	for (let j = gaz.alternateStart(k), end = gaz.alternateEnd(k); j < end; j++)
-		hits.push(fuzzy ? { index: gaz.alternatePlace(j), kind: fuzzy, viaAlternate: true } : { index: gaz.alternatePlace(j), kind: 'alias' });
+		hits.push({ index: gaz.alternatePlace(j), kind: fuzzy ?? 'alias', viaAlternate: !!fuzzy });
 }
 
 /** Exact, alternate and curated matches of one normalised key (`k`: its index, when already known). */
@@ -226,15 +233,32 @@ function wordCount(key: string): number {
 	return n;
 }
 
+/**
+ * The ranking's keys before weight as one number, smaller first: in the hinted country, in a named
+ * administrative area, near the qualifier, the match kind's tier, not via an alternate name.
+ */
+export function rankOrder(inHint: boolean, inAdmin: boolean, nearQualifier: boolean, kind: MatchKind, viaAlternate: boolean): number {
+	return (inHint ? 0 : 64) + (inAdmin ? 0 : 32) + (nearQualifier ? 0 : 16) + TIER[kind] * 2 + (viaAlternate ? 1 : 0);
+}
+
 function rankedOf(gaz: Gazetteer, h: Hit, hint: string, near: { lat: number; lon: number } | null, admin: readonly AdminArea[]): Ranked {
+	const inHint = !!hint && gaz.country[h.index] === hint;
+	const inAdmin = admin.length > 0 && admin.some((a) => a.country === gaz.country[h.index] && a.code === gaz.admin[h.index]);
+	const nearQualifier = !!near && distanceKm(near.lat, near.lon, gaz.lat[h.index]!, gaz.lon[h.index]!) < QUALIFIER_KM;
 	return {
 		index: h.index,
 		kind: h.kind,
 		viaAlternate: h.viaAlternate,
-		inHint: !!hint && gaz.country[h.index] === hint,
-		inAdmin: admin.length > 0 && admin.some((a) => a.country === gaz.country[h.index] && a.code === gaz.admin[h.index]),
-		nearQualifier: !!near && distanceKm(near.lat, near.lon, gaz.lat[h.index]!, gaz.lon[h.index]!) < QUALIFIER_KM
+		inHint,
+		inAdmin,
+		nearQualifier,
+		order: rankOrder(inHint, inAdmin, nearQualifier, h.kind, h.viaAlternate),
+		weight: gaz.weight[h.index]!
 	};
+}
+
+function byRank(a: Ranked, b: Ranked): number {
+	return a.order - b.order || b.weight - a.weight;
 }
 
 function rankHits(
@@ -254,23 +278,17 @@ function rankHits(
 	}
 	const ranked: Ranked[] = [];
 	for (const h of best.values()) ranked.push(rankedOf(gaz, h, hint, near, admin));
-	ranked.sort(
-		(a, b) =>
-			Number(b.inHint) - Number(a.inHint) ||
-			Number(b.inAdmin) - Number(a.inAdmin) ||
-			Number(b.nearQualifier) - Number(a.nearQualifier) ||
-			TIER[a.kind] - TIER[b.kind] ||
-			Number(!!a.viaAlternate) - Number(!!b.viaAlternate) ||
-			gaz.weight[b.index]! - gaz.weight[a.index]!
-	);
+	ranked.sort(byRank);
 	// One place listed once: drop entries close to a better one of the same country.
 	const kept: Ranked[] = [];
 	for (const r of ranked) {
-		const dup = kept.some(
-			(k) =>
+		let dup = false;
+		for (let i = 0; i < kept.length && !dup; i++) {
+			const k = kept[i]!;
+			dup =
 				gaz.country[k.index] === gaz.country[r.index] &&
-				distanceKm(gaz.lat[k.index]!, gaz.lon[k.index]!, gaz.lat[r.index]!, gaz.lon[r.index]!) < SAME_PLACE_KM
-		);
+				distanceKm(gaz.lat[k.index]!, gaz.lon[k.index]!, gaz.lat[r.index]!, gaz.lon[r.index]!) < SAME_PLACE_KM;
+		}
 		if (!dup) kept.push(r);
 	}
 	return kept;
@@ -335,8 +353,8 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string, region
 	const columnHint = parseCountry(gaz, country);
 	if (columnHint.unknown) notes.push(`unknown country "${columnHint.unknown}" ignored`);
 	const parsed = parseText(gaz, text);
-	notes.push(...parsed.notes);
-	if (region.trim()) {
+	if (parsed.notes.length) notes.push(...parsed.notes);
+	if (region && region.trim()) {
 		const areas = adminAreasOf(stripInvisible(region).slice(0, 80));
 		if (areas.length) parsed.admin.push(...areas);
 		else notes.push(`region "${region.trim().slice(0, 40)}" not understood`);
@@ -358,23 +376,26 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string, region
 	const wholeIndex = gaz.keyIndex(wholeKey);
 	const wholeCurated = wholeIndex >= 0 ? gaz.curatedPlace(wholeIndex) : -1;
 	const whole = wholeCurated >= 0 ? wholeCurated : undefined;
-	const wholePrimary: number[] = [];
-	if (whole === undefined && wholeKey !== key && wholeIndex >= 0)
-		for (let i = gaz.primaryStart(wholeIndex); i < gaz.primaryEnd(wholeIndex); i++) wholePrimary.push(i);
-	let hits: Hit[] =
-		whole !== undefined
-			? [{ index: whole, kind: 'curated' }]
-			: wholePrimary.length
-				? wholePrimary.map((index) => ({ index, kind: 'exact' as const }))
-				: lookup(gaz, key, key === wholeKey ? wholeIndex : undefined);
-	if (wholePrimary.length) {
+	// The places whose own name is the whole text, when it differs from the key.
+	const wholePrimary =
+		whole === undefined && wholeKey !== key && wholeIndex >= 0 ? gaz.primaryEnd(wholeIndex) - gaz.primaryStart(wholeIndex) : 0;
+	let hits: Hit[];
+	if (whole !== undefined) hits = [{ index: whole, kind: 'curated', viaAlternate: false }];
+	else if (wholePrimary) {
+		hits = [];
+		for (let i = gaz.primaryStart(wholeIndex); i < gaz.primaryEnd(wholeIndex); i++)
+			hits.push({ index: i, kind: 'exact', viaAlternate: false });
+	} else hits = lookup(gaz, key, key === wholeKey ? wholeIndex : undefined);
+	if (wholePrimary) {
 		parsed.qualifiers = [];
 		parsed.admin = [];
 		key = wholeKey;
 	}
 	for (const v of parsed.variants) hits.push(...lookup(gaz, v));
+	// A key of one word has no country glued to it and no quarter after it (the two searches below).
+	const oneWord = !key.includes(' ');
 	// "Molenbeek Belgium": a country name glued to the end without a comma.
-	if (!hits.length) {
+	if (!hits.length && !oneWord) {
 		const words = key.split(' ');
 		for (let cut = 1; cut <= Math.min(3, words.length - 1) && !hits.length; cut++) {
 			const code = gaz.countryNames.get(words.slice(-cut).join(' '));
@@ -393,7 +414,7 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string, region
 	// status; any other dropped word makes it a partial (fuzzy) match, said in the reason.
 	let district = '';
 	let partial = false;
-	if (!hits.length) {
+	if (!hits.length && !oneWord) {
 		const words = key.split(' ');
 		for (let keep = words.length - 1; keep >= 1 && !hits.length; keep--) {
 			const base = words.slice(0, keep).join(' ');
@@ -425,7 +446,19 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string, region
 		const far = rankHits(gaz, hits, hint, null, parsed.admin);
 		const result = decide(
 			gaz,
-			[{ index: qualifier, kind: 'exact', inHint: true, inAdmin: true, nearQualifier: true }, ...far],
+			[
+				{
+					index: qualifier,
+					kind: 'exact',
+					viaAlternate: false,
+					inHint: true,
+					inAdmin: true,
+					nearQualifier: true,
+					order: rankOrder(true, true, true, 'exact', false),
+					weight: gaz.weight[qualifier]!
+				},
+				...far
+			],
 			hint,
 			notes,
 			false,
@@ -442,8 +475,8 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string, region
 		};
 	}
 	if (!hits.length) return unresolved(['no place of that name in the gazetteer', ...notes].join('; '));
-	if (district) notes.unshift(`"${district}" read as a quarter of ${gaz.name[rankHits(gaz, hits, hint, near, parsed.admin)[0]!.index]}`);
 	const ranked = rankHits(gaz, hits, hint, near, parsed.admin);
+	if (district) notes.unshift(`"${district}" read as a quarter of ${gaz.name[ranked[0]!.index]}`);
 	const result = decide(gaz, ranked, hint, notes, columnHint.unknown !== '', parsed.admin);
 	if (partial && (result.status === 'exact' || result.status === 'alias'))
 		return { ...result, status: 'fuzzy', confidence: Math.min(result.confidence, 0.7) };
@@ -493,16 +526,18 @@ function decide(
 	}
 	const best = ranked[0]!;
 	// The nearest equally good match elsewhere: the best one's share of the two is how sure we are.
-	const rival = ranked
-		.slice(1)
-		.find(
-			(r) =>
-				r.inHint === best.inHint &&
-				r.inAdmin === best.inAdmin &&
-				r.nearQualifier === best.nearQualifier &&
-				TIER[r.kind] <= TIER[best.kind] &&
-				(!r.viaAlternate || !!best.viaAlternate)
-		);
+	let rival: Ranked | undefined;
+	for (let i = 1; i < ranked.length && !rival; i++) {
+		const r = ranked[i]!;
+		if (
+			r.inHint === best.inHint &&
+			r.inAdmin === best.inAdmin &&
+			r.nearQualifier === best.nearQualifier &&
+			TIER[r.kind] <= TIER[best.kind] &&
+			(!r.viaAlternate || best.viaAlternate)
+		)
+			rival = r;
+	}
 	const share = rival ? w[best.index]! / (w[best.index]! + w[rival.index]!) : 1;
 	if (rival && best.kind !== 'curated' && share < CLEAR_WINNER_SHARE) {
 		ambiguous = true;
@@ -547,17 +582,19 @@ function decide(
 	const kindStatus = best.kind === 'curated' ? 'alias' : best.kind === 'fuzzy1' || best.kind === 'fuzzy2' ? 'fuzzy' : best.kind;
 	let confidence = BASE_CONFIDENCE[best.kind] * (best.kind === 'curated' ? 1 : share);
 	if (ambiguous) confidence = Math.min(confidence, 0.5);
-	const c = toCandidate(gaz, best);
+	const candidates: Candidate[] = [];
+	for (let i = 1; i < ranked.length && i <= MAX_CANDIDATES; i++) candidates.push(toCandidate(gaz, ranked[i]!));
+	const b = best.index;
 	return {
-		lat: c.lat,
-		lon: c.lon,
-		place: c.place,
-		place_country: c.place_country,
+		lat: gaz.lat[b]!,
+		lon: gaz.lon[b]!,
+		place: gaz.name[b]!,
+		place_country: gaz.country[b]!,
 		status: ambiguous ? 'ambiguous' : kindStatus,
 		confidence: Math.round(confidence * 100) / 100,
-		candidates: ranked.slice(1, 1 + MAX_CANDIDATES).map((r) => toCandidate(gaz, r)),
-		reason: [...reasons, ...notes].join('; '),
-		place_id: c.place_id,
-		population: c.population
+		candidates,
+		reason: !notes.length ? reasons.join('; ') : !reasons.length ? notes.join('; ') : [...reasons, ...notes].join('; '),
+		place_id: placeIdOf(gaz, b),
+		population: gaz.population[b]!
 	};
 }
