@@ -69,6 +69,11 @@ interface DeletionIndex {
 	/** Each key of 4+ units once, as in entries (key << fingerprintBits | fingerprint), at the slot of its whole text's hash (its upper keySlotBits bits) or the next free one; EMPTY_SLOT elsewhere. */
 	keySlots: Uint32Array;
 	keySlotBits: number;
+	/** A search's scratch: each probe's hash and bucket bounds; `touched` keeps the early reads from being dropped. */
+	probeHash: Int32Array;
+	probeFrom: Uint32Array;
+	probeTo: Uint32Array;
+	touched: number;
 }
 
 interface FuzzyMatch {
@@ -283,7 +288,21 @@ export class Gazetteer {
 				fill = start.slice(0, buckets);
 			}
 		}
-		this.deletions = { start, entries, fingerprintBits, seen: new Uint32Array(K), pow, suffix, query: 0, keySlots, keySlotBits };
+		this.deletions = {
+			start,
+			entries,
+			fingerprintBits,
+			seen: new Uint32Array(K),
+			pow,
+			suffix,
+			query: 0,
+			keySlots,
+			keySlotBits,
+			probeHash: new Int32Array(maxLength + 2),
+			probeFrom: new Uint32Array(maxLength + 2),
+			probeTo: new Uint32Array(maxLength + 2),
+			touched: 0
+		};
 		return this.deletions;
 	}
 
@@ -310,13 +329,26 @@ export class Gazetteer {
 		// The query and each string one unit shorter, hashed as the index's keys were.
 		suffix[L] = 0;
 		for (let i = L - 1; i >= 0; i--) suffix[i] = (suffix[i + 1]! + Math.imul(q.charCodeAt(i), pow[L - 1 - i]!)) | 0;
+		const { probeHash, probeFrom, probeTo } = index;
 		let prefix = 0;
 		for (let p = -1; p < L; p++) {
-			const h = p < 0 ? mix(suffix[0]!) : mix((Math.imul(prefix, pow[L - 1 - p]!) + suffix[p + 1]!) | 0);
+			probeHash[p + 1] = p < 0 ? mix(suffix[0]!) : mix((Math.imul(prefix, pow[L - 1 - p]!) + suffix[p + 1]!) | 0);
 			if (p >= 0) prefix = (Math.imul(prefix, HASH_BASE) + q.charCodeAt(p)) | 0;
-			const b = h >>> shift;
-			const fp = h & fpMask;
-			for (let j = start[b]!, end = start[b + 1]!; j < end; j++) {
+		}
+		// The L + 1 buckets' bounds and first entries are read before any is scanned: the reads do not
+		// wait on each other, so their cache misses overlap (most of a search is these misses).
+		let touched = 0;
+		for (let i = 0; i <= L; i++) {
+			const b = probeHash[i]! >>> shift;
+			const from = start[b]!;
+			probeFrom[i] = from;
+			probeTo[i] = start[b + 1]!;
+			touched ^= entries[from] ?? 0;
+		}
+		index.touched = touched;
+		for (let i = 0; i <= L; i++) {
+			const fp = probeHash[i]! & fpMask;
+			for (let j = probeFrom[i]!, end = probeTo[i]!; j < end; j++) {
 				const entry = entries[j]!;
 				if ((entry & fpMask) !== fp) continue;
 				const k = entry >>> fingerprintBits;
