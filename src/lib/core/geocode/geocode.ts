@@ -7,9 +7,9 @@
  * kind (curated alias, exact, alternate name, fuzzy by one edit, by two), then the larger place.
  */
 import { distanceKm, type Gazetteer } from './gazetteer';
-import { isLatinKey, normalizeName, stripInvisible } from './normalize';
+import { cleanText, isLatinKey, normalizeName, stripInvisible } from './normalize';
 import { placeIdOf } from './reverse';
-import { adminAreasOf, type AdminArea } from './admin';
+import { adminAreasOf, adminAreasOfKey, type AdminArea } from './admin';
 
 export type GeocodeStatus = 'exact' | 'alias' | 'fuzzy' | 'ambiguous' | 'unresolved';
 export type MatchKind = 'curated' | 'exact' | 'alias' | 'fuzzy1' | 'fuzzy2';
@@ -85,8 +85,8 @@ export interface CountryHint {
 /** Reads a country as ISO alpha-2/alpha-3 code or name in one of several languages ("Maroc", "België"). */
 export function parseCountry(gaz: Gazetteer, text: string | undefined | null): CountryHint {
 	if (!text) return { code: '', unknown: '' };
-	// Clean ASCII ("FR", "Belgium") has nothing to strip or trim.
-	const raw = cleanAscii(text) >= 0 ? text : stripInvisible(text).trim();
+	// Clean text ("FR", "Belgium", "België") has nothing to strip or trim.
+	const raw = cleanText(text) >= 0 ? text : stripInvisible(text).trim();
 	if (!raw) return { code: '', unknown: '' };
 	const code = gaz.countryNames.get(normalizeName(raw));
 	return code ? { code, unknown: '' } : { code: '', unknown: raw.slice(0, 40) };
@@ -154,7 +154,10 @@ interface ParsedText {
 	/** Alternative spellings given in one field: "Bruxelles/Brussel". */
 	variants: string[];
 	countryFromText: string;
+	/** Places named beside the name ("Brussels" in "Molenbeek, Brussels"), as written. */
 	qualifiers: string[];
+	/** normalizeName of each qualifier. */
+	qualifierKeys: string[];
 	/** Administrative areas named beside the place: "(93)", "Seine-Saint-Denis", "Noord-Holland", "1080". */
 	admin: AdminArea[];
 	notes: string[];
@@ -167,7 +170,7 @@ const CITY_PART =
 /** Splits "City, Country", "City (Country)", "City - Region", "1080 Molenbeek", "Bruxelles/Brussel". */
 function parseText(gaz: Gazetteer, text: string): ParsedText {
 	// Most texts are one name: no splitting, no qualifiers (the general path gives the same for them).
-	if (!/[,;(/]|\s[-–—]\s/.test(text)) return dropNumbers(normalizeName(text), [], '', [], [], [], true);
+	if (!/[,;(/]|\s[-–—]\s/.test(text)) return dropNumbers(normalizeName(text), [], '', [], [], [], [], true);
 	const notes: string[] = [];
 	const qualifiers: string[] = [];
 	let rest = text.replace(/\(([^)]*)\)/g, (_, inner: string) => {
@@ -183,22 +186,31 @@ function parseText(gaz: Gazetteer, text: string): ParsedText {
 	qualifiers.push(...parts);
 	let countryFromText = '';
 	const placeQualifiers: string[] = [];
+	const placeKeys: string[] = [];
 	const admin: AdminArea[] = [];
 	for (const q of qualifiers) {
-		const code = gaz.countryNames.get(normalizeName(q));
-		const areas = adminAreasOf(q);
+		// Each qualifier normalised once (adminAreasOf reads it trimmed, which for a trimmed one is the same text).
+		const qKey = normalizeName(q);
+		const code = gaz.countryNames.get(qKey);
+		const areas = q.length === q.trim().length ? adminAreasOfKey(qKey) : adminAreasOf(q);
 		if (code && !countryFromText && !areas.length) countryFromText = code;
 		else if (areas.length) {
 			admin.push(...areas);
 			// An area that is also a town's name ("Namur") may still point at that town.
-			if (gaz.hasPrimary(normalizeName(q))) placeQualifiers.push(q);
-		} else if (normalizeName(q)) placeQualifiers.push(q);
+			if (gaz.hasPrimary(qKey)) {
+				placeQualifiers.push(q);
+				placeKeys.push(qKey);
+			}
+		} else if (qKey) {
+			placeQualifiers.push(q);
+			placeKeys.push(qKey);
+		}
 	}
 	const variants = rest
 		.split('/')
 		.map((v) => normalizeName(v))
 		.filter(Boolean);
-	return dropNumbers(variants.shift() ?? '', variants, countryFromText, placeQualifiers, admin, notes, false);
+	return dropNumbers(variants.shift() ?? '', variants, countryFromText, placeQualifiers, placeKeys, admin, notes, false);
 }
 
 function dropNumbers(
@@ -206,12 +218,13 @@ function dropNumbers(
 	variants: string[],
 	countryFromText: string,
 	qualifiers: string[],
+	qualifierKeys: string[],
 	admin: AdminArea[],
 	notes: string[],
 	plain: boolean
 ): ParsedText {
 	let key = whole;
-	if (!/\d/.test(key)) return { key, plain, wholeKey: whole, variants, countryFromText, qualifiers, admin, notes };
+	if (!/\d/.test(key)) return { key, plain, wholeKey: whole, variants, countryFromText, qualifiers, qualifierKeys, admin, notes };
 	// Postcodes and arrondissement numbers ("1080 Molenbeek", "Paris 19e") name no other place; a
 	// postcode or departement number does name an area ("93200 Saint-Denis", "Noisy-le-Sec 93").
 	const numbers = key.split(' ').filter((w) => /\d/.test(w));
@@ -224,7 +237,14 @@ function dropNumbers(
 		notes.push('numbers ignored');
 		key = withoutNumbers;
 	}
-	return { key, plain, wholeKey: whole, variants, countryFromText, qualifiers, admin, notes };
+	return { key, plain, wholeKey: whole, variants, countryFromText, qualifiers, qualifierKeys, admin, notes };
+}
+
+/** Positions of the spaces in a key. */
+function spacesOf(key: string): number[] {
+	const at: number[] = [];
+	for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) at.push(i);
+	return at;
 }
 
 function wordCount(key: string): number {
@@ -324,25 +344,9 @@ export function geocode(
 	}
 }
 
-/**
- * 1 when the text is printable ASCII with single spaces inside and none at its ends, and holds a
- * letter; 0 when it is such text without a letter; -1 otherwise. Such text needs no cleaning.
- */
-function cleanAscii(text: string): number {
-	const n = text.length;
-	if (!n || text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32) return -1;
-	let letter = 0;
-	for (let i = 0; i < n; i++) {
-		const c = text.charCodeAt(i);
-		if (c < 32 || c > 126 || (c === 32 && text.charCodeAt(i + 1) === 32)) return -1;
-		if ((c | 32) >= 97 && (c | 32) <= 122) letter = 1;
-	}
-	return letter;
-}
-
 function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string, region = ''): GeocodeResult {
 	const raw = String(hometown);
-	const clean = cleanAscii(raw);
+	const clean = cleanText(raw);
 	const text = clean >= 0 ? raw : stripInvisible(raw).replace(/\s+/g, ' ').trim();
 	const notes: string[] = [];
 	if (clean < 0 && text !== raw.trim()) notes.push('control or invisible characters removed');
@@ -388,19 +392,21 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string, region
 	} else hits = lookup(gaz, key, key === wholeKey ? wholeIndex : undefined);
 	if (wholePrimary) {
 		parsed.qualifiers = [];
+		parsed.qualifierKeys = [];
 		parsed.admin = [];
 		key = wholeKey;
 	}
 	for (const v of parsed.variants) hits.push(...lookup(gaz, v));
-	// A key of one word has no country glued to it and no quarter after it (the two searches below).
-	const oneWord = !key.includes(' ');
+	// Where the key's words meet (a key's words are separated by single spaces): the searches below
+	// cut it there. A key of one word has no country glued to it and no quarter after it.
+	const spaces = hits.length ? [] : spacesOf(key);
 	// "Molenbeek Belgium": a country name glued to the end without a comma.
-	if (!hits.length && !oneWord) {
-		const words = key.split(' ');
-		for (let cut = 1; cut <= Math.min(3, words.length - 1) && !hits.length; cut++) {
-			const code = gaz.countryNames.get(words.slice(-cut).join(' '));
+	if (!hits.length && spaces.length) {
+		for (let cut = 1; cut <= Math.min(3, spaces.length) && !hits.length; cut++) {
+			const at = spaces[spaces.length - cut]!;
+			const code = gaz.countryNames.get(key.slice(at + 1));
 			if (!code) continue;
-			const shorter = words.slice(0, -cut).join(' ');
+			const shorter = key.slice(0, at);
 			const shorterHits = lookup(gaz, shorter);
 			if (shorterHits.length) {
 				key = shorter;
@@ -414,14 +420,14 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string, region
 	// status; any other dropped word makes it a partial (fuzzy) match, said in the reason.
 	let district = '';
 	let partial = false;
-	if (!hits.length && !oneWord) {
-		const words = key.split(' ');
-		for (let keep = words.length - 1; keep >= 1 && !hits.length; keep--) {
-			const base = words.slice(0, keep).join(' ');
-			if (base.replace(/ /g, '').length < 3) break;
+	if (!hits.length && spaces.length) {
+		for (let keep = spaces.length; keep >= 1 && !hits.length; keep--) {
+			// The first `keep` words, and their letters without the spaces between them.
+			const base = key.slice(0, spaces[keep - 1]);
+			if (base.length - (keep - 1) < 3) break;
 			const baseHits = lookup(gaz, base);
 			if (!baseHits.length) continue;
-			const dropped = words.slice(keep);
+			const dropped = key.slice(spaces[keep - 1]! + 1).split(' ');
 			hits = baseHits;
 			key = base;
 			district = dropped.join(' ');
@@ -436,8 +442,11 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string, region
 		else if (!hits.length) hits.push(...fuzzyLookup(gaz, key, '', searches));
 	}
 
-	if (whole !== undefined) parsed.qualifiers = [];
-	const qualifier = qualifierPlace(gaz, parsed.qualifiers, hint);
+	if (whole !== undefined) {
+		parsed.qualifiers = [];
+		parsed.qualifierKeys = [];
+	}
+	const qualifier = qualifierPlace(gaz, parsed.qualifierKeys, hint);
 	const near = qualifier !== null ? { lat: gaz.lat[qualifier]!, lon: gaz.lon[qualifier]! } : null;
 	if (parsed.qualifiers.length && qualifier === null) notes.push(`"${parsed.qualifiers.join(', ').slice(0, 40)}" not understood`);
 	// "Lohberg (Dinslaken)", "Haren (Bruxelles)": a name the gazetteer does not hold near the town named
@@ -484,9 +493,9 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string, region
 }
 
 /** The gazetteer index of a qualifier such as "Brussels" in "Molenbeek, Brussels", if it names a known place. */
-function qualifierPlace(gaz: Gazetteer, qualifiers: string[], hint: string): number | null {
-	for (const q of qualifiers) {
-		const ranked = rankHits(gaz, lookup(gaz, normalizeName(q)), hint, null);
+function qualifierPlace(gaz: Gazetteer, qualifierKeys: string[], hint: string): number | null {
+	for (const key of qualifierKeys) {
+		const ranked = rankHits(gaz, lookup(gaz, key), hint, null);
 		if (ranked.length) return ranked[0]!.index;
 	}
 	return null;

@@ -39,6 +39,45 @@ export function stripInvisible(text: string): string {
 	return text.replace(INVISIBLE_RE, ' ');
 }
 
+/** Per character from U+0080 to CLEAN_END: 1 when neither invisible nor a space, 2 more when a letter (\p{L}). Built on first use. */
+let CLEAN: Uint8Array | null = null;
+const CLEAN_END = 0x3000;
+
+function cleanTable(): Uint8Array {
+	const table = new Uint8Array(CLEAN_END);
+	for (let c = 0x80; c < CLEAN_END; c++) {
+		const ch = String.fromCharCode(c);
+		if (/[\p{Cc}\p{Cf}\p{Co}\p{Cs}]|\s/u.test(ch)) continue;
+		table[c] = /\p{L}/u.test(ch) ? 3 : 1;
+	}
+	return table;
+}
+
+/**
+ * 1 when the text needs no cleaning (no invisible characters, no spaces but single ASCII ones inside:
+ * stripInvisible, collapsing spaces and trimming give it back unchanged) and holds a letter; 0 when
+ * it is such text without a letter; -1 otherwise (or when it holds characters past U+3000, left to
+ * the regular expressions). Most place texts are clean: one pass instead of four regexes.
+ */
+export function cleanText(text: string): number {
+	const n = text.length;
+	if (!n || text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32) return -1;
+	let letter = 0;
+	for (let i = 0; i < n; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 0x80) {
+			if (c < 32 || c === 127 || (c === 32 && text.charCodeAt(i + 1) === 32)) return -1;
+			if ((c | 32) >= 97 && (c | 32) <= 122) letter = 1;
+		} else {
+			if (c >= CLEAN_END) return -1;
+			const t = (CLEAN ??= cleanTable())[c]!;
+			if (!t) return -1;
+			if (t === 3) letter = 1;
+		}
+	}
+	return letter;
+}
+
 /** The comparison key of a place name: lower-case ASCII-folded words separated by one space. */
 export function normalizeName(text: string): string {
 	return normalizeAscii(text) ?? normalizeFolded(text) ?? normalizeFull(text);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalizeName, normalizeFull, isFinishedKey, isLatinKey } from '$lib/core/geocode/normalize';
+import { cleanText, normalizeName, normalizeFull, isFinishedKey, isLatinKey, stripInvisible } from '$lib/core/geocode/normalize';
 
 const TESTS = [
 	{ title: 'case and diacritics', input: 'Malmö', expected: 'malmo' },
@@ -206,5 +206,47 @@ describe('normalizeName', () => {
 			),
 			{ numRuns: 3000 }
 		);
+	});
+
+	// The geocoder's text cleaning, as it was written: what cleanText promises to leave unchanged.
+	const cleaned = (t: string) => stripInvisible(t).replace(/\s+/g, ' ').trim();
+
+	it.each([
+		{ text: 'Dinslaken', clean: 1 },
+		{ text: 'Bergen op Zoom', clean: 1 },
+		{ text: 'Malmö', clean: 1 },
+		{ text: 'Şanlıurfa', clean: 1 },
+		{ text: 'Ḥalab', clean: 1 },
+		{ text: 'حلب', clean: 1 },
+		{ text: '1080', clean: 0 },
+		{ text: '١٢٣', clean: 0 },
+		{ text: '', clean: -1 },
+		{ text: ' Paris', clean: -1 },
+		{ text: 'Paris ', clean: -1 },
+		{ text: 'Bergen  op Zoom', clean: -1 },
+		{ text: 'Bru\u200Fssels', clean: -1 },
+		{ text: 'Bru\u00adssels', clean: -1 },
+		{ text: 'São\u00a0Paulo', clean: -1 },
+		{ text: 'Bru\tssels', clean: -1 },
+		{ text: 'Bru\u007fssels', clean: -1 },
+		{ text: '東京', clean: -1 }
+	])('cleanText($text) is $clean', ({ text, clean }) => {
+		expect(cleanText(text)).toBe(clean);
+		if (clean >= 0) expect(cleaned(text)).toBe(text);
+	});
+
+	it('text cleanText passes is unchanged by cleaning, and its letter flag is /\\p{L}/, for every character up to U+3000 in context', () => {
+		let passed = 0;
+		for (let c = 0; c < 0x3000; c++) {
+			const ch = String.fromCharCode(c);
+			for (const text of [ch, `a${ch}b`, `1${ch}2`, `${ch} x`, `x ${ch}`, `${ch}${ch}`]) {
+				const clean = cleanText(text);
+				if (clean < 0) continue;
+				passed++;
+				if (cleaned(text) !== text) throw new Error(`cleanText(${JSON.stringify(text)}) = ${clean}, but cleaning changes it`);
+				if ((clean === 1) !== /\p{L}/u.test(text)) throw new Error(`cleanText(${JSON.stringify(text)}): letter flag ${clean}`);
+			}
+		}
+		expect(passed).toBeGreaterThan(50_000);
 	});
 });
