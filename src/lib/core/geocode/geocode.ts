@@ -82,9 +82,11 @@ export interface CountryHint {
 	unknown: string;
 }
 
+const NO_COUNTRY: CountryHint = Object.freeze({ code: '', unknown: '' });
+
 /** Reads a country as ISO alpha-2/alpha-3 code or name in one of several languages ("Maroc", "België"). */
 export function parseCountry(gaz: Gazetteer, text: string | undefined | null): CountryHint {
-	if (!text) return { code: '', unknown: '' };
+	if (!text) return NO_COUNTRY;
 	// Clean text ("FR", "Belgium", "België") has nothing to strip or trim.
 	const raw = cleanText(text) >= 0 ? text : stripInvisible(text).trim();
 	if (!raw) return { code: '', unknown: '' };
@@ -167,10 +169,24 @@ interface ParsedText {
 const CITY_PART =
 	/^(ville|centre|center|centrum|city|stad|mitte|zentrum|innenstadt|altstadt|arrondissement|arr|[ivxl]+(e|er|eme)|\d+(e|er|eme|de|ste))$/;
 
+/**
+ * Whether the text has a comma, semicolon, bracket or slash, or a dash with a space each side: as
+ * /[,;(/]|\s[-–—]\s/ for the geocoder's text, whose only white space is single ASCII spaces
+ * (cleanText, or cleaned), without a regular expression per lookup.
+ */
+export function hasSeparator(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 44 || c === 59 || c === 40 || c === 47) return true;
+		if ((c === 45 || c === 0x2013 || c === 0x2014) && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) return true;
+	}
+	return false;
+}
+
 /** Splits "City, Country", "City (Country)", "City - Region", "1080 Molenbeek", "Bruxelles/Brussel". */
 function parseText(gaz: Gazetteer, text: string): ParsedText {
 	// Most texts are one name: no splitting, no qualifiers (the general path gives the same for them).
-	if (!/[,;(/]|\s[-–—]\s/.test(text)) return dropNumbers(normalizeName(text), [], '', [], [], [], [], true);
+	if (!hasSeparator(text)) return dropNumbers(normalizeName(text), [], '', [], [], [], [], true);
 	const notes: string[] = [];
 	const qualifiers: string[] = [];
 	let rest = text.replace(/\(([^)]*)\)/g, (_, inner: string) => {
@@ -224,7 +240,7 @@ function dropNumbers(
 	plain: boolean
 ): ParsedText {
 	let key = whole;
-	if (!/\d/.test(key)) return { key, plain, wholeKey: whole, variants, countryFromText, qualifiers, qualifierKeys, admin, notes };
+	if (!hasDigit(key)) return { key, plain, wholeKey: whole, variants, countryFromText, qualifiers, qualifierKeys, admin, notes };
 	// Postcodes and arrondissement numbers ("1080 Molenbeek", "Paris 19e") name no other place; a
 	// postcode or departement number does name an area ("93200 Saint-Denis", "Noisy-le-Sec 93").
 	const numbers = key.split(' ').filter((w) => /\d/.test(w));
@@ -238,6 +254,14 @@ function dropNumbers(
 		key = withoutNumbers;
 	}
 	return { key, plain, wholeKey: whole, variants, countryFromText, qualifiers, qualifierKeys, admin, notes };
+}
+
+function hasDigit(key: string): boolean {
+	for (let i = 0; i < key.length; i++) {
+		const c = key.charCodeAt(i);
+		if (c >= 48 && c <= 57) return true;
+	}
+	return false;
 }
 
 /** Positions of the spaces in a key. */
@@ -261,7 +285,14 @@ export function rankOrder(inHint: boolean, inAdmin: boolean, nearQualifier: bool
 	return (inHint ? 0 : 64) + (inAdmin ? 0 : 32) + (nearQualifier ? 0 : 16) + TIER[kind] * 2 + (viaAlternate ? 1 : 0);
 }
 
-function rankedOf(gaz: Gazetteer, h: Hit, hint: string, near: { lat: number; lon: number } | null, admin: readonly AdminArea[]): Ranked {
+function rankedOf(
+	gaz: Gazetteer,
+	h: Hit,
+	hint: string,
+	near: { lat: number; lon: number } | null,
+	admin: readonly AdminArea[],
+	sorted: boolean
+): Ranked {
 	const inHint = !!hint && gaz.country[h.index] === hint;
 	const inAdmin = admin.length > 0 && admin.some((a) => a.country === gaz.country[h.index] && a.code === gaz.admin[h.index]);
 	const nearQualifier = !!near && distanceKm(near.lat, near.lon, gaz.lat[h.index]!, gaz.lon[h.index]!) < QUALIFIER_KM;
@@ -273,7 +304,8 @@ function rankedOf(gaz: Gazetteer, h: Hit, hint: string, near: { lat: number; lon
 		inAdmin,
 		nearQualifier,
 		order: rankOrder(inHint, inAdmin, nearQualifier, h.kind, h.viaAlternate),
-		weight: gaz.weight[h.index]!
+		// Only a sorted list reads it (decide reads the weights of the few places it compares).
+		weight: sorted ? gaz.weight[h.index]! : 0
 	};
 }
 
@@ -289,7 +321,7 @@ function rankHits(
 	admin: readonly AdminArea[] = []
 ): Ranked[] {
 	// One hit (most exact names): nothing to merge, sort or fold.
-	if (hits.length === 1) return [rankedOf(gaz, hits[0]!, hint, near, admin)];
+	if (hits.length === 1) return [rankedOf(gaz, hits[0]!, hint, near, admin, false)];
 	const best = new Map<number, Hit>();
 	for (const h of hits) {
 		const cur = best.get(h.index);
@@ -297,7 +329,7 @@ function rankHits(
 			best.set(h.index, h);
 	}
 	const ranked: Ranked[] = [];
-	for (const h of best.values()) ranked.push(rankedOf(gaz, h, hint, near, admin));
+	for (const h of best.values()) ranked.push(rankedOf(gaz, h, hint, near, admin, true));
 	ranked.sort(byRank);
 	// One place listed once: drop entries close to a better one of the same country.
 	const kept: Ranked[] = [];
@@ -516,16 +548,19 @@ function decide(
 	// A small exact namesake must not hide a much larger place known by that name (Cologne, Italy
 	// vs Köln): far larger wins outright, merely much larger makes the match doubtful.
 	const first = ranked[0]!;
-	const bigger = ranked.find(
-		(r) =>
-			r.inHint === first.inHint &&
-			r.inAdmin === first.inAdmin &&
-			r.nearQualifier === first.nearQualifier &&
-			TIER[r.kind] > TIER[first.kind] &&
-			r.kind !== 'fuzzy2' &&
-			w[r.index]! >= 10 * w[first.index]! &&
-			w[r.index]! >= 50_000
-	);
+	// (One ranked place has no larger namesake, no rival and no namesake: the searches are skipped.)
+	const bigger =
+		ranked.length > 1 &&
+		ranked.find(
+			(r) =>
+				r.inHint === first.inHint &&
+				r.inAdmin === first.inAdmin &&
+				r.nearQualifier === first.nearQualifier &&
+				TIER[r.kind] > TIER[first.kind] &&
+				r.kind !== 'fuzzy2' &&
+				w[r.index]! >= 10 * w[first.index]! &&
+				w[r.index]! >= 50_000
+		);
 	if (bigger && first.kind !== 'curated') {
 		ranked = [bigger, ...ranked.filter((r) => r !== bigger)];
 		if (w[bigger.index]! < OUTRIGHT_FACTOR * w[first.index]!) {
@@ -554,17 +589,19 @@ function decide(
 	}
 	// "Exact" only without a rival of comparable size known by the same name: Saida is a town in Algeria
 	// and also what Sidon (Lebanon) is called; nothing in "Saida" decides between them.
-	const namesake = ranked.find(
-		(r) =>
-			r !== best &&
-			r !== rival &&
-			r.inHint === best.inHint &&
-			r.inAdmin === best.inAdmin &&
-			r.nearQualifier === best.nearQualifier &&
-			r.kind === 'alias' &&
-			best.kind === 'exact' &&
-			w[r.index]! >= 0.5 * w[best.index]!
-	);
+	const namesake =
+		ranked.length > 1 &&
+		ranked.find(
+			(r) =>
+				r !== best &&
+				r !== rival &&
+				r.inHint === best.inHint &&
+				r.inAdmin === best.inAdmin &&
+				r.nearQualifier === best.nearQualifier &&
+				r.kind === 'alias' &&
+				best.kind === 'exact' &&
+				w[r.index]! >= 0.5 * w[best.index]!
+		);
 	if (namesake && !ambiguous) {
 		ambiguous = true;
 		reasons.push(

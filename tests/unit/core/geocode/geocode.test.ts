@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Gazetteer, geocode, normalizeName, type GazetteerData } from '$lib/core/geocode';
-import { rankOrder, type MatchKind } from '$lib/core/geocode/geocode';
+import { hasSeparator, rankOrder, type MatchKind } from '$lib/core/geocode/geocode';
 
 const PLACES: [name: string, country: string, lat: number, lon: number, pop: number, alt: string[]][] = [
 	['Brussels', 'BE', 50.8505, 4.3488, 1_019_022, ['Bruxelles', 'Brussel']],
@@ -238,5 +238,27 @@ describe('rankOrder: the ranking keys before weight as one number', () => {
 
 	it(`orders every pair of the ${all.length} combinations as the keys one by one do`, () => {
 		for (const a of all) for (const b of all) expect(Math.sign(order(a) - order(b)), JSON.stringify([a, b])).toBe(Math.sign(byKeys(a, b)));
+	});
+});
+
+describe('hasSeparator: where a text is split into parts', () => {
+	it.each([
+		{ text: 'Molenbeek, Brussels', split: true },
+		{ text: 'Saint-Denis (93)', split: true },
+		{ text: 'Bruxelles/Brussel', split: true },
+		{ text: 'Ghent; Belgium', split: true },
+		{ text: 'Schaerbeek - Brussels', split: true },
+		{ text: 'Schaerbeek – Brussels', split: true },
+		{ text: 'Schaerbeek — Brussels', split: true },
+		{ text: 'Molenbeek-Saint-Jean', split: false },
+		{ text: 'Schaerbeek -Brussels', split: false },
+		{ text: 'Schaerbeek- Brussels', split: false },
+		{ text: '- Brussels', split: false },
+		{ text: 'Brussels -', split: false },
+		{ text: 'Malmö', split: false },
+		{ text: '', split: false }
+	])('$text: $split', ({ text, split }) => {
+		expect(hasSeparator(text)).toBe(split);
+		expect(hasSeparator(text)).toBe(/[,;(/]|\s[-–—]\s/.test(text));
 	});
 });
