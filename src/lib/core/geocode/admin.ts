@@ -208,8 +208,11 @@ function belgianProvince(postcode: number): string | null {
  * Several answers when the text is ambiguous (Limburg: Belgium or the Netherlands).
  */
 export function adminAreasOf(text: string): AdminArea[] {
-	const raw = text.trim();
-	const key = normalizeName(raw);
+	return adminAreasOfKey(normalizeName(text.trim()));
+}
+
+/** adminAreasOf for text already normalised (normalizeName of the trimmed text): the geocoder has the key at hand. */
+export function adminAreasOfKey(key: string): AdminArea[] {
 	if (!key) return [];
 	const named = BY_NAME.get(key);
 	if (named) return named;

@@ -43,6 +43,12 @@ const DELETION_BUCKET_BITS = 18;
  * much as some ten thousand scans, so a short list never pays for it and a long one soon does.
  */
 const DELETION_INDEX_AFTER = 4096;
+/**
+ * The whole keys' table beside the deletion index: open addressing (linear probing) over at least
+ * twice as many slots as keys of 4+ units (2^20 for some 290,000), so a key lookup reads about one
+ * slot where a deletion bucket holds a dozen entries.
+ */
+const EMPTY_SLOT = 0xffffffff;
 
 function mix(h: number): number {
 	h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
@@ -60,6 +66,14 @@ interface DeletionIndex {
 	pow: Int32Array;
 	suffix: Int32Array;
 	query: number;
+	/** Each key of 4+ units once, as in entries (key << fingerprintBits | fingerprint), at the slot of its whole text's hash (its upper keySlotBits bits) or the next free one; EMPTY_SLOT elsewhere. */
+	keySlots: Uint32Array;
+	keySlotBits: number;
+	/** A search's scratch: each probe's hash and bucket bounds; `touched` keeps the early reads from being dropped. */
+	probeHash: Int32Array;
+	probeFrom: Uint32Array;
+	probeTo: Uint32Array;
+	touched: number;
 }
 
 interface FuzzyMatch {
@@ -221,9 +235,11 @@ export class Gazetteer {
 		const fingerprintBits = Math.max(0, 32 - keyBits);
 		let maxLength = 0;
 		let total = 0;
+		let long = 0;
 		for (let k = 0; k < K; k++) {
 			const len = this.keyStart[k + 1]! - this.keyStart[k]!;
 			if (len < FUZZY_MIN_LENGTH) continue;
+			long++;
 			total += len + 1;
 			if (len > maxLength) maxLength = len;
 		}
@@ -236,6 +252,10 @@ export class Gazetteer {
 		const fpMask = fingerprintBits ? (1 << fingerprintBits) - 1 : 0;
 		const start = new Uint32Array(buckets + 1);
 		const entries = new Uint32Array(total);
+		// A key's entry can never be all ones: k < 2^keyBits - 1 (keyBits holds K + 1).
+		const keySlotBits = Math.max(4, Math.ceil(Math.log2(2 * long + 1)));
+		const keySlots = new Uint32Array(1 << keySlotBits).fill(EMPTY_SLOT);
+		const slotMask = (1 << keySlotBits) - 1;
 		let fill = start;
 		// Two passes over the same hashes: count per bucket, then place. With P the hash of the units
 		// before position p and S the weighted sum of those after it, leaving out p hashes to
@@ -253,7 +273,14 @@ export class Gazetteer {
 					const h = p < 0 ? mix(suffix[0]!) : mix((Math.imul(prefix, pow[n - 1 - p]!) + suffix[p + 1]!) | 0);
 					if (p >= 0) prefix = (Math.imul(prefix, HASH_BASE) + this.units[s + p]!) | 0;
 					if (pass === 0) start[(h >>> shift) + 1]!++;
-					else entries[fill[h >>> shift]!++] = (tag | (h & fpMask)) >>> 0;
+					else {
+						entries[fill[h >>> shift]!++] = (tag | (h & fpMask)) >>> 0;
+						if (p < 0) {
+							let slot = h >>> (32 - keySlotBits);
+							while (keySlots[slot] !== EMPTY_SLOT) slot = (slot + 1) & slotMask;
+							keySlots[slot] = (tag | (h & fpMask)) >>> 0;
+						}
+					}
 				}
 			}
 			if (pass === 0) {
@@ -261,7 +288,21 @@ export class Gazetteer {
 				fill = start.slice(0, buckets);
 			}
 		}
-		this.deletions = { start, entries, fingerprintBits, seen: new Uint32Array(K), pow, suffix, query: 0 };
+		this.deletions = {
+			start,
+			entries,
+			fingerprintBits,
+			seen: new Uint32Array(K),
+			pow,
+			suffix,
+			query: 0,
+			keySlots,
+			keySlotBits,
+			probeHash: new Int32Array(maxLength + 2),
+			probeFrom: new Uint32Array(maxLength + 2),
+			probeTo: new Uint32Array(maxLength + 2),
+			touched: 0
+		};
 		return this.deletions;
 	}
 
@@ -288,13 +329,26 @@ export class Gazetteer {
 		// The query and each string one unit shorter, hashed as the index's keys were.
 		suffix[L] = 0;
 		for (let i = L - 1; i >= 0; i--) suffix[i] = (suffix[i + 1]! + Math.imul(q.charCodeAt(i), pow[L - 1 - i]!)) | 0;
+		const { probeHash, probeFrom, probeTo } = index;
 		let prefix = 0;
 		for (let p = -1; p < L; p++) {
-			const h = p < 0 ? mix(suffix[0]!) : mix((Math.imul(prefix, pow[L - 1 - p]!) + suffix[p + 1]!) | 0);
+			probeHash[p + 1] = p < 0 ? mix(suffix[0]!) : mix((Math.imul(prefix, pow[L - 1 - p]!) + suffix[p + 1]!) | 0);
 			if (p >= 0) prefix = (Math.imul(prefix, HASH_BASE) + q.charCodeAt(p)) | 0;
-			const b = h >>> shift;
-			const fp = h & fpMask;
-			for (let j = start[b]!, end = start[b + 1]!; j < end; j++) {
+		}
+		// The L + 1 buckets' bounds and first entries are read before any is scanned: the reads do not
+		// wait on each other, so their cache misses overlap (most of a search is these misses).
+		let touched = 0;
+		for (let i = 0; i <= L; i++) {
+			const b = probeHash[i]! >>> shift;
+			const from = start[b]!;
+			probeFrom[i] = from;
+			probeTo[i] = start[b + 1]!;
+			touched ^= entries[from] ?? 0;
+		}
+		index.touched = touched;
+		for (let i = 0; i <= L; i++) {
+			const fp = probeHash[i]! & fpMask;
+			for (let j = probeFrom[i]!, end = probeTo[i]!; j < end; j++) {
 				const entry = entries[j]!;
 				if ((entry & fpMask) !== fp) continue;
 				const k = entry >>> fingerprintBits;
@@ -374,22 +428,23 @@ export class Gazetteer {
 	}
 
 	/**
-	 * keyIndex through the deletion index once it exists: it holds every key of 4+ units under the hash
-	 * of its whole text, so one bucket (and the one key whose fingerprint and units agree) answers,
-	 * where the binary search reads a dozen keys scattered over megabytes.
+	 * keyIndex once the deletion index exists: its table of whole keys (keySlots) holds every key of
+	 * 4+ units at the slot of its text's hash, so about one slot (and the one key whose fingerprint,
+	 * length and units agree) answers, where the binary search reads a dozen keys scattered over megabytes.
 	 */
 	private hashedKeyIndex(q: string): number {
-		const { start, entries, fingerprintBits, pow } = this.deletions!;
+		const { keySlots, keySlotBits, fingerprintBits, pow } = this.deletions!;
 		const qn = q.length;
 		let h = 0;
 		for (let i = 0; i < qn; i++) h = (h + Math.imul(q.charCodeAt(i), pow[qn - 1 - i]!)) | 0;
 		h = mix(h);
 		const fpMask = fingerprintBits ? (1 << fingerprintBits) - 1 : 0;
 		const fp = h & fpMask;
-		const b = h >>> (32 - DELETION_BUCKET_BITS);
+		const slotMask = (1 << keySlotBits) - 1;
 		const u = this.units;
-		for (let j = start[b]!, end = start[b + 1]!; j < end; j++) {
-			const entry = entries[j]!;
+		for (let slot = h >>> (32 - keySlotBits); ; slot = (slot + 1) & slotMask) {
+			const entry = keySlots[slot]!;
+			if (entry === EMPTY_SLOT) return -1;
 			if ((entry & fpMask) !== fp) continue;
 			const k = entry >>> fingerprintBits;
 			const s = this.keyStart[k]!;
@@ -398,7 +453,6 @@ export class Gazetteer {
 			while (i < qn && q.charCodeAt(i) === u[s + i]) i++;
 			if (i === qn) return k;
 		}
-		return -1;
 	}
 
 	/** Whether some place's own name normalises to this key. */

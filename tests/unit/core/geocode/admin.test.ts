@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adminAreasOf } from '$lib/core/geocode/admin';
+import { adminAreasOf, adminAreasOfKey } from '$lib/core/geocode/admin';
+import { normalizeName } from '$lib/core/geocode/normalize';
 
 describe('administrative hints', () => {
 	it.each([
@@ -24,5 +25,7 @@ describe('administrative hints', () => {
 		{ text: '', expected: [] }
 	])('$text', ({ text, expected }) => {
 		expect(adminAreasOf(text).map((a) => `${a.country}:${a.code}`)).toEqual(expected);
+		// The geocoder hands over the key it already has: the same areas from it.
+		expect(adminAreasOfKey(normalizeName(text))).toEqual(adminAreasOf(text));
 	});
 });

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Gazetteer, geocode, normalizeName, type GazetteerData } from '$lib/core/geocode';
+import { hasSeparator, rankOrder, type MatchKind } from '$lib/core/geocode/geocode';
 
 const PLACES: [name: string, country: string, lat: number, lon: number, pop: number, alt: string[]][] = [
 	['Brussels', 'BE', 50.8505, 4.3488, 1_019_022, ['Bruxelles', 'Brussel']],
@@ -190,5 +191,74 @@ describe('bad input is unresolved with a reason, never an exception, never 0,0',
 		expect(r).toMatchObject({ place: 'Brussels', place_country: 'BE', status: 'fuzzy', reason: 'control or invisible characters removed' });
 		expect(r.lat).toBeCloseTo(50.85, 2);
 		expect(r.confidence).toBeLessThan(1);
+	});
+});
+
+describe('rankOrder: the ranking keys before weight as one number', () => {
+	const KINDS: MatchKind[] = ['curated', 'exact', 'alias', 'fuzzy1', 'fuzzy2'];
+	const all = [true, false].flatMap((inHint) =>
+		[true, false].flatMap((inAdmin) =>
+			[true, false].flatMap((near) => KINDS.flatMap((kind) => [false, true].map((via) => ({ inHint, inAdmin, near, kind, via }))))
+		)
+	);
+	type Keys = (typeof all)[number];
+	// The ranking as it was written key by key: hinted country, area, qualifier, tier, not an alternate name.
+	const byKeys = (a: Keys, b: Keys) =>
+		Number(b.inHint) - Number(a.inHint) ||
+		Number(b.inAdmin) - Number(a.inAdmin) ||
+		Number(b.near) - Number(a.near) ||
+		KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) ||
+		Number(a.via) - Number(b.via);
+	const order = (k: Keys) => rankOrder(k.inHint, k.inAdmin, k.near, k.kind, k.via);
+
+	it.each([
+		{
+			a: { inHint: true, inAdmin: false, near: false, kind: 'fuzzy2', via: true },
+			b: { inHint: false, inAdmin: true, near: true, kind: 'curated', via: false }
+		},
+		{
+			a: { inHint: true, inAdmin: true, near: false, kind: 'fuzzy2', via: true },
+			b: { inHint: true, inAdmin: false, near: true, kind: 'curated', via: false }
+		},
+		{
+			a: { inHint: false, inAdmin: false, near: true, kind: 'fuzzy2', via: true },
+			b: { inHint: false, inAdmin: false, near: false, kind: 'curated', via: false }
+		},
+		{
+			a: { inHint: false, inAdmin: false, near: false, kind: 'exact', via: true },
+			b: { inHint: false, inAdmin: false, near: false, kind: 'alias', via: false }
+		},
+		{
+			a: { inHint: false, inAdmin: false, near: false, kind: 'alias', via: false },
+			b: { inHint: false, inAdmin: false, near: false, kind: 'alias', via: true }
+		}
+	] as { a: Keys; b: Keys }[])('ranks $a.kind before $b.kind when the earlier keys say so', ({ a, b }) => {
+		expect(order(a)).toBeLessThan(order(b));
+	});
+
+	it(`orders every pair of the ${all.length} combinations as the keys one by one do`, () => {
+		for (const a of all) for (const b of all) expect(Math.sign(order(a) - order(b)), JSON.stringify([a, b])).toBe(Math.sign(byKeys(a, b)));
+	});
+});
+
+describe('hasSeparator: where a text is split into parts', () => {
+	it.each([
+		{ text: 'Molenbeek, Brussels', split: true },
+		{ text: 'Saint-Denis (93)', split: true },
+		{ text: 'Bruxelles/Brussel', split: true },
+		{ text: 'Ghent; Belgium', split: true },
+		{ text: 'Schaerbeek - Brussels', split: true },
+		{ text: 'Schaerbeek – Brussels', split: true },
+		{ text: 'Schaerbeek — Brussels', split: true },
+		{ text: 'Molenbeek-Saint-Jean', split: false },
+		{ text: 'Schaerbeek -Brussels', split: false },
+		{ text: 'Schaerbeek- Brussels', split: false },
+		{ text: '- Brussels', split: false },
+		{ text: 'Brussels -', split: false },
+		{ text: 'Malmö', split: false },
+		{ text: '', split: false }
+	])('$text: $split', ({ text, split }) => {
+		expect(hasSeparator(text)).toBe(split);
+		expect(hasSeparator(text)).toBe(/[,;(/]|\s[-–—]\s/.test(text));
 	});
 });

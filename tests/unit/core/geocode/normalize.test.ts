@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalizeName, normalizeFull, isLatinKey } from '$lib/core/geocode/normalize';
+import { cleanText, normalizeName, normalizeFull, isFinishedKey, isLatinKey, stripInvisible } from '$lib/core/geocode/normalize';
 
 const TESTS = [
 	{ title: 'case and diacritics', input: 'Malmö', expected: 'malmo' },
@@ -37,6 +37,92 @@ describe('normalizeName', () => {
 		{ key: 'москва', latin: false }
 	])('isLatinKey($key) is $latin', ({ key, latin }) => {
 		expect(isLatinKey(normalizeName(key))).toBe(latin);
+	});
+
+	it.each([
+		{ key: 'bergen op zoom', latin: true },
+		{ key: 'paris 19', latin: true },
+		{ key: '', latin: false },
+		{ key: 'malmö', latin: false },
+		{ key: 'Paris', latin: false },
+		{ key: 'a-b', latin: false },
+		{ key: 'a\tb', latin: false }
+	])('isLatinKey($key) is $latin, as /^[a-z0-9 ]+$/', ({ key, latin }) => {
+		expect(isLatinKey(key)).toBe(latin);
+		expect(isLatinKey(key)).toBe(/^[a-z0-9 ]+$/.test(key));
+	});
+
+	// A finished key is its own key: normalizeName returns lower-case ASCII text as it is when this says so.
+	it.each([
+		{ text: 'dinslaken', finished: true },
+		{ text: 'bergen op zoom', finished: true },
+		{ text: 'paris 19', finished: true },
+		{ text: 'sur', finished: true },
+		{ text: 'sevilla', finished: true },
+		{ text: 'santa cruz', finished: true },
+		{ text: 'alsace', finished: true },
+		{ text: 'essen el', finished: true },
+		{ text: 'al', finished: true },
+		{ text: 's', finished: true },
+		{ text: 'al raqqa', finished: false },
+		{ text: 's gravenhage', finished: false },
+		{ text: 'l aquila', finished: false },
+		{ text: 'saint denis', finished: false },
+		{ text: 'molenbeek st jean', finished: false },
+		{ text: 'sainte maxime', finished: false },
+		{ text: 'ste', finished: false },
+		{ text: 'st', finished: false },
+		{ text: 'sveti nikole', finished: false },
+		{ text: '', finished: false },
+		{ text: ' paris', finished: false },
+		{ text: 'paris ', finished: false },
+		{ text: 'bergen  op zoom', finished: false },
+		{ text: 'bergen-op-zoom', finished: false },
+		{ text: 'Paris', finished: false },
+		{ text: 'malmö', finished: false }
+	])('isFinishedKey($text) is $finished', ({ text, finished }) => {
+		expect(isFinishedKey(text)).toBe(finished);
+		if (finished) expect(normalizeFull(text)).toBe(text);
+	});
+
+	it('a finished key is its own key under the full path (property)', () => {
+		const words = fc.constantFrom(
+			'st',
+			'saint',
+			'sainte',
+			'ste',
+			'sankt',
+			'sint',
+			'skt',
+			'sv',
+			'sveti',
+			'al',
+			'el',
+			's',
+			't',
+			'l',
+			'an',
+			'sur',
+			'x',
+			'ab',
+			'9',
+			'sevilla',
+			' ',
+			'-'
+		);
+		let finished = 0;
+		fc.assert(
+			fc.property(
+				fc.array(words, { maxLength: 6 }).map((a) => a.join(' ')),
+				(text) => {
+					if (!isFinishedKey(text)) return true;
+					finished++;
+					return normalizeName(text) === text && normalizeFull(text) === text;
+				}
+			),
+			{ numRuns: 3000 }
+		);
+		expect(finished).toBeGreaterThan(100);
 	});
 
 	// normalizeName takes a fast path for ASCII text; it must give the full path's key to the letter.
@@ -120,5 +206,47 @@ describe('normalizeName', () => {
 			),
 			{ numRuns: 3000 }
 		);
+	});
+
+	// The geocoder's text cleaning, as it was written: what cleanText promises to leave unchanged.
+	const cleaned = (t: string) => stripInvisible(t).replace(/\s+/g, ' ').trim();
+
+	it.each([
+		{ text: 'Dinslaken', clean: 1 },
+		{ text: 'Bergen op Zoom', clean: 1 },
+		{ text: 'Malmö', clean: 1 },
+		{ text: 'Şanlıurfa', clean: 1 },
+		{ text: 'Ḥalab', clean: 1 },
+		{ text: 'حلب', clean: 1 },
+		{ text: '1080', clean: 0 },
+		{ text: '١٢٣', clean: 0 },
+		{ text: '', clean: -1 },
+		{ text: ' Paris', clean: -1 },
+		{ text: 'Paris ', clean: -1 },
+		{ text: 'Bergen  op Zoom', clean: -1 },
+		{ text: 'Bru\u200Fssels', clean: -1 },
+		{ text: 'Bru\u00adssels', clean: -1 },
+		{ text: 'São\u00a0Paulo', clean: -1 },
+		{ text: 'Bru\tssels', clean: -1 },
+		{ text: 'Bru\u007fssels', clean: -1 },
+		{ text: '東京', clean: -1 }
+	])('cleanText($text) is $clean', ({ text, clean }) => {
+		expect(cleanText(text)).toBe(clean);
+		if (clean >= 0) expect(cleaned(text)).toBe(text);
+	});
+
+	it('text cleanText passes is unchanged by cleaning, and its letter flag is /\\p{L}/, for every character up to U+3000 in context', () => {
+		let passed = 0;
+		for (let c = 0; c < 0x3000; c++) {
+			const ch = String.fromCharCode(c);
+			for (const text of [ch, `a${ch}b`, `1${ch}2`, `${ch} x`, `x ${ch}`, `${ch}${ch}`]) {
+				const clean = cleanText(text);
+				if (clean < 0) continue;
+				passed++;
+				if (cleaned(text) !== text) throw new Error(`cleanText(${JSON.stringify(text)}) = ${clean}, but cleaning changes it`);
+				if ((clean === 1) !== /\p{L}/u.test(text)) throw new Error(`cleanText(${JSON.stringify(text)}): letter flag ${clean}`);
+			}
+		}
+		expect(passed).toBeGreaterThan(50_000);
 	});
 });
