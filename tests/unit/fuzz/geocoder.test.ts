@@ -51,7 +51,7 @@ const mistypedPlace = () =>
 			fc.constantFrom('', 'Molenbeek, ', ' - Brussels', ', Belgium', ' (BE)', 'near ')
 		)
 		.map(([i, edits, affix]) => {
-			let s = gaz.name[i % gaz.name.length]!;
+			let s = gaz.placeName(i % gaz.size);
 			for (const [op, at, ch] of edits) {
 				const k = s.length ? at % s.length : 0;
 				if (op === 'insert') s = s.slice(0, k) + ch + s.slice(k);

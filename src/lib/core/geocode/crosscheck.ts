@@ -106,7 +106,7 @@ export function checkPoint(index: ReverseIndex, item: CheckInput): PlaceIssue | 
 		const other = canSwap ? index.nearest(sLat, sLon, tolerance, country) : null;
 		if (other) {
 			return swapped(
-				`lat ${lat}, lon ${lon} lies outside ${label(country)}, the row's country; with lat and lon swapped it lies in it (near ${index.gaz.name[other.index]})`
+				`lat ${lat}, lon ${lon} lies outside ${label(country)}, the row's country; with lat and lon swapped it lies in it (near ${index.gaz.placeName(other.index)})`
 			);
 		}
 		const inside = index.nearest(lat, lon, 3000, country);

@@ -49,8 +49,8 @@ export function namePatch(base: string, name: string): string | null {
 	return out.length < name.length ? out : null;
 }
 
-/** `base` with the patch that starts at `from` in `patches` (ends at a line break); returns the name and where the next patch starts. */
-function applyPatch(base: string, patches: string, from: number): [string, number] {
+/** `base` with the patch that starts at `from` in `patches` (ends at a line break). */
+function applyPatch(base: string, patches: string, from: number): string {
 	let out = '';
 	let cursor = 0;
 	let j = from;
@@ -59,7 +59,7 @@ function applyPatch(base: string, patches: string, from: number): [string, numbe
 		out += base.slice(cursor, at) + patches[j + 1];
 		cursor = at + 1;
 	}
-	return [out + base.slice(cursor), j + 1];
+	return out + base.slice(cursor);
 }
 
 /**
@@ -113,16 +113,18 @@ export interface BinaryHeader {
 	sections: SectionInfo[];
 }
 
-/** The decoded columns, every one a typed array (or a string array made by one split). */
+/** The decoded columns, every one a typed array or a view onto the file's bytes; strings made on demand. */
 export interface GazetteerColumns {
 	header: BinaryHeader;
 	/** All keys' UTF-16 code units end to end (sorted, front-coded in the file); key k is units[keyStart[k] .. keyStart[k + 1]). */
 	units: Uint16Array;
-	/** The same units as one string, so a key's text is a slice. */
-	keyText: string;
 	keyStart: Uint32Array;
+	/** Per key, how many units it shares with the key before it (the file's front coding, a view). */
+	keyLcp: Uint8Array;
 	/** Places whose primary key is key k: the run primStart[k] .. primStart[k + 1] (places are sorted by it). */
 	primStart: Uint32Array;
+	/** Each place's primary key index (-1: none), the inverse of primStart. */
+	placeKey: Int32Array;
 	/** Places known by key k as an alternate name: altPlace[altStart[k] .. altStart[k + 1]). */
 	altStart: Uint32Array;
 	altPlace: Uint32Array;
@@ -131,7 +133,10 @@ export interface GazetteerColumns {
 	pop: Int32Array;
 	country: Uint8Array;
 	admin: Uint8Array;
-	names: string[];
+	/** Key k's text, made from its units on each call. */
+	key(k: number): string;
+	/** A place's display name, made on first use and kept: a list asks for a few hundred of 100,000. */
+	name(place: number): string;
 }
 
 /**
@@ -417,67 +422,65 @@ export function decodeGazetteer(buffer: ArrayBuffer | Uint8Array): GazetteerColu
 	};
 	const low = section('unitsLow').bytes;
 	const high = section('unitsHigh').bytes;
-	const lcp = section('keyLcp').bytes;
-	const keyStart = new Uint32Array(header.keys + 1);
+	const keyLcp = section('keyLcp').bytes;
+	const K = header.keys;
+	const keyStart = new Uint32Array(K + 1);
 	let total = 0;
-	for (let k = 0; k < header.keys; k++) total += lcp[k]!;
+	for (let k = 0; k < K; k++) total += keyLcp[k]!;
 	// The stored units less one line break per key, plus the shared prefixes: the keys' total length.
-	const units = new Uint16Array(total + low.length - header.keys);
-	for (let k = 0, j = 0, s = 0; k < header.keys; k++) {
-		for (let i = 0, from = k ? keyStart[k - 1]! : 0; i < lcp[k]!; i++) units[s + i] = units[from + i]!;
-		s += lcp[k]!;
-		for (; low[j] !== 10 || high[j] !== 0; j++) units[s++] = low[j]! | (high[j]! << 8);
+	const units = new Uint16Array(total + low.length - K);
+	for (let k = 0, j = 0, s = 0; k < K; k++) {
+		const lcp = keyLcp[k]!;
+		for (let i = 0, from = k ? keyStart[k - 1]! : 0; i < lcp; i++) units[s + i] = units[from + i]!;
+		s += lcp;
+		for (let c = low[j]!; c !== 10 || high[j] !== 0; c = low[++j]!) units[s++] = c | (high[j]! << 8);
 		j++;
 		keyStart[k + 1] = s;
 	}
 	const primStart = prefixSum(section('primCount').bytes, header.unkeyed);
+	const placeKey = new Int32Array(header.places).fill(-1, 0, header.unkeyed);
+	for (let k = 0; k < K; k++) for (let i = primStart[k]!, end = primStart[k + 1]!; i < end; i++) placeKey[i] = k;
 	const altStart = prefixSum(section('altCount').bytes);
-	const altPlace = new Uint32Array(altStart[header.keys]!);
+	const altPlace = new Uint32Array(altStart[K]!);
 	{
+		// Unsigned LEB128; nearly all gaps fit one byte, the first of a key mostly two.
 		const v = section('altPlace').bytes;
 		let at = 0;
-		const next = () => {
-			let x = 0;
-			for (let shift = 0; ; shift += 7) {
-				const b = v[at++]!;
-				x += (b & 0x7f) * 2 ** shift;
-				if (b < 0x80) return x;
+		for (let k = 0; k < K; k++) {
+			const end = altStart[k + 1]!;
+			let last = -1;
+			for (let j = altStart[k]!; j < end; j++) {
+				let x = v[at++]!;
+				if (x >= 0x80) {
+					// The encoder writes values below 2^31: shifts stay within 32 bits.
+					x &= 0x7f;
+					for (let shift = 7; ; shift += 7) {
+						const b = v[at++]!;
+						x |= (b & 0x7f) << shift;
+						if (b < 0x80) break;
+					}
+				}
+				last = altPlace[j] = last < 0 ? primStart[k]! + unzigzag(x) : last + 1 + x;
 			}
-		};
-		for (let k = 0; k < header.keys; k++)
-			for (let j = altStart[k]!, end = altStart[k + 1]!; j < end; j++)
-				altPlace[j] = j === altStart[k] ? primStart[k]! + unzigzag(next()) : altPlace[j - 1]! + 1 + next();
+		}
 	}
 	const lat = planar('lat', (n) => new Int32Array(n));
 	const lon = planar('lon', (n) => new Int32Array(n));
 	const country = section('country').bytes;
+	const { countryLat, countryLon } = header;
 	for (let i = 0; i < header.places; i++) {
-		lat[i]! += header.countryLat[country[i]!]!;
-		lon[i]! += header.countryLon[country[i]!]!;
+		const c = country[i]!;
+		lat[i]! += countryLat[c]!;
+		lon[i]! += countryLon[c]!;
 	}
-	const keyText = new TextDecoder('utf-16le').decode(units);
-	// Names a rule gives back are made from the place's primary key (places are sorted by it).
-	const rule = section('nameRule').bytes;
-	const own = header.places ? new TextDecoder().decode(section('names').bytes).split('\n') : [];
-	const patches = new TextDecoder().decode(section('namePatches').bytes);
-	const names = new Array<string>(header.places);
-	for (let i = 0, o = 0, k = 0, p = 0; i < header.places; i++) {
-		const r = rule[i]!;
-		if (!r) {
-			names[i] = own[o++]!;
-			continue;
-		}
-		while (primStart[k + 1]! <= i) k++;
-		const base = nameByRule(keyText.slice(keyStart[k]!, keyStart[k + 1]!), r > 2 ? r - 2 : r);
-		if (r > 2) [names[i], p] = applyPatch(base, patches, p);
-		else names[i] = base;
-	}
+	const key = (k: number): string => keyString(units, keyStart[k]!, keyStart[k + 1]!);
 	return {
 		header,
 		units,
-		keyText,
 		keyStart,
+		keyLcp,
 		primStart,
+		placeKey,
 		altStart,
 		altPlace,
 		lat,
@@ -485,6 +488,54 @@ export function decodeGazetteer(buffer: ArrayBuffer | Uint8Array): GazetteerColu
 		pop: planar('pop', (n) => new Int32Array(n)),
 		country,
 		admin: section('admin').bytes,
-		names
+		key,
+		name: placeNames(header.places, section('nameRule').bytes, section('names').bytes, section('namePatches').bytes, placeKey, key)
+	};
+}
+
+/** The text of units[start .. end): one call, no intermediate strings. */
+function keyString(units: Uint16Array, start: number, end: number): string {
+	return String.fromCharCode.apply(null, units.subarray(start, end) as unknown as number[]);
+}
+
+/**
+ * Display names on demand. Made eagerly they were most of the load (100,000 strings built a unit at a
+ * time); here the load finds where each patched name's patch starts (one pass over the rule bytes)
+ * and a name is made from its key, rule and patch the first time it is asked for.
+ */
+function placeNames(
+	places: number,
+	rule: Uint8Array,
+	ownBytes: Uint8Array,
+	patchBytes: Uint8Array,
+	placeKey: Int32Array,
+	key: (k: number) => string
+): (place: number) => string {
+	const own = places ? new TextDecoder().decode(ownBytes).split('\n') : [];
+	const patches = new TextDecoder().decode(patchBytes);
+	// Per place: its own name's index (rule 0) or where its patch starts in `patches` (rules 3, 4).
+	const ref = new Uint32Array(places);
+	for (let i = 0, o = 0, p = 0; i < places; i++) {
+		const r = rule[i]!;
+		if (r === 0) ref[i] = o++;
+		else if (r > 2) {
+			ref[i] = p;
+			p = patches.indexOf('\n', p) + 1;
+		}
+	}
+	const made = new Array<string | undefined>(places);
+	return (i: number): string => {
+		const known = made[i];
+		if (known !== undefined) return known;
+		const r = rule[i]!;
+		let name: string;
+		if (r === 0) name = own[ref[i]!]!;
+		else {
+			// Names a rule gives back are made from the place's primary key (places are sorted by it).
+			const base = nameByRule(key(placeKey[i]!), r > 2 ? r - 2 : r);
+			name = r > 2 ? applyPatch(base, patches, ref[i]!) : base;
+		}
+		made[i] = name;
+		return name;
 	};
 }

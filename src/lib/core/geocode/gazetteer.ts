@@ -24,6 +24,10 @@ function unitBit(c: number): number {
 	return l >= 0 && l < 26 ? 1 << l : c === 32 ? 1 << 26 : 1 << 27;
 }
 
+const OTHER_BIT = 1 << 27;
+/** unitBit of the ASCII units, a table: the load reads some 1.4 million units. */
+const ASCII_BITS = Uint32Array.from({ length: 128 }, (_, c) => unitBit(c));
+
 /** Whether x has at most `most` bits set. */
 function atMostBits(x: number, most: number): boolean {
 	for (let b = 0; b < most && x; b++) x &= x - 1;
@@ -89,7 +93,6 @@ interface FuzzyMatch {
 
 export class Gazetteer {
 	readonly size: number;
-	readonly name: string[];
 	readonly country: string[];
 	readonly lat: Float64Array;
 	readonly lon: Float64Array;
@@ -104,7 +107,6 @@ export class Gazetteer {
 	/** Distinct search keys (primary, alternate and curated names). */
 	readonly keyCount: number;
 	private readonly units: Uint16Array;
-	private readonly keyText: string;
 	private readonly keyStart: Uint32Array;
 	private readonly primStart: Uint32Array;
 	private readonly altStart: Uint32Array;
@@ -124,6 +126,8 @@ export class Gazetteer {
 	/** Each place's primary key index (-1: none). */
 	private readonly placeKey: Int32Array;
 	private readonly placeIds: (string | undefined)[];
+	private readonly keyOf: (k: number) => string;
+	private readonly nameOf: (place: number) => string;
 	/** Each bucket entry's letter set (unitBit), beside it: the cheap rejection reads memory in order. */
 	private readonly bucketSig: Uint32Array;
 
@@ -135,7 +139,8 @@ export class Gazetteer {
 		const { header } = cols;
 		const n = header.places;
 		this.size = n;
-		this.name = cols.names;
+		this.nameOf = cols.name;
+		this.keyOf = cols.key;
 		this.country = new Array<string>(n);
 		this.admin = new Array<string>(n);
 		this.lat = new Float64Array(n);
@@ -156,7 +161,6 @@ export class Gazetteer {
 		this.attribution = header.attribution;
 		this.keyCount = header.keys;
 		this.units = cols.units;
-		this.keyText = cols.keyText;
 		this.keyStart = cols.keyStart;
 		this.primStart = cols.primStart;
 		this.altStart = cols.altStart;
@@ -182,19 +186,28 @@ export class Gazetteer {
 			if (this.prefixEnd[b] === 0) this.prefixStart[b] = k;
 			this.prefixEnd[b] = k + 1;
 		}
-		this.placeKey = new Int32Array(n).fill(-1);
+		this.placeKey = cols.placeKey;
 		this.placeIds = new Array<string | undefined>(n);
-		for (let k = 0; k < K; k++) for (let i = this.primStart[k]!; i < this.primStart[k + 1]!; i++) this.placeKey[i] = k;
 		const groups = new Int32Array(2 * K).fill(-1);
 		const sigs = new Uint32Array(K);
 		const bucketStart = new Uint32Array(GROUPS + 1);
+		// Letter sets by the file's front coding: a key's first lcp units are the key before's, so
+		// prefixSig[i] (the set of a key's first i + 1 units) carries over and only the rest is read.
+		const prefixSig = new Uint32Array(256);
+		const lcp = cols.keyLcp;
+		const u = this.units;
 		for (let k = 0; k < K; k++) {
 			const start = this.keyStart[k]!;
 			const end = this.keyStart[k + 1]!;
 			const len = end - start;
+			const shared = lcp[k]!;
+			let sig = shared ? prefixSig[shared - 1]! : 0;
+			for (let i = shared; i < len; i++) {
+				const c = u[start + i]!;
+				sig |= c < 128 ? ASCII_BITS[c]! : OTHER_BIT;
+				prefixSig[i] = sig;
+			}
 			if (len < FUZZY_MIN_LENGTH) continue;
-			let sig = 0;
-			for (let i = start; i < end; i++) sig |= unitBit(this.units[i]!);
 			sigs[k] = sig;
 			const p = bucketGroup(this.units[start]!, this.units[start + 1]!, len, 0);
 			const q = bucketGroup(this.units[end - 2]!, this.units[end - 1]!, len, 1);
@@ -375,7 +388,17 @@ export class Gazetteer {
 
 	/** The key's text. */
 	key(k: number): string {
-		return this.keyText.slice(this.keyStart[k]!, this.keyStart[k + 1]!);
+		return this.keyOf(k);
+	}
+
+	/** A place's display name ("Malmö", "Sint-Truiden"), made on first use (gazetteer-binary.ts). */
+	placeName(place: number): string {
+		return this.nameOf(place);
+	}
+
+	/** Every place's name in place order, all made now (tests and tools; a lookup asks for placeName). */
+	placeNames(): string[] {
+		return Array.from({ length: this.size }, (_, i) => this.nameOf(i));
 	}
 
 	/**
@@ -613,7 +636,7 @@ export function* populatedPlaces(cols: GazetteerColumns): Sliced<PopulatedPlaceR
 		if ((k & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) yield;
 		const end = cols.altStart[k + 1]!;
 		if (end === cols.altStart[k]) continue;
-		const key = cols.keyText.slice(cols.keyStart[k]!, cols.keyStart[k + 1]!);
+		const key = cols.key(k);
 		for (let j = cols.altStart[k]!; j < end; j++) (alt[cols.altPlace[j]!] ??= []).push(key);
 	}
 	const out: PopulatedPlaceRow[] = [];
@@ -621,7 +644,7 @@ export function* populatedPlaces(cols: GazetteerColumns): Sliced<PopulatedPlaceR
 		if ((i & (YIELD_EVERY - 1)) === YIELD_EVERY - 1) yield;
 		if (!(cols.pop[i]! > 0)) continue;
 		out.push({
-			name: cols.names[i]!,
+			name: cols.name(i),
 			country: cols.header.countries[cols.country[i]!]!,
 			lat: cols.lat[i]! / COORD_SCALE,
 			lon: cols.lon[i]! / COORD_SCALE,

@@ -348,7 +348,7 @@ function rankHits(
 
 function toCandidate(gaz: Gazetteer, r: Hit): Candidate {
 	return {
-		place: gaz.name[r.index]!,
+		place: gaz.placeName(r.index),
 		place_country: gaz.country[r.index]!,
 		lat: gaz.lat[r.index]!,
 		lon: gaz.lon[r.index]!,
@@ -510,14 +510,14 @@ function geocodeUnsafe(gaz: Gazetteer, hometown: string, country: string, region
 			status: 'fuzzy',
 			confidence: 0.7,
 			reason: [
-				`no "${text.replace(/\s*\(.*$/, '').slice(0, 40)}" near ${gaz.name[qualifier]}: placed at ${gaz.name[qualifier]} (a quarter of it?)`,
+				`no "${text.replace(/\s*\(.*$/, '').slice(0, 40)}" near ${gaz.placeName(qualifier)}: placed at ${gaz.placeName(qualifier)} (a quarter of it?)`,
 				...notes
 			].join('; ')
 		};
 	}
 	if (!hits.length) return unresolved(['no place of that name in the gazetteer', ...notes].join('; '));
 	const ranked = rankHits(gaz, hits, hint, near, parsed.admin);
-	if (district) notes.unshift(`"${district}" read as a quarter of ${gaz.name[ranked[0]!.index]}`);
+	if (district) notes.unshift(`"${district}" read as a quarter of ${gaz.placeName(ranked[0]!.index)}`);
 	const result = decide(gaz, ranked, hint, notes, columnHint.unknown !== '', parsed.admin);
 	if (partial && (result.status === 'exact' || result.status === 'alias'))
 		return { ...result, status: 'fuzzy', confidence: Math.min(result.confidence, 0.7) };
@@ -565,7 +565,9 @@ function decide(
 		ranked = [bigger, ...ranked.filter((r) => r !== bigger)];
 		if (w[bigger.index]! < OUTRIGHT_FACTOR * w[first.index]!) {
 			ambiguous = true;
-			reasons.push(`also ${gaz.name[first.index]} (${gaz.countryLabel(gaz.country[first.index]!)}), a smaller place of exactly this name`);
+			reasons.push(
+				`also ${gaz.placeName(first.index)} (${gaz.countryLabel(gaz.country[first.index]!)}), a smaller place of exactly this name`
+			);
 		}
 	}
 	const best = ranked[0]!;
@@ -585,7 +587,7 @@ function decide(
 	const share = rival ? w[best.index]! / (w[best.index]! + w[rival.index]!) : 1;
 	if (rival && best.kind !== 'curated' && share < CLEAR_WINNER_SHARE) {
 		ambiguous = true;
-		reasons.push(`also ${gaz.name[rival.index]} (${gaz.countryLabel(gaz.country[rival.index]!)}); nothing decides between them`);
+		reasons.push(`also ${gaz.placeName(rival.index)} (${gaz.countryLabel(gaz.country[rival.index]!)}); nothing decides between them`);
 	}
 	// "Exact" only without a rival of comparable size known by the same name: Saida is a town in Algeria
 	// and also what Sidon (Lebanon) is called; nothing in "Saida" decides between them.
@@ -605,7 +607,7 @@ function decide(
 	if (namesake && !ambiguous) {
 		ambiguous = true;
 		reasons.push(
-			`also ${gaz.name[namesake.index]} (${gaz.countryLabel(gaz.country[namesake.index]!)}), a place of comparable size known by this name`
+			`also ${gaz.placeName(namesake.index)} (${gaz.countryLabel(gaz.country[namesake.index]!)}), a place of comparable size known by this name`
 		);
 	}
 	if (admin.length && best.inAdmin)
@@ -634,7 +636,7 @@ function decide(
 	return {
 		lat: gaz.lat[b]!,
 		lon: gaz.lon[b]!,
-		place: gaz.name[b]!,
+		place: gaz.placeName(b),
 		place_country: gaz.country[b]!,
 		status: ambiguous ? 'ambiguous' : kindStatus,
 		confidence: Math.round(confidence * 100) / 100,

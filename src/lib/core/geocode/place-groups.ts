@@ -27,7 +27,7 @@ export interface PlaceSource {
 	readonly lon: ArrayLike<number>;
 	readonly population: ArrayLike<number>;
 	readonly country: readonly string[];
-	readonly name: readonly string[];
+	placeName(place: number): string;
 	placeId(place: number): string;
 }
 
@@ -40,13 +40,12 @@ export function placeSourceOf(cols: GazetteerColumns): PlaceSource {
 	const lat = new Float64Array(n);
 	const lon = new Float64Array(n);
 	const country = new Array<string>(n);
-	const placeKey = new Int32Array(n).fill(-1);
 	for (let i = 0; i < n; i++) {
 		lat[i] = cols.lat[i]! / COORD_SCALE;
 		lon[i] = cols.lon[i]! / COORD_SCALE;
 		country[i] = cols.header.countries[cols.country[i]!]!;
 	}
-	for (let k = 0; k < cols.header.keys; k++) for (let i = cols.primStart[k]!; i < cols.primStart[k + 1]!; i++) placeKey[i] = k;
+	const { placeKey } = cols;
 	const ids = new Array<string | undefined>(n);
 	return {
 		size: n,
@@ -54,11 +53,10 @@ export function placeSourceOf(cols: GazetteerColumns): PlaceSource {
 		lon,
 		population: cols.pop,
 		country,
-		name: cols.names,
+		placeName: cols.name,
 		placeId(i: number): string {
 			const k = placeKey[i]!;
-			return (ids[i] ??=
-				`${country[i]}/${k >= 0 ? cols.keyText.slice(cols.keyStart[k]!, cols.keyStart[k + 1]!) : ''}@${lat[i]!.toFixed(3)},${lon[i]!.toFixed(3)}`);
+			return (ids[i] ??= `${country[i]}/${k >= 0 ? cols.key(k) : ''}@${lat[i]!.toFixed(3)},${lon[i]!.toFixed(3)}`);
 		}
 	};
 }
@@ -243,8 +241,8 @@ export class PlaceGrouper {
 		const i = near ? code - this.nearOffset : code;
 		const id = s.placeId(i);
 		g = near
-			? { kind: 'near', placeId: `~${id}`, place: `near ${s.name[i]}`, population: 0, country: s.country[i]! }
-			: { kind: 'within', placeId: id, place: s.name[i]!, population: s.population[i]! || 0, country: s.country[i]! };
+			? { kind: 'near', placeId: `~${id}`, place: `near ${s.placeName(i)}`, population: 0, country: s.country[i]! }
+			: { kind: 'within', placeId: id, place: s.placeName(i), population: s.population[i]! || 0, country: s.country[i]! };
 		this.groups.set(code, g);
 		return g;
 	}
@@ -275,12 +273,12 @@ export class PlaceGrouper {
 	 */
 	private cityOf(place: number, lat: number, lon: number): number {
 		const s = this.source;
-		const district = DISTRICT.exec(s.name[place]!);
+		const district = DISTRICT.exec(s.placeName(place));
 		if (!district) return place;
 		if (!this.cities) {
 			this.cities = new Map();
 			for (let i = 0; i < s.size; i++) {
-				const key = `${s.country[i]}|${s.name[i]}`;
+				const key = `${s.country[i]}|${s.placeName(i)}`;
 				const list = this.cities.get(key);
 				if (list) list.push(i);
 				else this.cities.set(key, [i]);

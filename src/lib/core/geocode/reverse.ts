@@ -127,17 +127,17 @@ export class ReverseIndex {
 		if (!best) return null;
 		// A numbered district ("Paris 04 Hotel-de-Ville", "Lyon 01") is its city, when the city's own
 		// radius holds the point: the city is the place analysts mean and count.
-		const district = /^(.+?)\s+\d{1,2}(\s|$)/.exec(gaz.name[best.index]!);
+		const district = /^(.+?)\s+\d{1,2}(\s|$)/.exec(gaz.placeName(best.index));
 		if (district) {
 			const city = near.find(
 				(h) =>
-					gaz.name[h.index] === district[1] &&
+					gaz.placeName(h.index) === district[1] &&
 					gaz.country[h.index] === gaz.country[best!.index] &&
 					h.km <= placeRadiusKm(gaz.population[h.index]!)
 			);
 			if (city) best = city;
 		}
-		const name = gaz.name[best.index]!;
+		const name = gaz.placeName(best.index);
 		return {
 			index: best.index,
 			placeId: placeIdOf(gaz, best.index),

@@ -109,7 +109,7 @@ describe('random input', () => {
 		let seed = 7;
 		const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
 		const alphabet = "abcdeéöüşığ  -'’,./()0123456789\u0000\u200f\u202eحلبМосква\t\n";
-		const names = [...gaz.name.slice(0, 200)];
+		const names = [...gaz.placeNames().slice(0, 200)];
 		const problems: string[] = [];
 		for (let i = 0; i < 3000; i++) {
 			const len = Math.floor(rand() * 40);

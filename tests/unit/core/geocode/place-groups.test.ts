@@ -32,7 +32,7 @@ const data = smallGazetteerData(PLACES, {
 });
 const gaz = new Gazetteer(data);
 const grouper = new PlaceGrouper(gaz);
-const placeId = (name: string) => gaz.placeId(gaz.name.indexOf(name));
+const placeId = (name: string) => gaz.placeId(gaz.placeNames().indexOf(name));
 
 describe('group', () => {
 	it.each([
@@ -147,7 +147,7 @@ describe('the same places as ReverseIndex.resolve', () => {
 	}
 	it('placeSourceOf: every identity, name and population as the Gazetteer has them', () => {
 		for (let i = 0; i < gaz.size; i++)
-			expect([light.placeId(i), light.name[i], light.population[i]]).toEqual([gaz.placeId(i), gaz.name[i], gaz.population[i]]);
+			expect([light.placeId(i), light.placeName(i), light.population[i]]).toEqual([gaz.placeId(i), gaz.placeName(i), gaz.population[i]]);
 	});
 	it('within a radius: the place resolve names; beyond: "near" the place resolve names; beyond 150 km: a cell where resolve names none', () => {
 		const kinds = new Set<string>();
