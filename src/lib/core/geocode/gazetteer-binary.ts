@@ -2,8 +2,9 @@
  * The gazetteer as the geocoder loads it: static/generated/gazetteer/gazetteer.bin, one ArrayBuffer
  * holding the place columns and the search index, written at build time (docs/ARCHITECTURE.md,
  * "Binary gazetteer"). Loading it means typed-array views and linear passes (prefix sums, byte
- * planes, front-coded keys, names made by rule, a counting sort of the keys into fuzzy buckets); no
- * Map of names, no string sort, no normalising of names.
+ * planes, front-coded keys, a counting sort of the keys into fuzzy buckets); no Map of names, no
+ * string sort, no normalising of names, and no strings at all: display names and key texts are made
+ * when a lookup asks for them.
  *
  * Layout: "HAGZ", format version (u32), header length (u32), the header as JSON, then the sections
  * the header lists, each at an offset that is a multiple of 8.
