@@ -718,6 +718,7 @@ class RowReader {
 	private ambiguousDates: { record: MemberRecord; text: string; row: number }[] = [];
 	private table: { headers: string[]; cells: string[][]; rows: number[] } | undefined;
 	private dates = new Map<string, DateRead>();
+	private texts = new Map<string, string>();
 
 	constructor(
 		private report: ImportReport,
@@ -792,6 +793,18 @@ class RowReader {
 		return read;
 	}
 
+	/**
+	 * One string for each repeated text (a town, a region): each row's cell is a string of its own, and
+	 * millions of records holding millions of copies of a few hundred names gave the collector millions of
+	 * live objects more to walk. Bounded, so a column of distinct texts keeps its own strings.
+	 */
+	private intern(text: string): string {
+		const known = this.texts.get(text);
+		if (known !== undefined) return known;
+		if (this.texts.size < 100_000) this.texts.set(text, text);
+		return text;
+	}
+
 	reject(row: number, field: string, reason: string) {
 		this.report.rowsRead++;
 		this.report.rejected.push({ row, field, reason });
@@ -839,7 +852,7 @@ class RowReader {
 			this.generatedIds++;
 		}
 		const region = this.col(cells, 'region');
-		if (region) r.region = region.slice(0, 80);
+		if (region) r.region = this.intern(region.slice(0, 80));
 
 		for (const f of TEXT_FIELDS) {
 			let v = this.col(cells, f);
@@ -851,7 +864,7 @@ class RowReader {
 				warn(report, row, f, `${v.length} characters: cut to ${MAX_TEXT}`);
 				v = v.slice(0, MAX_TEXT);
 			}
-			r[f] = v;
+			r[f] = this.intern(v);
 		}
 
 		for (const f of COUNTRY_FIELDS) {
