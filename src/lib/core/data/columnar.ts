@@ -24,7 +24,7 @@ export function cellText(value: unknown): string {
 		case 'boolean':
 			return String(value);
 		case 'object':
-			if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+			if (value instanceof Date) return isoDay(value.getTime());
 			if (value instanceof Uint8Array) return ''; // raw bytes are no text
 			if (ArrayBuffer.isView(value) && !(value instanceof DataView))
 				return Array.from(value as unknown as ArrayLike<number>, String).join('|');
@@ -38,6 +38,21 @@ export function cellText(value: unknown): string {
 			return '';
 	}
 }
+
+/**
+ * A time's UTC ISO day ('' for an invalid date). A column of dates repeats its days, so each day's text
+ * is kept: `toISOString` and the slice ran on every cell before. Bounded.
+ */
+export function isoDay(time: number): string {
+	if (Number.isNaN(time)) return '';
+	let text = isoDays.get(time);
+	if (text === undefined) {
+		text = new Date(time).toISOString().slice(0, 10);
+		if (isoDays.size < 100_000) isoDays.set(time, text);
+	}
+	return text;
+}
+const isoDays = new Map<number, string>();
 
 export async function importParquet(file: Blob, options: ImportOptions = {}): Promise<ImportResult> {
 	const sink = rowSink(options, { format: 'parquet', delimiter: null });

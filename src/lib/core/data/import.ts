@@ -7,8 +7,8 @@
  * in JSON and GeoJSON the first object or feature is row 1.
  */
 import Papa from 'papaparse';
-import { emptyRecord, type DatasetKind, type MemberRecord } from './member';
-import { dateOrderEvidence, parseDate, type DayMonthOrder } from './dates';
+import { emptyRecordOfRow, type DatasetKind, type MemberRecord } from './member';
+import { dateOrderEvidence, parseDate, type DayMonthOrder, type ParsedDate } from './dates';
 import { datasetKindOf, fieldAlternates, planColumns, planLocates, type ColumnMapping, type ColumnPlan, type Field } from './columns';
 import { dayFromYmd } from '../time/days';
 import { dateFromParts } from './date-parts';
@@ -399,6 +399,8 @@ export class TextImport {
 		if (report.delimiter === null) report.delimiter = result.meta.delimiter;
 		// Later segments keep the first one's delimiter, as one parse of the whole text would.
 		this.delimiter = report.delimiter;
+		// One search of the segment spares one of every cell when it holds no NUL (nearly always).
+		const nul = segment.includes('\u0000');
 		const quoteErrors = new Map<number, string>();
 		for (const e of result.errors) if (e.row !== undefined && e.type === 'Quotes') quoteErrors.set(e.row, e.message);
 		const data = result.data;
@@ -440,7 +442,7 @@ export class TextImport {
 				}
 				continue;
 			}
-			rows.add(cells, this.rowNumber);
+			rows.add(cells, this.rowNumber, nul);
 		}
 	}
 }
@@ -715,6 +717,8 @@ class RowReader {
 	/** Rows whose numeric date reads both ways, kept to re-read once the file's convention is known. */
 	private ambiguousDates: { record: MemberRecord; text: string; row: number }[] = [];
 	private table: { headers: string[]; cells: string[][]; rows: number[] } | undefined;
+	private dates = new Map<string, DateRead>();
+	private texts = new Map<string, string>();
 
 	constructor(
 		private report: ImportReport,
@@ -763,21 +767,60 @@ class RowReader {
 		}
 	}
 
+	/** A field's cell, trimmed; where it is empty, the first of the field's other recognised columns that is not (JSON records). */
+	private col(cells: string[], f: Field): string {
+		const i = this.plan.fieldColumn[f];
+		const v = i === undefined ? '' : (cells[i] ?? '').trim();
+		if (v) return v;
+		const alternates = this.alternates[f];
+		if (!alternates) return v;
+		for (const j of alternates) if ((cells[j] ?? '').trim()) return cells[j]!.trim();
+		return '';
+	}
+
+	/**
+	 * A date cell read day first, with what it says about the file's convention. A list repeats its dates
+	 * (a few thousand days over millions of rows), so answers are kept by text: the regexes, the
+	 * calendar checks and the day numbers ran on every row before. Bounded, like the country memo.
+	 */
+	private readDate(text: string): DateRead {
+		let read = this.dates.get(text);
+		if (!read) {
+			const parsed = parseDate(text);
+			read = { parsed, evidence: parsed ? dateOrderEvidence(text) : null };
+			if (this.dates.size < 10_000) this.dates.set(text, read);
+		}
+		return read;
+	}
+
+	/**
+	 * One string for each repeated text (a town, a region): each row's cell is a string of its own, and
+	 * millions of records holding millions of copies of a few hundred names gave the collector millions of
+	 * live objects more to walk. Bounded, so a column of distinct texts keeps its own strings.
+	 */
+	private intern(text: string): string {
+		const known = this.texts.get(text);
+		if (known !== undefined) return known;
+		if (this.texts.size < 100_000) this.texts.set(text, text);
+		return text;
+	}
+
 	reject(row: number, field: string, reason: string) {
 		this.report.rowsRead++;
 		this.report.rejected.push({ row, field, reason });
 	}
 
-	add(rawCells: string[], row: number) {
-		const { report, plan, headers } = this;
+	/** `nul`: false when the cells' text is known to hold no NUL (a CSV segment checked as a whole). */
+	add(rawCells: string[], row: number, nul = true) {
+		const { report, headers } = this;
 		// Excel's way of keeping text as text: ="0123" (a formula that yields the string) is the string.
 		let cells = rawCells;
 		// A stray NUL byte (a truncated export, a hostile file) is removed, and the row named.
-		if (rawCells.some((c) => c.includes('\u0000'))) {
+		if (nul && anyHasNul(rawCells)) {
 			cells = rawCells.map((c) => c.replaceAll('\u0000', ''));
 			warn(report, row, '', 'NUL (zero) bytes removed from this row: check it');
 		}
-		if (cells.some((c) => c.charCodeAt(0) === 61 /* = */ && EXCEL_TEXT.test(c))) {
+		if (anyExcelText(cells)) {
 			cells = cells.map((c) => {
 				const m = EXCEL_TEXT.exec(c);
 				return m ? m[1]!.replace(/""/g, '"') : c;
@@ -794,14 +837,6 @@ class RowReader {
 				);
 			}
 		} else if (cells.length < headers.length) this.shortRows++;
-		const alternates = this.alternates;
-		const col = (f: Field) => {
-			const i = plan.fieldColumn[f];
-			const v = i === undefined ? '' : (cells[i] ?? '').trim();
-			if (v || !alternates[f]) return v;
-			for (const j of alternates[f]!) if ((cells[j] ?? '').trim()) return cells[j]!.trim();
-			return '';
-		};
 		// A stand-in row is reported, never kept or silently dropped.
 		for (let i = 0; i < Math.min(cells.length, headers.length); i++) {
 			if (isPlaceholder(cells[i] ?? ''))
@@ -811,17 +846,16 @@ class RowReader {
 					`placeholder row ('${cells[i]!.trim().slice(0, 40)}' in ${headers[i] || `column ${i + 1}`})`
 				);
 		}
-		const r = emptyRecord(col('id'));
+		const r = emptyRecordOfRow(this.col(cells, 'id'), row);
 		if (!r.id) {
 			r.id = `row-${row}`;
 			this.generatedIds++;
 		}
-		r.row = row;
-		const region = col('region');
-		if (region) r.region = region.slice(0, 80);
+		const region = this.col(cells, 'region');
+		if (region) r.region = this.intern(region.slice(0, 80));
 
-		for (const f of ['hometown', 'descent', 'recruiter', 'source', 'category'] as const) {
-			let v = col(f);
+		for (const f of TEXT_FIELDS) {
+			let v = this.col(cells, f);
 			if (!v) continue;
 			if (looksLikeFormula(v))
 				warn(report, row, f, `starts with '${v[0]}': kept as text, never evaluated (beware when exporting to a spreadsheet)`);
@@ -830,25 +864,22 @@ class RowReader {
 				warn(report, row, f, `${v.length} characters: cut to ${MAX_TEXT}`);
 				v = v.slice(0, MAX_TEXT);
 			}
-			r[f] = v;
+			r[f] = this.intern(v);
 		}
 
-		for (const [f, key] of [
-			['country', 'country'],
-			['lastResidence', 'lastResidence']
-		] as const) {
-			const v = col(f);
+		for (const f of COUNTRY_FIELDS) {
+			const v = this.col(cells, f);
 			const code = readCountry(v);
 			if (code === null) warn(report, row, f, `'${v.slice(0, 60)}' is not a country name or ISO code: left blank`);
-			else r[key] = code;
+			else r[f] = code;
 		}
 
 		// Where: lat/lon columns, else one "lat, lon" column, else a place name for the geocoder.
 		let located = false;
 		let coordProblem = '';
-		const latText = col('lat'),
-			lonText = col('lon'),
-			pairText = col('coordinates');
+		const latText = this.col(cells, 'lat'),
+			lonText = this.col(cells, 'lon'),
+			pairText = this.col(cells, 'coordinates');
 		if (latText || lonText || pairText) {
 			let lat: number | null = null,
 				lon: number | null = null;
@@ -891,14 +922,15 @@ class RowReader {
 		}
 
 		// When: a date column, else year (+ month (+ day)) columns, where 0 or blank is an unknown part.
-		const dateText = col('date');
-		const yearText = col('year'),
-			monthText = col('month');
-		const parts = !dateText && yearText ? dateFromParts(yearText, monthText, col('day')) : null;
+		const dateText = this.col(cells, 'date');
+		const yearText = this.col(cells, 'year'),
+			monthText = this.col(cells, 'month');
+		const parts = !dateText && yearText ? dateFromParts(yearText, monthText, this.col(cells, 'day')) : null;
 		if (parts?.note) warn(report, row, 'date', parts.note);
-		const parsed = dateText ? parseDate(dateText) : parts ? parts.date : null;
-		if (dateText && parsed) {
-			const evidence = dateOrderEvidence(dateText);
+		const read = dateText ? this.readDate(dateText) : null;
+		const parsed = read ? read.parsed : parts ? parts.date : null;
+		if (read?.parsed) {
+			const evidence = read.evidence;
 			if (evidence === 'day-first') this.dayFirstRows.push(row);
 			else if (evidence === 'month-first') this.monthFirstRows.push(row);
 			else if (evidence === 'ambiguous') this.ambiguousDates.push({ record: r, text: dateText, row });
@@ -907,8 +939,7 @@ class RowReader {
 			r.day = parsed.day;
 			r.dayEnd = parsed.dayEnd;
 			r.datePrecision = parsed.precision;
-			const year = Number(parsed.iso.slice(0, 4));
-			if (year < PLAUSIBLE_YEARS[0] || year > PLAUSIBLE_YEARS[1])
+			if (!plausibleYear(parsed))
 				warn(report, row, 'date', `${parsed.iso} is outside ${PLAUSIBLE_YEARS[0]}-${PLAUSIBLE_YEARS[1]}: a typo?`);
 		} else if (dateText) {
 			// (Date parts say what was wrong in their note; a 0 or blank year is simply no date.)
@@ -920,26 +951,26 @@ class RowReader {
 			);
 		}
 
-		const role = col('role');
+		const role = this.col(cells, 'role');
 		if (role) {
 			const v = readRole(role);
 			if (v) r.role = v;
 			else warn(report, row, 'role', `'${role.slice(0, 40)}' is neither inner nor wider: unknown`);
 		}
 		for (const f of ['arrested', 'died'] as const) {
-			const text = col(f);
+			const text = this.col(cells, f);
 			if (!text) continue;
 			const v = readTriState(text);
 			if (v) r[f] = v;
 			else warn(report, row, f, `'${text.slice(0, 40)}' is not yes/no: unknown`);
 		}
-		const plots = col('plots');
+		const plots = this.col(cells, 'plots');
 		if (plots)
 			r.plots = plots
 				.split(/\s*[|;,]\s*/)
 				.filter(Boolean)
 				.slice(0, 50);
-		const weight = col('weight');
+		const weight = this.col(cells, 'weight');
 		if (!weight && this.preset?.weightMeaning) {
 			// A blank casualty count is unknown, not one: nothing added when weighting by it.
 			r.weight = 0;
@@ -1035,6 +1066,36 @@ class RowReader {
 
 /** `="0123"`: Excel's formula that yields a text, so leading zeros and long digit strings survive. */
 const EXCEL_TEXT = /^="((?:[^"]|"")*)"$/;
+
+/** Free-text fields, checked for formulas, markup and length; and the fields holding a country. */
+const TEXT_FIELDS = ['hometown', 'descent', 'recruiter', 'source', 'category'] as const;
+const COUNTRY_FIELDS = ['country', 'lastResidence'] as const;
+
+interface DateRead {
+	parsed: ParsedDate | null;
+	evidence: DayMonthOrder | 'ambiguous' | null;
+}
+
+/** Whether a parsed date's year is in PLAUSIBLE_YEARS (its ISO text starts with the year). */
+export function plausibleYear(date: ParsedDate): boolean {
+	const year = Number(date.iso.slice(0, 4));
+	return !(year < PLAUSIBLE_YEARS[0] || year > PLAUSIBLE_YEARS[1]);
+}
+
+/** Whether any cell holds a NUL character (loops instead of a callback per cell: this runs on every row). */
+export function anyHasNul(cells: readonly string[]): boolean {
+	for (let i = 0; i < cells.length; i++) if (cells[i]!.includes('\u0000')) return true;
+	return false;
+}
+
+/** Whether any cell is Excel's ="..." text. */
+export function anyExcelText(cells: readonly string[]): boolean {
+	for (let i = 0; i < cells.length; i++) {
+		const c = cells[i]!;
+		if (c.charCodeAt(0) === 61 /* = */ && EXCEL_TEXT.test(c)) return true;
+	}
+	return false;
+}
 
 /** Day-number helper for callers that only have a year and month (kept here for the CLI and tests). */
 export const dayOfMonthStart = (year: number, month: number) => dayFromYmd(year, month, 1);

@@ -174,3 +174,31 @@ export function emptyRecord(id: string): MemberRecord {
 		category: ''
 	};
 }
+
+/**
+ * emptyRecord's fields with the row number after them, in one literal: a record given `row` later
+ * changes its shape and gets a second allocation for the extra field, for every row of an import.
+ */
+export function emptyRecordOfRow(id: string, row: number): MemberRecord {
+	return {
+		id,
+		hometown: '',
+		country: '',
+		lon: NaN,
+		lat: NaN,
+		day: NaN,
+		dayEnd: NaN,
+		datePrecision: 'unknown',
+		role: 'unknown',
+		arrested: 'unknown',
+		died: 'unknown',
+		descent: '',
+		lastResidence: '',
+		recruiter: '',
+		plots: [],
+		source: '',
+		weight: 1,
+		category: '',
+		row
+	};
+}

@@ -13,7 +13,7 @@ const fold = (s: string) =>
 		.replace(/[^a-z0-9?]+/g, ' ')
 		.trim();
 
-export function readTriState(text: string): TriState | null {
+function readTriStateOnce(text: string): TriState | null {
 	const v = fold(text);
 	if (TRUE.has(v)) return 'yes';
 	if (FALSE.has(v)) return 'no';
@@ -21,7 +21,27 @@ export function readTriState(text: string): TriState | null {
 	return null;
 }
 
-export function readRole(text: string): Role | null {
+/**
+ * Answers remembered by cell text, for the readers that fold every cell of a column that repeats a
+ * handful of values (a role, yes/no): folding (Unicode normalisation and two regexes) cost more per row
+ * than the rest of the check. Bounded, so a column of distinct texts only fills it once.
+ */
+function memo<T>(read: (text: string) => T): (text: string) => T {
+	const known = new Map<string, T>();
+	return (text) => {
+		let v = known.get(text);
+		if (v === undefined && !known.has(text)) {
+			v = read(text);
+			if (known.size < 10_000) known.set(text, v);
+		}
+		return v as T;
+	};
+}
+
+export const readTriState = memo(readTriStateOnce);
+export const readRole = memo(readRoleOnce);
+
+function readRoleOnce(text: string): Role | null {
 	const v = fold(text);
 	if (['inner', 'inner circle', 'core', 'i', 'cercle interieur', 'yes', 'true', '1'].includes(v)) return 'inner';
 	if (['wider', 'wider network', 'network', 'periphery', 'outer', 'w', 'no', 'false', '0', 'reseau'].includes(v)) return 'wider';
@@ -31,10 +51,46 @@ export function readRole(text: string): Role | null {
 
 /** A number, with a decimal comma allowed ("50,85" in semicolon files). */
 export function readNumber(text: string): number | null {
-	const s = text.trim().replace(/^\+/, '');
-	if (!/^-?(\d+([.,]\d*)?|[.,]\d+)(e-?\d+)?$/i.test(s)) return null;
-	const n = Number(s.replace(',', '.'));
+	let s = text.trim();
+	if (s.charCodeAt(0) === 43 /* + */) s = s.slice(1);
+	const comma = numberShape(s);
+	if (comma < 0) return null;
+	const n = Number(comma ? s.replace(',', '.') : s);
 	return Number.isFinite(n) ? n : null;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * Whether `s` is written as /^-?(\d+([.,]\d*)?|[.,]\d+)(e-?\d+)?$/i, by one pass over its characters
+ * (the regex ran on every coordinate of a file): -1 when it is not, 1 when its decimal mark is a comma,
+ * else 0.
+ */
+export function numberShape(s: string): -1 | 0 | 1 {
+	const n = s.length;
+	let i = 0;
+	let comma: 0 | 1 = 0;
+	if (s.charCodeAt(0) === 45 /* - */) i++;
+	const intStart = i;
+	while (i < n && isDigit(s.charCodeAt(i))) i++;
+	const intDigits = i - intStart;
+	let c = s.charCodeAt(i);
+	if (c === 46 /* . */ || c === 44 /* , */) {
+		if (c === 44) comma = 1;
+		i++;
+		const fracStart = i;
+		while (i < n && isDigit(s.charCodeAt(i))) i++;
+		if (intDigits === 0 && i === fracStart) return -1;
+	} else if (intDigits === 0) return -1;
+	c = s.charCodeAt(i);
+	if (c === 101 /* e */ || c === 69 /* E */) {
+		i++;
+		if (s.charCodeAt(i) === 45) i++;
+		const expStart = i;
+		while (i < n && isDigit(s.charCodeAt(i))) i++;
+		if (i === expStart) return -1;
+	}
+	return i === n ? comma : -1;
 }
 
 /** "lat, lon" in one cell: `50.85, 4.35`, `50.85 4.35`, `50.85;4.35`, `(50.85, 4.35)`, `POINT(4.35 50.85)` (WKT is lon lat). */
@@ -117,15 +173,25 @@ const countryMemo = new Map<string, string | null>();
 
 /** Formula prefixes that spreadsheets execute when the text is exported again. */
 export function looksLikeFormula(text: string): boolean {
+	// Every prefix below starts with one of these characters: most cells leave here, without a regex.
+	const c = text.charCodeAt(0);
+	if (c !== 61 && c !== 43 && c !== 64 && c !== 9 && c !== 13 && c !== 45) return false;
 	return /^[=+@\t\r]/.test(text) || /^-[^\d.\s]/.test(text);
 }
 
 export function looksLikeMarkup(text: string): boolean {
-	return /<\s*\/?\s*[a-z!][^>]*>/i.test(text) || /javascript:/i.test(text);
+	// A tag needs a '<', a script URL a ':': most cells have neither and need no regex.
+	return (text.includes('<') && /<\s*\/?\s*[a-z!][^>]*>/i.test(text)) || (text.includes(':') && /javascript:/i.test(text));
 }
+
+/** The first letters of the stand-in words below, lower case ('p', 'd', 'l', 't', 'x', 's'). */
+const PLACEHOLDER_START = [0x70, 0x64, 0x6c, 0x74, 0x78, 0x73];
 
 /** Cells that mark a row as a stand-in rather than data (IOM's table has one). */
 export function isPlaceholder(text: string): boolean {
 	if (text.length > 40 || text.length < 3) return false; // cheap exit: this runs on every cell
+	// Printable ASCII is never trimmed: a cell starting with one that starts no stand-in word needs no regex.
+	const c = text.charCodeAt(0);
+	if (c > 0x20 && c < 0x7f && !PLACEHOLDER_START.includes(c | 0x20)) return false;
 	return /^(placeholder|dummy|dummy row|lorem ipsum.*|xxx+|tbd|todo|test row|sample row)$/i.test(text.trim());
 }
