@@ -15,9 +15,12 @@ export interface ImportHandlers {
 	/**
 	 * A batch of the accepted members as columns, in file order, with their buffers transferred (no
 	 * copy); `total` is the number of accepted members. Make records only of the members that need
-	 * them: a record per member of a file of millions is what the columns avoid.
+	 * them: a record per member of a file of millions is what the columns avoid. Batches come while the
+	 * file is still read, with `total` 0 then.
 	 */
 	onColumns?(columns: MemberColumns, total: number): void;
+	/** The file is read again from its start (it proved not to be UTF-8): forget the batches handed over so far. */
+	onRestart?(): void;
 }
 
 export interface ImportRun {
@@ -34,6 +37,7 @@ export function importFile(file: File, mapping: ColumnMapping, sheet?: string, h
 		worker.onmessage = ({ data }: MessageEvent<ImportMessage>) => {
 			if (data.type === 'progress') return handlers.onProgress?.(data.stage, data.fraction);
 			if (data.type === 'columns') return handlers.onColumns?.(data.columns, data.total);
+			if (data.type === 'restart') return handlers.onRestart?.();
 			worker.terminate();
 			if (data.type === 'failed') reject(new Error(data.message));
 			else resolve(data.report);

@@ -19,7 +19,12 @@ export interface ImportRequest {
 
 export type ImportMessage =
 	| { type: 'progress'; stage: 'reading' | 'parsing' | 'naming'; fraction: number }
-	/** The accepted records, a batch at a time as columns (buffers transferred), before 'done'. */
+	/**
+	 * The accepted records, a batch at a time as columns (buffers transferred), in file order, before
+	 * 'done'; `total` is every accepted record's count, or 0 while the file is still being read.
+	 */
 	| { type: 'columns'; columns: MemberColumns; total: number }
+	/** The file is read again from its start (it proved not to be UTF-8): the batches before are void. */
+	| { type: 'restart' }
 	| { type: 'done'; report: ImportResult['report'] }
 	| { type: 'failed'; message: string };

@@ -38,6 +38,15 @@ scope.onmessage = async ({ data: { file, mapping, presets, sheet, gazetteerUrl }
 	try {
 		scope.postMessage({ type: 'progress', stage: 'reading', fraction: 0 });
 		let last = 0;
+		// Batches handed over while the file is read go to the page at once (their total is not known yet),
+		// so the worker never holds a large file's records whole. Points without a place name are named
+		// from the gazetteer, fetched only at the end: from the first batch holding one, batches are held here.
+		let streamed = 0;
+		let held: MemberRecord[] | null = null;
+		const send = (records: readonly MemberRecord[], total: number) => {
+			const columns = columnsOf(records);
+			scope.postMessage({ type: 'columns', columns, total }, buffersOf(columns));
+		};
 		// Read as it comes (CSV a slice at a time, Parquet a row group at a time): never the whole text.
 		const result = await importFile(file, {
 			fileName: file.name,
@@ -48,18 +57,32 @@ scope.onmessage = async ({ data: { file, mapping, presets, sheet, gazetteerUrl }
 				if (fraction - last < 0.01 && fraction < 1) return;
 				last = fraction;
 				scope.postMessage({ type: 'progress', stage: 'parsing', fraction });
+			},
+			onRecords: (records) => {
+				if (held || (gazetteerUrl && records.some(isUnnamedPoint))) (held ??= []).push(...records);
+				else {
+					streamed += records.length;
+					send(records, 0);
+				}
+			},
+			onRestart: () => {
+				if (streamed) scope.postMessage({ type: 'restart' });
+				streamed = 0;
+				held = null;
 			}
 		});
-		const grouper = await grouperFor(result.records, gazetteerUrl);
+		const kept = held as MemberRecord[] | null; // set in the callbacks above, which TypeScript does not follow
+		const records = kept ? kept.concat(result.records) : result.records;
+		const total = streamed + records.length;
+		const grouper = await grouperFor(records, gazetteerUrl);
 		if (grouper) scope.postMessage({ type: 'progress', stage: 'naming', fraction: 0 });
 		// One message per batch, as columns whose buffers are transferred, not copied (core/data/member-columns;
 		// docs/ARCHITECTURE.md, "Members as columns"): the page handles each in its own short task instead of a
 		// million records in one (seconds of a frozen page at 1M rows).
-		for (let i = 0; i < result.records.length; i += RECORDS_PER_MESSAGE) {
-			const end = Math.min(result.records.length, i + RECORDS_PER_MESSAGE);
-			if (grouper) nameUnnamedPoints(grouper, result.records, i, end);
-			const columns = columnsOf(result.records.slice(i, end));
-			scope.postMessage({ type: 'columns', columns, total: result.records.length }, buffersOf(columns));
+		for (let i = 0; i < records.length; i += RECORDS_PER_MESSAGE) {
+			const end = Math.min(records.length, i + RECORDS_PER_MESSAGE);
+			if (grouper) nameUnnamedPoints(grouper, records, i, end);
+			send(records.slice(i, end), total);
 		}
 		scope.postMessage({ type: 'done', report: result.report });
 	} catch (error) {

@@ -12,6 +12,7 @@ import { dateOrderEvidence, parseDate, type DayMonthOrder, type ParsedDate } fro
 import { datasetKindOf, fieldAlternates, planColumns, planLocates, type ColumnMapping, type ColumnPlan, type Field } from './columns';
 import { dayFromYmd } from '../time/days';
 import { dateFromParts } from './date-parts';
+import { FirstSeen } from './first-seen';
 import { mappingFor, presetFor, headerSignature, type SourcePreset } from './presets';
 import {
 	isPlaceholder,
@@ -80,7 +81,20 @@ export interface ImportOptions {
 	keepCells?: boolean;
 	/** Read the latitude column as the longitude and back: the analyst's fix for a file written swapped. */
 	swapCoordinates?: boolean;
+	/**
+	 * Accepted records handed over as they are read, in file order, STREAM_BATCH at a time (CSV and other
+	 * text, Parquet, Arrow; not JSON or workbooks, nor with `keepCells`), so that a large file's records
+	 * need not all be held until its end. The result's `records` are then only those not handed over: the
+	 * last ones, and every one from the first date that reads both ways (day or month first) on, since
+	 * such a date is read only once the whole file's convention is known.
+	 */
+	onRecords?: (records: MemberRecord[]) => void;
+	/** The text is read again from its start (it proved not to be UTF-8): the records handed over before are void. */
+	onRestart?: () => void;
 }
+
+/** Records per batch handed to `onRecords`. */
+export const STREAM_BATCH = 2_000;
 
 export const MAX_COLUMNS = 2000;
 export const MAX_WARNINGS = 2000;
@@ -241,7 +255,7 @@ export class TextImport {
 		private options: ImportOptions,
 		private segmentChars = SEGMENT_CHARS
 	) {
-		this.rows = new RowReader(report, options);
+		this.rows = new RowReader(report, options, true);
 	}
 
 	/** Nothing more can be read (a fatal problem found): the caller can stop feeding text. */
@@ -466,7 +480,7 @@ export interface RowSink {
 export function rowSink(options: ImportOptions, meta: Partial<ImportReport>, notes: readonly RowIssue[] = []): RowSink {
 	const report: ImportReport = { ...emptyReport(options.fileName ?? ''), encoding: '', ...meta };
 	for (const n of notes) warn(report, n.row, n.field, n.reason);
-	const reader = new RowReader(report, options);
+	const reader = new RowReader(report, options, true);
 	return {
 		report,
 		header: (cells) => reader.setHeader(cells),
@@ -703,7 +717,10 @@ class RowReader {
 	private plan!: ColumnPlan;
 	private headers: string[] = [];
 	private records: MemberRecord[] = [];
-	private ids = new Map<string, number>();
+	/** Each accepted id's first row: the duplicate check (docs/ARCHITECTURE.md, "Reading large files"). */
+	private ids = new FirstSeen();
+	/** Whether records are still handed over as they are read (options.onRecords). */
+	private streaming: boolean;
 	private generatedIds = 0;
 	private shortRows = 0;
 	private preset: SourcePreset | null = null;
@@ -720,10 +737,14 @@ class RowReader {
 	private dates = new Map<string, DateRead>();
 	private texts = new Map<string, string>();
 
+	/** `stream`: the reader's rows may be handed over as they come (options.onRecords). */
 	constructor(
 		private report: ImportReport,
-		private options: ImportOptions
-	) {}
+		private options: ImportOptions,
+		stream = false
+	) {
+		this.streaming = stream && !!options.onRecords && !options.keepCells;
+	}
 
 	/** Returns a message when the header makes the file unreadable. */
 	setHeader(cells: string[]): string | null {
@@ -933,7 +954,11 @@ class RowReader {
 			const evidence = read.evidence;
 			if (evidence === 'day-first') this.dayFirstRows.push(row);
 			else if (evidence === 'month-first') this.monthFirstRows.push(row);
-			else if (evidence === 'ambiguous') this.ambiguousDates.push({ record: r, text: dateText, row });
+			else if (evidence === 'ambiguous') {
+				this.ambiguousDates.push({ record: r, text: dateText, row });
+				// Read again at the end if the file proves month first: this record and those after it stay here.
+				this.streaming = false;
+			}
 		}
 		if (parsed) {
 			r.day = parsed.day;
@@ -981,9 +1006,8 @@ class RowReader {
 			else r.weight = w;
 		}
 
-		const earlier = this.ids.get(r.id);
-		if (earlier !== undefined) warn(report, row, 'id', `duplicate id '${r.id.slice(0, 40)}' (first in row ${earlier})`);
-		else this.ids.set(r.id, row);
+		const earlier = this.ids.first(r.id, row);
+		if (earlier >= 0) warn(report, row, 'id', `duplicate id '${r.id.slice(0, 40)}' (first in row ${earlier})`);
 
 		report.rowsRead++;
 		report.accepted++;
@@ -991,6 +1015,11 @@ class RowReader {
 		if (this.table) {
 			this.table.cells.push(cells);
 			this.table.rows.push(row);
+		}
+		if (this.streaming && this.records.length >= STREAM_BATCH) {
+			const batch = this.records;
+			this.records = [];
+			this.options.onRecords!(batch);
 		}
 	}
 

@@ -74,6 +74,7 @@ async function importTextFile(file: Blob, head: Uint8Array, options: ImportOptio
 	const sniffed = sniffEncoding(head);
 	if (sniffed === 'binary') return failed(options, BINARY_TEXT);
 	for (const encoding of sniffed === 'utf-8' ? ['utf-8', 'windows-1252'] : [sniffed]) {
+		if (encoding === 'windows-1252') options.onRestart?.();
 		const reader = new TextImport(textReport(options, encoding), options);
 		const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
 		let broken = false;

@@ -9,9 +9,12 @@ import {
 	importText,
 	textReport,
 	TextImport,
+	STREAM_BATCH,
 	type ImportOptions,
 	type ImportResult
 } from '../../../../src/lib/core/data/import';
+import type { MemberRecord } from '../../../../src/lib/core/data/member';
+import { readFileSync } from 'node:fs';
 import { fileKind, importFile, tooLarge, MAX_STREAMED_BYTES, MAX_WHOLE_BYTES } from '../../../../src/lib/core/data/read-file';
 
 /** Feeds `text` in chunks of `size` characters to a reader that parses as soon as a row is whole. */
@@ -198,5 +201,78 @@ describe('file kinds and size limits', () => {
 		expect(report.errors[0]).toMatch(/^This file is 1,024 MB; CSV and Parquet files are read up to 1,024 MB here/);
 		// The command line has no such limit: it reads what slice() gives.
 		expect((await importFile(huge, {}, false)).report.errors[0]).toMatch(/header but no data rows/);
+	});
+});
+
+describe('records handed over as they are read (onRecords)', { timeout: 60_000 }, () => {
+	/** The batches handed over, and the result; with the restarts seen. */
+	async function handedOver(read: (options: ImportOptions) => ImportResult | Promise<ImportResult>, options: ImportOptions = {}) {
+		let batches: MemberRecord[][] = [];
+		let restarts = 0;
+		const result = await read({
+			...options,
+			onRecords: (records) => batches.push(records),
+			onRestart: () => {
+				restarts++;
+				batches = [];
+			}
+		});
+		return { batches, result, restarts, all: [...batches.flat(), ...result.records] };
+	}
+	const rows = (count: number, date: (i: number) => string = () => '2015-11-13', from = 0) =>
+		Array.from({ length: count }, (_, k) => `m${from + k},Liege,BE,50.6${k % 10},5.5,${date(from + k)},inner,x\n`).join('');
+
+	it('in batches of STREAM_BATCH in file order; with the rest, the same records and report as one read', async () => {
+		const text = HEADER + rows(5_500) + 'm3,Liege,BE,50.6,5.5,2015-11-13,inner,duplicate\nbad,,BE,,,,,\n';
+		const { batches, result, all } = await handedOver((o) => importText(text, o));
+		const once = importText(text);
+		expect(batches.map((b) => b.length)).toEqual([STREAM_BATCH, STREAM_BATCH]);
+		expect(all).toEqual(once.records);
+		expect(result.report).toEqual(once.report);
+		expect(result.report.warnings.some((w) => w.reason.includes("duplicate id 'm3' (first in row 5)"))).toBe(true);
+	});
+
+	it('from a date that reads both ways on, records wait for the end, where the file proves month first', async () => {
+		// Day-month-ambiguous dates from row 2,500 on; a later 11/13/2015 settles the file as month first.
+		const date = (i: number) => (i < 2_499 ? '2015-11-13' : i < 5_000 ? '03/04/2015' : '11/13/2015');
+		const text = HEADER + rows(5_010, date);
+		const { batches, result, all } = await handedOver((o) => importText(text, o));
+		const once = importText(text);
+		expect(batches.map((b) => b.length)).toEqual([STREAM_BATCH]);
+		expect(all).toEqual(once.records);
+		expect(result.report).toEqual(once.report);
+		// 03/04/2015 read month first: 4 March, in the records held back and re-read at the end.
+		expect(all[3_000]!.day).toBe(once.records[3_000]!.day);
+		expect(result.records.length).toBe(5_010 - STREAM_BATCH);
+	});
+
+	it('Parquet row groups too; not JSON, workbooks read whole, nor a read that keeps the cells', async () => {
+		const parquet = new Blob([readFileSync('tests/fixtures/columnar/row-groups.parquet')]);
+		const fromParquet = await handedOver((o) => importFile(parquet, o));
+		expect(fromParquet.batches.length).toBe(2);
+		expect(fromParquet.all).toEqual((await importFile(parquet)).records);
+
+		const json = JSON.stringify(Array.from({ length: 4_100 }, (_, i) => ({ id: `m${i}`, lat: 50.6, lon: 5.5 })));
+		const fromJson = await handedOver((o) => importText(json, o));
+		expect(fromJson.batches).toEqual([]);
+		expect(fromJson.result.records.length).toBe(4_100);
+
+		const kept = await handedOver((o) => importText(HEADER + rows(4_100), o), { keepCells: true });
+		expect(kept.batches).toEqual([]);
+		expect(kept.result.table!.cells.length).toBe(4_100);
+	});
+
+	it('a file read again as Windows-1252 voids what was handed over before, and is handed over once', async () => {
+		const text = HEADER + rows(100_000) + 'z,Li\u00e8ge,BE,50.6,5.5,,,\n';
+		const utf8 = new TextEncoder().encode(text);
+		const bytes = new Uint8Array(utf8.length - 1);
+		bytes.set(utf8.subarray(0, utf8.length - 12));
+		bytes.set(new Uint8Array([0x65, 0xe8, 0x67, 0x65]), utf8.length - 13); // "e\xe8ge": Latin-1 è
+		expect(bytes.length).toBeGreaterThan(4 << 20);
+		const { restarts, all, result } = await handedOver((o) => importFile(new Blob([bytes]), o));
+		expect(restarts).toBe(1);
+		expect(result.report.encoding).toBe('windows-1252');
+		expect(all).toEqual((await importFile(new Blob([bytes]))).records);
+		expect(all.length).toBe(100_001);
 	});
 });
