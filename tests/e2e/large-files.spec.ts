@@ -57,3 +57,27 @@ test('a JSON file past the lower limit of the formats read whole is refused in w
 		rmSync(dir, { recursive: true, force: true });
 	}
 });
+
+test('a CSV that proves not to be UTF-8 past its first 4 MB: read again as Windows-1252, each row on the map once', async ({ page }) => {
+	// Rows go to the page while the file is read; the first reading's rows must not stay beside the second's.
+	const rows = 100_000;
+	const lines = ['id,hometown,country,lat,lon,date,role'];
+	for (let i = 0; i < rows; i++) lines.push(`m${i},Liege,BE,50.6${i % 10},5.5${i % 7},2015-11-13,inner`);
+	const head = Buffer.from(lines.join('\n') + '\n');
+	expect(head.length).toBeGreaterThan(4 << 20);
+	const latin = Buffer.from([...Buffer.from('last,Li'), 0xe8, ...Buffer.from('ge,BE,50.63,5.57,2015-11-13,inner\n')]);
+	await openDashboard(page);
+	await page.getByTestId('import-file').setInputFiles({ name: 'latin.csv', mimeType: 'text/csv', buffer: Buffer.concat([head, latin]) });
+	await expect(page.getByTestId('import-report')).toContainText(`latin.csv: ${(rows + 1).toLocaleString('en')} rows read`, {
+		timeout: 120_000
+	});
+	await expect(page.getByTestId('imported-banner')).toContainText('latin.csv');
+	const shown = await page.evaluate(() => {
+		const columns = window.__atlasState!.dataset.current.columns!;
+		const ids = new Set<string>();
+		const members = window.__atlasState!.dataset.current.members;
+		for (const m of members) ids.add(m.id);
+		return { count: columns.length, distinct: ids.size, last: members.at(-1)!.hometown };
+	});
+	expect(shown).toEqual({ count: rows + 1, distinct: rows + 1, last: 'Liège' });
+});
