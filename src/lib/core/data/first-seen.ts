@@ -4,7 +4,7 @@
  * read, and the collector walked them again and again: at 5,000,000 rows the browser's worker read for
  * about 8 s longer with it than without it. This table keeps only numbers: the texts' UTF-16 code
  * units end to end in one typed array, and an open-addressing index of 32-bit hashes; the collector
- * never looks inside typed arrays. Measured: docs/ARCHITECTURE.md, "Reading large files".
+ * never looks inside typed arrays. Measured: docs/ARCHITECTURE.md, "Files as they come".
  */
 export class FirstSeen {
 	/** Entry + 1 per slot (0: empty), and that entry's hash. */

@@ -717,7 +717,7 @@ class RowReader {
 	private plan!: ColumnPlan;
 	private headers: string[] = [];
 	private records: MemberRecord[] = [];
-	/** Each accepted id's first row: the duplicate check (docs/ARCHITECTURE.md, "Reading large files"). */
+	/** Each accepted id's first row: the duplicate check (docs/ARCHITECTURE.md, "Files as they come"). */
 	private ids = new FirstSeen();
 	/** Whether records are still handed over as they are read (options.onRecords). */
 	private streaming: boolean;
