@@ -122,10 +122,10 @@ ${BIG.toLocaleString('en')} rows against ${BASE.toLocaleString('en')}: on the ma
 baseline's time; page heap ${ratio('csv', (r) => r.heapMB)} and ${ratio('parquet', (r) => r.heapMB)}.
 
 The worker's reading alone, the same \`importFile\` in a Node process over the same ${BIG.toLocaleString('en')}-row files (no page, no
-messages): CSV ${(node.get('csv')!.ms / 1000).toFixed(1)} s (${(node.get('csv')!.cpuMs / 1000).toFixed(1)} s CPU), Parquet ${(node.get('parquet')!.ms / 1000).toFixed(1)} s (${(node.get('parquet')!.cpuMs / 1000).toFixed(1)} s CPU).
-The rest of "report after" is the batches' trip to the page (columns, 2,000 members a message, their buffers
-transferred), the page keeping each batch as it is (only rows for the geocoder become records: none here), and the
-machine's load. After the report the batches are joined into one set of columns a column per task and the index,
+messages; records handed over as they are read and dropped): CSV ${(node.get('csv')!.ms / 1000).toFixed(1)} s (${(node.get('csv')!.cpuMs / 1000).toFixed(1)} s CPU), Parquet ${(node.get('parquet')!.ms / 1000).toFixed(1)} s (${(node.get('parquet')!.cpuMs / 1000).toFixed(1)} s CPU).
+In the browser the worker posts each batch of 2,000 records to the page as columns while it reads (their buffers
+transferred), so "report after" holds the reading, making the columns, the page keeping each batch as it is (only rows
+for the geocoder become records: none here), and the machine's load. After the report the batches are joined into one set of columns a column per task and the index,
 date order and heat cells are built in slices (docs/ARCHITECTURE.md, "Members as columns"); no member becomes an object.
 
 Machine load average (1 / 5 / 15 min) ${load(loadBefore)} at this module's start, ${load(loadAfter)} at its end (2 cores, shared):
