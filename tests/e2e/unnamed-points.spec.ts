@@ -43,3 +43,30 @@ test('unnamed points are counted under the places they lie in, each still on the
 	expect(shown.visible).toBe(80);
 	expect(shown.points).toEqual(points);
 });
+
+test('unnamed points that come after thousands of named rows are named too (rows already on their way to the page)', async ({ page }) => {
+	// Named rows go to the page while the file is read, 2,000 at a time; from the first point without a name
+	// on, the worker keeps the rows until it can name them from the gazetteer at the end.
+	const lines = ['id,hometown,country,lat,lon'];
+	for (let i = 0; i < 4_500; i++) lines.push(`n${i},Lunel,FR,43.67${i % 10},4.13${i % 7}`);
+	for (let i = 0; i < 2_500; i++)
+		lines.push(`u${i},,,${(50.8467 + ((i % 40) - 20) / 4000).toFixed(5)},${(4.3525 + ((i % 30) - 15) / 3000).toFixed(5)}`);
+	await openDashboard(page);
+	await page.getByTestId('import-file').setInputFiles({ name: 'mixed.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+	await expect(page.getByTestId('import-accepted')).toHaveText('7,000', { timeout: 60_000 });
+	await page.waitForFunction(() => window.__atlasState!.dataset.name === 'mixed.csv' && !window.__atlasState!.dataset.indexing);
+	const places = await page.evaluate(() => {
+		const count = new Map<string, number>();
+		for (const m of window.__atlasState!.dataset.current.members) {
+			const key = `${m.id[0]}:${m.place ?? m.hometown}`;
+			count.set(key, (count.get(key) ?? 0) + 1);
+		}
+		return Object.fromEntries(count);
+	});
+	expect(places['n:Lunel']).toBe(4_500);
+	const unnamed = Object.entries(places).filter(([key]) => key.startsWith('u:'));
+	// Every unnamed point is named after a place (Brussels or a neighbouring commune), none left blank.
+	expect(unnamed.reduce((a, [, n]) => a + n, 0)).toBe(2_500);
+	expect(places['u:']).toBeUndefined();
+	expect(places['u:Brussels']).toBeGreaterThan(0);
+});
