@@ -95,6 +95,9 @@ for (const screen of TOUCH_SCREENS) {
 			await expect(page.getByTestId('legend-synthetic')).toBeVisible();
 			await expect(page.locator('#controls')).toBeHidden();
 			expect(await smallTargets(page, '.dashboard'), 'targets under 44 px with the sheet closed').toEqual([]);
+			// The attribution's button is MapLibre's own round icon: stretched to a finger's height it showed its icon twice.
+			const attribution = await box(page, '.maplibregl-ctrl-attrib-button');
+			expect(attribution.height, 'the attribution button is one icon tall').toBe(attribution.width);
 
 			// The legend leaves the map to the heat: folded, at most a sixth of the map; "More" opens its notes and tuning.
 			const legend = await box(page, '[data-testid="legend"]');
