@@ -4,14 +4,12 @@
  * import-client.ts). Nothing leaves the browser.
  */
 import { importFile } from '$lib/core/data/read-file';
+import { STREAM_BATCH } from '$lib/core/data/import';
 import type { MemberRecord } from '$lib/core/data/member';
 import type { ImportMessage, ImportRequest } from './import-protocol';
 import { buffersOf, columnsOf } from '$lib/core/data/member-columns';
 import { decodeGazetteer } from '$lib/core/geocode/gazetteer-binary';
 import { isUnnamedPoint, nameUnnamedPoints, PlaceGrouper, placeSourceOf } from '$lib/core/geocode/place-groups';
-
-/** Members per message: the page keeps each batch as columns (records only for rows the geocoder needs), in a short task. */
-const RECORDS_PER_MESSAGE = 2_000;
 
 const scope = self as unknown as {
 	postMessage(message: ImportMessage, transfer?: Transferable[]): void;
@@ -79,8 +77,8 @@ scope.onmessage = async ({ data: { file, mapping, presets, sheet, gazetteerUrl }
 		// One message per batch, as columns whose buffers are transferred, not copied (core/data/member-columns;
 		// docs/ARCHITECTURE.md, "Members as columns"): the page handles each in its own short task instead of a
 		// million records in one (seconds of a frozen page at 1M rows).
-		for (let i = 0; i < records.length; i += RECORDS_PER_MESSAGE) {
-			const end = Math.min(records.length, i + RECORDS_PER_MESSAGE);
+		for (let i = 0; i < records.length; i += STREAM_BATCH) {
+			const end = Math.min(records.length, i + STREAM_BATCH);
 			if (grouper) nameUnnamedPoints(grouper, records, i, end);
 			send(records.slice(i, end), total);
 		}
