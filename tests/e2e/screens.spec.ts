@@ -71,6 +71,29 @@ async function swipe(page: Page, a: { x: number; y: number }, b: { x: number; y:
 	await cdp.detach();
 }
 
+/**
+ * The findings strip over the map, folded as it starts: no wider than its button (a folded strip as
+ * wide as the open one was a pale bar over the map's north-west); open, it grows to show its sentences.
+ */
+async function foldedFindingsIsItsButton(page: Page, press: (locator: ReturnType<Page['locator']>) => Promise<void>) {
+	const strip = page.getByTestId('findings');
+	await expect(strip).toBeVisible();
+	const button = strip.locator('button.fold');
+	await expect(button).toHaveAttribute('aria-expanded', 'false');
+	const folded = await box(page, '[data-testid="findings"]');
+	const fold = await box(page, '[data-testid="findings"] button.fold');
+	const padding = await strip.evaluate((el) => {
+		const css = getComputedStyle(el);
+		return [css.paddingLeft, css.paddingRight, css.borderLeftWidth, css.borderRightWidth].reduce((a, v) => a + parseFloat(v), 0);
+	});
+	expect(folded.width, 'the folded strip is its button and its padding').toBeLessThanOrEqual(fold.width + padding + 1);
+	await press(button);
+	await expect(button).toHaveAttribute('aria-expanded', 'true');
+	expect((await box(page, '[data-testid="findings"]')).width, 'open, the strip is wider than its button').toBeGreaterThan(fold.width + 60);
+	await press(button);
+	await expect(button).toHaveAttribute('aria-expanded', 'false');
+}
+
 const TOUCH_SCREENS = [
 	{ name: 'phone', width: 390, height: 844, isMobile: true },
 	{ name: 'tablet', width: 768, height: 1024, isMobile: true }
@@ -110,6 +133,8 @@ for (const screen of TOUCH_SCREENS) {
 			await expect(page.getByTestId('heat-scale-note')).toBeVisible();
 			await page.getByTestId('legend-more').tap();
 			await expect(page.getByTestId('kernel-toggle')).toBeHidden();
+
+			await foldedFindingsIsItsButton(page, (locator) => locator.tap());
 
 			await page.getByTestId('controls-toggle').tap();
 			const sheet = page.locator('#controls');
@@ -204,6 +229,7 @@ for (const screen of WIDE_SCREENS) {
 			// Readable from the back of a room: the date is at least 1/40 of the screen's height.
 			const date = await box(page, '[data-testid="current-date"]');
 			expect(date.height).toBeGreaterThanOrEqual(screen.height / 40);
+			await foldedFindingsIsItsButton(page, (locator) => locator.click());
 		});
 	});
 }
