@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, openDashboard, project, meanColor, colorDistance, animationFrames } from './fixtures';
+import { test, expect, openDashboard, project, meanColor, colorDistance, animationFrames, mapIdle } from './fixtures';
 
 /** Waits until the routes are loaded (deck draws them on its next frame; pixel checks poll). */
 async function openWithRoutes(page: Page, query = '') {
@@ -113,6 +113,43 @@ test.describe('route overlays', () => {
 		await page.mouse.move(roszke.x, roszke.y);
 		await expect(tooltip, 'the date marker explains the route change').toContainText('2015-09-15 Hungary closes its border with Serbia');
 		await expect(page.locator('.map-tooltip:visible'), 'no second (town) tooltip for route features').toHaveCount(0);
+	});
+
+	test('arrowheads do not pile up where legs are short on screen, and all show where there is room', async ({ page }) => {
+		await openWithRoutes(page);
+		/** The arrowheads MapLibre placed, once each (a point near a tile's edge is in two tiles), in screen pixels. */
+		const drawn = () =>
+			page.evaluate(() => {
+				const map = window.__atlas!.map;
+				const seen = new Map<string, [number, number]>();
+				for (const f of map.queryRenderedFeatures({ layers: ['routes-arrows'] })) {
+					const [lng, lat] = (f.geometry as GeoJSON.Point).coordinates as [number, number];
+					const p = map.project([lng, lat]);
+					seen.set(`${lng.toFixed(5)},${lat.toFixed(5)}`, [p.x, p.y]);
+				}
+				return [...seen.values()];
+			});
+		await mapIdle(page);
+		const start = await drawn();
+		expect(start.length, 'arrowheads at the start view').toBeGreaterThan(5);
+		let closest = Infinity;
+		for (let i = 0; i < start.length; i++)
+			for (let j = i + 1; j < start.length; j++)
+				closest = Math.min(closest, Math.hypot(start[i]![0] - start[j]![0], start[i]![1] - start[j]![1]));
+		expect(closest, 'no two arrowheads drawn on top of each other').toBeGreaterThanOrEqual(8);
+
+		// The Strait of Sicily up close: every arrowhead of the legs there is drawn.
+		await page.evaluate(() => window.__atlas!.map.jumpTo({ center: [12.9, 34.6], zoom: 7.5 }));
+		await mapIdle(page);
+		const inView = await page.evaluate(() => {
+			const map = window.__atlas!.map;
+			const bounds = map.getBounds();
+			return window.__atlasState!.routes.data!.features.filter(
+				(f) => f.properties.kind === 'arrow' && bounds.contains(f.geometry.coordinates as [number, number])
+			).length;
+		});
+		expect(inView, 'arrowheads of the data in this view').toBeGreaterThanOrEqual(3);
+		expect((await drawn()).length, 'all of them drawn').toBe(inView);
 	});
 
 	test('text from a route file is shown as text, never as markup', async ({ page }) => {

@@ -101,8 +101,13 @@ export function overlayLayers(): LayerSpecification[] {
 				'icon-size': ['/', ['get', 'size'], 16],
 				'icon-rotate': ['get', 'bearing'],
 				'icon-rotation-alignment': 'map',
-				'icon-allow-overlap': true,
-				'icon-ignore-placement': true
+				// Legs a few pixels long at the start view would pile their arrowheads into dark blots: an
+				// arrowhead that would cover another (or a place name) is left out until zooming in makes room.
+				// Placement must see the arrowheads for that (ignore-placement would hide them from each other
+				// too); they are the style's lowest symbols, placed last, so no name gives way to them.
+				'icon-allow-overlap': false,
+				'icon-padding': 3,
+				'icon-ignore-placement': false
 			},
 			paint: { 'icon-color': ['get', 'color'] }
 		},
