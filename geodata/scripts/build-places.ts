@@ -76,8 +76,9 @@ export function buildPlaces(gazetteer: GazetteerData): void {
 	let bytes = 0;
 	const [w, s, e, n] = REGION_BBOX;
 	for (let z = 0; z <= MAX_TILE_ZOOM; z++) {
-		// A tile of zoom z is drawn from z to z + 1 (and the last one at every zoom beyond).
-		const shown = z === MAX_TILE_ZOOM ? features : features.filter((f) => f.properties.mz < z + 1);
+		// A tile of zoom z is drawn from z to z + 1 (and the last one at every zoom beyond), and MapLibre
+		// evaluates the style's filter at z: the places named there are those with mz <= z.
+		const shown = z === MAX_TILE_ZOOM ? features : features.filter((f) => f.properties.mz <= z);
 		const byTile = new Map<string, Feature<Point, PlaceProps>[]>();
 		for (const f of shown) {
 			const [x, y] = tileOf(f.geometry.coordinates[0]!, f.geometry.coordinates[1]!, z);

@@ -89,6 +89,13 @@ test.describe('place names', () => {
 		).toEqual([]);
 	});
 
+	test('the smaller start view of a laptop (1280 x 720, zoom under 3) names capitals too', async ({ page }) => {
+		await page.setViewportSize({ width: 1280, height: 720 });
+		await openDashboard(page);
+		expect(await page.evaluate(() => window.__atlas!.map.getZoom()), 'the start view is zoomed out further here').toBeLessThan(3);
+		await expectNames(page, ['Paris', 'Rome', 'Berlin'], 'capitals at the start view');
+	});
+
 	test('names in Arabic script are drawn in a Latin spelling (northern Syria at zoom 8.5)', async ({ page }) => {
 		await openDashboard(page, '?v=38.5,36.2,8.5');
 		await expectNames(page, ['Ar Raqqah', 'Manbij', 'Aleppo'], 'Raqqa, Manbij and the Aleppo governorate are named');

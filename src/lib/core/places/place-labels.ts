@@ -82,22 +82,24 @@ export function labelName(name: string, alternatives: readonly string[] = []): s
 }
 
 /**
- * The zoom from which a place is named: capitals and big cities from the start view of Europe and
- * its neighbours, towns of 10,000 from zoom 8.5 (a region), villages and unranked districts from 10.5
- * (a city). Places of unknown population (0: the Brussels communes come from a source without it)
- * rank with the smallest. Half steps, so a vector tile of zoom z can hold exactly the places shown
- * before zoom z + 1.
+ * The zoom from which a place is named: capitals of 600,000 and more from zoom 2 (the start view on a
+ * phone is about 2.3, on a 1280 x 720 laptop 2.9), cities of 3 million from 4, towns of 10,000 from 9
+ * (a region), villages and unranked districts from 11 (a city). Places of unknown population (0: the
+ * Brussels communes come from a source without it) rank with the smallest. Whole zooms, because
+ * MapLibre evaluates a filter's `zoom` at the tile's whole zoom, not the map's: a half step shows from
+ * the next whole zoom (capitals at 2.5 were first named at 3, so not at all on phones). A vector tile
+ * of zoom z holds exactly the places with mz <= z (docs/ARCHITECTURE.md, "Place names by zoom and area").
  */
 export function placeMinZoom(population: number, capital: boolean): number {
-	if (capital) return population >= 600_000 ? 2.5 : 4;
-	if (population >= 3_000_000) return 3.5;
-	if (population >= 1_000_000) return 4.5;
-	if (population >= 300_000) return 5.5;
-	if (population >= 100_000) return 6.5;
-	if (population >= 30_000) return 7.5;
-	if (population >= 10_000) return 8.5;
-	if (population >= 3_000) return 9.5;
-	return 10.5;
+	if (capital) return population >= 600_000 ? 2 : 4;
+	if (population >= 3_000_000) return 4;
+	if (population >= 1_000_000) return 5;
+	if (population >= 300_000) return 6;
+	if (population >= 100_000) return 7;
+	if (population >= 30_000) return 8;
+	if (population >= 10_000) return 9;
+	if (population >= 3_000) return 10;
+	return 11;
 }
 
 /** Label rank, 0 the most important: MapLibre places lower `symbol-sort-key`s first when labels collide. */

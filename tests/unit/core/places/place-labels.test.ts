@@ -34,13 +34,20 @@ describe('isDrawable', () => {
 
 describe('placeMinZoom', () => {
 	const cases: { title: string; pop: number; capital: boolean; expected: number }[] = [
-		{ title: 'large capital (Brussels) at the start view', pop: 1_019_022, capital: true, expected: 2.5 },
+		{ title: 'large capital (Brussels): named at every start view, phones (2.3) included', pop: 1_019_022, capital: true, expected: 2 },
 		{ title: 'small capital (Luxembourg)', pop: 76_684, capital: true, expected: 4 },
-		{ title: 'metropolis', pop: 3_500_000, capital: false, expected: 3.5 },
-		{ title: 'Saint-Denis (96k)', pop: 96_128, capital: false, expected: 7.5 },
-		{ title: 'Trappes (28k): visible at Paris zoom 9', pop: 28_367, capital: false, expected: 8.5 },
-		{ title: 'village', pop: 1_200, capital: false, expected: 10.5 },
-		{ title: 'unknown population (Brussels communes): visible at zoom 11', pop: 0, capital: false, expected: 10.5 }
+		{ title: 'metropolis', pop: 3_500_000, capital: false, expected: 4 },
+		{ title: 'Saint-Denis (96k)', pop: 96_128, capital: false, expected: 8 },
+		{ title: 'Trappes (28k): visible at Paris zoom 9', pop: 28_367, capital: false, expected: 9 },
+		{ title: 'village', pop: 1_200, capital: false, expected: 11 },
+		{ title: 'unknown population (Brussels communes): visible at zoom 11', pop: 0, capital: false, expected: 11 },
+		// MapLibre compares a filter's zoom with the tile's whole zoom: a threshold between two wholes is the next whole.
+		...[0, 1_200, 5_000, 28_367, 96_128, 500_000, 1_500_000, 3_500_000].map((pop) => ({
+			title: `whole zoom for ${pop}`,
+			pop,
+			capital: false,
+			expected: Math.round(placeMinZoom(pop, false))
+		}))
 	];
 	for (const c of cases) it(c.title, () => expect(placeMinZoom(c.pop, c.capital)).toBe(c.expected));
 });
