@@ -261,6 +261,7 @@ test.describe('laptop 1280x800 at Brussels zoom 11', () => {
 		await expect(page.getByTestId('legend-synthetic')).toBeVisible();
 		const folded = await box(page, '[data-testid="legend"]');
 		expect(folded.height, 'folded, the legend is less than half as tall').toBeLessThan(open.height / 2);
+		expect(folded.width, 'and narrower').toBeLessThan(open.width);
 		expect(await covers(), 'folded, Anderlecht is in view').toBe(false);
 		await page.screenshot({ path: `${SHOTS}/laptop-brussels-legend-folded.png` });
 
