@@ -237,7 +237,7 @@ for (const screen of WIDE_SCREENS) {
 test.describe('laptop 1280x800 at Brussels zoom 11', () => {
 	test.use({ viewport: { width: 1280, height: 800 } });
 
-	test('the legend starts open and folds to its ramp and count, uncovering the communes under it', async ({ page }) => {
+	test('a link at town scale opens with the legend folded, uncovering the communes; "More" opens it over them', async ({ page }) => {
 		await openDashboard(page, '?v=4.35,50.85,11');
 		const more = page.getByTestId('legend-more');
 		// Anderlecht's town hall: under the open legend's top right corner at this view.
@@ -247,25 +247,32 @@ test.describe('laptop 1280x800 at Brussels zoom 11', () => {
 			const p = await anderlecht();
 			return p.x >= b.x && p.x <= b.x + b.width && p.y >= b.y && p.y <= b.y + b.height;
 		};
-		await expect(more).toHaveAttribute('aria-expanded', 'true');
-		await expect(page.getByTestId('kernel-toggle')).toBeVisible();
-		await expect(page.getByTestId('heat-scale-note')).toBeVisible();
-		expect(await covers(), 'open, the legend covers Anderlecht (what folding is for)').toBe(true);
-		const open = await box(page, '[data-testid="legend"]');
-
-		await more.click();
 		await expect(more).toHaveAttribute('aria-expanded', 'false');
 		await expect(page.getByTestId('kernel-toggle')).toBeHidden();
 		await expect(page.getByTestId('heat-scale-note')).toBeHidden();
 		await expect(page.getByTestId('legend-count')).toBeVisible();
 		await expect(page.getByTestId('legend-synthetic')).toBeVisible();
-		const folded = await box(page, '[data-testid="legend"]');
-		expect(folded.height, 'folded, the legend is less than half as tall').toBeLessThan(open.height / 2);
-		expect(folded.width, 'and narrower').toBeLessThan(open.width);
 		expect(await covers(), 'folded, Anderlecht is in view').toBe(false);
+		const folded = await box(page, '[data-testid="legend"]');
 		await page.screenshot({ path: `${SHOTS}/laptop-brussels-legend-folded.png` });
 
 		await more.click();
+		await expect(more).toHaveAttribute('aria-expanded', 'true');
+		await expect(page.getByTestId('kernel-toggle')).toBeVisible();
+		await expect(page.getByTestId('heat-scale-note')).toBeVisible();
+		const open = await box(page, '[data-testid="legend"]');
+		expect(folded.height, 'folded, the legend is less than half as tall').toBeLessThan(open.height / 2);
+		expect(folded.width, 'and narrower').toBeLessThan(open.width);
+		expect(await covers(), 'open, the legend covers Anderlecht (what folding is for)').toBe(true);
+
+		await more.click();
+		await expect(page.getByTestId('kernel-toggle')).toBeHidden();
+		expect(await covers()).toBe(false);
+	});
+
+	test('at the start view the legend opens in full', async ({ page }) => {
+		await openDashboard(page);
+		await expect(page.getByTestId('legend-more')).toHaveAttribute('aria-expanded', 'true');
 		await expect(page.getByTestId('kernel-toggle')).toBeVisible();
 	});
 });
